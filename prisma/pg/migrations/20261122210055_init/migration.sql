@@ -87,6 +87,7 @@ CREATE TABLE "KbChunk" (
     "huruf" TEXT,
     "angka" TEXT,
     "penjelasan" BOOLEAN NOT NULL DEFAULT false,
+    "practice" BOOLEAN NOT NULL DEFAULT false,
     "heading" TEXT,
     "topic" TEXT,
     "aliases" TEXT,

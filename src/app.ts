@@ -1,0 +1,130 @@
+import { createDb, type Db } from './db/client.js';
+import { migrate } from './db/migrate.js';
+import { loadTranslator, type Translator } from './i18n/translator.js';
+import type { Config } from './config.js';
+import type { Logger } from './logger.js';
+import { CommandRegistry } from './core/commands.js';
+import { MessageDeduplicator } from './core/dedup.js';
+import type { Feature } from './core/feature.js';
+import { Router } from './core/router.js';
+import { SessionStore } from './core/sessions.js';
+import { UserStore } from './core/users.js';
+import { helpFeature } from './features/help/help-feature.js';
+import { QaFeature } from './features/qa/qa-feature.js';
+import { Answerer } from './knowledge/answer/answerer.js';
+import { LlmAnswerer } from './knowledge/answer/llm-answer.js';
+import { cachedVectorSource } from './knowledge/embeddings/cached-vectors.js';
+import { OpenAiEmbedder } from './knowledge/embeddings/openai-embedder.js';
+import type { KnowledgeIndex } from './knowledge/index/knowledge-index.js';
+import { KnowledgeService, type ProgressFn } from './knowledge/knowledge-service.js';
+import { Retriever } from './knowledge/retrieval/retriever.js';
+
+export interface App {
+  config: Config;
+  db: Db;
+  logger: Logger;
+  i18n: Translator;
+  knowledge: KnowledgeService;
+  commands: CommandRegistry;
+  features: Feature[];
+  router: Router;
+  users: UserStore;
+  answerer: Answerer;
+  /** The current retrieval index (replaced when the knowledge base changes). */
+  index(): KnowledgeIndex;
+  /** Rebuilds the index from the database (after `kb add/remove`), reusing saved vectors when possible. */
+  reloadIndex(): Promise<void>;
+  close(): Promise<void>;
+}
+
+export interface AppOptions {
+  logger: Logger;
+  /** Progress of first-run work (ingesting the shipped knowledge base, building the index). */
+  progress?: ProgressFn;
+  clock?: () => Date;
+  /** Skip synchronising knowledge/ (CLIs that manage the base themselves). */
+  skipKnowledgeSync?: boolean;
+}
+
+/** Storage and the knowledge base without any channel: what the `kb` and `eval` commands need. */
+export async function openKnowledge(config: Config, logger: Logger): Promise<{ db: Db; knowledge: KnowledgeService }> {
+  const applied = await migrate(config.databaseUrl, config.prismaDir);
+  if (applied.length > 0) logger.info({ migrations: applied }, 'database migrated');
+  const db = createDb(config.databaseUrl);
+  const embeddings = config.embeddings;
+  const knowledge = new KnowledgeService({
+    db,
+    dataDir: config.dataDir,
+    maxFileBytes: config.kb.maxFileBytes,
+    logger,
+    ...(embeddings
+      ? {
+          embedderFor: () => new OpenAiEmbedder({ apiKey: embeddings.apiKey, baseURL: embeddings.baseURL, model: embeddings.model }),
+          vectorSource: cachedVectorSource(db),
+        }
+      : {}),
+  });
+  return { db, knowledge };
+}
+
+/**
+ * The composition root: prepares storage (migrations, shipped knowledge base, index) and builds every
+ * service once. Channels receive the finished app and only talk to `router`.
+ */
+export async function createApp(config: Config, options: AppOptions): Promise<App> {
+  const { logger } = options;
+  const { db, knowledge } = await openKnowledge(config, logger);
+  const i18n = loadTranslator(config.localesDir);
+  if (!options.skipKnowledgeSync) {
+    const sync = await knowledge.syncShipped(config.knowledgeDir, options.progress);
+    if (sync.added + sync.updated + sync.removed > 0) logger.info(sync, 'knowledge base synchronised');
+  }
+  let index = await knowledge.buildIndex({ progress: options.progress });
+  let retriever = new Retriever(index, { minConfidence: config.kb.minConfidence });
+
+  const llm = config.llm ? new LlmAnswerer(config.llm, config.promptsDir) : undefined;
+  const answerer = new Answerer(() => retriever, i18n.t, logger, llm);
+
+  const commands = new CommandRegistry();
+  const qa = new QaFeature(answerer);
+  const features: Feature[] = [];
+  const help = helpFeature(commands, () => features);
+  features.push(help, qa);
+  for (const feature of features) for (const command of feature.commands ?? []) commands.register(command);
+
+  const users = new UserStore(db);
+  const dedup = new MessageDeduplicator(db);
+  await dedup.prune();
+  const router = new Router({
+    users,
+    sessions: new SessionStore(db),
+    commands,
+    features,
+    fallback: (ctx, text) => qa.ask(ctx, text),
+    dedup,
+    t: i18n.t,
+    logger,
+    clock: options.clock,
+  });
+
+  return {
+    config,
+    db,
+    logger,
+    i18n,
+    knowledge,
+    commands,
+    features,
+    router,
+    users,
+    answerer,
+    index: () => index,
+    async reloadIndex() {
+      index = await knowledge.buildIndex();
+      retriever = new Retriever(index, { minConfidence: config.kb.minConfidence });
+    },
+    async close() {
+      await db.$disconnect();
+    },
+  };
+}

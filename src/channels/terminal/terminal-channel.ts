@@ -1,0 +1,74 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import readline from 'node:readline';
+import type { Readable, Writable } from 'node:stream';
+import type { Translate } from '../../i18n/translator.js';
+import type { IncomingMessage, Reply } from '../../core/messages.js';
+import { renderNumberedChoices } from '../render/numbered-choices.js';
+
+export interface TerminalChannelOptions {
+  handle: (msg: IncomingMessage) => Promise<Reply[]>;
+  t: Translate;
+  input: Readable;
+  output: Writable;
+  /** Interactive (a person at a TTY) or scripted (one message per line, replies end with "---"). */
+  interactive: boolean;
+  senderId: string;
+  /** Documents are written here, since a terminal cannot receive a file. */
+  exportDir: string;
+}
+
+/** The line that ends each reply block in scripted mode. */
+export const REPLY_END = '---';
+
+/**
+ * Chat with Pandu in a terminal. Interactive mode shows a prompt; scripted mode (stdin not a TTY) reads
+ * one message per line, prints the replies followed by a line with only "---", and ends at end of input,
+ * which is how smoke tests and scripted conversations drive the bot.
+ */
+export async function runTerminalChannel(options: TerminalChannelOptions): Promise<void> {
+  const { output, interactive } = options;
+  const rl = readline.createInterface({ input: options.input, terminal: false, crlfDelay: Infinity });
+  const write = (s: string) => output.write(`${s}\n`);
+  if (interactive) {
+    write('Pandu siap. Ketik pertanyaan Anda, /bantuan untuk daftar perintah, atau /keluar untuk berhenti.');
+    output.write('\nAnda> ');
+  }
+  let counter = 0;
+  for await (const line of rl) {
+    const text = line.replace(/\r$/, '');
+    if (interactive && /^\/(keluar|exit|quit)\s*$/i.test(text.trim())) break;
+    if (interactive && !text.trim()) {
+      output.write('Anda> ');
+      continue;
+    }
+    counter += 1;
+    const replies = await options.handle({
+      channel: 'terminal',
+      senderId: options.senderId,
+      messageId: undefined,
+      text,
+    });
+    const blocks = replies.map((r) => renderReply(r, options));
+    if (interactive) {
+      for (const b of blocks) write(`\nPandu> ${b}`);
+      output.write('\nAnda> ');
+    } else {
+      write(blocks.join('\n\n'));
+      write(REPLY_END);
+    }
+  }
+  if (interactive) write('\nSampai jumpa!');
+  void counter;
+}
+
+function renderReply(reply: Reply, options: TerminalChannelOptions): string {
+  let text = renderNumberedChoices(reply.text, reply.choices, options.t);
+  if (reply.document) {
+    fs.mkdirSync(options.exportDir, { recursive: true });
+    const file = path.join(options.exportDir, path.basename(reply.document.fileName));
+    fs.writeFileSync(file, reply.document.data);
+    text += `\n[dokumen disimpan: ${file}]`;
+  }
+  return text;
+}

@@ -1,0 +1,65 @@
+import path from 'node:path';
+import { parseArgs } from 'node:util';
+import { createApp, openKnowledge } from '../app.js';
+import {
+  ABLATIONS,
+  METRICS_HEADER,
+  buildAblationIndex,
+  evaluateBaseline,
+  evaluatePandu,
+  evaluateRetrieval,
+  formatMetricsRow,
+  metricsOf,
+} from '../eval/run-eval.js';
+import { readQuestions } from '../eval/questions.js';
+import { bootstrap } from './bootstrap.js';
+
+/**
+ * `npm run --silent eval -- --questions <file.jsonl> [--json] [--data-dir <dir>] [--ablation]`:
+ * Pasal-level hit@1/hit@5/MRR, abstention on out-of-scope and false abstention on in-scope questions,
+ * for Pandu and, in the same run, a plain MiniSearch baseline over the same chunks.
+ */
+const { values } = parseArgs({
+  options: {
+    questions: { type: 'string' },
+    json: { type: 'boolean', default: false },
+    'data-dir': { type: 'string' },
+    ablation: { type: 'boolean', default: false },
+  },
+});
+if (!values.questions) {
+  console.error('usage: npm run --silent eval -- --questions <file.jsonl> [--json] [--data-dir <dir>] [--ablation]');
+  process.exit(2);
+}
+if (values['data-dir']) {
+  process.env.DATA_DIR = path.resolve(values['data-dir']);
+  delete process.env.DATABASE_URL;
+}
+const { config, logger } = bootstrap('error');
+const questions = readQuestions(path.resolve(values.questions));
+// An evaluation must not change the data directory it measures: only an empty one gets the shipped base.
+const probe = await openKnowledge(config, logger);
+const empty = (await probe.knowledge.list()).length === 0;
+await probe.db.$disconnect();
+const app = await createApp(config, { logger, skipKnowledgeSync: !empty });
+try {
+  const records = await evaluatePandu(app.answerer, questions);
+  if (values.json) {
+    for (const r of records) console.log(JSON.stringify(r));
+  } else {
+    const index = app.index();
+    console.log(`${questions.length} pertanyaan (${questions.filter((q) => q.in_scope).length} dalam cakupan), ${index.chunks.length} potongan, data: ${config.dataDir}`);
+    console.log(METRICS_HEADER);
+    console.log(formatMetricsRow('Pandu (hibrida, jawaban penuh)', metricsOf(records, questions)));
+    console.log(formatMetricsRow('  hanya BM25', await evaluateRetrieval(index, 'bm25', questions)));
+    console.log(formatMetricsRow('  hanya vektor (dense)', await evaluateRetrieval(index, 'dense', questions)));
+    if (values.ablation) {
+      for (const a of ABLATIONS) {
+        console.log(formatMetricsRow(`  BM25 ${a.label}`, await evaluateRetrieval(buildAblationIndex(index, a.options), 'bm25', questions)));
+      }
+    }
+    console.log(formatMetricsRow('MiniSearch (bawaan, pembanding)', evaluateBaseline(index, questions)));
+  }
+} finally {
+  await app.close();
+}

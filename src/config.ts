@@ -1,0 +1,113 @@
+import path from 'node:path';
+import { z } from 'zod';
+
+const bool = z
+  .enum(['true', 'false', '1', '0', 'yes', 'no', ''])
+  .optional()
+  .transform((v) => v === 'true' || v === '1' || v === 'yes');
+
+const optionalString = z
+  .string()
+  .optional()
+  .transform((v) => (v && v.trim() ? v.trim() : undefined));
+
+/**
+ * Every environment variable Pandu reads (documented in .env.example and the README). Parsed once at
+ * start-up so a bad value fails loudly with its name instead of misbehaving later.
+ */
+const EnvSchema = z.object({
+  DATA_DIR: z.string().default('./data'),
+  DATABASE_URL: optionalString,
+  KNOWLEDGE_DIR: z.string().default('./knowledge'),
+  LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+
+  OPENAI_API_KEY: optionalString,
+  OPENAI_BASE_URL: optionalString.pipe(z.url().optional()),
+  OPENAI_MODEL: z.string().default('gpt-4o-mini'),
+  OPENAI_EMBEDDING_MODEL: optionalString,
+  LLM_TIMEOUT_MS: z.coerce.number().int().positive().default(30_000),
+
+  KB_MAX_FILE_MB: z.coerce.number().positive().default(20),
+  RETRIEVAL_MIN_CONFIDENCE: z.coerce.number().min(0).max(1).optional(),
+
+  TELEGRAM_BOT_TOKEN: optionalString,
+  TELEGRAM_API_ROOT: optionalString.pipe(z.url().optional()),
+  TELEGRAM_WEBHOOK_URL: optionalString.pipe(z.url().optional()),
+  TELEGRAM_WEBHOOK_SECRET: optionalString,
+  TELEGRAM_WEBHOOK_PORT: z.coerce.number().int().positive().default(8080),
+
+  WHATSAPP_ENABLED: bool,
+  CHROMIUM_PATH: z.string().default('/usr/bin/chromium'),
+  WHATSAPP_MIN_GAP_MS: z.coerce.number().int().min(0).default(1500),
+
+  TERMINAL_USER: z.string().default('terminal'),
+});
+
+export type Env = z.input<typeof EnvSchema>;
+
+export interface Config {
+  dataDir: string;
+  databaseUrl: string;
+  knowledgeDir: string;
+  /** Where committed migrations live (prisma/ in the project). */
+  prismaDir: string;
+  /** Where prompts and proposal templates live (prompts/ in the project). */
+  promptsDir: string;
+  localesDir: string;
+  logLevel: z.infer<typeof EnvSchema>['LOG_LEVEL'];
+  llm?: { apiKey: string; baseURL?: string; model: string; timeoutMs: number };
+  embeddings?: { apiKey: string; baseURL?: string; model: string };
+  kb: { maxFileBytes: number; minConfidence?: number };
+  telegram?: {
+    token: string;
+    apiRoot?: string;
+    webhook?: { url: string; secret?: string; port: number };
+  };
+  whatsapp?: { chromiumPath: string; minGapMs: number; authDir: string };
+  terminalUser: string;
+}
+
+export class ConfigError extends Error {}
+
+/** The project root, where package.json, prisma/, prompts/ and knowledge/ are. */
+export const projectRoot = path.resolve(import.meta.dirname, '..');
+
+export function loadConfig(env: NodeJS.ProcessEnv = process.env, root = projectRoot): Config {
+  const parsed = EnvSchema.safeParse(env);
+  if (!parsed.success) {
+    const lines = parsed.error.issues.map((issue) => `  ${issue.path.join('.')}: ${issue.message}`);
+    throw new ConfigError(`Invalid environment:\n${lines.join('\n')}`);
+  }
+  const e = parsed.data;
+  const dataDir = path.resolve(root, e.DATA_DIR);
+  const databaseUrl = e.DATABASE_URL ?? `file:${path.join(dataDir, 'pandu.db')}`;
+  const config: Config = {
+    dataDir,
+    databaseUrl,
+    knowledgeDir: path.resolve(root, e.KNOWLEDGE_DIR),
+    prismaDir: path.join(root, 'prisma'),
+    promptsDir: path.join(root, 'prompts'),
+    localesDir: path.join(root, 'locales'),
+    logLevel: e.LOG_LEVEL,
+    kb: { maxFileBytes: Math.round(e.KB_MAX_FILE_MB * 1024 * 1024), minConfidence: e.RETRIEVAL_MIN_CONFIDENCE },
+    terminalUser: e.TERMINAL_USER,
+  };
+  if (e.OPENAI_API_KEY || e.OPENAI_BASE_URL) {
+    // Local OpenAI-compatible servers (Ollama, vLLM) often need no key, but the SDK insists on one.
+    const apiKey = e.OPENAI_API_KEY ?? 'not-needed';
+    config.llm = { apiKey, baseURL: e.OPENAI_BASE_URL, model: e.OPENAI_MODEL, timeoutMs: e.LLM_TIMEOUT_MS };
+    if (e.OPENAI_EMBEDDING_MODEL) {
+      config.embeddings = { apiKey, baseURL: e.OPENAI_BASE_URL, model: e.OPENAI_EMBEDDING_MODEL };
+    }
+  }
+  if (e.TELEGRAM_BOT_TOKEN) {
+    config.telegram = { token: e.TELEGRAM_BOT_TOKEN, apiRoot: e.TELEGRAM_API_ROOT };
+    if (e.TELEGRAM_WEBHOOK_URL) {
+      config.telegram.webhook = { url: e.TELEGRAM_WEBHOOK_URL, secret: e.TELEGRAM_WEBHOOK_SECRET, port: e.TELEGRAM_WEBHOOK_PORT };
+    }
+  }
+  if (e.WHATSAPP_ENABLED) {
+    config.whatsapp = { chromiumPath: e.CHROMIUM_PATH, minGapMs: e.WHATSAPP_MIN_GAP_MS, authDir: path.join(dataDir, 'whatsapp') };
+  }
+  return config;
+}

@@ -1,0 +1,47 @@
+import type { Context } from './context.js';
+import type { Reply } from './messages.js';
+
+/** A slash command. Channels list these (Telegram's menu, /bantuan) from the one registry. */
+export interface CommandSpec {
+  /** Without the slash, lower case, ≤ 32 chars (Telegram's limit). */
+  name: string;
+  /** Indonesian, ≤ 256 chars; shown in Telegram's command menu and /bantuan. */
+  description: string;
+  /** Extra words that run the same command (e.g. "help" for "bantuan"). */
+  aliases?: string[];
+  /** Usage hint shown in /bantuan, e.g. "/tanya <pertanyaan>". */
+  usage?: string;
+  /** Not listed in menus (still runs). */
+  hidden?: boolean;
+  run(ctx: Context, args: string): Promise<Reply[]>;
+}
+
+export class CommandRegistry {
+  private readonly byName = new Map<string, CommandSpec>();
+  private readonly ordered: CommandSpec[] = [];
+
+  register(spec: CommandSpec): void {
+    if (!/^[a-z0-9_]{1,32}$/.test(spec.name)) throw new Error(`invalid command name: ${spec.name}`);
+    for (const name of [spec.name, ...(spec.aliases ?? [])]) {
+      if (this.byName.has(name)) throw new Error(`command registered twice: /${name}`);
+      this.byName.set(name, spec);
+    }
+    this.ordered.push(spec);
+  }
+
+  find(name: string): CommandSpec | undefined {
+    return this.byName.get(name.toLowerCase());
+  }
+
+  /** Commands to show users, in registration order. */
+  listed(): CommandSpec[] {
+    return this.ordered.filter((c) => !c.hidden);
+  }
+}
+
+/** Splits "/tanya@PanduBot apa itu IID" into the command name and its argument text. */
+export function parseCommand(text: string): { name: string; args: string } | undefined {
+  const m = /^\/([A-Za-z0-9_]+)(?:@\w+)?(?:\s+([\s\S]*))?$/.exec(text.trim());
+  if (!m) return undefined;
+  return { name: m[1]!.toLowerCase(), args: (m[2] ?? '').trim() };
+}

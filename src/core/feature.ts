@@ -1,0 +1,24 @@
+import type { CommandSpec } from './commands.js';
+import type { Context } from './context.js';
+import type { IncomingFile, Reply } from './messages.js';
+
+/**
+ * One capability of Pandu (Q&A, proposal wizard, linking, ...). The router calls at most one of these
+ * hooks per message; a feature never talks to a channel directly.
+ */
+export interface Feature {
+  /** Also the prefix of its choice ids and the name of its flow in the session. */
+  name: string;
+  /** One line for the /start greeting, e.g. "• menyusun proposal inovasi langkah demi langkah (/proposal)". */
+  summary?: string;
+  commands?: CommandSpec[];
+  /** A choice `<name>:<payload>` was picked. */
+  onChoice?(ctx: Context, payload: string): Promise<Reply[]>;
+  /** Free text while this feature's flow is active (session.flow === name). */
+  onText?(ctx: Context, text: string): Promise<Reply[]>;
+  /** A file while this feature's flow is active. */
+  onFile?(ctx: Context, file: IncomingFile): Promise<Reply[]>;
+  /** Free text outside any flow that this feature claims ("mau bikin proposal"). */
+  claims?(text: string): boolean;
+  onClaim?(ctx: Context, text: string): Promise<Reply[]>;
+}

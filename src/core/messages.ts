@@ -1,0 +1,57 @@
+/**
+ * The channel-agnostic language between channel adapters and Pandu's core. Adapters translate Telegram,
+ * WhatsApp or terminal input into an IncomingMessage and render Replies back; nothing else crosses.
+ */
+
+export type ChannelName = 'telegram' | 'whatsapp' | 'terminal';
+
+/** A file the user sent; the bytes are fetched only when a feature wants them. */
+export interface IncomingFile {
+  fileName: string;
+  mimeType?: string;
+  size?: number;
+  download(): Promise<Buffer>;
+}
+
+export interface IncomingMessage {
+  channel: ChannelName;
+  /** The person's stable id on that channel (Telegram user id, WhatsApp chat id, terminal user). */
+  senderId: string;
+  displayName?: string;
+  /** Channel message id, used to ignore redelivered messages. */
+  messageId?: string;
+  text?: string;
+  /** The id of a button or list choice the user picked. */
+  choiceId?: string;
+  file?: IncomingFile;
+  /** Something Pandu cannot read (sticker, photo, voice note, location), by kind. */
+  unsupported?: string;
+}
+
+/** A menu option: Telegram shows a button, WhatsApp and the terminal a numbered line. */
+export interface Choice {
+  /** `<feature>:<payload>`, at most 64 bytes (Telegram's callback_data limit). */
+  id: string;
+  label: string;
+}
+
+export interface OutgoingDocument {
+  fileName: string;
+  mimeType: string;
+  data: Buffer;
+  caption?: string;
+}
+
+export interface Reply {
+  text: string;
+  choices?: Choice[];
+  document?: OutgoingDocument;
+}
+
+export const MAX_CHOICE_ID_BYTES = 64;
+
+export function choice(feature: string, payload: string, label: string): Choice {
+  const id = `${feature}:${payload}`;
+  if (Buffer.byteLength(id) > MAX_CHOICE_ID_BYTES) throw new Error(`choice id too long: ${id}`);
+  return { id, label };
+}

@@ -1,0 +1,121 @@
+import type { Translate } from '../i18n/translator.js';
+import type { Logger } from '../logger.js';
+import { parseCommand, type CommandRegistry } from './commands.js';
+import type { Context } from './context.js';
+import type { MessageDeduplicator } from './dedup.js';
+import type { Feature } from './feature.js';
+import type { Choice, IncomingMessage, Reply } from './messages.js';
+import type { SessionStore } from './sessions.js';
+import type { UserStore } from './users.js';
+
+/** Longer messages are refused politely (Telegram itself stops at 4096; WhatsApp allows far more). */
+export const MAX_INCOMING_CHARS = 8000;
+
+export interface RouterDeps {
+  users: UserStore;
+  sessions: SessionStore;
+  commands: CommandRegistry;
+  features: Feature[];
+  /** Handles free text nobody else claims: the question-answering feature. */
+  fallback: (ctx: Context, text: string) => Promise<Reply[]>;
+  dedup?: MessageDeduplicator;
+  t: Translate;
+  logger: Logger;
+  clock?: () => Date;
+}
+
+/**
+ * The one entry point for every channel: identifies the person, restores their conversation, and hands
+ * the message to the right feature (button or numbered choice, command, active flow, claimed intent, or
+ * a question). It never throws: faults become a short apology and a log line.
+ */
+export class Router {
+  private readonly features = new Map<string, Feature>();
+
+  constructor(private readonly deps: RouterDeps) {
+    for (const f of deps.features) this.features.set(f.name, f);
+  }
+
+  async handle(msg: IncomingMessage): Promise<Reply[]> {
+    const { t, logger } = this.deps;
+    const log = logger.child({ channel: msg.channel, sender: msg.senderId });
+    try {
+      if (msg.messageId && this.deps.dedup && !(await this.deps.dedup.firstTime(`${msg.channel}:${msg.messageId}`))) {
+        log.info({ messageId: msg.messageId }, 'duplicate message ignored');
+        return [];
+      }
+      const now = this.deps.clock?.() ?? new Date();
+      const user = await this.deps.users.resolve(msg.channel, msg.senderId, msg.displayName);
+      const session = await this.deps.sessions.load(user.id, now);
+      const ctx: Context = { msg, user, session, t, logger: log, now };
+      const offered = session.choices;
+      const replies = await this.dispatch(ctx, offered);
+      if (session.expired && replies.length > 0 && !session.flow) {
+        replies.unshift({ text: t('common.session_expired') });
+      }
+      session.expired = false;
+      // Remember the last menu so a typed number can pick from it on any channel.
+      const lastChoices = [...replies].reverse().find((r) => r.choices && r.choices.length > 0)?.choices;
+      session.choices = lastChoices ?? [];
+      await this.deps.sessions.save(user.id, session, now);
+      return replies;
+    } catch (error) {
+      log.error({ err: error instanceof Error ? { message: error.message, stack: error.stack } : error }, 'message handling failed');
+      return [{ text: t('common.error') }];
+    }
+  }
+
+  private async dispatch(ctx: Context, offered: Choice[]): Promise<Reply[]> {
+    const { msg, session, t } = ctx;
+    if (msg.choiceId) return this.runChoice(ctx, msg.choiceId);
+
+    const text = (msg.text ?? '').trim();
+    const picked = /^\d{1,2}$/.test(text) ? offered[Number(text) - 1] : undefined;
+    if (picked) return this.runChoice(ctx, picked.id);
+
+    const command = text.startsWith('/') ? parseCommand(text) : undefined;
+    if (command) {
+      const spec = this.deps.commands.find(command.name);
+      if (!spec) return [{ text: t('common.unknown_command', { command: command.name }) }];
+      return spec.run(ctx, command.args);
+    }
+
+    const active = session.flow ? this.features.get(session.flow) : undefined;
+    if (msg.file) {
+      if (active?.onFile) return active.onFile(ctx, msg.file);
+      return [{ text: t('common.file_not_expected') }];
+    }
+    if (msg.unsupported) return [{ text: t('common.unsupported', { kind: describeKind(msg.unsupported) }) }];
+    if (!text) return [{ text: t('common.empty') }];
+    if (text.length > MAX_INCOMING_CHARS) {
+      return [{ text: t('common.too_long', { length: text.length, max: MAX_INCOMING_CHARS }) }];
+    }
+    if (active?.onText) return active.onText(ctx, text);
+    for (const feature of this.features.values()) {
+      if (feature.claims?.(text) && feature.onClaim) return feature.onClaim(ctx, text);
+    }
+    return this.deps.fallback(ctx, text);
+  }
+
+  private async runChoice(ctx: Context, choiceId: string): Promise<Reply[]> {
+    const sep = choiceId.indexOf(':');
+    const feature = sep > 0 ? this.features.get(choiceId.slice(0, sep)) : undefined;
+    if (!feature?.onChoice) return [{ text: ctx.t('common.choice_expired') }];
+    return feature.onChoice(ctx, choiceId.slice(sep + 1));
+  }
+}
+
+/** Indonesian name of a kind of message Pandu cannot read. */
+function describeKind(kind: string): string {
+  const names: Record<string, string> = {
+    sticker: 'stiker',
+    photo: 'gambar',
+    image: 'gambar',
+    video: 'video',
+    voice: 'pesan suara',
+    audio: 'pesan suara',
+    location: 'lokasi',
+    contact: 'kontak',
+  };
+  return names[kind] ?? 'jenis pesan ini';
+}

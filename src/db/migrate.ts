@@ -1,0 +1,116 @@
+import { createHash, randomUUID } from 'node:crypto';
+import fs from 'node:fs';
+import path from 'node:path';
+import Database from 'better-sqlite3';
+import pg from 'pg';
+import { isPostgresUrl } from './client.js';
+
+export interface Migration {
+  name: string;
+  sql: string;
+  checksum: string;
+}
+
+/** Reads the committed migrations of one provider, in order. */
+export function readMigrations(prismaDir: string, provider: 'sqlite' | 'pg'): Migration[] {
+  const dir = path.join(prismaDir, provider, 'migrations');
+  return fs
+    .readdirSync(dir, { withFileTypes: true })
+    .filter((entry) => entry.isDirectory())
+    .map((entry) => entry.name)
+    .sort()
+    .map((name) => {
+      const sql = fs.readFileSync(path.join(dir, name, 'migration.sql'), 'utf8');
+      return { name, sql, checksum: createHash('sha256').update(sql).digest('hex') };
+    });
+}
+
+/**
+ * Applies pending migrations at start-up, so a fresh machine needs no manual step. It records them in
+ * Prisma's own `_prisma_migrations` table, so `prisma migrate deploy` and this function agree.
+ * Returns the names of the migrations it applied.
+ */
+export async function migrate(url: string, prismaDir: string): Promise<string[]> {
+  if (isPostgresUrl(url)) return migratePostgres(url, readMigrations(prismaDir, 'pg'));
+  return migrateSqlite(sqlitePath(url), readMigrations(prismaDir, 'sqlite'));
+}
+
+export function sqlitePath(url: string): string {
+  return url.replace(/^file:/, '');
+}
+
+function migrateSqlite(file: string, migrations: Migration[]): string[] {
+  fs.mkdirSync(path.dirname(path.resolve(file)), { recursive: true });
+  const db = new Database(file);
+  try {
+    db.pragma('journal_mode = WAL');
+    db.pragma('busy_timeout = 5000');
+    db.exec(`CREATE TABLE IF NOT EXISTS "_prisma_migrations" (
+      "id" TEXT PRIMARY KEY NOT NULL, "checksum" TEXT NOT NULL, "finished_at" DATETIME,
+      "migration_name" TEXT NOT NULL, "logs" TEXT, "rolled_back_at" DATETIME,
+      "started_at" DATETIME NOT NULL DEFAULT current_timestamp, "applied_steps_count" INTEGER UNSIGNED NOT NULL DEFAULT 0)`);
+    const applied = new Set(
+      (db.prepare('SELECT migration_name FROM _prisma_migrations WHERE finished_at IS NOT NULL').all() as Array<{
+        migration_name: string;
+      }>).map((row) => row.migration_name),
+    );
+    const done: string[] = [];
+    for (const m of migrations) {
+      if (applied.has(m.name)) continue;
+      // IMMEDIATE takes the write lock first, so two processes starting together do not both apply it.
+      const apply = db.transaction(() => {
+        const again = db.prepare('SELECT 1 FROM _prisma_migrations WHERE migration_name = ? AND finished_at IS NOT NULL').get(m.name);
+        if (again) return false;
+        db.exec(m.sql);
+        db.prepare(
+          `INSERT INTO _prisma_migrations (id, checksum, finished_at, migration_name, applied_steps_count, started_at)
+           VALUES (?, ?, current_timestamp, ?, 1, current_timestamp)`,
+        ).run(randomUUID(), m.checksum, m.name);
+        return true;
+      });
+      if (apply.immediate()) done.push(m.name);
+    }
+    return done;
+  } finally {
+    db.close();
+  }
+}
+
+async function migratePostgres(url: string, migrations: Migration[]): Promise<string[]> {
+  const client = new pg.Client({ connectionString: url });
+  await client.connect();
+  try {
+    // One migrator at a time across processes.
+    await client.query('SELECT pg_advisory_lock(727274)');
+    await client.query(`CREATE TABLE IF NOT EXISTS _prisma_migrations (
+      id VARCHAR(36) PRIMARY KEY NOT NULL, checksum VARCHAR(64) NOT NULL, finished_at TIMESTAMPTZ,
+      migration_name VARCHAR(255) NOT NULL, logs TEXT, rolled_back_at TIMESTAMPTZ,
+      started_at TIMESTAMPTZ NOT NULL DEFAULT now(), applied_steps_count INTEGER NOT NULL DEFAULT 0)`);
+    const { rows } = await client.query<{ migration_name: string }>(
+      'SELECT migration_name FROM _prisma_migrations WHERE finished_at IS NOT NULL',
+    );
+    const applied = new Set(rows.map((row) => row.migration_name));
+    const done: string[] = [];
+    for (const m of migrations) {
+      if (applied.has(m.name)) continue;
+      await client.query('BEGIN');
+      try {
+        await client.query(m.sql);
+        await client.query(
+          `INSERT INTO _prisma_migrations (id, checksum, finished_at, migration_name, applied_steps_count)
+           VALUES ($1, $2, now(), $3, 1)`,
+          [randomUUID(), m.checksum, m.name],
+        );
+        await client.query('COMMIT');
+        done.push(m.name);
+      } catch (error) {
+        await client.query('ROLLBACK');
+        throw error;
+      }
+    }
+    return done;
+  } finally {
+    await client.query('SELECT pg_advisory_unlock(727274)').catch(() => undefined);
+    await client.end();
+  }
+}

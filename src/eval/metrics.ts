@@ -1,0 +1,77 @@
+import { pasalKey } from '../knowledge/citation.js';
+import type { EvalQuestion } from './questions.js';
+
+/** What one system did with one question. */
+export interface QuestionOutcome {
+  question: EvalQuestion;
+  abstained: boolean;
+  /** Citations of the retrieved chunks, best first. */
+  retrieved: string[];
+}
+
+export interface Metrics {
+  questions: number;
+  inScope: number;
+  outOfScope: number;
+  hitAt1: number;
+  hitAt5: number;
+  mrr: number;
+  /** Share of out-of-scope questions where the system abstained. */
+  abstention: number;
+  /** Share of in-scope questions where the system abstained. */
+  falseAbstention: number;
+}
+
+/** Rank (1-based) of the first retrieved citation whose Pasal is among the gold ones, or 0. */
+export function firstHitRank(retrieved: readonly string[], gold: readonly string[], depth = 10): number {
+  const i = retrieved.slice(0, depth).findIndex((c) => gold.some((g) => sameSource(c, g)));
+  return i + 1;
+}
+
+/**
+ * Whether a retrieved citation counts as the gold one. Pasal citations match at Pasal level. Practice
+ * sources have no canonical name ("KIPP 2022 (KemenPAN-RB)" vs "KIPP 2022 (Kepmen PANRB 50/2022)"), so
+ * labels match when they name the same year (or none) and share a programme or regulation word.
+ */
+export function sameSource(retrieved: string, gold: string): boolean {
+  const a = pasalKey(retrieved);
+  const b = pasalKey(gold);
+  if (a === b) return true;
+  if (/\bPasal\b/.test(a) || /\bPasal\b/.test(b)) return false;
+  const years = (s: string) => (s.match(/\b(19|20)\d{2}\b/g) ?? []).sort().join(',');
+  const yearsA = years(a);
+  const yearsB = years(b);
+  if (yearsA !== yearsB && !(yearsA && yearsB && yearsA.split(',').some((y) => yearsB.includes(y)))) return false;
+  const keys = (s: string) => new Set((s.toUpperCase().match(/\b(IID|IGA|KIPP|SINOVIK|PERMENDAGRI|KEPMENDAGRI|PANRB|BSKDN|DID)\b/g) ?? []));
+  const ka = keys(a);
+  return [...keys(b)].some((k) => ka.has(k));
+}
+
+/**
+ * Pasal-level retrieval metrics over in-scope questions (a hit is any gold Pasal, whatever the ayat),
+ * plus abstention on out-of-scope and false abstention on in-scope questions.
+ */
+export function computeMetrics(outcomes: readonly QuestionOutcome[]): Metrics {
+  const inScope = outcomes.filter((o) => o.question.in_scope);
+  const outOfScope = outcomes.filter((o) => !o.question.in_scope);
+  let h1 = 0;
+  let h5 = 0;
+  let rr = 0;
+  for (const o of inScope) {
+    const rank = firstHitRank(o.retrieved, o.question.citations);
+    if (rank === 1) h1 += 1;
+    if (rank >= 1 && rank <= 5) h5 += 1;
+    if (rank >= 1) rr += 1 / rank;
+  }
+  const share = (n: number, d: number) => (d === 0 ? 0 : n / d);
+  return {
+    questions: outcomes.length,
+    inScope: inScope.length,
+    outOfScope: outOfScope.length,
+    hitAt1: share(h1, inScope.length),
+    hitAt5: share(h5, inScope.length),
+    mrr: share(rr, inScope.length),
+    abstention: share(outOfScope.filter((o) => o.abstained).length, outOfScope.length),
+    falseAbstention: share(inScope.filter((o) => o.abstained).length, inScope.length),
+  };
+}

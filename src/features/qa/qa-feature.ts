@@ -1,0 +1,34 @@
+import type { Context } from '../../core/context.js';
+import type { Feature } from '../../core/feature.js';
+import type { Reply } from '../../core/messages.js';
+import type { Answerer } from '../../knowledge/answer/answerer.js';
+
+/** Answers questions from the knowledge base; also the router's fallback for any free text. */
+export class QaFeature implements Feature {
+  readonly name = 'qa';
+  readonly summary = undefined;
+  readonly commands;
+
+  constructor(private readonly answerer: Answerer) {
+    this.commands = [
+      {
+        name: 'tanya',
+        description: 'Tanya aturan inovasi daerah (jawaban disertai pasal dan ayat)',
+        usage: '/tanya <pertanyaan>',
+        run: async (ctx: Context, args: string): Promise<Reply[]> => {
+          if (!args) return [{ text: ctx.t('qa.ask_prompt') }];
+          return this.ask(ctx, args);
+        },
+      },
+    ];
+  }
+
+  async ask(ctx: Context, question: string): Promise<Reply[]> {
+    const answer = await this.answerer.answer(question);
+    ctx.logger.info(
+      { kind: answer.kind, via: answer.via, confidence: Number(answer.confidence.toFixed(3)), citations: answer.citations },
+      'question answered',
+    );
+    return [{ text: answer.text }];
+  }
+}

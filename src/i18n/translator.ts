@@ -1,0 +1,34 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import YAML from 'yaml';
+
+/** Looks up a user-facing string by dotted key and fills its {placeholders}. */
+export type Translate = (key: string, vars?: Record<string, string | number>) => string;
+
+export interface Translator {
+  t: Translate;
+  has(key: string): boolean;
+}
+
+/**
+ * Loads `locales/<lang>.yaml`. A missing key is a programming error, so it is shown as the key itself
+ * (visible in tests) rather than as an empty message.
+ */
+export function loadTranslator(localesDir: string, lang = 'id'): Translator {
+  const file = path.join(localesDir, `${lang}.yaml`);
+  const tree = YAML.parse(fs.readFileSync(file, 'utf8')) as unknown;
+  const flat = new Map<string, string>();
+  const walk = (node: unknown, prefix: string) => {
+    if (typeof node === 'string') flat.set(prefix, node.replace(/\n$/, ''));
+    else if (node && typeof node === 'object') {
+      for (const [k, v] of Object.entries(node)) walk(v, prefix ? `${prefix}.${k}` : k);
+    }
+  };
+  walk(tree, '');
+  const t: Translate = (key, vars = {}) => {
+    const template = flat.get(key);
+    if (template === undefined) return key;
+    return template.replace(/\{(\w+)\}/g, (m, name: string) => (name in vars ? String(vars[name]) : m));
+  };
+  return { t, has: (key) => flat.has(key) };
+}

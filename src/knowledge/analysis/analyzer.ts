@@ -1,0 +1,161 @@
+import { CONCEPTS } from './concepts.js';
+import { extractLegalRefs } from './legal-refs.js';
+import { SLANG } from './slang.js';
+import type { StemTable } from './stemmer.js';
+import { STOPWORDS } from './stopwords.js';
+
+/**
+ * One unit of meaning in a text with the index tokens that stand for it: the surface word, its corpus-
+ * attested roots, a concept it belongs to, or a legal reference. Scoring takes the best-matching variant
+ * per group, so a word that expands to three tokens does not count three times.
+ */
+export interface TermGroup {
+  surface: string;
+  kind: 'word' | 'concept' | 'legal' | 'pair';
+  variants: string[];
+}
+
+const MAX_PHRASE = 6;
+const phraseToConcept = new Map<string, string>();
+for (const [concept, phrases] of Object.entries(CONCEPTS)) {
+  for (const phrase of phrases) phraseToConcept.set(phrase, `c:${concept}`);
+}
+
+/** Parts of the analysis that can be switched off, so the evaluation can measure what each one adds. */
+export interface AnalyzerOptions {
+  /** Chat spelling → standard words (slang.ts). */
+  slang: boolean;
+  /** Corpus-attested roots of affixed words (stemmer.ts). */
+  stems: boolean;
+  /** Synonym and acronym concepts (concepts.ts). */
+  concepts: boolean;
+  /** Regulation and article references as tokens (legal-refs.ts). */
+  legal: boolean;
+  /** Pairs of neighbouring content words ("isi proposal"), which reward phrases over scattered words. */
+  pairs: boolean;
+}
+
+export const FULL_ANALYSIS: AnalyzerOptions = { slang: true, stems: true, concepts: true, legal: true, pairs: true };
+
+/**
+ * The Indonesian analyzer shared by the index, the query and the local embedder: normalisation and chat
+ * spelling, stop-words, affix-aware roots plus the unstemmed word, concepts for acronyms and synonyms, and
+ * legal references kept whole.
+ */
+export class Analyzer {
+  constructor(
+    readonly stemTable: StemTable,
+    readonly options: AnalyzerOptions = FULL_ANALYSIS,
+  ) {}
+
+  private roots(word: string): string[] {
+    return this.options.stems ? this.stemTable.stems(word) : [];
+  }
+
+  /** One canonical form per word for pairs: its first root, or the word itself. */
+  private pairForm(word: string): string {
+    return this.roots(word)[0] ?? word;
+  }
+
+  private pairsOf(words: readonly string[]): string[] {
+    if (!this.options.pairs) return [];
+    const content = words.filter(isContentWord).map((w) => this.pairForm(w));
+    const out: string[] = [];
+    for (let i = 0; i + 1 < content.length; i += 1) out.push(`p:${content[i]}_${content[i + 1]}`);
+    return out;
+  }
+
+  /** Term groups of a question (or any text), in order: words, then concepts, then legal references. */
+  analyze(text: string): TermGroup[] {
+    const words = normaliseWords(text, this.options.slang);
+    const groups: TermGroup[] = [];
+    const seen = new Set<string>();
+    for (const w of words) {
+      if (!isContentWord(w) || seen.has(w)) continue;
+      seen.add(w);
+      groups.push({ surface: w, kind: 'word', variants: [w, ...this.roots(w)] });
+    }
+    if (this.options.concepts) {
+      for (const { concept, phrase } of conceptsOf(words)) {
+        if (seen.has(concept)) continue;
+        seen.add(concept);
+        groups.push({ surface: phrase, kind: 'concept', variants: [concept] });
+      }
+    }
+    if (this.options.legal) {
+      const refs = extractLegalRefs(words.join(' '));
+      for (const token of [...refs.regulations, ...refs.pasal, ...refs.qualified]) {
+        if (seen.has(token)) continue;
+        seen.add(token);
+        groups.push({ surface: token, kind: 'legal', variants: [token] });
+      }
+    }
+    for (const pair of this.pairsOf(words)) {
+      if (seen.has(pair)) continue;
+      seen.add(pair);
+      groups.push({ surface: pair, kind: 'pair', variants: [pair] });
+    }
+    return groups;
+  }
+
+  /** Flat index tokens of a text, with repetition (term frequency matters for documents). */
+  indexTokens(text: string): string[] {
+    const words = normaliseWords(text, this.options.slang);
+    const tokens: string[] = [];
+    for (const w of words) {
+      if (!isContentWord(w)) continue;
+      tokens.push(w, ...this.roots(w));
+    }
+    if (this.options.concepts) for (const { concept } of conceptsOf(words)) tokens.push(concept);
+    if (this.options.legal) {
+      const refs = extractLegalRefs(words.join(' '));
+      tokens.push(...refs.regulations, ...refs.pasal, ...refs.qualified);
+    }
+    tokens.push(...this.pairsOf(words));
+    return tokens;
+  }
+}
+
+/** Lower-case, strip accents and punctuation, expand chat spelling; keeps stop-words (phrases need them). */
+export function normaliseWords(text: string, slang = true): string[] {
+  const lower = text.normalize('NFKD').replace(/[\u0300-\u036f]/g, '').toLowerCase();
+  // "ibu kota" is a capital city, not a polite "ibu" (a stop-word) followed by "kota".
+  const words = lower.replace(/\bibu\s+kota\b/g, 'ibukota').match(/[a-z0-9]+/g) ?? [];
+  const out: string[] = [];
+  for (const w of words) {
+    const expanded = slang ? SLANG[w] : undefined;
+    if (expanded) out.push(...expanded.split(' '));
+    else if (/^[a-z]+2$/.test(w)) out.push(w.slice(0, -1)); // "kira2" (reduplication shorthand)
+    else out.push(w);
+  }
+  return out;
+}
+
+/** Concept tokens for the phrases in a word sequence, longest phrase first, each word used once. */
+export function conceptsOf(words: readonly string[]): Array<{ concept: string; phrase: string }> {
+  const found: Array<{ concept: string; phrase: string }> = [];
+  let i = 0;
+  while (i < words.length) {
+    let matched = 0;
+    for (let len = Math.min(MAX_PHRASE, words.length - i); len >= 1; len -= 1) {
+      const phrase = words.slice(i, i + len).join(' ');
+      const concept = phraseToConcept.get(phrase);
+      if (concept) {
+        found.push({ concept, phrase });
+        matched = len;
+        break;
+      }
+    }
+    i += matched || 1;
+  }
+  return found;
+}
+
+export function isContentWord(word: string): boolean {
+  return !STOPWORDS.has(word) && (word.length > 1 || /\d/.test(word));
+}
+
+/** Surface content words of a text, used to build the vocabulary the stem table learns from. */
+export function vocabularyOf(text: string): string[] {
+  return normaliseWords(text).filter(isContentWord);
+}

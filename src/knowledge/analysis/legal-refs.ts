@@ -1,0 +1,65 @@
+/**
+ * Legal addresses as tokens. "Pasal 7 ayat (2)", "PP 38/2017", "PP No. 38 Tahun 2017" must survive
+ * tokenisation as units, or a question that names an article would match every text with a 7 and a 2.
+ */
+
+const REGULATION_TYPES: ReadonlyArray<[RegExp, string]> = [
+  [/^(uu|undang undang|undang-undang)$/, 'uu'],
+  [/^(pp|peraturan pemerintah)$/, 'pp'],
+  [/^(perpres|peraturan presiden)$/, 'perpres'],
+  [/^(permendagri|peraturan menteri dalam negeri|permen dagri)$/, 'permendagri'],
+  [/^(permenpan|permenpanrb|permenpan rb|permen panrb|permen pan rb|peraturan menteri panrb|permen pan-rb|permenpan-rb)$/, 'permenpanrb'],
+  [/^(kepmenpan|kepmenpanrb|kepmen panrb|kepmenpan rb|keputusan menteri panrb)$/, 'kepmenpanrb'],
+  [/^(kepmendagri|keputusan menteri dalam negeri)$/, 'kepmendagri'],
+  [/^(perda|peraturan daerah)$/, 'perda'],
+];
+
+const REG_RE =
+  /\b(uu|undang[- ]undang|pp|peraturan pemerintah|perpres|peraturan presiden|permendagri|permen dagri|peraturan menteri dalam negeri|permen ?pan[- ]?rb|permenpan(?:[- ]?rb)?|peraturan menteri panrb|kepmen ?pan[- ]?rb|kepmenpan(?:[- ]?rb)?|keputusan menteri panrb|kepmendagri|keputusan menteri dalam negeri|perda|peraturan daerah)\.?\s*(?:no\.?|nomor|nmr|nr\.?)?\s*(\d{1,4})(?:\s*(?:\/|tahun|thn|th\.?)\s*(\d{4}))?/g;
+
+const PASAL_RE = /\b(?:pasal|psl)\.?\s*(\d{1,3}[a-z]?)\b(?:\s*(?:ayat|ay\.?)\s*\(?\s*(\d{1,2})\s*\)?)?/g;
+
+export interface LegalRefs {
+  /** e.g. "reg:pp:38", "reg:pp:38:2017" */
+  regulations: string[];
+  /** e.g. "pasal:7", "pasal:7:2" */
+  pasal: string[];
+  /** regulation-qualified article tokens, e.g. "ref:pp38:7", "ref:pp38:7:2" (only when both are named) */
+  qualified: string[];
+}
+
+function regulationType(raw: string): string | undefined {
+  const key = raw.replace(/\s+/g, ' ').trim();
+  return REGULATION_TYPES.find(([re]) => re.test(key))?.[1];
+}
+
+/** Finds regulation and article references in lower-cased text. */
+export function extractLegalRefs(lower: string): LegalRefs {
+  const regulations: string[] = [];
+  const regKeys: string[] = [];
+  for (const m of lower.matchAll(REG_RE)) {
+    const type = regulationType(m[1] ?? '');
+    if (!type || !m[2]) continue;
+    regulations.push(`reg:${type}:${m[2]}`);
+    if (m[3]) regulations.push(`reg:${type}:${m[2]}:${m[3]}`);
+    regKeys.push(`${type}${m[2]}`);
+  }
+  const pasal: string[] = [];
+  const qualified: string[] = [];
+  for (const m of lower.matchAll(PASAL_RE)) {
+    const n = m[1];
+    if (!n) continue;
+    pasal.push(`pasal:${n}`);
+    if (m[2]) pasal.push(`pasal:${n}:${m[2]}`);
+    // Only one regulation named: every article mentioned belongs to it.
+    if (regKeys.length === 1) {
+      qualified.push(`ref:${regKeys[0]}:${n}`);
+      if (m[2]) qualified.push(`ref:${regKeys[0]}:${n}:${m[2]}`);
+    }
+  }
+  return { regulations: unique(regulations), pasal: unique(pasal), qualified: unique(qualified) };
+}
+
+function unique(items: string[]): string[] {
+  return [...new Set(items)];
+}

@@ -1,0 +1,172 @@
+/**
+ * Indonesian affix stripping that returns candidate roots instead of one guess.
+ *
+ * Indonesian prefixes swallow the first consonant of the root (me+terapkan → menerapkan,
+ * pe+kirim → pengirim), so "menerapkan" could come from "terap" or "nerap". A dictionary decides in
+ * Sastrawi-style stemmers; we have no licence-clean dictionary, so we return every plausible root and let
+ * a lexicon (words seen in the indexed corpus plus a few roots) pick the attested ones. Both index and
+ * query go through the same function, so a shared candidate is enough to match.
+ */
+
+const PARTICLES = ['lah', 'kah', 'tah', 'pun'];
+const POSSESSIVES = ['nya', 'ku', 'mu'];
+// 'in' is the colloquial -kan ("ngusulin", "nyediain").
+const SUFFIXES = ['kan', 'an', 'i', 'in'];
+const VOWEL = /^[aeiou]/;
+const MIN_ROOT = 3;
+
+/** Strips particles and possessive pronouns, which never change the root. */
+function stripInflection(word: string): string {
+  let w = word;
+  for (const p of PARTICLES) {
+    if (w.endsWith(p) && w.length - p.length >= 4) {
+      w = w.slice(0, -p.length);
+      break;
+    }
+  }
+  for (const p of POSSESSIVES) {
+    if (w.endsWith(p) && w.length - p.length >= 4) {
+      w = w.slice(0, -p.length);
+      break;
+    }
+  }
+  return w;
+}
+
+/** Root candidates after removing one derivational prefix layer from `w`. */
+function prefixCandidates(w: string): string[] {
+  const out: string[] = [];
+  const push = (root: string) => {
+    if (root.length >= MIN_ROOT) out.push(root);
+  };
+  // Order matters only for readability; every matching rule contributes candidates.
+  if (w.startsWith('di') || w.startsWith('ke') || w.startsWith('se')) push(w.slice(2));
+  if (w.startsWith('ter')) push(w.slice(3));
+  if (w.startsWith('ber')) push(w.slice(3));
+  if (w.startsWith('bel') && w.startsWith('belajar')) push(w.slice(3));
+  if (w.startsWith('be') && !w.startsWith('ber') && /^be[^aeiour]er/.test(w)) push(w.slice(2)); // bekerja
+  if (w.startsWith('per')) push(w.slice(3));
+  for (const pre of ['me', 'pe']) {
+    if (!w.startsWith(pre)) continue;
+    const rest = w.slice(2);
+    if (rest.startsWith('ny') && VOWEL.test(rest.slice(2))) push('s' + rest.slice(2));
+    else if (rest.startsWith('ng')) {
+      const r = rest.slice(2);
+      if (VOWEL.test(r)) {
+        push(r);
+        push('k' + r);
+        // menge-/penge- before a one-syllable root: mengecek, pengebom.
+        if (r.startsWith('e') && !VOWEL.test(r.slice(1))) push(r.slice(1));
+      } else push(r);
+    } else if (rest.startsWith('n')) {
+      const r = rest.slice(1);
+      if (VOWEL.test(r)) {
+        push('t' + r);
+        push('n' + r);
+      } else if (/^[cdjsz]/.test(r)) push(r);
+      else push(rest);
+    } else if (rest.startsWith('m')) {
+      const r = rest.slice(1);
+      if (VOWEL.test(r)) {
+        push('p' + r);
+        push('m' + r);
+      } else if (/^[bfpv]/.test(r)) push(r);
+      else push(rest);
+    } else if (/^[lrwy]/.test(rest)) {
+      push(rest); // melapor, merawat, pelapor
+    } else if (pre === 'pe') {
+      push(rest); // pekerja, petani
+    }
+  }
+  // Colloquial active verbs drop "me-" but keep the nasal: ngusul, nyusun, ngecek, nunggu, mutusin.
+  if (w.startsWith('ny') && VOWEL.test(w.slice(2))) push('s' + w.slice(2));
+  else if (w.startsWith('nge') && !VOWEL.test(w.slice(3))) push(w.slice(3));
+  else if (w.startsWith('ng') && VOWEL.test(w.slice(2))) {
+    push(w.slice(2));
+    push('k' + w.slice(2));
+  } else if (w.startsWith('n') && VOWEL.test(w.slice(1))) push('t' + w.slice(1));
+  else if (w.startsWith('m') && VOWEL.test(w.slice(1)) && !w.startsWith('me')) push('p' + w.slice(1));
+  return out;
+}
+
+/**
+ * All plausible roots of a word (without the word itself), up to two prefix layers deep
+ * ("diperkenalkan" → kenal). Words shorter than 5 letters are returned as they are.
+ */
+export function stemCandidates(word: string): string[] {
+  if (word.length < 5 || /\d/.test(word)) return [];
+  const base = stripInflection(word);
+  const forms = new Set<string>();
+  if (base !== word) forms.add(base);
+  const unsuffixed = [base];
+  for (const s of SUFFIXES) {
+    if (base.endsWith(s) && base.length - s.length >= 4) unsuffixed.push(base.slice(0, -s.length));
+  }
+  // "-kan" ends in "-an": keep both readings (ditetapkan → tetap; tujuan → tuju).
+  for (const u of unsuffixed) {
+    if (u !== word) forms.add(u);
+    for (const r1 of prefixCandidates(u)) {
+      forms.add(r1);
+      for (const r2 of prefixCandidates(r1)) forms.add(r2);
+    }
+  }
+  forms.delete(word);
+  return [...forms].filter((f) => f.length >= MIN_ROOT);
+}
+
+/**
+ * Which candidate roots to index for a word, decided by the corpus: a root that many different words of
+ * the corpus lead to (penerapan, diterapkan, menerapkan → terap) is real; a by-product of stripping one
+ * word (terapan → apan) is not. Built once per index from its vocabulary, used for index and query alike.
+ */
+export class StemTable {
+  private readonly support = new Map<string, number>();
+  private readonly words = new Set<string>();
+
+  constructor(vocabulary: Iterable<string>) {
+    for (const word of vocabulary) {
+      if (this.words.has(word)) continue;
+      this.words.add(word);
+      this.bump(word);
+      for (const c of stemCandidates(word)) this.bump(c);
+    }
+  }
+
+  private bump(root: string): void {
+    this.support.set(root, (this.support.get(root) ?? 0) + 1);
+  }
+
+  /** Support of a root; a root that also occurs as a word of its own wins ties (tujuan over tuju). */
+  private score(root: string): number {
+    return (this.support.get(root) ?? 0) + (this.words.has(root) ? 0.5 : 0);
+  }
+
+  /** Roots to index for `word`: its best-supported candidates (ties kept), never the word itself. */
+  stems(word: string): string[] {
+    let best = 1.5; // a root seen from a single word is no evidence
+    let chosen: string[] = [];
+    for (const c of stemCandidates(word)) {
+      const n = this.score(c);
+      if (n > best) {
+        best = n;
+        chosen = [c];
+      } else if (n === best) chosen.push(c);
+    }
+    // If the word is itself at least as well supported as any candidate, it is the root.
+    if (this.score(word) >= best) return [];
+    // Of tied candidates keep the least stripped: kembang, not its by-product mbang.
+    return chosen.filter((c) => !chosen.some((other) => other !== c && other.endsWith(c)));
+  }
+
+  /** Serialisable form, stored with the index so queries see the same table. */
+  toJSON(): { support: Array<[string, number]>; words: string[] } {
+    return { support: [...this.support.entries()], words: [...this.words] };
+  }
+
+  static fromJSON(data: { support: Array<[string, number]>; words: string[] }): StemTable {
+    const table = new StemTable([]);
+    for (const [root, n] of data.support) table.support.set(root, n);
+    for (const w of data.words) table.words.add(w);
+    return table;
+  }
+}

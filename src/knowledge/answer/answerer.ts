@@ -1,0 +1,64 @@
+import type { Translate } from '../../i18n/translator.js';
+import type { Logger } from '../../logger.js';
+import type { Retriever } from '../retrieval/retriever.js';
+import type { Answer } from './answer.js';
+import { checkCitations } from './citation-check.js';
+import { displayCitation, extractiveAnswer } from './extractive.js';
+import { MAX_ANSWER_CHARS, fitText } from './fit-message.js';
+import type { LlmAnswerer } from './llm-answer.js';
+
+const CONTEXT_PASSAGES = 5;
+
+/**
+ * Answers a question from the knowledge base: retrieve, decide whether the base covers it, then write the
+ * answer with the LLM when one is configured (falling back to the extractive answer on any fault) or
+ * extractively without one. Every answer names the citations it rests on.
+ */
+export class Answerer {
+  constructor(
+    private readonly retriever: () => Retriever,
+    private readonly t: Translate,
+    private readonly logger: Logger,
+    private readonly llm?: LlmAnswerer,
+  ) {}
+
+  async answer(question: string): Promise<Answer> {
+    const result = await this.retriever().search(question, CONTEXT_PASSAGES);
+    const base = { hits: result.hits, confidence: result.confidence };
+    if (result.abstain || result.hits.length === 0) {
+      return { ...base, kind: 'not_found', text: this.t('qa.not_found'), citations: [], via: 'none' };
+    }
+    let llmError: string | undefined;
+    if (this.llm) {
+      try {
+        const draft = await this.llm.draft(question, result.hits);
+        if (draft.text === null) {
+          return { ...base, kind: 'not_found', text: this.t('qa.not_found'), citations: [], via: 'llm' };
+        }
+        const checked = checkCitations(draft.text, draft.contextCitations);
+        if (checked.removed.length > 0 || checked.repaired.length > 0) {
+          this.logger.warn({ removed: checked.removed, repaired: checked.repaired }, 'llm cited articles outside its context');
+        }
+        const used = checked.used.length > 0 ? checked.used : [1];
+        const citedHits = used.map((i) => result.hits[i - 1]!).filter(Boolean);
+        const body = checked.text;
+        const legend = citedHits.map((h, k) => `[${used[k]}] ${displayCitation(h, this.t)}`).join('\n');
+        const text = this.compose(body, `${this.t('qa.basis')}:\n${legend}`);
+        return { ...base, kind: 'answer', text, citations: citedHits.map((h) => h.chunk.citation), via: 'llm' };
+      } catch (error) {
+        llmError = error instanceof Error ? error.message : String(error);
+        this.logger.error({ err: llmError }, 'llm answer failed; using extractive answer');
+      }
+    }
+    const extractive = extractiveAnswer(result.hits, this.t);
+    const body = llmError ? `${this.t('qa.llm_fallback')}\n\n${extractive.body}` : extractive.body;
+    return { ...base, kind: 'answer', text: this.compose(body, extractive.footer), citations: extractive.citations, via: 'extractive', llmError };
+  }
+
+  /** Shortens the body to fit a chat message; the citation footer is always kept whole. */
+  private compose(body: string, footer: string): string {
+    const fitted = fitText(body, MAX_ANSWER_CHARS - footer.length - 100);
+    const text = fitted.truncated ? `${fitted.text}\n\n${this.t('qa.truncated')}` : fitted.text;
+    return `${text}\n\n${footer}`;
+  }
+}

@@ -1,0 +1,47 @@
+import fs from 'node:fs';
+import hnsw from 'hnswlib-node';
+
+/** A nearest-neighbour hit: document number and cosine similarity (1 = same direction). */
+export interface VectorHit {
+  doc: number;
+  similarity: number;
+}
+
+/**
+ * Dense retrieval over unit vectors with hnswlib-node (cosine space). Document numbers are the positions
+ * of chunks in the index, so the BM25 and vector halves speak about the same documents.
+ */
+export class VectorIndex {
+  private constructor(
+    private readonly index: hnsw.HierarchicalNSW,
+    readonly dims: number,
+    readonly size: number,
+  ) {}
+
+  static build(vectors: readonly Float32Array[], dims: number): VectorIndex {
+    const index = new hnsw.HierarchicalNSW('cosine', dims);
+    index.initIndex({ maxElements: Math.max(1, vectors.length), m: 16, efConstruction: 200, randomSeed: 42 });
+    vectors.forEach((v, i) => index.addPoint(Array.from(v), i));
+    index.setEf(Math.min(Math.max(64, vectors.length), 256));
+    return new VectorIndex(index, dims, vectors.length);
+  }
+
+  static load(file: string, dims: number, size: number): VectorIndex {
+    const index = new hnsw.HierarchicalNSW('cosine', dims);
+    index.readIndexSync(file, false);
+    index.setEf(Math.min(Math.max(64, size), 256));
+    return new VectorIndex(index, dims, size);
+  }
+
+  save(file: string): void {
+    fs.writeFileSync(file, ''); // hnswlib writes in place; make sure the directory entry exists
+    this.index.writeIndexSync(file);
+  }
+
+  search(query: Float32Array, k: number): VectorHit[] {
+    if (this.size === 0) return [];
+    const n = Math.min(k, this.size);
+    const result = this.index.searchKnn(Array.from(query), n);
+    return result.neighbors.map((doc, i) => ({ doc, similarity: 1 - (result.distances[i] ?? 1) }));
+  }
+}

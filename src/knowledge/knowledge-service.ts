@@ -1,0 +1,183 @@
+import { createHash } from 'node:crypto';
+import fs from 'node:fs';
+import path from 'node:path';
+import type { Db } from '../db/client.js';
+import type { Logger } from '../logger.js';
+import type { Embedder } from './embeddings/embedder.js';
+import { IndexFiles } from './index/index-files.js';
+import { KnowledgeIndex, embeddingText } from './index/knowledge-index.js';
+import { VectorIndex } from './index/vector-index.js';
+import { IngestError } from './ingest/errors.js';
+import { loadFile, type LoadedFile } from './ingest/load-file.js';
+import { parseDocument } from './ingest/parse-document.js';
+import { KbStore, type DocumentOrigin, type DocumentSummary } from './store/kb-store.js';
+
+/** Reports progress of long work (ingestion, embedding) to whoever shows it. */
+export type ProgressFn = (done: number, total: number, label: string) => void;
+
+export interface AddResult {
+  status: 'added' | 'updated' | 'duplicate';
+  documentId: string;
+  title: string;
+  chunks: number;
+}
+
+export interface SyncResult {
+  added: number;
+  updated: number;
+  removed: number;
+  unchanged: number;
+  failed: Array<{ file: string; error: string }>;
+}
+
+/** Embeds chunk texts, possibly through a cache; returns vectors in order. */
+export type VectorSource = (embedder: Embedder, texts: string[], hashes: string[], progress?: ProgressFn) => Promise<Float32Array[]>;
+
+export interface KnowledgeServiceOptions {
+  db: Db;
+  dataDir: string;
+  maxFileBytes: number;
+  logger: Logger;
+  /** Builds the embedder for an index; default: the local embedder. */
+  embedderFor?: (lexical: KnowledgeIndex) => Embedder;
+  /** Where vectors come from (default: the embedder directly; the app adds a DB cache for remote models). */
+  vectorSource?: VectorSource;
+}
+
+const directVectors: VectorSource = async (embedder, texts, _hashes, progress) => {
+  const out: Float32Array[] = [];
+  const batch = 64;
+  for (let i = 0; i < texts.length; i += batch) {
+    out.push(...(await embedder.embedDocuments(texts.slice(i, i + batch))));
+    progress?.(Math.min(i + batch, texts.length), texts.length, 'embedding');
+  }
+  return out;
+};
+
+/**
+ * The knowledge base as a whole: ingestion into the store (with content-hash de-duplication),
+ * synchronisation of the shipped knowledge/ folder, and the retrieval index built from what is stored.
+ */
+export class KnowledgeService {
+  readonly store: KbStore;
+  private readonly files: IndexFiles;
+
+  constructor(private readonly options: KnowledgeServiceOptions) {
+    this.store = new KbStore(options.db);
+    this.files = new IndexFiles(path.join(options.dataDir, 'index'));
+  }
+
+  /** Adds (or replaces, when the same source path changed) one file. Bad files throw IngestError. */
+  async addFile(
+    filePath: string,
+    opts: { origin?: DocumentOrigin; regulation?: string; title?: string; sourcePath?: string } = {},
+  ): Promise<AddResult> {
+    const loaded = await loadFile(filePath, { maxBytes: this.options.maxFileBytes });
+    return this.addLoaded(loaded, { ...opts, sourcePath: opts.sourcePath ?? path.resolve(filePath) });
+  }
+
+  /** Same as addFile for bytes already in memory (an upload). */
+  async addLoaded(
+    loaded: LoadedFile,
+    opts: { origin?: DocumentOrigin; regulation?: string; title?: string; sourcePath: string },
+  ): Promise<AddResult> {
+    const existing = await this.store.findByHash(loaded.contentHash);
+    if (existing) {
+      const chunks = (await this.store.summaries()).find((d) => d.id === existing.id)?.chunks ?? 0;
+      return { status: 'duplicate', documentId: existing.id, title: existing.title, chunks };
+    }
+    const parsed = parseDocument(loaded, { regulation: opts.regulation, title: opts.title });
+    const previous = await this.store.findBySource(opts.sourcePath);
+    const doc = await this.store.save(
+      parsed,
+      { sourcePath: opts.sourcePath, origin: opts.origin ?? 'admin', contentHash: loaded.contentHash, byteSize: loaded.bytes.length },
+      previous.map((d) => d.id),
+    );
+    this.options.logger.info({ document: doc.id, title: doc.title, chunks: parsed.chunks.length }, 'knowledge document stored');
+    return { status: previous.length > 0 ? 'updated' : 'added', documentId: doc.id, title: doc.title, chunks: parsed.chunks.length };
+  }
+
+  async remove(id: string): Promise<boolean> {
+    return this.store.remove(id);
+  }
+
+  list(): Promise<DocumentSummary[]> {
+    return this.store.summaries();
+  }
+
+  /**
+   * Makes the stored shipped documents match the knowledge/ folder: new files added, changed files
+   * replaced, deleted files removed, unchanged files left alone (compared by content hash).
+   */
+  async syncShipped(dir: string, progress?: ProgressFn): Promise<SyncResult> {
+    const result: SyncResult = { added: 0, updated: 0, removed: 0, unchanged: 0, failed: [] };
+    const files = listKnowledgeFiles(dir);
+    const stored = await this.store.listByOrigin('shipped');
+    const bySource = new Map(stored.map((d) => [d.sourcePath, d]));
+    const seen = new Set<string>();
+    let done = 0;
+    for (const file of files) {
+      const sourcePath = `knowledge/${path.relative(dir, file).split(path.sep).join('/')}`;
+      seen.add(sourcePath);
+      const bytes = fs.readFileSync(file);
+      const hash = createHash('sha256').update(bytes).digest('hex');
+      if (bySource.get(sourcePath)?.contentHash === hash) {
+        result.unchanged += 1;
+      } else {
+        try {
+          const r = await this.addFile(file, { origin: 'shipped', sourcePath });
+          if (r.status === 'added') result.added += 1;
+          else if (r.status === 'updated') result.updated += 1;
+          else result.unchanged += 1;
+        } catch (error) {
+          const message = error instanceof IngestError ? `${error.code}: ${error.detail}` : String(error);
+          result.failed.push({ file: sourcePath, error: message });
+          this.options.logger.error({ file: sourcePath, err: message }, 'knowledge file skipped');
+        }
+      }
+      done += 1;
+      progress?.(done, files.length, 'knowledge');
+    }
+    const gone = stored.filter((d) => !seen.has(d.sourcePath)).map((d) => d.id);
+    result.removed = await this.store.removeMany(gone);
+    return result;
+  }
+
+  /**
+   * Builds the retrieval index from the stored chunks. Dense vectors are reused from DATA_DIR/index
+   * when the chunk set and embedder are unchanged, so restarts are fast; `force` rebuilds them.
+   */
+  async buildIndex(opts: { force?: boolean; progress?: ProgressFn } = {}): Promise<KnowledgeIndex> {
+    const chunks = await this.store.allChunks();
+    const lexical = KnowledgeIndex.buildLexical(chunks);
+    const embedder = (this.options.embedderFor ?? ((ix: KnowledgeIndex) => ix.localEmbedder()))(lexical);
+    const fingerprint = createHash('sha256')
+      .update(chunks.map((c) => `${c.id}:${c.contentHash}`).join('\n'))
+      .digest('hex');
+    if (!opts.force) {
+      const saved = this.files.load(fingerprint, embedder.id);
+      if (saved) return lexical.withDense(embedder, saved);
+    }
+    if (chunks.length === 0) return lexical;
+    const source = this.options.vectorSource ?? directVectors;
+    const vectors = await source(embedder, chunks.map(embeddingText), chunks.map((c) => c.contentHash), opts.progress);
+    const dense = VectorIndex.build(vectors, embedder.dims);
+    this.files.save(dense, fingerprint, embedder.id);
+    return lexical.withDense(embedder, dense);
+  }
+}
+
+/** Markdown files of the curated knowledge base, excluding its README. */
+export function listKnowledgeFiles(dir: string): string[] {
+  if (!fs.existsSync(dir)) return [];
+  const out: string[] = [];
+  const walk = (d: string) => {
+    for (const entry of fs.readdirSync(d, { withFileTypes: true }).sort((a, b) => a.name.localeCompare(b.name))) {
+      const full = path.join(d, entry.name);
+      if (entry.isDirectory()) walk(full);
+      else if (entry.name.endsWith('.md') && entry.name.toLowerCase() !== 'readme.md') out.push(full);
+    }
+  };
+  walk(dir);
+  return out;
+}

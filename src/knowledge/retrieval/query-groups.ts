@@ -1,0 +1,37 @@
+import type { WeightedGroup } from '../index/bm25.js';
+import type { KnowledgeIndex } from '../index/knowledge-index.js';
+
+/** How much a match through each route counts, relative to the word as typed. */
+const ROOT_WEIGHT = 0.85;
+const FUZZY_WEIGHT = 0.7;
+const LEGAL_GROUP_WEIGHT = 1.5;
+/** A matched word pair is a bonus on top of its two words, not a third word. */
+const PAIR_GROUP_WEIGHT = 0.5;
+
+export interface PreparedQuery {
+  groups: WeightedGroup[];
+  /** Group indexes the corpus does not know at all, even after typo correction. */
+  unknown: Set<number>;
+}
+
+/**
+ * Analyses a question into weighted term groups for BM25: roots count a little less than the word as
+ * typed, typo corrections less again, explicit legal references more.
+ */
+export function prepareQuery(text: string, index: KnowledgeIndex): PreparedQuery {
+  const unknown = new Set<number>();
+  const groups = index.analyzer.analyze(text).map((group, i): WeightedGroup => {
+    const variants = group.variants.map((token, v) => ({ token, weight: v === 0 ? 1 : ROOT_WEIGHT }));
+    const known = variants.some((v) => index.bm25.has(v.token));
+    if (!known && group.kind === 'word') {
+      for (const near of index.fuzzy.near(group.surface).slice(0, 3)) {
+        variants.push({ token: near, weight: FUZZY_WEIGHT });
+        for (const root of index.analyzer.options.stems ? index.analyzer.stemTable.stems(near) : []) variants.push({ token: root, weight: FUZZY_WEIGHT * ROOT_WEIGHT });
+      }
+    }
+    if (!variants.some((v) => index.bm25.has(v.token)) && group.kind !== 'pair') unknown.add(i);
+    const weight = group.kind === 'legal' ? LEGAL_GROUP_WEIGHT : group.kind === 'pair' ? PAIR_GROUP_WEIGHT : 1;
+    return { group, weight, variants };
+  });
+  return { groups, unknown };
+}

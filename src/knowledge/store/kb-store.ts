@@ -1,0 +1,137 @@
+import { createHash } from 'node:crypto';
+import type { Db } from '../../db/client.js';
+import type { IndexedChunk } from '../index/indexed-chunk.js';
+import type { ParsedDocument } from '../types.js';
+
+export type DocumentOrigin = 'shipped' | 'admin';
+
+export interface StoredDocumentMeta {
+  sourcePath: string;
+  origin: DocumentOrigin;
+  contentHash: string;
+  byteSize: number;
+}
+
+export interface DocumentSummary {
+  id: string;
+  title: string;
+  regulation: string | null;
+  origin: string;
+  kind: string;
+  sourcePath: string;
+  status: string;
+  chunks: number;
+  /** Distinct Pasal numbers found in the document's chunks, in numeric order. */
+  pasal: string[];
+  updatedAt: Date;
+}
+
+export function hashText(text: string): string {
+  return createHash('sha256').update(text).digest('hex');
+}
+
+/**
+ * Documents and chunks of the knowledge base in the database. Every change is one transaction, so a
+ * failed ingestion never leaves half a document behind.
+ */
+export class KbStore {
+  constructor(private readonly db: Db) {}
+
+  findByHash(contentHash: string) {
+    return this.db.kbDocument.findUnique({ where: { contentHash } });
+  }
+
+  findBySource(sourcePath: string) {
+    return this.db.kbDocument.findMany({ where: { sourcePath } });
+  }
+
+  findById(id: string) {
+    return this.db.kbDocument.findUnique({ where: { id } });
+  }
+
+  /** Stores a parsed document; `replaceIds` are removed in the same transaction (a changed file). */
+  async save(parsed: ParsedDocument, meta: StoredDocumentMeta, replaceIds: string[] = []) {
+    return this.db.$transaction(async (tx) => {
+      if (replaceIds.length > 0) await tx.kbDocument.deleteMany({ where: { id: { in: replaceIds } } });
+      const doc = await tx.kbDocument.create({
+        data: {
+          title: parsed.title,
+          regulation: parsed.regulation ?? null,
+          origin: meta.origin,
+          kind: parsed.kind,
+          sourcePath: meta.sourcePath,
+          contentHash: meta.contentHash,
+          byteSize: meta.byteSize,
+          status: parsed.status,
+        },
+      });
+      await tx.kbChunk.createMany({
+        data: parsed.chunks.map((c, ord) => ({
+          documentId: doc.id,
+          ord,
+          citation: c.citation,
+          regulation: c.regulation ?? parsed.regulation ?? null,
+          pasal: c.pasal ?? null,
+          ayat: c.ayat ?? null,
+          huruf: c.huruf ?? null,
+          angka: c.angka ?? null,
+          penjelasan: c.penjelasan ?? false,
+          practice: c.practice ?? false,
+          heading: c.heading ?? (parsed.kind === 'curated' ? parsed.title : null),
+          topic: c.topic ?? null,
+          aliases: c.aliases && c.aliases.length > 0 ? c.aliases.join('\n') : null,
+          text: c.text,
+          contentHash: hashText(`${c.citation}\n${c.text}`),
+        })),
+      });
+      return doc;
+    });
+  }
+
+  async remove(id: string): Promise<boolean> {
+    const result = await this.db.kbDocument.deleteMany({ where: { id } });
+    return result.count > 0;
+  }
+
+  async removeMany(ids: string[]): Promise<number> {
+    if (ids.length === 0) return 0;
+    const result = await this.db.kbDocument.deleteMany({ where: { id: { in: ids } } });
+    return result.count;
+  }
+
+  listByOrigin(origin: DocumentOrigin) {
+    return this.db.kbDocument.findMany({ where: { origin }, select: { id: true, sourcePath: true, contentHash: true } });
+  }
+
+  async summaries(): Promise<DocumentSummary[]> {
+    const docs = await this.db.kbDocument.findMany({
+      orderBy: [{ origin: 'desc' }, { sourcePath: 'asc' }],
+      include: { chunks: { select: { pasal: true } } },
+    });
+    return docs.map((d) => ({
+      id: d.id,
+      title: d.title,
+      regulation: d.regulation,
+      origin: d.origin,
+      kind: d.kind,
+      sourcePath: d.sourcePath,
+      status: d.status,
+      chunks: d.chunks.length,
+      pasal: sortPasal([...new Set(d.chunks.map((c) => c.pasal).filter((p): p is string => Boolean(p)))]),
+      updatedAt: d.updatedAt,
+    }));
+  }
+
+  /** Every chunk in a stable order (document, then position), as retrieval sees them. */
+  async allChunks(): Promise<Array<IndexedChunk & { contentHash: string }>> {
+    const rows = await this.db.kbChunk.findMany({
+      orderBy: [{ documentId: 'asc' }, { ord: 'asc' }],
+      include: { document: { select: { kind: true } } },
+    });
+    return rows.map(({ document, ...chunk }) => ({ ...chunk, quote: document.kind === 'regulation' }));
+  }
+}
+
+export function sortPasal(pasal: string[]): string[] {
+  return pasal.sort((a, b) => parseInt(a, 10) - parseInt(b, 10) || a.localeCompare(b));
+}

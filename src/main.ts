@@ -1,0 +1,46 @@
+import path from 'node:path';
+import { createApp } from './app.js';
+import { runTerminalChannel } from './channels/terminal/terminal-channel.js';
+import { bootstrap } from './cli/bootstrap.js';
+import { progressBar } from './cli/progress.js';
+
+/**
+ * `npm start`: prepares storage on first run (database, shipped knowledge base, index), starts every
+ * configured channel, and reports on one line which are up. With no channel configured it opens the
+ * terminal chat. Stops cleanly on Ctrl+C / SIGTERM.
+ */
+const { config, logger } = bootstrap();
+const app = await createApp(config, { logger, progress: progressBar() });
+
+const stoppers: Array<() => Promise<void>> = [];
+const up: string[] = [];
+
+// Channel adapters for Telegram and WhatsApp register here when configured (see src/channels).
+if (up.length === 0) {
+  up.push('terminal');
+  console.error(`Pandu berjalan. Kanal aktif: ${up.join(', ')} (tanpa TELEGRAM_BOT_TOKEN / WHATSAPP_ENABLED).`);
+  await runTerminalChannel({
+    handle: (msg) => app.router.handle(msg),
+    t: app.i18n.t,
+    input: process.stdin,
+    output: process.stdout,
+    interactive: Boolean(process.stdin.isTTY),
+    senderId: config.terminalUser,
+    exportDir: path.join(config.dataDir, 'exports'),
+  });
+  await app.close();
+} else {
+  logger.info({ channels: up }, 'channels up');
+  console.error(`Pandu berjalan. Kanal aktif: ${up.join(', ')}.`);
+  let stopping = false;
+  const stop = async (signal: string) => {
+    if (stopping) return;
+    stopping = true;
+    logger.info({ signal }, 'shutting down');
+    await Promise.allSettled(stoppers.map((s) => s()));
+    await app.close();
+    process.exit(0);
+  };
+  process.once('SIGINT', () => void stop('SIGINT'));
+  process.once('SIGTERM', () => void stop('SIGTERM'));
+}
