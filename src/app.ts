@@ -10,6 +10,8 @@ import { Router } from './core/router.js';
 import { SessionStore } from './core/sessions.js';
 import { UserStore } from './core/users.js';
 import { helpFeature } from './features/help/help-feature.js';
+import { LinkCodes } from './features/linking/link-codes.js';
+import { LinkingFeature } from './features/linking/linking-feature.js';
 import { QaFeature } from './features/qa/qa-feature.js';
 import { Answerer } from './knowledge/answer/answerer.js';
 import { LlmAnswerer } from './knowledge/answer/llm-answer.js';
@@ -85,19 +87,20 @@ export async function createApp(config: Config, options: AppOptions): Promise<Ap
   const llm = config.llm ? new LlmAnswerer(config.llm, config.promptsDir) : undefined;
   const answerer = new Answerer(() => retriever, i18n.t, logger, llm);
 
+  const users = new UserStore(db);
+  const sessions = new SessionStore(db);
   const commands = new CommandRegistry();
   const qa = new QaFeature(answerer);
   const features: Feature[] = [];
   const help = helpFeature(commands, () => features);
-  features.push(help, qa);
+  features.push(help, qa, new LinkingFeature(new LinkCodes(db), users, sessions));
   for (const feature of features) for (const command of feature.commands ?? []) commands.register(command);
 
-  const users = new UserStore(db);
   const dedup = new MessageDeduplicator(db);
   await dedup.prune();
   const router = new Router({
     users,
-    sessions: new SessionStore(db),
+    sessions,
     commands,
     features,
     fallback: (ctx, text) => qa.ask(ctx, text),

@@ -1,5 +1,6 @@
 import path from 'node:path';
 import { createApp } from './app.js';
+import { startChannels } from './channels/start-channels.js';
 import { runTerminalChannel } from './channels/terminal/terminal-channel.js';
 import { bootstrap } from './cli/bootstrap.js';
 import { progressBar } from './cli/progress.js';
@@ -12,13 +13,11 @@ import { progressBar } from './cli/progress.js';
 const { config, logger } = bootstrap();
 const app = await createApp(config, { logger, progress: progressBar() });
 
-const stoppers: Array<() => Promise<void>> = [];
-const up: string[] = [];
+const channels = await startChannels(app);
+const up = channels.map((c) => c.name);
 
-// Channel adapters for Telegram and WhatsApp register here when configured (see src/channels).
 if (up.length === 0) {
-  up.push('terminal');
-  console.error(`Pandu berjalan. Kanal aktif: ${up.join(', ')} (tanpa TELEGRAM_BOT_TOKEN / WHATSAPP_ENABLED).`);
+  console.error('Pandu berjalan. Kanal aktif: terminal (TELEGRAM_BOT_TOKEN dan WHATSAPP_ENABLED tidak diatur).');
   await runTerminalChannel({
     handle: (msg) => app.router.handle(msg),
     t: app.i18n.t,
@@ -37,7 +36,7 @@ if (up.length === 0) {
     if (stopping) return;
     stopping = true;
     logger.info({ signal }, 'shutting down');
-    await Promise.allSettled(stoppers.map((s) => s()));
+    await Promise.allSettled(channels.map((c) => c.stop()));
     await app.close();
     process.exit(0);
   };

@@ -48,16 +48,16 @@ export class Router {
       const user = await this.deps.users.resolve(msg.channel, msg.senderId, msg.displayName);
       const session = await this.deps.sessions.load(user.id, now);
       const ctx: Context = { msg, user, session, t, logger: log, now };
-      const offered = session.choices;
-      const replies = await this.dispatch(ctx, offered);
-      if (session.expired && replies.length > 0 && !session.flow) {
+      const replies = await this.dispatch(ctx, session.choices);
+      if (session.expired && replies.length > 0 && !ctx.session.flow) {
         replies.unshift({ text: t('common.session_expired') });
       }
-      session.expired = false;
+      // A feature may have switched the person (linking merges users), so save what the context holds now.
+      ctx.session.expired = false;
       // Remember the last menu so a typed number can pick from it on any channel.
       const lastChoices = [...replies].reverse().find((r) => r.choices && r.choices.length > 0)?.choices;
-      session.choices = lastChoices ?? [];
-      await this.deps.sessions.save(user.id, session, now);
+      ctx.session.choices = lastChoices ?? [];
+      await this.deps.sessions.save(ctx.user.id, ctx.session, now);
       return replies;
     } catch (error) {
       log.error({ err: error instanceof Error ? { message: error.message, stack: error.stack } : error }, 'message handling failed');

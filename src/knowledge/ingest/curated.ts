@@ -47,7 +47,8 @@ function citationConflicts(fm: CuratedFields): Array<{ path: string[]; message: 
   const parts = parseCitation(fm.citation);
   const conflicts: Array<{ path: string[]; message: string }> = [];
   if (parts.pasal && formatCitation(parts) !== fm.citation.replace(/\s+/g, ' ')) {
-    conflicts.push({ path: ['citation'], message: `"${fm.citation}" is not in canonical form "${formatCitation(parts)}"` });
+    const canonical = formatCitation(parts);
+    conflicts.push({ path: ['citation'], message: `"${fm.citation}" is not in canonical form "${canonical}"` });
   }
   for (const field of ADDRESS_FIELDS) {
     const value = fm[field];

@@ -49,7 +49,8 @@ export function assertContentMatches(fileName: string, format: DocumentFormat, b
         ? 'a DOCX (ZIP) document'
         : undefined;
   if (expected) {
-    throw new IngestError('unsupported_type', `${fileName}: expected ${expected} but the content is ${describeContent(bytes)}`);
+    const actual = describeContent(bytes);
+    throw new IngestError('unsupported_type', `${fileName}: expected ${expected} but the content is ${actual}`);
   }
 }
 

@@ -100,7 +100,11 @@ export function chunkRegulationWithReport(
 
 type Cite = (parts: Omit<ChunkDraft, 'citation' | 'text'>, text: string) => ChunkDraft;
 
-function bodyChunks(body: string, cite: Cite, report: RegulationReport): { chunks: ChunkDraft[]; headings: Map<string, string> } {
+function bodyChunks(
+  body: string,
+  cite: Cite,
+  report: RegulationReport,
+): { chunks: ChunkDraft[]; headings: Map<string, string> } {
   const scan = findPasalHeadings(body);
   const path = new DivisionPath();
   const headings = new Map<string, string>();
@@ -193,7 +197,12 @@ function openingChunks(opening: string, regulation: string | undefined): ChunkDr
 }
 
 /** The text between start and end with the given spans (repeated headings) cut out. */
-function withoutSpans(text: string, start: number, end: number, spans: ReadonlyArray<{ start: number; end: number }>): string {
+function withoutSpans(
+  text: string,
+  start: number,
+  end: number,
+  spans: ReadonlyArray<{ start: number; end: number }>,
+): string {
   let out = '';
   let at = start;
   for (const span of spans) {

@@ -34,14 +34,18 @@ export function parseDocument(file: LoadedFile, opts: ParseOptions = {}): Parsed
   const regulation = opts.regulation ?? frontRegulation;
   const title = opts.title ?? frontTitle;
   if (findPasalHeadings(text).headings.length >= 2) {
-    return nonEmpty(chunkRegulation(text, { ...(regulation ? { regulation } : {}), ...(title ? { title } : {}) }), file);
+    const named = { ...(regulation ? { regulation } : {}), ...(title ? { title } : {}) };
+    return nonEmpty(chunkRegulation(text, named), file);
   }
-  const documentTitle = title ?? firstHeading(text) ?? detectRegulation(text)?.title ?? titleFromFileName(file.fileName);
+  const documentTitle =
+    title ?? firstHeading(text) ?? detectRegulation(text)?.title ?? titleFromFileName(file.fileName);
   return nonEmpty(chunkPlainText(text, { title: documentTitle, ...(regulation ? { regulation } : {}) }), file);
 }
 
 function nonEmpty(document: ParsedDocument, file: LoadedFile): ParsedDocument {
-  if (document.chunks.length === 0) throw new IngestError('no_content', `${file.fileName}: nothing citable was found in the text`);
+  if (document.chunks.length === 0) {
+    throw new IngestError('no_content', `${file.fileName}: nothing citable was found in the text`);
+  }
   return document;
 }
 

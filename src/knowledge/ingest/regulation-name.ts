@@ -22,7 +22,6 @@ interface Kind {
   headers: (qualifier: string) => string[];
 }
 
-const PRESIDENT = (): string[] => [];
 const MINISTRIES: ReadonlyArray<[RegExp, string, string]> = [
   [/^DALAM NEGERI$/, 'Permendagri', 'Kepmendagri'],
   [/^PENDAYAGUNAAN APARATUR NEGARA DAN REFORMASI BIROKRASI$/, 'Permen PANRB', 'Kepmen PANRB'],
@@ -41,25 +40,33 @@ function ministry(qualifier: string, decree: boolean): string {
 }
 
 const place = (qualifier: string): string => titleCase(qualifier);
-const minister = (qualifier: string): string[] => [`MENTERI ${qualifier} REPUBLIK INDONESIA`, `MENTERI ${qualifier}`];
+const president = (): string[] => [];
+const minister = (q: string): string[] => [`MENTERI ${q} REPUBLIK INDONESIA`, `MENTERI ${q}`];
+const governor = (q: string): string[] => [`GUBERNUR ${q}`];
+const regent = (q: string): string[] => [`BUPATI ${q}`];
+const mayor = (q: string): string[] => [`WALI KOTA ${q}`, `WALIKOTA ${q}`];
+
+function kind(pattern: RegExp, long: string, short: Kind['short'], headers: Kind['headers']): Kind {
+  return { pattern, long, short, headers };
+}
 
 // Longest phrases first: "PERATURAN PEMERINTAH PENGGANTI UNDANG-UNDANG" before "PERATURAN PEMERINTAH".
 const KINDS: Kind[] = [
-  { pattern: /PERATURAN\s+PEMERINTAH\s+PENGGANTI\s+UNDANG\s*-\s*UNDANG/i, short: () => 'Perppu', long: 'Peraturan Pemerintah Pengganti Undang-Undang', headers: PRESIDENT },
-  { pattern: /UNDANG\s*-\s*UNDANG/i, short: () => 'UU', long: 'Undang-Undang', headers: PRESIDENT },
-  { pattern: /PERATURAN\s+PEMERINTAH/i, short: () => 'PP', long: 'Peraturan Pemerintah', headers: PRESIDENT },
-  { pattern: /PERATURAN\s+PRESIDEN/i, short: () => 'Perpres', long: 'Peraturan Presiden', headers: PRESIDENT },
-  { pattern: /KEPUTUSAN\s+PRESIDEN/i, short: () => 'Keppres', long: 'Keputusan Presiden', headers: PRESIDENT },
-  { pattern: /INSTRUKSI\s+PRESIDEN/i, short: () => 'Inpres', long: 'Instruksi Presiden', headers: PRESIDENT },
-  { pattern: /PERATURAN\s+MENTERI/i, short: (q) => ministry(q, false), long: 'Peraturan Menteri', headers: minister },
-  { pattern: /KEPUTUSAN\s+MENTERI/i, short: (q) => ministry(q, true), long: 'Keputusan Menteri', headers: minister },
-  { pattern: /PERATURAN\s+DAERAH/i, short: (q) => `Perda ${place(q)}`, long: 'Peraturan Daerah', headers: (q) => regionalHead(q) },
-  { pattern: /PERATURAN\s+GUBERNUR/i, short: (q) => `Pergub ${place(q)}`, long: 'Peraturan Gubernur', headers: (q) => [`GUBERNUR ${q}`] },
-  { pattern: /PERATURAN\s+BUPATI/i, short: (q) => `Perbup ${place(q)}`, long: 'Peraturan Bupati', headers: (q) => [`BUPATI ${q}`] },
-  { pattern: /PERATURAN\s+WALI\s*KOTA/i, short: (q) => `Perwal ${place(q)}`, long: 'Peraturan Wali Kota', headers: (q) => [`WALI KOTA ${q}`, `WALIKOTA ${q}`] },
-  { pattern: /KEPUTUSAN\s+GUBERNUR/i, short: (q) => `Kepgub ${place(q)}`, long: 'Keputusan Gubernur', headers: (q) => [`GUBERNUR ${q}`] },
-  { pattern: /KEPUTUSAN\s+BUPATI/i, short: (q) => `Kepbup ${place(q)}`, long: 'Keputusan Bupati', headers: (q) => [`BUPATI ${q}`] },
-  { pattern: /KEPUTUSAN\s+WALI\s*KOTA/i, short: (q) => `Kepwal ${place(q)}`, long: 'Keputusan Wali Kota', headers: (q) => [`WALI KOTA ${q}`, `WALIKOTA ${q}`] },
+  kind(/PERATURAN\s+PEMERINTAH\s+PENGGANTI\s+UNDANG\s*-\s*UNDANG/i, 'Peraturan Pemerintah Pengganti Undang-Undang', () => 'Perppu', president),
+  kind(/UNDANG\s*-\s*UNDANG/i, 'Undang-Undang', () => 'UU', president),
+  kind(/PERATURAN\s+PEMERINTAH/i, 'Peraturan Pemerintah', () => 'PP', president),
+  kind(/PERATURAN\s+PRESIDEN/i, 'Peraturan Presiden', () => 'Perpres', president),
+  kind(/KEPUTUSAN\s+PRESIDEN/i, 'Keputusan Presiden', () => 'Keppres', president),
+  kind(/INSTRUKSI\s+PRESIDEN/i, 'Instruksi Presiden', () => 'Inpres', president),
+  kind(/PERATURAN\s+MENTERI/i, 'Peraturan Menteri', (q) => ministry(q, false), minister),
+  kind(/KEPUTUSAN\s+MENTERI/i, 'Keputusan Menteri', (q) => ministry(q, true), minister),
+  kind(/PERATURAN\s+DAERAH/i, 'Peraturan Daerah', (q) => `Perda ${place(q)}`, regionalHead),
+  kind(/PERATURAN\s+GUBERNUR/i, 'Peraturan Gubernur', (q) => `Pergub ${place(q)}`, governor),
+  kind(/PERATURAN\s+BUPATI/i, 'Peraturan Bupati', (q) => `Perbup ${place(q)}`, regent),
+  kind(/PERATURAN\s+WALI\s*KOTA/i, 'Peraturan Wali Kota', (q) => `Perwal ${place(q)}`, mayor),
+  kind(/KEPUTUSAN\s+GUBERNUR/i, 'Keputusan Gubernur', (q) => `Kepgub ${place(q)}`, governor),
+  kind(/KEPUTUSAN\s+BUPATI/i, 'Keputusan Bupati', (q) => `Kepbup ${place(q)}`, regent),
+  kind(/KEPUTUSAN\s+WALI\s*KOTA/i, 'Keputusan Wali Kota', (q) => `Kepwal ${place(q)}`, mayor),
 ];
 
 /** A Perda is signed by the head of its region, whose title heads its pages. */
@@ -67,8 +74,8 @@ function regionalHead(qualifier: string): string[] {
   const m = /^(PROVINSI|KABUPATEN|KOTA)\s+(.+)$/i.exec(qualifier.trim());
   if (!m?.[1] || !m[2]) return [];
   const region = m[2].toUpperCase();
-  const kind = m[1].toUpperCase();
-  return kind === 'PROVINSI' ? [`GUBERNUR ${region}`] : kind === 'KABUPATEN' ? [`BUPATI ${region}`] : [`WALI KOTA ${region}`, `WALIKOTA ${region}`];
+  const level = m[1].toUpperCase();
+  return level === 'PROVINSI' ? governor(region) : level === 'KABUPATEN' ? regent(region) : mayor(region);
 }
 
 // "NOMOR 38", "NOMOR 2Ol7"; ministerial decrees carry classification codes ("NOMOR 100.2.1.3-1234").
@@ -151,7 +158,7 @@ const SMALL_WORDS = new Set(
 );
 
 /** Title case for Indonesian names: small words stay lower, acronyms (no vowel: DPRD, APBD) stay upper. */
-export function titleCase(text: string): string {
+function titleCase(text: string): string {
   if (/[a-z]/.test(text)) return text.trim();
   return text
     .trim()

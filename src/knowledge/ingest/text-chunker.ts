@@ -89,9 +89,8 @@ function headingOf(line: string): { level: number; text: string } | undefined {
   const md = MARKDOWN_HEADING_RE.exec(line);
   if (md?.[1] && md[2]) return { level: md[1].length, text: md[2] };
   // Plain-text documents mark sections with a short line in capitals ("PENDAHULUAN", "BAB II METODE").
-  if (line.length >= 3 && line.length <= 80 && /\p{Lu}{3}/u.test(line) && !/\p{Ll}/u.test(line) && !/[.,;:]$/.test(line)) {
-    return { level: 1, text: line };
-  }
+  const capitalsOnly = /\p{Lu}{3}/u.test(line) && !/\p{Ll}/u.test(line);
+  if (capitalsOnly && line.length <= 80 && !/[.,;:]$/.test(line)) return { level: 1, text: line };
   return undefined;
 }
 

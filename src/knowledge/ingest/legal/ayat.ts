@@ -20,7 +20,11 @@ export function splitAyat(tokens: readonly Token[]): AyatSplit {
   const units = withoutTrailingFragment(splitUnits(tokens, 'marker'));
   // The whole Pasal keeps everything readable, scrambled sentences included; lone scraps go.
   const readable = units.filter((u) => !(u.orphan && wordCount(u) < 3)).flatMap((u) => u.tokens);
-  const whole = (reason?: string): AyatSplit => ({ kind: 'pasal', text: unitText(readable), ...(reason ? { reason } : {}) });
+  const whole = (reason?: string): AyatSplit => ({
+    kind: 'pasal',
+    text: unitText(readable),
+    ...(reason ? { reason } : {}),
+  });
   const markers = tokens.filter((t) => t.kind === 'marker');
   const anchored = units.filter((u) => u.anchor !== undefined);
   if (anchored.length === 0 && units.filter((u) => !u.orphan).length < 2) return whole();
@@ -70,35 +74,42 @@ function numberInReadingOrder(units: Unit[], markers: Token[]): Numbered[] | str
   const provisions = units.filter((u) => !u.orphan);
   const n = provisions.length;
   const highestMarker = Math.max(0, ...markers.map((m) => m.value ?? 0));
-  let references = 0;
-  for (const [i, unit] of provisions.entries()) {
-    if (unit.anchor !== undefined && unit.anchor !== i + 1) return `marker (${unit.anchor}) sits on sentence ${i + 1}`;
-    for (const k of intraReferences(unit.tokens)) {
-      references++;
-      if (k >= i + 1) return `sentence ${i + 1} refers to ayat (${k})`;
-    }
-  }
+  const conflict = orderConflict(provisions);
+  if (conflict) return conflict;
   // Markers of a page land in one column, often in a neighbouring Pasal, so they only argue against the
   // sentence count when they form this Pasal's complete run (1)…(m) and nothing shows more ayat than m.
   const completeRun = highestMarker > 0 && range(highestMarker).every((k) => markers.some((m) => m.value === k));
-  const provenAyat = Math.max(
-    ...provisions.map((u, i) => (u.anchor !== undefined || intraReferences(u.tokens).length ? i + 1 : 0)),
-  );
+  const proven = provisions.map((u, i) => (u.anchor !== undefined || intraReferences(u.tokens).length ? i + 1 : 0));
+  const provenAyat = Math.max(...proven);
   if (completeRun && highestMarker < n && provenAyat < n) {
     return `${n} sentences but the markers run only to (${highestMarker})`;
   }
-  const evidence = provisions.some((u) => u.anchor !== undefined) || references > 0 || highestMarker >= n;
+  const evidence = provenAyat > 0 || highestMarker >= n;
   if (!evidence) return 'no marker or reference confirms the ayat';
   return units.map((unit) => (unit.orphan ? { unit } : { unit, number: provisions.indexOf(unit) + 1 }));
 }
 
-// "pada ayat (2)", "pada ayat (2) dan ayat (3)", "pada ayat (1) sampai dengan ayat (6)": references inside the
-// same Pasal. "dalam Pasal 7 ayat (1)" points to another Pasal and is not matched.
-const INTRA_REFERENCE_RE = /\bpada\s+ayat\s+\S+(?:\s+huruf\s+[a-z])?(?:\s*,?\s*(?:dan|atau|serta|sampai\s+dengan)\s+ayat\s+\S+(?:\s+huruf\s+[a-z])?)*/gi;
+/**
+ * Why sentences cannot be ayat 1..n in this order, if they cannot: an attached marker with another
+ * number, or "pada ayat (k)" pointing at itself or a later ayat (a Pasal without ayat refers to none).
+ */
+export function orderConflict(provisions: readonly Unit[]): string | undefined {
+  for (const [i, unit] of provisions.entries()) {
+    if (unit.anchor !== undefined && unit.anchor !== i + 1) return `marker (${unit.anchor}) sits on sentence ${i + 1}`;
+    const forward = intraReferences(unit.tokens).find((k) => k >= i + 1);
+    if (forward !== undefined) return `sentence ${i + 1} refers to ayat (${forward})`;
+  }
+  return undefined;
+}
 
 function range(n: number): number[] {
   return Array.from({ length: n }, (_, i) => i + 1);
 }
+
+// "pada ayat (2)", "pada ayat (2) dan ayat (3)", "pada ayat (1) sampai dengan ayat (6)": references inside the
+// same Pasal. "dalam Pasal 7 ayat (1)" points to another Pasal and is not matched.
+const INTRA_REFERENCE_RE =
+  /\bpada\s+ayat\s+\S+(?:\s+huruf\s+[a-z])?(?:\s*,?\s*(?:dan|atau|serta|sampai\s+dengan)\s+ayat\s+\S+(?:\s+huruf\s+[a-z])?)*/gi;
 
 /** Ayat numbers a unit refers to inside its own Pasal. */
 function intraReferences(tokens: readonly Token[]): number[] {

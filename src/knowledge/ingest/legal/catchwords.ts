@@ -40,7 +40,12 @@ interface CatchwordMatch {
   floatingHeading?: number;
 }
 
-function findCatchword(tokens: Token[], gapStart: number, gapEnd: number, hasBreak: boolean): CatchwordMatch | undefined {
+function findCatchword(
+  tokens: Token[],
+  gapStart: number,
+  gapEnd: number,
+  hasBreak: boolean,
+): CatchwordMatch | undefined {
   const after = wordsFrom(tokens, gapEnd, MAX_CATCHWORD);
   if (after.length === 0) return undefined;
   for (let k = Math.min(MAX_CATCHWORD, after.length); k >= 1; k--) {

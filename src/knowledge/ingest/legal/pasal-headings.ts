@@ -26,12 +26,14 @@ const CANDIDATE_RE = new RegExp(
 
 // Words after which "Pasal N" is a cross-reference ("sebagaimana dimaksud dalam Pasal 14").
 const REFERENCE_WORDS = new Set(
-  'dalam dan atau pada dengan serta sampai menurut berdasarkan terhadap oleh ketentuan tentang kecuali atas di ke dari sebagaimana yaitu yakni bahwa melalui mengenai'.split(
-    ' ',
-  ),
+  (
+    'dalam dan atau pada dengan serta sampai menurut berdasarkan terhadap oleh ketentuan tentang kecuali ' +
+    'atas di ke dari sebagaimana yaitu yakni bahwa melalui mengenai'
+  ).split(' '),
 );
 // What follows a cross-reference: "Pasal 7 ayat (1)", "Pasal 23 dan", "Pasal 6,", "Pasal 390 Undang-Undang".
-const REFERENCE_FOLLOWERS = /^(?:ayat|huruf|angka|dan|atau|sampai|serta|juncto|jo\.?|yang|Undang|UUD|Tahun|tentang)\b|^[,.;:)\]]/;
+const REFERENCE_FOLLOWERS =
+  /^(?:ayat|huruf|angka|dan|atau|sampai|serta|juncto|jo\.?|yang|Undang|UUD|Tahun|tentang)\b|^[,.;:)\]]/;
 const DIVISION_RE = /^(?:BAB\s+[IVXLC]+|Bagian\s+Ke\p{Ll}+|Paragraf\s+\d+)\b/u;
 
 interface Candidate {
@@ -104,7 +106,9 @@ function fillGaps(headings: PasalHeading[], candidates: Candidate[]): void {
     const found = candidates.find(
       (c) => c.start > before.end && c.start < after.start && (c.first === wanted || c.joined === wanted) && c.loose,
     );
-    if (found) headings.splice(i, 0, heading(found, wanted, found.joined === wanted ? found.endJoined : found.endFirst));
+    if (found) {
+      headings.splice(i, 0, heading(found, wanted, found.joined === wanted ? found.endJoined : found.endFirst));
+    }
   }
 }
 
@@ -128,7 +132,8 @@ function toCandidate(text: string, m: RegExpExecArray): Candidate {
   const suffixAfter = g3?.[0];
   const suffix = suffixAfter === firstEnd || (secondEnd !== undefined && suffixAfter === secondEnd) ? (m[3] ?? '') : '';
   const endFirst = suffix && suffixAfter === firstEnd ? firstEnd + 1 : firstEnd;
-  const endJoined = secondEnd === undefined ? endFirst : suffix && suffixAfter === secondEnd ? secondEnd + 1 : secondEnd;
+  const endJoined =
+    secondEnd === undefined ? endFirst : suffix && suffixAfter === secondEnd ? secondEnd + 1 : secondEnd;
   const first = readOcrNumber(firstRaw);
   const joined = secondEnd === undefined ? first : readOcrNumber(firstRaw + (m[2] ?? ''));
 

@@ -71,8 +71,12 @@ function readLabel(tokens: readonly Token[], i: number, current: Token[]): Label
     const value = referenceValue(next.text) ?? markerValue(next.text);
     if (value !== undefined) return { field: 'ayat', value: String(value), length: 2 };
   }
-  if (token.text === 'Huruf' && next && /^[a-z]{1,2}$/.test(next.text)) return { field: 'huruf', value: next.text, length: 2 };
-  if (token.text === 'Angka' && next && /^\d{1,3}$/.test(next.text)) return { field: 'angka', value: next.text, length: 2 };
+  if (token.text === 'Huruf' && next && /^[a-z]{1,2}$/.test(next.text)) {
+    return { field: 'huruf', value: next.text, length: 2 };
+  }
+  if (token.text === 'Angka' && next && /^\d{1,3}$/.test(next.text)) {
+    return { field: 'angka', value: next.text, length: 2 };
+  }
   // A bare "(2)" opening an item (after a finished sentence) is an "Ayat (2)" that lost its word.
   if (token.kind === 'marker' && token.value !== undefined && startsItem(current)) {
     return { field: 'ayat', value: String(token.value), length: 1 };

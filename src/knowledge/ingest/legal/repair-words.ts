@@ -9,10 +9,14 @@ import { readOcrNumber } from './ocr-number.js';
 export function repairBrokenWords(text: string): string {
   const repaired = text
     .replace(/\bdan\s?[fl|/1I]\s?atau\b/g, 'dan/atau')
-    .replace(/(\p{L}{3,})-[^\S\n]+(\p{L}+)/gu, (whole, left: string, right: string) => joinHyphenated(left, right) ?? whole)
+    .replace(/(\p{L}{3,})-[^\S\n]+(\p{L}+)/gu, (whole, left: string, right: string) => {
+      return joinHyphenated(left, right) ?? whole;
+    })
     .replace(/\b(Tahun|TAHUN)\s+(\d{2})\s(\d{2})\b/g, '$1 $2$3')
     // References: "ayat (l)" / "ayat {2)" / "ayat (21," → "ayat (1)" / "(2)" / "(2),"; "Pasal L4" → "Pasal 14".
-    .replace(/\b(ayat)\s+[({[]\s?([0-9lIi])\s?(?:[)}\]][1l]?|[1t\\](?![\d)}\]]))/g, (_, word: string, digit: string) => `${word} (${readOcrNumber(digit) ?? digit})`)
+    .replace(/\b(ayat)\s+[({[]\s?([0-9lIi])\s?(?:[)}\]][1l]?|[1t\\](?![\d)}\]]))/g, (_, word: string, digit: string) => {
+      return `${word} (${readOcrNumber(digit) ?? digit})`;
+    })
     .replace(/\b(Pasal)\s+([0-9][0-9OolIL]{1,2}|[OolIL][0-9]{1,2})\b/g, (whole, word: string, raw: string) => {
       const value = readOcrNumber(raw);
       return value === undefined ? whole : `${word} ${value}`;

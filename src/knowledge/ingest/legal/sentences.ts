@@ -5,7 +5,9 @@
  */
 
 // Abbreviations that end in a period without ending the sentence.
-const ABBREVIATIONS = new Set(['no', 'nomor', 'rp', 'hlm', 'dr', 'drs', 'ir', 'prof', 'h', 'hj', 'st', 'jl', 'kab', 'kec', 'prov', 'tgl', 'ttd', 'a.n', 'u.p', 'yth', 'sdr', 'bpk']);
+const ABBREVIATIONS = new Set(
+  'no rp hlm dr drs ir prof h hj st jl kab kec prov tgl ttd a.n u.p yth sdr bpk'.split(' '),
+);
 
 // "dalam Pasal 14." or "huruf a." ends a sentence; a bare "14." or "a." opens a list item.
 const ADDRESS_WORDS = /^(?:pasal|ayat|huruf|angka|nomor|tahun|bab)$/i;

@@ -34,9 +34,10 @@ export function splitUnits(tokens: readonly Token[], anchorKind: AnchorKind): Un
   };
 
   tokens.forEach((token, i) => {
-    if (token.kind === anchorKind && token.value !== undefined && isAnchored(tokens, i, lastContent, beforeLast, lastAnchor)) {
-      close({ anchor: token.value, tokens: [], orphan: false });
-      lastAnchor = token.value;
+    const value = token.kind === anchorKind ? token.value : undefined;
+    if (value !== undefined && isAnchored(tokens, i, lastContent, beforeLast, lastAnchor)) {
+      close({ anchor: value, tokens: [], orphan: false });
+      lastAnchor = value;
       return;
     }
     if (isContent(tokens, i)) {
@@ -72,7 +73,8 @@ function isAnchored(
   lastAnchor: number,
 ): boolean {
   const next = nextNonNewline(tokens, i + 1);
-  if (!next || next.kind !== 'word' || !/^[\p{Lu}"“]/u.test(next.text) || DIVISION_WORD_RE.test(next.text)) return false;
+  const startsSentence = next?.kind === 'word' && /^[\p{Lu}"“]/u.test(next.text) && !DIVISION_WORD_RE.test(next.text);
+  if (!startsSentence) return false;
   if (tokens[i - 1]?.kind === tokens[i]?.kind) return false;
   if (lastAnchor > 0 && tokens[i]?.value === lastAnchor + 1) return true;
   return !lastContent || /[:]$/.test(lastContent.text) || endsSentence(lastContent.text, next.text, beforeLast?.text);

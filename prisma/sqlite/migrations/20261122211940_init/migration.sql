@@ -36,7 +36,6 @@ CREATE TABLE "LinkCode" (
     "userId" TEXT NOT NULL,
     "code" TEXT NOT NULL,
     "expiresAt" DATETIME NOT NULL,
-    "attempts" INTEGER NOT NULL DEFAULT 0,
     "usedAt" DATETIME,
     "createdAt" DATETIME NOT NULL DEFAULT CURRENT_TIMESTAMP,
     CONSTRAINT "LinkCode_userId_fkey" FOREIGN KEY ("userId") REFERENCES "User" ("id") ON DELETE CASCADE ON UPDATE CASCADE

@@ -1,0 +1,87 @@
+import { randomInt } from 'node:crypto';
+import type { Db } from '../../db/client.js';
+
+/** Letters and digits that cannot be confused when read aloud or typed on a phone (no 0/O, 1/I/L). */
+const ALPHABET = 'ABCDEFGHJKMNPQRSTUVWXYZ23456789';
+export const CODE_LENGTH = 6;
+export const CODE_TTL_MS = 10 * 60 * 1000;
+/** Wrong codes a person may try before they must wait. */
+export const MAX_FAILED_ATTEMPTS = 5;
+export const LOCKOUT_MS = 15 * 60 * 1000;
+
+export type RedeemOutcome =
+  | { status: 'linked'; targetUserId: string }
+  | { status: 'same_user' }
+  | { status: 'invalid' }
+  | { status: 'expired' }
+  | { status: 'locked'; retryAt: Date };
+
+const ROLE_RANK: Record<string, number> = { innovator: 0, coordinator: 1, admin: 2 };
+
+/**
+ * One person, several channels: a code issued on one channel and entered on another merges the second
+ * identity's user into the first, moving its identities and drafts so nothing is lost.
+ */
+export class LinkCodes {
+  constructor(private readonly db: Db) {}
+
+  /** Issues a fresh code for a user; any code they had before stops working. */
+  async issue(userId: string, now = new Date()): Promise<{ code: string; expiresAt: Date }> {
+    const expiresAt = new Date(now.getTime() + CODE_TTL_MS);
+    for (let attempt = 0; attempt < 5; attempt += 1) {
+      const code = Array.from({ length: CODE_LENGTH }, () => ALPHABET[randomInt(ALPHABET.length)]).join('');
+      try {
+        await this.db.$transaction([
+          this.db.linkCode.deleteMany({ where: { userId, usedAt: null } }),
+          this.db.linkCode.create({ data: { userId, code, expiresAt } }),
+        ]);
+        return { code, expiresAt };
+      } catch {
+        // Collided with another live code: draw again.
+      }
+    }
+    throw new Error('could not issue a unique link code');
+  }
+
+  /**
+   * Redeems a code for `userId`. Wrong guesses are limited per person (the caller keeps `failures` in the
+   * redeemer's session), since a wrong code cannot be tied to any issued code.
+   */
+  async redeem(
+    userId: string,
+    rawCode: string,
+    failures: { count: number; lockedUntil?: number },
+    now = new Date(),
+  ): Promise<RedeemOutcome> {
+    if (failures.lockedUntil && failures.lockedUntil > now.getTime()) {
+      return { status: 'locked', retryAt: new Date(failures.lockedUntil) };
+    }
+    const code = normaliseCode(rawCode);
+    const row = code.length === CODE_LENGTH ? await this.db.linkCode.findUnique({ where: { code } }) : null;
+    if (!row || row.usedAt) return { status: 'invalid' };
+    if (row.expiresAt.getTime() < now.getTime()) return { status: 'expired' };
+    if (row.userId === userId) return { status: 'same_user' };
+    await this.merge(userId, row.userId, row.id, now);
+    return { status: 'linked', targetUserId: row.userId };
+  }
+
+  /** Moves everything of `fromUserId` to `toUserId` and deletes the emptied user, in one transaction. */
+  private async merge(fromUserId: string, toUserId: string, codeId: string, now: Date): Promise<void> {
+    await this.db.$transaction(async (tx) => {
+      const [from, to] = await Promise.all([
+        tx.user.findUniqueOrThrow({ where: { id: fromUserId } }),
+        tx.user.findUniqueOrThrow({ where: { id: toUserId } }),
+      ]);
+      await tx.linkCode.update({ where: { id: codeId }, data: { usedAt: now } });
+      await tx.channelIdentity.updateMany({ where: { userId: fromUserId }, data: { userId: toUserId } });
+      await tx.proposalDraft.updateMany({ where: { userId: fromUserId }, data: { userId: toUserId } });
+      const role = (ROLE_RANK[from.role] ?? 0) > (ROLE_RANK[to.role] ?? 0) ? from.role : to.role;
+      await tx.user.update({ where: { id: toUserId }, data: { role, displayName: to.displayName ?? from.displayName } });
+      await tx.user.delete({ where: { id: fromUserId } });
+    });
+  }
+}
+
+export function normaliseCode(raw: string): string {
+  return raw.toUpperCase().replace(/[^A-Z0-9]/g, '');
+}

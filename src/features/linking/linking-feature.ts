@@ -1,0 +1,74 @@
+import type { Context } from '../../core/context.js';
+import type { Feature } from '../../core/feature.js';
+import type { Reply } from '../../core/messages.js';
+import type { SessionStore } from '../../core/sessions.js';
+import type { UserStore } from '../../core/users.js';
+import { CODE_TTL_MS, LOCKOUT_MS, MAX_FAILED_ATTEMPTS, type LinkCodes } from './link-codes.js';
+
+interface LinkFailures {
+  count: number;
+  lockedUntil?: number;
+}
+
+/**
+ * /hubungkan: without a code it issues one; with a code it links this channel to the person who asked
+ * for it, so drafts, reminders and role are shared across Telegram and WhatsApp.
+ */
+export class LinkingFeature implements Feature {
+  readonly name = 'linking';
+  readonly summary = '• menghubungkan akun Telegram dan WhatsApp Anda agar data tersimpan di satu tempat (/hubungkan);';
+  readonly commands;
+
+  constructor(
+    private readonly codes: LinkCodes,
+    private readonly users: UserStore,
+    private readonly sessions: SessionStore,
+  ) {
+    this.commands = [
+      {
+        name: 'hubungkan',
+        description: 'Hubungkan akun Telegram dan WhatsApp Anda (kode sekali pakai)',
+        usage: '/hubungkan [kode]',
+        run: (ctx: Context, args: string) => (args ? this.redeem(ctx, args) : this.issue(ctx)),
+      },
+    ];
+  }
+
+  private async issue(ctx: Context): Promise<Reply[]> {
+    const { code } = await this.codes.issue(ctx.user.id, ctx.now);
+    return [{ text: ctx.t('linking.issued', { code, minutes: Math.round(CODE_TTL_MS / 60000) }) }];
+  }
+
+  private async redeem(ctx: Context, raw: string): Promise<Reply[]> {
+    const failures = (ctx.session.data.linkFailures as LinkFailures | undefined) ?? { count: 0 };
+    const outcome = await this.codes.redeem(ctx.user.id, raw, failures, ctx.now);
+    switch (outcome.status) {
+      case 'linked': {
+        ctx.logger.info({ from: ctx.user.id, to: outcome.targetUserId }, 'identities linked');
+        // The redeeming user no longer exists; continue this conversation as the linked person.
+        const merged = await this.users.resolve(ctx.msg.channel, ctx.msg.senderId, ctx.msg.displayName);
+        ctx.user = merged;
+        ctx.session = await this.sessions.load(merged.id, ctx.now);
+        const channels = (await this.users.identities(merged.id)).map((i) => channelName(i.channel));
+        return [{ text: ctx.t('linking.linked', { channels: [...new Set(channels)].join(' dan ') }) }];
+      }
+      case 'same_user':
+        return [{ text: ctx.t('linking.same_user') }];
+      case 'locked':
+        return [{ text: ctx.t('linking.locked', { minutes: Math.max(1, Math.ceil((outcome.retryAt.getTime() - ctx.now.getTime()) / 60000)) }) }];
+      case 'expired':
+      case 'invalid': {
+        const count = failures.count + 1;
+        const next: LinkFailures = count >= MAX_FAILED_ATTEMPTS ? { count: 0, lockedUntil: ctx.now.getTime() + LOCKOUT_MS } : { count };
+        ctx.session.data.linkFailures = next;
+        if (next.lockedUntil) return [{ text: ctx.t('linking.locked', { minutes: Math.round(LOCKOUT_MS / 60000) }) }];
+        const key = outcome.status === 'expired' ? 'linking.expired' : 'linking.invalid';
+        return [{ text: ctx.t(key, { left: MAX_FAILED_ATTEMPTS - count }) }];
+      }
+    }
+  }
+}
+
+function channelName(channel: string): string {
+  return channel === 'telegram' ? 'Telegram' : channel === 'whatsapp' ? 'WhatsApp' : 'terminal';
+}
