@@ -11,12 +11,15 @@ export interface Translator {
 }
 
 /**
- * Loads `locales/<lang>.yaml`. A missing key is a programming error, so it is shown as the key itself
- * (visible in tests) rather than as an empty message.
+ * Loads `locales/<lang>.yaml` and every `locales/<lang>/*.yaml` (one file per feature). A missing key is
+ * a programming error, so it is shown as the key itself (visible in tests) rather than as an empty message.
  */
 export function loadTranslator(localesDir: string, lang = 'id'): Translator {
-  const file = path.join(localesDir, `${lang}.yaml`);
-  const tree = YAML.parse(fs.readFileSync(file, 'utf8')) as unknown;
+  const files = [path.join(localesDir, `${lang}.yaml`)];
+  const featureDir = path.join(localesDir, lang);
+  if (fs.existsSync(featureDir)) {
+    for (const name of fs.readdirSync(featureDir).sort()) if (name.endsWith('.yaml')) files.push(path.join(featureDir, name));
+  }
   const flat = new Map<string, string>();
   const walk = (node: unknown, prefix: string) => {
     if (typeof node === 'string') flat.set(prefix, node.replace(/\n$/, ''));
@@ -24,7 +27,7 @@ export function loadTranslator(localesDir: string, lang = 'id'): Translator {
       for (const [k, v] of Object.entries(node)) walk(v, prefix ? `${prefix}.${k}` : k);
     }
   };
-  walk(tree, '');
+  for (const file of files) walk(YAML.parse(fs.readFileSync(file, 'utf8')) as unknown, '');
   const t: Translate = (key, vars = {}) => {
     const template = flat.get(key);
     if (template === undefined) return key;

@@ -4,9 +4,11 @@ import { splitAyat } from './legal/ayat.js';
 import { isDefinitionsPasal, splitDefinitions } from './legal/definitions.js';
 import { DivisionPath, splitTrailingDivisions } from './legal/divisions.js';
 import { cleanRegulationText } from './legal/ocr-clean.js';
+import { splitLostHeading } from './legal/lost-heading.js';
 import { findPasalHeadings } from './legal/pasal-headings.js';
 import { splitPenjelasan } from './legal/penjelasan.js';
 import { splitSections } from './legal/sections.js';
+import type { Token } from './legal/tokens.js';
 import { tokenize } from './legal/tokens.js';
 import { unitText } from './legal/units.js';
 import { identifyRegulation } from './regulation-name.js';
@@ -25,6 +27,8 @@ export interface RegulationReport {
   lastPasal: number;
   /** Body Pasal numbers whose heading is not in the text (their words sit in the Pasal before). */
   missingPasal: number[];
+  /** Pasal whose lost heading was placed back because only one sentence boundary fits (see lost-heading.ts). */
+  recoveredPasal: string[];
   /** Body Pasal whose heading is there but whose text is not. */
   emptyPasal: string[];
   ayatChunks: number;
@@ -62,6 +66,7 @@ export function chunkRegulationWithReport(
     pasalFound: 0,
     lastPasal: 0,
     missingPasal: [],
+    recoveredPasal: [],
     emptyPasal: [],
     ayatChunks: 0,
     pasalChunks: 0,
@@ -113,31 +118,36 @@ function bodyChunks(
   for (const division of splitTrailingDivisions(prelude).divisions) path.enter(division);
 
   scan.headings.forEach((h, i) => {
-    const end = scan.headings[i + 1]?.start ?? body.length;
-    const raw = withoutSpans(body, h.end, end, scan.repeats);
+    const next = scan.headings[i + 1];
+    const raw = withoutSpans(body, h.end, next?.start ?? body.length, scan.repeats);
     const { content, divisions } = splitTrailingDivisions(raw);
     const heading = path.toString();
     if (heading) headings.set(h.pasal, heading);
-    const at = { pasal: h.pasal, ...(heading ? { heading } : {}) };
-    const produced = pasalChunks(content, at, cite, report);
-    if (produced.length === 0) report.emptyPasal.push(h.pasal);
-    chunks.push(...produced);
+    const at = (pasal: string) => ({ pasal, ...(heading ? { heading } : {}) });
+    const tokens = tokenize(content);
+    const lost = next && next.value === h.value + 2 ? splitLostHeading(tokens) : undefined;
+    const parts: Array<[string, Token[]]> = lost ? [[h.pasal, lost[0]], [String(h.value + 1), lost[1]]] : [[h.pasal, tokens]];
+    if (lost) report.recoveredPasal.push(String(h.value + 1));
+    for (const [pasal, part] of parts) {
+      const produced = pasalChunks(part, at(pasal), cite, report);
+      if (produced.length === 0) report.emptyPasal.push(pasal);
+      chunks.push(...produced);
+    }
     for (const division of divisions) path.enter(division);
   });
 
-  report.pasalFound = scan.headings.length;
+  report.pasalFound = scan.headings.length + report.recoveredPasal.length;
   report.lastPasal = Math.max(0, ...scan.headings.map((h) => h.value));
-  report.missingPasal = scan.missing;
+  report.missingPasal = scan.missing.filter((n) => !report.recoveredPasal.includes(String(n)));
   return { chunks, headings };
 }
 
 function pasalChunks(
-  content: string,
+  tokens: readonly Token[],
   at: { pasal: string; heading?: string },
   cite: Cite,
   report: RegulationReport,
 ): ChunkDraft[] {
-  const tokens = tokenize(content);
   if (isDefinitionsPasal(tokens)) {
     const { definitions, unnumbered } = splitDefinitions(tokens);
     report.definitionChunks += definitions.length;

@@ -1,6 +1,5 @@
 import { orderConflict } from './ayat.js';
 import type { Token } from './tokens.js';
-import type { Unit } from './units.js';
 import { isFragment, splitUnits } from './units.js';
 
 /**
@@ -14,15 +13,10 @@ export function splitLostHeading(tokens: readonly Token[]): [before: Token[], lo
   const provisions = units.filter((u) => !u.orphan && !isFragment(u));
   const cuts: number[] = [];
   for (let k = 1; k < provisions.length; k++) {
-    if (!orderConflict(provisions.slice(0, k)) && !orderConflict(renumbered(provisions.slice(k)))) cuts.push(k);
+    if (!orderConflict(provisions.slice(0, k)) && !orderConflict(provisions.slice(k))) cuts.push(k);
   }
   const first = cuts.length === 1 ? provisions[cuts[0] ?? 0] : undefined;
   if (!first) return undefined;
   const at = units.indexOf(first);
   return [units.slice(0, at).flatMap((u) => u.tokens), units.slice(at).flatMap((u) => u.tokens)];
-}
-
-/** The lost Pasal numbers its own ayat from 1; markers attached in the old numbering say nothing about it. */
-function renumbered(units: Unit[]): Unit[] {
-  return units.map(({ anchor: _anchor, ...unit }) => unit);
 }
