@@ -13,6 +13,8 @@ export interface CommandSpec {
   usage?: string;
   /** Not listed in menus (still runs). */
   hidden?: boolean;
+  /** Works only in a private chat (personal data: drafts, linking, reports). */
+  privateOnly?: boolean;
   run(ctx: Context, args: string): Promise<Reply[]>;
 }
 

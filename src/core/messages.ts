@@ -26,6 +26,11 @@ export interface IncomingMessage {
   file?: IncomingFile;
   /** Something Pandu cannot read (sticker, photo, voice note, location), by kind. */
   unsupported?: string;
+  /**
+   * Where the message was written. In a group the adapter passes only messages addressed to Pandu
+   * (a mention or a command); personal features (drafts, linking) then ask the person to chat privately.
+   */
+  conversation?: 'private' | 'group';
 }
 
 /** A menu option: Telegram shows a button, WhatsApp and the terminal a numbered line. */

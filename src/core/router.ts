@@ -67,20 +67,23 @@ export class Router {
 
   private async dispatch(ctx: Context, offered: Choice[]): Promise<Reply[]> {
     const { msg, session, t } = ctx;
-    if (msg.choiceId) return this.runChoice(ctx, msg.choiceId);
+    if (msg.choiceId) return msg.conversation === 'group' ? [{ text: t('common.private_only') }] : this.runChoice(ctx, msg.choiceId);
 
     const text = (msg.text ?? '').trim();
     const picked = /^\d{1,2}$/.test(text) ? offered[Number(text) - 1] : undefined;
     if (picked) return this.runChoice(ctx, picked.id);
 
+    const inGroup = msg.conversation === 'group';
     const command = text.startsWith('/') ? parseCommand(text) : undefined;
     if (command) {
       const spec = this.deps.commands.find(command.name);
       if (!spec) return [{ text: t('common.unknown_command', { command: command.name }) }];
+      if (inGroup && spec.privateOnly) return [{ text: t('common.private_only') }];
       return spec.run(ctx, command.args);
     }
 
-    const active = session.flow ? this.features.get(session.flow) : undefined;
+    // In a group Pandu only answers questions; flows belong to private chats.
+    const active = !inGroup && session.flow ? this.features.get(session.flow) : undefined;
     if (msg.file) {
       if (active?.onFile) return active.onFile(ctx, msg.file);
       return [{ text: t('common.file_not_expected') }];
@@ -91,7 +94,7 @@ export class Router {
       return [{ text: t('common.too_long', { length: text.length, max: MAX_INCOMING_CHARS }) }];
     }
     if (active?.onText) return active.onText(ctx, text);
-    for (const feature of this.features.values()) {
+    for (const feature of inGroup ? [] : this.features.values()) {
       if (feature.claims?.(text) && feature.onClaim) return feature.onClaim(ctx, text);
     }
     return this.deps.fallback(ctx, text);

@@ -29,6 +29,7 @@ export class LinkingFeature implements Feature {
         name: 'hubungkan',
         description: 'Hubungkan akun Telegram dan WhatsApp Anda (kode sekali pakai)',
         usage: '/hubungkan [kode]',
+        privateOnly: true,
         run: (ctx: Context, args: string) => (args ? this.redeem(ctx, args) : this.issue(ctx)),
       },
     ];

@@ -61,9 +61,8 @@ export function splitUnits(tokens: readonly Token[], anchorKind: AnchorKind): Un
 
 /**
  * A marker or label numbers what follows when a sentence starts right after it and one ended before it,
- * or when it continues the numbering ("… BUMD (2) Pendirian", a period lost in the source). The last
- * marker of a column dumped on one line ("(1) (2) (1) (2) Penganggaran") numbers nothing; a marker the
- * catchword step put back starts its own line.
+ * when it continues the numbering ("… BUMD (2) Pendirian", a period lost in the source), or when it opens
+ * a line. The last marker of a column dumped on one line ("(1) (2) (1) (2) Penganggaran") numbers nothing.
  */
 function isAnchored(
   tokens: readonly Token[],
@@ -75,8 +74,11 @@ function isAnchored(
   const next = nextNonNewline(tokens, i + 1);
   const startsSentence = next?.kind === 'word' && /^[\p{Lu}"“]/u.test(next.text) && !DIVISION_WORD_RE.test(next.text);
   if (!startsSentence) return false;
-  if (tokens[i - 1]?.kind === tokens[i]?.kind) return false;
+  const previous = tokens[i - 1];
+  if (previous?.kind === tokens[i]?.kind) return false;
   if (lastAnchor > 0 && tokens[i]?.value === lastAnchor + 1) return true;
+  // Opening a line before a capital, as printed (and as the catchword step puts a marker back).
+  if (previous?.kind === 'newline') return true;
   return !lastContent || /[:]$/.test(lastContent.text) || endsSentence(lastContent.text, next.text, beforeLast?.text);
 }
 
