@@ -30,6 +30,8 @@ export class Bm25Index {
   private readonly postings = new Map<string, Posting>();
   private readonly docLength: Float64Array;
   private readonly avgLength: number;
+  /** k1 · (1 − b + b · length / average length), per document, computed once. */
+  private readonly lengthNorm: Float64Array;
 
   constructor(
     readonly size: number,
@@ -56,6 +58,8 @@ export class Bm25Index {
       }
     });
     this.avgLength = size > 0 ? this.docLength.reduce((a, b) => a + b, 0) / size : 1;
+    const { k1, b } = this.params;
+    this.lengthNorm = this.docLength.map((len) => k1 * (1 - b + (b * len) / this.avgLength));
   }
 
   static build(chunks: readonly IndexedChunk[], analyzer: Analyzer, params?: Bm25Params): Bm25Index {
@@ -81,35 +85,65 @@ export class Bm25Index {
 
   /** All documents matching at least one group, best first. `variantWeights` discounts fuzzy guesses. */
   search(groups: readonly WeightedGroup[], limit: number): Bm25Hit[] {
-    const { k1, b } = this.params;
-    const scores = new Map<number, Float64Array>();
-    groups.forEach((group, g) => {
+    const { k1 } = this.params;
+    const n = this.size;
+    const g = groups.length;
+    // Flat typed arrays, reused between queries, instead of per-document objects: this runs on every
+    // message, and allocation (with the garbage collection it causes) dominated its tail latency.
+    const { total, perGroup, seen } = this.scratch(g);
+    const touched: number[] = [];
+    groups.forEach((group, gi) => {
+      const row = gi * n;
       for (const { token, weight } of group.variants) {
         const p = this.postings.get(token);
         if (!p) continue;
         const idf = this.idf(token) * weight * group.weight;
-        for (let i = 0; i < p.docs.length; i += 1) {
-          const doc = p.docs[i]!;
-          const tf = p.weights[i]!;
-          const norm = tf + k1 * (1 - b + (b * this.docLength[doc]!) / this.avgLength);
-          const s = (idf * tf * (k1 + 1)) / norm;
-          let row = scores.get(doc);
-          if (!row) {
-            row = new Float64Array(groups.length);
-            scores.set(doc, row);
+        const docs = p.docs;
+        const tfs = p.weights;
+        for (let i = 0; i < docs.length; i += 1) {
+          const doc = docs[i]!;
+          const tf = tfs[i]!;
+          const s = (idf * tf * (k1 + 1)) / (tf + this.lengthNorm[doc]!);
+          const old = perGroup[row + doc]!;
+          if (s > old) {
+            perGroup[row + doc] = s;
+            total[doc]! += s - old;
+            if (!seen[doc]) {
+              seen[doc] = 1;
+              touched.push(doc);
+            }
           }
-          if (s > row[g]!) row[g] = s;
         }
       }
     });
-    const hits: Bm25Hit[] = [];
-    for (const [doc, groupScores] of scores) {
-      let score = 0;
-      for (const s of groupScores) score += s;
-      hits.push({ doc, score, groupScores });
+    touched.sort((x, y) => total[y]! - total[x]! || x - y);
+    const hits = touched.slice(0, limit).map((doc) => {
+      const groupScores = new Float64Array(g);
+      for (let gi = 0; gi < g; gi += 1) groupScores[gi] = perGroup[gi * n + doc]!;
+      return { doc, score: total[doc]!, groupScores };
+    });
+    // Leave the scratch arrays zeroed for the next query, touching only what this one used.
+    for (const doc of touched) {
+      total[doc] = 0;
+      seen[doc] = 0;
+      for (let gi = 0; gi < g; gi += 1) perGroup[gi * n + doc] = 0;
     }
-    hits.sort((x, y) => y.score - x.score || x.doc - y.doc);
-    return hits.slice(0, limit);
+    return hits;
+  }
+
+  private buffers?: { total: Float64Array; perGroup: Float64Array; seen: Uint8Array; groups: number };
+
+  private scratch(groups: number): { total: Float64Array; perGroup: Float64Array; seen: Uint8Array } {
+    if (!this.buffers || this.buffers.groups < groups) {
+      const capacity = Math.max(groups, 16);
+      this.buffers = {
+        total: new Float64Array(this.size),
+        perGroup: new Float64Array(capacity * this.size),
+        seen: new Uint8Array(this.size),
+        groups: capacity,
+      };
+    }
+    return this.buffers;
   }
 }
 

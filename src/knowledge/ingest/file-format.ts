@@ -13,6 +13,7 @@ const FORMAT_BY_EXTENSION: Record<string, DocumentFormat> = {
 };
 
 const ZIP_SIGNATURE = [0x50, 0x4b, 0x03, 0x04];
+const OLE2_SIGNATURE = [0xd0, 0xcf, 0x11, 0xe0];
 
 // Signatures of files people actually send by mistake, so the log can say what the file really is.
 const KNOWN_SIGNATURES: ReadonlyArray<[bytes: number[], name: string]> = [
@@ -21,7 +22,7 @@ const KNOWN_SIGNATURES: ReadonlyArray<[bytes: number[], name: string]> = [
   [[0x89, 0x50, 0x4e, 0x47], 'a PNG image'],
   [[0xff, 0xd8, 0xff], 'a JPEG image'],
   [[0x47, 0x49, 0x46, 0x38], 'a GIF image'],
-  [[0xd0, 0xcf, 0x11, 0xe0], 'a legacy Office file (.doc/.xls)'],
+  [OLE2_SIGNATURE, 'a legacy Office file (.doc/.xls)'],
   [[0x4d, 0x5a], 'a Windows executable'],
   [[0x7f, 0x45, 0x4c, 0x46], 'a Linux executable'],
   [[0x52, 0x61, 0x72, 0x21], 'a RAR archive'],
@@ -42,6 +43,9 @@ export function formatFromName(fileName: string): DocumentFormat {
  * before any parser sees it. Text has no signature: decodeText refuses NUL bytes and invalid UTF-8.
  */
 export function assertContentMatches(fileName: string, format: DocumentFormat, bytes: Uint8Array): void {
+  if (format === 'docx' && isEncryptedOffice(bytes)) {
+    throw new IngestError('encrypted', `${fileName}: the document is protected by a password`);
+  }
   const expected =
     format === 'pdf' && !isPdf(bytes)
       ? 'a PDF document'
@@ -52,6 +56,11 @@ export function assertContentMatches(fileName: string, format: DocumentFormat, b
     const actual = describeContent(bytes);
     throw new IngestError('unsupported_type', `${fileName}: expected ${expected} but the content is ${actual}`);
   }
+}
+
+/** A password-protected .docx is not a ZIP but an OLE2 container holding an "EncryptionInfo" stream. */
+function isEncryptedOffice(bytes: Uint8Array): boolean {
+  return startsWith(bytes, OLE2_SIGNATURE) && Buffer.from(bytes).includes(Buffer.from('EncryptionInfo', 'utf16le'));
 }
 
 /** PDF allows junk before the header; readers accept "%PDF-" anywhere in the first 1024 bytes. */

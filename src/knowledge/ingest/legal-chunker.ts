@@ -54,6 +54,7 @@ export function chunkRegulation(text: string, opts: RegulationOptions = {}): Par
   return chunkRegulationWithReport(text, opts).document;
 }
 
+/** The same, with what could not be recovered: for `kb add` to tell the admin, and for measuring. */
 export function chunkRegulationWithReport(
   text: string,
   opts: RegulationOptions = {},
@@ -125,8 +126,14 @@ function bodyChunks(
     if (heading) headings.set(h.pasal, heading);
     const at = (pasal: string) => ({ pasal, ...(heading ? { heading } : {}) });
     const tokens = tokenize(content);
+    // One number skipped ("Pasal 28" … "Pasal 30"): the lost Pasal may be the tail of this one.
     const lost = next && next.value === h.value + 2 ? splitLostHeading(tokens) : undefined;
-    const parts: Array<[string, Token[]]> = lost ? [[h.pasal, lost[0]], [String(h.value + 1), lost[1]]] : [[h.pasal, tokens]];
+    const parts: Array<[string, readonly Token[]]> = lost
+      ? [
+          [h.pasal, lost[0]],
+          [String(h.value + 1), lost[1]],
+        ]
+      : [[h.pasal, tokens]];
     if (lost) report.recoveredPasal.push(String(h.value + 1));
     for (const [pasal, part] of parts) {
       const produced = pasalChunks(part, at(pasal), cite, report);
@@ -193,7 +200,7 @@ function penjelasanChunks(text: string, bodyHeadings: Map<string, string>, cite:
 
 // "Menimbang" (the reasons) and "Mengingat" (the legal basis) are asked about ("apa dasar hukum PP ini?").
 const OPENING_PART_RE = /\b(Menimbang|Mengingat)\s*:?/g;
-const OPENING_END_RE = /\bMEMUTUS\S*|\bMenetapkan\s*:|\bDengan\s+Persetujuan\s+Bersama\b/i;
+const OPENING_END_RE = /\bMEMUTUS\S*|\bMenetapkan\s*:|\b(?:Dengan|DENGAN)\s+(?:Persetujuan|PERSETUJUAN)\b/;
 
 function openingChunks(opening: string, regulation: string | undefined): ChunkDraft[] {
   const parts = [...opening.matchAll(OPENING_PART_RE)];

@@ -97,6 +97,7 @@ export function detectRegulation(text: string): RegulationIdentity | undefined {
   return found ? { regulation: found.regulation, title: found.title } : undefined;
 }
 
+/** detectRegulation plus the page headers to strip; for the legal chunker, which needs both. */
 export function identifyRegulation(text: string): RegulationHeader | undefined {
   const opening = text.slice(0, 4000);
   const number = NUMBER_RE.exec(opening);

@@ -8,7 +8,7 @@ export interface Passage {
   text: string;
 }
 
-export const DEFAULT_MAX_CHARS = 1200;
+const DEFAULT_MAX_CHARS = 1200;
 
 /**
  * Chunks a document that has no Pasal structure (a guide, a note, minutes): by section, then by
@@ -32,24 +32,22 @@ export function chunkPlainText(
 /** Passages as chunks citing `<regulation> <label>` ("PP 38/2017 Penjelasan Umum", "Pedoman IID 2023"). */
 export function chunkPassages(
   text: string,
-  opts: { label: string; regulation?: string; maxChars?: number; heading?: string },
+  opts: { label: string; regulation?: string; maxChars?: number },
 ): ChunkDraft[] {
   const citation = formatCitation({ regulation: opts.regulation, label: opts.label });
-  return splitPassages(text, opts.maxChars).map((p) => {
-    const heading = [opts.heading, p.heading].filter(Boolean).join(' > ');
-    return {
-      ...(opts.regulation ? { regulation: opts.regulation } : {}),
-      label: opts.label,
-      citation,
-      ...(heading ? { heading } : {}),
-      text: p.text,
-    };
-  });
+  return splitPassages(text, opts.maxChars).map((p) => ({
+    ...(opts.regulation ? { regulation: opts.regulation } : {}),
+    label: opts.label,
+    citation,
+    ...(p.heading ? { heading: p.heading } : {}),
+    text: p.text,
+  }));
 }
 
 const MARKDOWN_HEADING_RE = /^(#{1,6})\s+(.+?)\s*#*\s*$/;
 const LIST_ITEM_RE = /^(?:[-*•]\s|\d{1,3}[.)]\s|[a-z][.)]\s)/;
 
+/** The passages of a text with their section headings, each at most maxChars long. */
 export function splitPassages(text: string, maxChars = DEFAULT_MAX_CHARS): Passage[] {
   const passages: Passage[] = [];
   const headings: string[] = [];

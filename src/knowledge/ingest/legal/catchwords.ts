@@ -1,5 +1,5 @@
 import type { Token } from './tokens.js';
-import { isFurniture } from './tokens.js';
+import { isFurniture, isHeadingWord } from './tokens.js';
 import { endsSentence } from './sentences.js';
 
 /**
@@ -106,8 +106,7 @@ function applyCatchword(tokens: Token[], match: CatchwordMatch): void {
   const anchorIndex = match.start - 1;
   const anchor = tokens[anchorIndex];
   const first = tokens[continuation];
-  const continuesSentence =
-    first?.kind === 'word' && /^\p{Lu}/u.test(first.text) && !/^(BAB|Bagian|Paragraf|Pasa[l1iI])$/.test(first.text);
+  const continuesSentence = first?.kind === 'word' && /^\p{Lu}/u.test(first.text) && !isHeadingWord(first.text);
   let heading: Token[] = [];
   if (match.floatingHeading !== undefined) {
     heading = tokens.splice(match.floatingHeading, 2);

@@ -21,6 +21,7 @@ const PASAL_DEMI_PASAL_RE = /\bI[I1lT]\s?\.\s*PASAL\s+DEMI\s+PASAL\b/;
 const PENJELASAN_END_RE = /\bTAMBAHAN\s+(?:LEMBARAN|BERITA)\s+(?:NEGARA|DAERAH)\b|\bLAMPIRAN\b/;
 const LAMPIRAN_RE = /\bLAMPIRAN\b/;
 
+/** Splits cleaned regulation text into its parts; a part the text does not have is left out. */
 export function splitSections(text: string): RegulationSections {
   const bodyStart = BODY_START_RE.exec(text)?.index ?? 0;
   const afterBody = text.slice(bodyStart);

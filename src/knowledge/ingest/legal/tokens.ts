@@ -12,8 +12,6 @@ export interface Token {
   kind: TokenKind;
   /** Ayat number of a marker, or the number of a numeric label ("13." → 13). */
   value?: number;
-  /** Letter of a list label ("c." → "c"). */
-  letter?: string;
 }
 
 /** Stands in for a removed page header or page number until catchwords around it are resolved. */
@@ -22,11 +20,12 @@ export const PAGE_BREAK = '\uE000';
 // "(2)", "{2)", "(21" / "(2t" / "(2\" (closing bracket misread), "(l)", "(s)", "(a)" (OCR for 4), "14)".
 const MARKER_RE = /^[({[](\d{1,2}|[lIisSa])(?:[)}\]]|[1t\\]|[)}\]][,.;]?)?$/;
 const MARKER_LOST_OPEN_RE = /^1(\d)\)$/;
-const LETTER_LABEL_RE = /^([a-z])\.$/;
+const LETTER_LABEL_RE = /^[a-z]\.$/;
 const NUMBER_LABEL_RE = /^([0-9tlIO]{1,3})\.$/;
 const ADDRESS_WORD_RE = /^(?:Pasa[l1iI]|ayat|huruf|angka|Nomor|Tahun)$/i;
 const JUNK_RE = /^(?:[()[\]{}.,;:'"`*^_|\\/-]+|\{D|[A-Z]?\)|[a-z]')$/;
 
+/** Words split on whitespace, each line break kept as a token, each word classified. */
 export function tokenize(text: string): Token[] {
   const tokens: Token[] = [];
   text.split('\n').forEach((line, i) => {
@@ -46,8 +45,7 @@ function classify(word: string, previous: Token | undefined): Token {
   }
   // "dalam Pasal 14." / "huruf a." end a reference, they do not open a list item.
   if (previous?.kind === 'word' && ADDRESS_WORD_RE.test(previous.text)) return { text: word, kind: 'word' };
-  const letter = LETTER_LABEL_RE.exec(word)?.[1];
-  if (letter) return { text: word, kind: 'label', letter };
+  if (LETTER_LABEL_RE.test(word)) return { text: word, kind: 'label' };
   const numberLabel = NUMBER_LABEL_RE.exec(word)?.[1];
   const value = numberLabel ? readOcrNumber(numberLabel) : undefined;
   if (value !== undefined && value > 0) return { text: word, kind: 'label', value };
@@ -78,6 +76,12 @@ export function referenceValue(word: string): number | undefined {
   return first ? readOcrNumber(first) : undefined;
 }
 
+/** A word that opens a heading (BAB, Bagian, Paragraf, Pasal), never the first word of a provision. */
+export function isHeadingWord(text: string): boolean {
+  return /^(?:BAB|Bagian|Paragraf|Pasa[l1iI])$/.test(text);
+}
+
+/** Margin and page furniture: what is not the words of a provision. */
 export function isFurniture(token: Token): boolean {
   return token.kind === 'marker' || token.kind === 'label' || token.kind === 'junk' || token.kind === 'break';
 }

@@ -1,6 +1,6 @@
 import { endsSentence } from './sentences.js';
 import type { Token } from './tokens.js';
-import { renderTokens } from './tokens.js';
+import { isHeadingWord, renderTokens } from './tokens.js';
 
 /**
  * A sentence-sized piece of a Pasal: an ayat (markers) or a definition (numbered labels) is drafted as
@@ -16,8 +16,10 @@ export interface Unit {
 /** Which tokens number the units: ayat markers "(2)" or definition labels "13.". */
 export type AnchorKind = 'marker' | 'label';
 
-const DIVISION_WORD_RE = /^(BAB|Bagian|Paragraf|Pasa[l1iI])$/;
-
+/**
+ * Cuts a Pasal's tokens at sentence ends and at anchored markers/labels, keeping the furniture in
+ * place (the callers read it as evidence and drop it from text).
+ */
 export function splitUnits(tokens: readonly Token[], anchorKind: AnchorKind): Unit[] {
   const units: Unit[] = [];
   let current: Unit = { tokens: [], orphan: false };
@@ -72,7 +74,7 @@ function isAnchored(
   lastAnchor: number,
 ): boolean {
   const next = nextNonNewline(tokens, i + 1);
-  const startsSentence = next?.kind === 'word' && /^[\p{Lu}"“]/u.test(next.text) && !DIVISION_WORD_RE.test(next.text);
+  const startsSentence = next?.kind === 'word' && /^[\p{Lu}"“]/u.test(next.text) && !isHeadingWord(next.text);
   if (!startsSentence) return false;
   const previous = tokens[i - 1];
   if (previous?.kind === tokens[i]?.kind) return false;
@@ -104,7 +106,7 @@ export function unitText(tokens: readonly Token[]): string {
   return (
     text
       // Line breaks of the page layout are not structure; only a list item starts a new line.
-      .replace(/\n(?!(?:[a-z]|\d{1,3})\.\s)/g, ' ')
+      .replace(/\n(?!(?:[a-z]|\d{1,3})[.)]\s)/g, ' ')
       // OCR reads a final period as an apostrophe ("hari kerja'").
       .replace(/(\p{L})'$/u, '$1.')
   );
