@@ -10,6 +10,8 @@ export interface AbstentionSignals {
   coverageTop1: number;
   /** Share matched by the best three hits together. */
   coverageTop3: number;
+  /** The best share matched by any single one of the top three hits. */
+  coverageBest3: number;
   /** Share of the known (non-unseen) weight that the best hit matches. */
   knownCoverageTop1: number;
   /** Share of the question's weight in words the knowledge base has never seen. */
@@ -71,6 +73,7 @@ export function decideAbstention(input: AbstentionInput): { abstain: boolean; co
   const signals: AbstentionSignals = {
     coverageTop1: coveredBy(input.top.slice(0, 1)),
     coverageTop3: coveredBy(input.top),
+    coverageBest3: Math.max(0, ...input.top.map((h) => coveredBy([h]))),
     knownCoverageTop1: known > 0 ? coveredWeight(input.top.slice(0, 1)) / known : 0,
     unknownShare: total > 0 ? unknown / total : 1,
     normalisedScore: total > 0 ? (input.top[0]?.score ?? 0) / total : 0,
