@@ -1,0 +1,84 @@
+import type { IncomingFile, IncomingMessage } from '../../core/messages.js';
+import type { WaMessageLike } from './wa-client.js';
+
+/** What a WhatsApp message type is called in IncomingMessage.unsupported (the router names it in Indonesian). */
+const UNSUPPORTED_KINDS: Record<string, string> = {
+  image: 'image',
+  album: 'image',
+  sticker: 'sticker',
+  ptt: 'voice',
+  audio: 'audio',
+  video: 'video',
+  location: 'location',
+  vcard: 'contact',
+  multi_vcard: 'contact',
+};
+
+/**
+ * Events that arrive as 'message' but are not something a person wrote to Pandu (deleted messages,
+ * security-code changes, system notices); answering them would confuse the user.
+ */
+const SYSTEM_TYPES = new Set([
+  'revoked',
+  'e2e_notification',
+  'notification',
+  'notification_template',
+  'gp2',
+  'group_notification',
+  'broadcast_notification',
+  'protocol',
+  'call_log',
+  'ciphertext',
+  'debug',
+  'reaction',
+]);
+
+/**
+ * Whether a chat id is a one-to-one chat with a person. Pandu answers only there: groups (@g.us), status
+ * updates and broadcast lists (@broadcast) and channels (@newsletter) are not conversations with Pandu.
+ */
+export function isPrivateChat(chatId: string): boolean {
+  return chatId.endsWith('@c.us') || chatId.endsWith('@lid');
+}
+
+/**
+ * Translates a whatsapp-web.js message into Pandu's IncomingMessage, or undefined for anything Pandu must
+ * not answer (its own messages, other kinds of chat, system notices).
+ */
+export function toIncoming(msg: WaMessageLike): IncomingMessage | undefined {
+  if (msg.fromMe || msg.isStatus || msg.broadcast || !isPrivateChat(msg.from)) return undefined;
+  if (SYSTEM_TYPES.has(msg.type)) return undefined;
+  const base: IncomingMessage = {
+    channel: 'whatsapp',
+    senderId: msg.from,
+    messageId: msg.id._serialized,
+    conversation: 'private',
+  };
+  const name = msg._data?.notifyName?.trim();
+  if (name) base.displayName = name;
+
+  if (msg.type === 'document' && msg.hasMedia) {
+    const caption = msg.body.trim();
+    return { ...base, file: toFile(msg), ...(caption ? { text: caption } : {}) };
+  }
+  const unsupported = UNSUPPORTED_KINDS[msg.type];
+  if (unsupported) return { ...base, unsupported };
+  if (msg.type === 'chat') return { ...base, text: msg.body };
+  // Polls, orders, events and future types: say politely that Pandu cannot read them.
+  return { ...base, unsupported: msg.type };
+}
+
+function toFile(msg: WaMessageLike): IncomingFile {
+  const raw = msg._data ?? {};
+  return {
+    fileName: raw.filename?.trim() || 'dokumen',
+    ...(raw.mimetype ? { mimeType: raw.mimetype } : {}),
+    ...(typeof raw.size === 'number' ? { size: raw.size } : {}),
+    // Downloading goes through the browser, so it happens only when a feature actually wants the bytes.
+    async download() {
+      const media = await msg.downloadMedia();
+      if (!media?.data) throw new Error(`WhatsApp media ${msg.id._serialized} could not be downloaded`);
+      return Buffer.from(media.data, 'base64');
+    },
+  };
+}

@@ -1,0 +1,164 @@
+import type { Translate } from '../../i18n/translator.js';
+import type { Logger } from '../../logger.js';
+import type { IncomingMessage, OutgoingDocument, Reply } from '../../core/messages.js';
+import type { BackoffOptions } from './backoff.js';
+import { describeError } from './describe-error.js';
+import type { QrOutput } from './qr-output.js';
+import { RecentIds } from './recent-ids.js';
+import { renderReply, type WaOutgoing } from './render-reply.js';
+import { SendQueue } from './send-queue.js';
+import { realTimers, type Timers } from './timers.js';
+import { toIncoming } from './to-incoming.js';
+import type { WaClientLike, WaMediaLike, WaMessageLike } from './wa-client.js';
+import { WaConnection, type OperatorNotice } from './wa-connection.js';
+
+export interface WhatsAppAdapterOptions {
+  client: WaClientLike;
+  /** The core: the app's router. */
+  handle: (msg: IncomingMessage) => Promise<Reply[]>;
+  t: Translate;
+  logger: Logger;
+  /** Minimum pause between two outgoing messages (WHATSAPP_MIN_GAP_MS). */
+  minGapMs: number;
+  /** Wraps a document in the client's media class (whatsapp-web.js only sends its own MessageMedia). */
+  toMedia: (document: OutgoingDocument) => WaMediaLike;
+  qr: QrOutput;
+  notice: OperatorNotice;
+  sessionDir: string;
+  clearSession?: () => Promise<void>;
+  timers?: Timers;
+  /** Jitter source for pacing. */
+  random?: () => number;
+  /** Pause before retrying a failed send. */
+  retryPauseMs?: number;
+  backoff?: BackoffOptions;
+  /** How long stop() waits for replies still being written or sent. */
+  drainTimeoutMs?: number;
+}
+
+/**
+ * Pandu on WhatsApp: translates incoming whatsapp-web.js messages into IncomingMessage, hands them to the
+ * core, and sends the replies back, paced through one queue. It holds no business state; the connection
+ * (QR, reconnects) is looked after by WaConnection.
+ */
+export class WhatsAppAdapter {
+  private readonly log: Logger;
+  private readonly timers: Timers;
+  private readonly recent: RecentIds;
+  private readonly queue: SendQueue;
+  private readonly connection: WaConnection;
+  /** The answer in progress per chat: a person's messages are answered in the order they were written. */
+  private readonly chats = new Map<string, Promise<void>>();
+  private stopping = false;
+
+  constructor(private readonly options: WhatsAppAdapterOptions) {
+    this.log = options.logger.child({ channel: 'whatsapp' });
+    this.timers = options.timers ?? realTimers;
+    this.recent = new RecentIds(this.timers);
+    this.queue = new SendQueue({
+      minGapMs: options.minGapMs,
+      timers: this.timers,
+      logger: this.log,
+      random: options.random,
+      retryPauseMs: options.retryPauseMs,
+    });
+    this.connection = new WaConnection({
+      client: options.client,
+      logger: this.log,
+      timers: this.timers,
+      qr: options.qr,
+      notice: options.notice,
+      sessionDir: options.sessionDir,
+      clearSession: options.clearSession,
+      backoff: options.backoff,
+    });
+  }
+
+  /** Starts listening and connecting; returns at once (the QR may still be waiting for a scan). */
+  start(): void {
+    this.options.client.on('message', this.onMessage);
+    this.connection.start();
+  }
+
+  /** Stops taking messages, lets replies in progress go out (up to drainTimeoutMs), then closes the browser. */
+  async stop(): Promise<void> {
+    this.stopping = true;
+    this.options.client.off('message', this.onMessage);
+    const idle = Promise.all([...this.chats.values()]).then(() => this.queue.drain());
+    await this.atMost(idle, this.options.drainTimeoutMs ?? 15_000);
+    this.queue.close();
+    await this.connection.stop();
+  }
+
+  private readonly onMessage = (msg: WaMessageLike): void => {
+    void this.receive(msg);
+  };
+
+  private async receive(msg: WaMessageLike): Promise<void> {
+    if (this.stopping) return;
+    let incoming: IncomingMessage | undefined;
+    try {
+      incoming = toIncoming(msg);
+    } catch (error) {
+      this.log.error({ err: describeError(error) }, 'unreadable WhatsApp message ignored');
+      return;
+    }
+    if (!incoming) return;
+    if (incoming.messageId && !this.recent.firstTime(incoming.messageId)) {
+      this.log.debug({ messageId: incoming.messageId }, 'repeated WhatsApp message ignored');
+      return;
+    }
+    const chatId = incoming.senderId;
+    const previous = this.chats.get(chatId) ?? Promise.resolve();
+    const current = previous.then(() => this.answer(chatId, incoming));
+    this.chats.set(chatId, current);
+    await current;
+    if (this.chats.get(chatId) === current) this.chats.delete(chatId);
+  }
+
+  private async answer(chatId: string, incoming: IncomingMessage): Promise<void> {
+    let replies: Reply[];
+    try {
+      replies = await this.options.handle(incoming);
+    } catch (error) {
+      // The router already turns faults into an apology; this catches anything that slips past it.
+      this.log.error({ chatId, err: describeError(error) }, 'handling a WhatsApp message failed');
+      replies = [{ text: this.options.t('whatsapp.error') }];
+    }
+    const outgoing = replies.flatMap((reply) => renderReply(reply, this.options.t));
+    await Promise.all(outgoing.map((out) => this.send(chatId, out)));
+  }
+
+  private async send(chatId: string, out: WaOutgoing): Promise<void> {
+    const { client } = this.options;
+    if (out.kind === 'text') {
+      await this.queue.enqueue({ chatId, kind: 'text' }, () => client.sendMessage(chatId, out.text));
+      return;
+    }
+    const { document } = out;
+    const sent = await this.queue.enqueue({ chatId, kind: 'document' }, () =>
+      client.sendMessage(chatId, this.options.toMedia(document), {
+        sendMediaAsDocument: true,
+        ...(document.caption ? { caption: document.caption } : {}),
+      }),
+    );
+    if (!sent) {
+      const state = await client.getState?.().catch(() => undefined);
+      this.log.error({ chatId, fileName: document.fileName, state }, 'WhatsApp document not delivered; apologising');
+      await this.queue.enqueue({ chatId, kind: 'text' }, () => client.sendMessage(chatId, this.options.t('whatsapp.document_failed')));
+    }
+  }
+
+  private atMost(work: Promise<unknown>, ms: number): Promise<void> {
+    return new Promise((resolve) => {
+      const cancel = this.timers.schedule(() => {
+        this.log.warn({ ms }, 'WhatsApp replies still pending at shutdown; stopping anyway');
+        resolve();
+      }, ms);
+      void work.then(() => {
+        cancel();
+        resolve();
+      });
+    });
+  }
+}

@@ -1,0 +1,35 @@
+import { describe, expect, it } from 'vitest';
+import { isPrivateChat, toIncoming } from '../../../src/channels/whatsapp/to-incoming.js';
+import { fakeMessage } from './fake-wa-client.js';
+
+describe('translating whatsapp-web.js messages for the core', () => {
+  it('treats person chats (@c.us and the newer @lid ids) as private and everything else as not', () => {
+    expect(isPrivateChat('628123456789@c.us')).toBe(true);
+    expect(isPrivateChat('123456789012345@lid')).toBe(true);
+    for (const id of ['120363025555555555@g.us', 'status@broadcast', '1700000000@broadcast', '120363111111111111@newsletter']) {
+      expect(isPrivateChat(id)).toBe(false);
+    }
+  });
+
+  it('keeps the id as received and leaves out a missing display name', () => {
+    const incoming = toIncoming(fakeMessage({ from: '123456789012345@lid', body: 'halo' }));
+    expect(incoming).toEqual({ channel: 'whatsapp', senderId: '123456789012345@lid', messageId: expect.any(String), conversation: 'private', text: 'halo' });
+  });
+
+  it('names contact cards, audio and polls as unsupported kinds', () => {
+    expect(toIncoming(fakeMessage({ type: 'vcard' }))?.unsupported).toBe('contact');
+    expect(toIncoming(fakeMessage({ type: 'audio', hasMedia: true }))?.unsupported).toBe('audio');
+    expect(toIncoming(fakeMessage({ type: 'poll_creation' }))?.unsupported).toBe('poll_creation');
+  });
+
+  it('ignores deleted messages and system notices', () => {
+    expect(toIncoming(fakeMessage({ type: 'revoked' }))).toBeUndefined();
+    expect(toIncoming(fakeMessage({ type: 'notification_template' }))).toBeUndefined();
+  });
+
+  it('fails the download clearly when WhatsApp no longer has the file', async () => {
+    const incoming = toIncoming(fakeMessage({ type: 'document', hasMedia: true, body: '', _data: { filename: 'a.pdf' } }));
+    expect(incoming?.file?.fileName).toBe('a.pdf');
+    await expect(incoming!.file!.download()).rejects.toThrow(/could not be downloaded/);
+  });
+});
