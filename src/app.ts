@@ -12,6 +12,7 @@ import { UserStore } from './core/users.js';
 import { helpFeature } from './features/help/help-feature.js';
 import { LinkCodes } from './features/linking/link-codes.js';
 import { LinkingFeature } from './features/linking/linking-feature.js';
+import { createProposalFeature } from './features/proposal/create-proposal-feature.js';
 import { QaFeature } from './features/qa/qa-feature.js';
 import { Answerer } from './knowledge/answer/answerer.js';
 import { LlmAnswerer } from './knowledge/answer/llm-answer.js';
@@ -93,7 +94,16 @@ export async function createApp(config: Config, options: AppOptions): Promise<Ap
   const qa = new QaFeature(answerer);
   const features: Feature[] = [];
   const help = helpFeature(commands, () => features);
-  features.push(help, qa, new LinkingFeature(new LinkCodes(db), users, sessions));
+  const proposal = createProposalFeature({
+    db,
+    promptsDir: config.promptsDir,
+    t: i18n.t,
+    logger,
+    retriever: () => retriever,
+    llm: config.llm,
+    clock: options.clock,
+  });
+  features.push(help, qa, proposal, new LinkingFeature(new LinkCodes(db), users, sessions));
   for (const feature of features) for (const command of feature.commands ?? []) commands.register(command);
 
   const dedup = new MessageDeduplicator(db);

@@ -1,0 +1,166 @@
+/**
+ * Reading dates and durations out of Indonesian free text ("sejak Maret 2022", "1/3/2022",
+ * "sudah berjalan 2 tahun"). Used to tell whether an answer names a period and how old an innovation is.
+ * These lists are input vocabulary, not messages.
+ */
+
+const MONTHS: Record<string, number> = {
+  januari: 0, jan: 0,
+  februari: 1, pebruari: 1, feb: 1, peb: 1,
+  maret: 2, mar: 2,
+  april: 3, apr: 3,
+  mei: 4,
+  juni: 5, jun: 5,
+  juli: 6, jul: 6,
+  agustus: 7, agu: 7, agt: 7, ags: 7, agust: 7,
+  september: 8, sep: 8, sept: 8,
+  oktober: 9, okt: 9,
+  november: 10, nov: 10, nop: 10, nopember: 10,
+  desember: 11, des: 11,
+};
+
+const MONTH_ALT = Object.keys(MONTHS)
+  .sort((a, b) => b.length - a.length)
+  .join('|');
+const YEAR = '(?:19|20)\\d{2}';
+
+export const MONTH_WORD_RE = new RegExp(`(?<![\\p{L}])(?:${MONTH_ALT})\\.?(?![\\p{L}])`, 'iu');
+
+/** A date found in text, with the earliest and latest instant it can mean ("2022" = all of 2022). */
+export interface FoundDate {
+  earliest: Date;
+  latest: Date;
+  index: number;
+}
+
+const DATE_PATTERNS: Array<{ re: RegExp; read: (m: RegExpExecArray) => FoundDate | undefined }> = [
+  // 2022-03-01
+  {
+    re: new RegExp(`\\b(${YEAR})-(\\d{1,2})-(\\d{1,2})\\b`, 'g'),
+    read: (m) => day(Number(m[1]), Number(m[2]) - 1, Number(m[3]), m.index),
+  },
+  // 1 Maret 2022, 1 Mar. 2022
+  {
+    re: new RegExp(`\\b(\\d{1,2})\\s+(${MONTH_ALT})\\.?\\s+(${YEAR})\\b`, 'giu'),
+    read: (m) => day(Number(m[3]), MONTHS[m[2]!.toLowerCase()]!, Number(m[1]), m.index),
+  },
+  // 01/03/2022, 1-3-2022
+  {
+    re: new RegExp(`\\b(\\d{1,2})[/.-](\\d{1,2})[/.-](${YEAR})\\b`, 'g'),
+    read: (m) => day(Number(m[3]), Number(m[2]) - 1, Number(m[1]), m.index),
+  },
+  // Maret 2022
+  {
+    re: new RegExp(`(?<![\\p{L}])(${MONTH_ALT})\\.?\\s+(${YEAR})\\b`, 'giu'),
+    read: (m) => month(Number(m[2]), MONTHS[m[1]!.toLowerCase()]!, m.index),
+  },
+  // 03/2022
+  {
+    re: new RegExp(`(?<![\\d/.-])(\\d{1,2})/(${YEAR})\\b`, 'g'),
+    read: (m) => month(Number(m[2]), Number(m[1]) - 1, m.index),
+  },
+];
+
+const BARE_YEAR_RE = new RegExp(`(?<![\\d/.-])(${YEAR})(?![\\d/.-]\\d)`, 'g');
+
+/** Every date in the text, in reading order. A bare year counts only where no fuller date covers it. */
+export function findDates(text: string): FoundDate[] {
+  const found: FoundDate[] = [];
+  const covered: Array<[number, number]> = [];
+  for (const { re, read } of DATE_PATTERNS) {
+    re.lastIndex = 0;
+    for (let m = re.exec(text); m; m = re.exec(text)) {
+      const start = m.index;
+      const end = start + m[0].length;
+      if (covered.some(([a, b]) => start < b && end > a)) continue;
+      const date = read(m);
+      if (date) {
+        found.push(date);
+        covered.push([start, end]);
+      }
+    }
+  }
+  BARE_YEAR_RE.lastIndex = 0;
+  for (let m = BARE_YEAR_RE.exec(text); m; m = BARE_YEAR_RE.exec(text)) {
+    const start = m.index;
+    if (covered.some(([a, b]) => start >= a && start < b)) continue;
+    const year = Number(m[1]);
+    found.push({ earliest: new Date(Date.UTC(year, 0, 1)), latest: new Date(Date.UTC(year, 11, 31, 23, 59, 59)), index: start });
+  }
+  return found.sort((a, b) => a.index - b.index);
+}
+
+const NUMBER_WORDS: Record<string, number> = {
+  satu: 1, se: 1, dua: 2, tiga: 3, empat: 4, lima: 5, enam: 6, tujuh: 7, delapan: 8, sembilan: 9, sepuluh: 10,
+  sebelas: 11, 'dua belas': 12,
+};
+const NUMBER_ALT = `\\d+(?:[.,]\\d+)?|${Object.keys(NUMBER_WORDS)
+  .sort((a, b) => b.length - a.length)
+  .filter((w) => w !== 'se')
+  .join('|')}`;
+const DURATION_RE = new RegExp(`(?<![\\p{L}])(${NUMBER_ALT})\\s*(hari|minggu|pekan|bulan|tahun)(?![\\p{L}])|(?<![\\p{L}])se(hari|minggu|pekan|bulan|tahun)(?![\\p{L}])`, 'iu');
+
+/** A stated duration ("6 bulan", "dua tahun", "setahun"), in months; undefined when none. */
+export function findDurationMonths(text: string): number | undefined {
+  const m = DURATION_RE.exec(text);
+  if (!m) return undefined;
+  const unit = (m[2] ?? m[3] ?? '').toLowerCase();
+  const raw = m[1]?.toLowerCase();
+  const n = raw === undefined ? 1 : (NUMBER_WORDS[raw] ?? Number(raw.replace(',', '.')));
+  if (!Number.isFinite(n)) return undefined;
+  switch (unit) {
+    case 'hari':
+      return n / 30;
+    case 'minggu':
+    case 'pekan':
+      return (n * 7) / 30;
+    case 'bulan':
+      return n;
+    default:
+      return n * 12;
+  }
+}
+
+/** True when the text names a span of time: a duration, or two dates / months joined as a range. */
+export function hasPeriod(text: string): boolean {
+  if (findDurationMonths(text) !== undefined) return true;
+  if (/(?<![\p{L}])(triwulan|semester|kuartal|caturwulan)(?![\p{L}])/iu.test(text) && new RegExp(YEAR).test(text)) return true;
+  const monthWords = text.match(new RegExp(MONTH_WORD_RE.source, 'giu'))?.length ?? 0;
+  const dates = findDates(text).length;
+  const range = /(s\.?\s?d\.?|sampai|hingga|sd|[–—-]|\bke\b)/iu.test(text);
+  return range && (dates >= 2 || (monthWords >= 2 && new RegExp(YEAR).test(text)));
+}
+
+/**
+ * How long the innovation has run by `now`, as a range in months: [shortest, longest] the text allows.
+ * Uses the earliest date named (the start), or a stated duration ("sudah berjalan 2 tahun").
+ */
+export function ageInMonths(text: string, now: Date): { min: number; max: number } | undefined {
+  const dates = findDates(text).filter((d) => d.earliest.getTime() <= now.getTime());
+  if (dates.length > 0) {
+    const start = dates.reduce((a, b) => (b.earliest < a.earliest ? b : a));
+    return { min: monthsBetween(start.latest, now), max: monthsBetween(start.earliest, now) };
+  }
+  const months = findDurationMonths(text);
+  return months === undefined ? undefined : { min: months, max: months };
+}
+
+function monthsBetween(from: Date, to: Date): number {
+  const ms = to.getTime() - from.getTime();
+  return Math.max(0, ms / (1000 * 60 * 60 * 24 * 30.4375));
+}
+
+function day(year: number, monthIndex: number, date: number, index: number): FoundDate | undefined {
+  if (monthIndex < 0 || monthIndex > 11 || date < 1 || date > 31) return undefined;
+  const d = new Date(Date.UTC(year, monthIndex, date));
+  return { earliest: d, latest: new Date(Date.UTC(year, monthIndex, date, 23, 59, 59)), index };
+}
+
+function month(year: number, monthIndex: number, index: number): FoundDate | undefined {
+  if (monthIndex < 0 || monthIndex > 11) return undefined;
+  return {
+    earliest: new Date(Date.UTC(year, monthIndex, 1)),
+    latest: new Date(Date.UTC(year, monthIndex + 1, 0, 23, 59, 59)),
+    index,
+  };
+}

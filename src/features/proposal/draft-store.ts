@@ -1,0 +1,138 @@
+import type { Db } from '../../db/client.js';
+
+export interface DraftRecord {
+  id: string;
+  userId: string;
+  templateId: string;
+  title: string | null;
+  /** draft | completed */
+  status: string;
+  currentSection: string | null;
+  createdAt: Date;
+  updatedAt: Date;
+}
+
+/** The current (highest) version of one section's answer. */
+export interface SectionAnswerState {
+  sectionKey: string;
+  text: string;
+  skipped: boolean;
+  version: number;
+  savedAt: Date;
+}
+
+/** How a new version relates to the previous one. */
+type Write = { kind: 'append'; text: string } | { kind: 'replace'; text: string } | { kind: 'skip' };
+
+const MAX_WRITE_ATTEMPTS = 3;
+
+/**
+ * Proposal drafts and their answers in the database, so a draft survives restarts and is the same on every
+ * channel. Answers are never updated in place: every message, replacement or skip adds a version, which
+ * keeps the history and makes "nothing you wrote is lost" literally true.
+ */
+export class DraftStore {
+  constructor(
+    private readonly db: Db,
+    private readonly clock: () => Date = () => new Date(),
+  ) {}
+
+  async create(userId: string, templateId: string, firstSection: string): Promise<DraftRecord> {
+    const now = this.clock();
+    return this.db.proposalDraft.create({
+      data: { userId, templateId, currentSection: firstSection, createdAt: now, updatedAt: now },
+    });
+  }
+
+  /** The user's drafts, most recently touched first. */
+  async list(userId: string): Promise<DraftRecord[]> {
+    return this.db.proposalDraft.findMany({ where: { userId }, orderBy: [{ updatedAt: 'desc' }, { createdAt: 'desc' }] });
+  }
+
+  /** A draft, only if it belongs to the user (ids come from sessions and buttons, which can be stale). */
+  async find(userId: string, draftId: string): Promise<DraftRecord | null> {
+    return this.db.proposalDraft.findFirst({ where: { id: draftId, userId } });
+  }
+
+  /** Current answer per section key. */
+  async answers(draftId: string): Promise<Map<string, SectionAnswerState>> {
+    const rows = await this.db.sectionAnswer.findMany({ where: { draftId }, orderBy: [{ sectionKey: 'asc' }, { version: 'desc' }] });
+    const current = new Map<string, SectionAnswerState>();
+    for (const row of rows) if (!current.has(row.sectionKey)) current.set(row.sectionKey, toState(row));
+    return current;
+  }
+
+  /** Every saved version of a section, oldest first. */
+  async history(draftId: string, sectionKey: string): Promise<SectionAnswerState[]> {
+    const rows = await this.db.sectionAnswer.findMany({ where: { draftId, sectionKey }, orderBy: { version: 'asc' } });
+    return rows.map(toState);
+  }
+
+  /** Adds text to the section's answer (a new version holding the previous text plus this message). */
+  append(draftId: string, sectionKey: string, text: string): Promise<SectionAnswerState> {
+    return this.write(draftId, sectionKey, { kind: 'append', text });
+  }
+
+  /** Replaces the section's answer (a new version; earlier versions stay in the history). */
+  replace(draftId: string, sectionKey: string, text: string): Promise<SectionAnswerState> {
+    return this.write(draftId, sectionKey, { kind: 'replace', text });
+  }
+
+  /** Marks the section skipped; any text already written stays. */
+  skip(draftId: string, sectionKey: string): Promise<SectionAnswerState> {
+    return this.write(draftId, sectionKey, { kind: 'skip' });
+  }
+
+  async moveTo(draftId: string, sectionKey: string): Promise<void> {
+    await this.db.proposalDraft.update({ where: { id: draftId }, data: { currentSection: sectionKey, updatedAt: this.clock() } });
+  }
+
+  async setTitle(draftId: string, title: string | null): Promise<void> {
+    await this.db.proposalDraft.update({ where: { id: draftId }, data: { title, updatedAt: this.clock() } });
+  }
+
+  async setStatus(draftId: string, status: 'draft' | 'completed'): Promise<void> {
+    await this.db.proposalDraft.update({ where: { id: draftId }, data: { status, updatedAt: this.clock() } });
+  }
+
+  /** Deletes a draft and all its versions. The wizard asks for explicit confirmation first. */
+  async remove(userId: string, draftId: string): Promise<boolean> {
+    const result = await this.db.proposalDraft.deleteMany({ where: { id: draftId, userId } });
+    return result.count > 0;
+  }
+
+  /**
+   * Writes the next version. Two messages for the same section can arrive together (a redelivery, two
+   * channels); the unique (draft, section, version) key then rejects one, which is retried on top of the other.
+   */
+  private async write(draftId: string, sectionKey: string, write: Write): Promise<SectionAnswerState> {
+    for (let attempt = 1; ; attempt += 1) {
+      try {
+        const now = this.clock();
+        const row = await this.db.$transaction(async (tx) => {
+          const last = await tx.sectionAnswer.findFirst({ where: { draftId, sectionKey }, orderBy: { version: 'desc' } });
+          const previous = last?.text ?? '';
+          const text =
+            write.kind === 'append' ? (previous.trim() ? `${previous}\n${write.text}` : write.text) : write.kind === 'replace' ? write.text : previous;
+          const created = await tx.sectionAnswer.create({
+            data: { draftId, sectionKey, version: (last?.version ?? 0) + 1, text, skipped: write.kind === 'skip', createdAt: now },
+          });
+          // Touch the draft so "most recent draft" follows the user's last edit; a finished draft is open again.
+          await tx.proposalDraft.update({ where: { id: draftId }, data: { updatedAt: now, ...(write.kind === 'skip' ? {} : { status: 'draft' }) } });
+          return created;
+        });
+        return toState(row);
+      } catch (error) {
+        if (attempt >= MAX_WRITE_ATTEMPTS || !isUniqueViolation(error)) throw error;
+      }
+    }
+  }
+}
+
+function toState(row: { sectionKey: string; text: string; skipped: boolean; version: number; createdAt: Date }): SectionAnswerState {
+  return { sectionKey: row.sectionKey, text: row.text, skipped: row.skipped, version: row.version, savedAt: row.createdAt };
+}
+
+function isUniqueViolation(error: unknown): boolean {
+  return typeof error === 'object' && error !== null && (error as { code?: unknown }).code === 'P2002';
+}

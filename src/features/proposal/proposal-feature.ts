@@ -1,0 +1,65 @@
+import type { CommandSpec } from '../../core/commands.js';
+import type { Context } from '../../core/context.js';
+import type { Feature } from '../../core/feature.js';
+import type { IncomingFile, Reply } from '../../core/messages.js';
+import type { Translate } from '../../i18n/translator.js';
+import { FLOW } from './wizard/session-state.js';
+import type { ProposalWizard } from './wizard/wizard.js';
+
+/**
+ * "I want to write a proposal", said as an intent rather than a question: a verb of making or continuing,
+ * then "proposal". Questions ("bagaimana cara membuat proposal?") stay with the question answerer.
+ */
+const INTENT_RE =
+  /^(?:(?:saya|aku|kami)\s+)?(?:mau|ingin|pengen|pingin|akan|ayo|mari|tolong|bantu(?:\s+saya)?)?\s*(?:bikin|buat|membuat|susun|menyusun|tulis|menulis|mulai|lanjut|lanjutkan|melanjutkan|isi|mengisi)\s+(?:draf\s+|draft\s+)?proposal\b/i;
+const QUESTION_RE = /\?|(?<![\p{L}])(apa|apakah|bagaimana|gimana|berapa|siapa|kapan|mengapa|kenapa|dimana|di mana)(?![\p{L}])/iu;
+
+/** The proposal wizard as the router sees it: commands, buttons, text while the wizard is open, and the intent. */
+export class ProposalFeature implements Feature {
+  readonly name = FLOW;
+  readonly summary: string;
+  readonly commands: CommandSpec[];
+
+  constructor(
+    private readonly wizard: ProposalWizard,
+    t: Translate,
+  ) {
+    this.summary = t('proposal.summary');
+    this.commands = [
+      {
+        name: 'proposal',
+        description: t('proposal.command.proposal'),
+        usage: t('proposal.command.proposal_usage'),
+        privateOnly: true,
+        run: (ctx: Context, args: string) => this.wizard.start(ctx, args),
+      },
+      {
+        name: 'draf',
+        description: t('proposal.command.draf'),
+        aliases: ['draft'],
+        privateOnly: true,
+        run: (ctx: Context) => this.wizard.start(ctx, 'daftar'),
+      },
+    ];
+  }
+
+  onChoice(ctx: Context, payload: string): Promise<Reply[]> {
+    return this.wizard.onChoice(ctx, payload);
+  }
+
+  onText(ctx: Context, text: string): Promise<Reply[]> {
+    return this.wizard.onText(ctx, text);
+  }
+
+  onFile(ctx: Context, _file: IncomingFile): Promise<Reply[]> {
+    return this.wizard.onFile(ctx);
+  }
+
+  claims(text: string): boolean {
+    return INTENT_RE.test(text.trim()) && !QUESTION_RE.test(text);
+  }
+
+  onClaim(ctx: Context): Promise<Reply[]> {
+    return this.wizard.start(ctx, '');
+  }
+}

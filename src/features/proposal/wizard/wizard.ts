@@ -1,0 +1,419 @@
+import type { Context } from '../../../core/context.js';
+import { choice, type Reply } from '../../../core/messages.js';
+import { fitText } from '../../../knowledge/answer/fit-message.js';
+import type { Finding } from '../checks/findings.js';
+import { checkDraft, draftTitle, titleFindings } from '../checks/presubmission-check.js';
+import { checkSection, countWords, isSubstantive } from '../checks/section-checks.js';
+import type { DraftRecord, DraftStore, SectionAnswerState } from '../draft-store.js';
+import { DOCX_MIME, renderDocx } from '../export/docx-export.js';
+import { renderMarkdown, splitForChat } from '../export/markdown-export.js';
+import { buildProposalDocument, type ProposalDocument } from '../export/proposal-document.js';
+import type { SectionAdvisor } from '../saran/section-advisor.js';
+import type { TemplateCatalog } from '../templates/template-catalog.js';
+import type { Section, Template } from '../templates/template-schema.js';
+import { parseNavigation, resolveSection, type NavCommand } from './navigation.js';
+import { activeDraftId, enterDraft, forgetDraft, leaveFlow, setStep, step } from './session-state.js';
+import { FEATURE, WizardViews, answeredCount } from './views.js';
+
+/** A section answer beyond this is refused (nothing is lost); keeps rows, messages and documents sane. */
+export const MAX_SECTION_CHARS = 20_000;
+/** Drafts shown in the "pick a draft" menu. */
+const MAX_LISTED_DRAFTS = 10;
+const MAX_SARAN_CHARS = 2500;
+
+interface Open {
+  draft: DraftRecord;
+  template: Template;
+  answers: Map<string, SectionAnswerState>;
+  section: Section;
+  index: number;
+}
+
+export interface WizardDeps {
+  store: DraftStore;
+  catalog: TemplateCatalog;
+  advisor: SectionAdvisor;
+}
+
+/**
+ * The proposal conversation: choosing a template or draft, answering section by section, the navigation
+ * words, the checks, and the finished document. It keeps no state of its own: the draft lives in the
+ * database, and the session only says which draft is open and whether the next message replaces an answer.
+ */
+export class ProposalWizard {
+  constructor(private readonly deps: WizardDeps) {}
+
+  /** `/proposal [baru|daftar]`, "mau bikin proposal". */
+  async start(ctx: Context, args: string): Promise<Reply[]> {
+    const views = new WizardViews(ctx.t);
+    if (this.deps.catalog.templates.length === 0) return [{ text: ctx.t('proposal.no_templates') }];
+    const arg = args.trim().toLowerCase();
+    if (['baru', 'new'].includes(arg)) return this.templateMenu(ctx);
+    if (['daftar', 'list', 'draf'].includes(arg)) return this.draftMenu(ctx);
+    if (ctx.session.flow === FEATURE) {
+      const open = await this.open(ctx);
+      if (!Array.isArray(open)) return [{ text: views.sectionPrompt(open.template, open.section, open.answers.get(open.section.key), step(ctx.session) === 'replace' ? 'replace' : 'answer') }];
+    }
+    const drafts = await this.deps.store.list(ctx.user.id);
+    const latest = drafts[0];
+    if (!latest) return this.templateMenu(ctx);
+    const template = this.deps.catalog.get(latest.templateId);
+    const sectionIndex = template ? Math.max(0, template.sections.findIndex((s) => s.key === latest.currentSection)) : 0;
+    const section = template?.sections[sectionIndex];
+    const choices = [choice(FEATURE, `resume:${latest.id}`, ctx.t('proposal.choice.resume', { title: views.title(latest) }))];
+    if (drafts.length > 1) choices.push(choice(FEATURE, 'list', ctx.t('proposal.choice.other')));
+    choices.push(choice(FEATURE, 'new', ctx.t('proposal.choice.new')));
+    const text = ctx.t('proposal.resume_menu', {
+      count: drafts.length,
+      title: views.title(latest),
+      section: section ? `${sectionIndex + 1}. ${section.title}` : '-',
+    });
+    return [{ text, choices }];
+  }
+
+  async onChoice(ctx: Context, payload: string): Promise<Reply[]> {
+    const sep = payload.indexOf(':');
+    const action = sep < 0 ? payload : payload.slice(0, sep);
+    const arg = sep < 0 ? '' : payload.slice(sep + 1);
+    switch (action) {
+      case 'tpl':
+        return this.createDraft(ctx, arg);
+      case 'resume':
+      case 'open':
+        return this.openDraft(ctx, arg);
+      case 'list':
+        return this.draftMenu(ctx);
+      case 'new':
+        return this.templateMenu(ctx);
+      case 'edit':
+      case 'go':
+        return this.withOpen(ctx, (open) => {
+          const section = open.template.sections.find((s) => s.key === arg);
+          if (!section) return Promise.resolve([{ text: ctx.t('common.choice_expired') }]);
+          return this.goTo(ctx, open, section, action === 'edit' ? 'replace' : 'answer');
+        });
+      case 'del':
+        return this.withOpen(ctx, (open) => (arg === 'yes' && step(ctx.session) === 'confirm_delete' ? this.delete(ctx, open) : this.keep(ctx)));
+      default:
+        return [{ text: ctx.t('common.choice_expired') }];
+    }
+  }
+
+  /** Free text while the wizard is open: a navigation word, or (part of) the current section's answer. */
+  async onText(ctx: Context, text: string): Promise<Reply[]> {
+    return this.withOpen(ctx, async (open) => {
+      if (step(ctx.session) === 'confirm_delete') setStep(ctx.session, 'answer');
+      const nav = parseNavigation(text);
+      return nav ? this.navigate(ctx, open, nav) : this.saveAnswer(ctx, open, text);
+    });
+  }
+
+  /** A file while a section waits for text: say so; nothing is saved or changed. */
+  async onFile(ctx: Context): Promise<Reply[]> {
+    return [{ text: ctx.t('proposal.file_not_supported') }];
+  }
+
+  private async navigate(ctx: Context, open: Open, nav: NavCommand): Promise<Reply[]> {
+    const views = new WizardViews(ctx.t);
+    switch (nav.kind) {
+      case 'next':
+        return this.next(ctx, open);
+      case 'back': {
+        const previous = open.template.sections[open.index - 1];
+        if (!previous) return [{ text: ctx.t('proposal.first_section') }];
+        return this.goTo(ctx, open, previous, 'answer');
+      }
+      case 'skip':
+        return this.skip(ctx, open);
+      case 'edit':
+        return this.edit(ctx, open, nav.target);
+      case 'summary':
+        return [{ text: views.summary(open.template, open.draft, open.answers, open.section.key) }];
+      case 'save':
+        leaveFlow(ctx.session);
+        return [{ text: ctx.t('proposal.saved_exit', { title: views.title(open.draft), done: answeredCount(open.template, open.answers), total: open.template.sections.length }) }];
+      case 'cancel':
+        leaveFlow(ctx.session);
+        return [{ text: ctx.t('proposal.cancelled', { done: answeredCount(open.template, open.answers) }) }];
+      case 'finish':
+        return this.finish(ctx, open);
+      case 'check':
+        return [await this.checkReply(ctx, open)];
+      case 'advise':
+        return this.advise(ctx, open);
+      case 'markdown':
+        return splitForChat(renderMarkdown(await this.document(ctx, open))).map((text) => ({ text }));
+      case 'document':
+        return [await this.documentReply(ctx, open)];
+      case 'delete':
+        setStep(ctx.session, 'confirm_delete');
+        return [
+          {
+            text: ctx.t('proposal.delete_confirm', { title: views.title(open.draft) }),
+            choices: [choice(FEATURE, 'del:yes', ctx.t('proposal.choice.delete_yes')), choice(FEATURE, 'del:no', ctx.t('proposal.choice.delete_no'))],
+          },
+        ];
+      case 'help':
+        return [{ text: ctx.t('proposal.help') }];
+      case 'show':
+        return [{ text: views.sectionPrompt(open.template, open.section, open.answers.get(open.section.key), 'answer') }];
+      case 'list':
+        return this.draftMenu(ctx);
+      case 'new':
+        return this.templateMenu(ctx);
+    }
+  }
+
+  private async saveAnswer(ctx: Context, open: Open, text: string): Promise<Reply[]> {
+    const { store } = this.deps;
+    const { section, draft, template } = open;
+    const replacing = step(ctx.session) === 'replace';
+    const previous = open.answers.get(section.key)?.text ?? '';
+    if (!replacing && previous.length + text.length + 1 > MAX_SECTION_CHARS) {
+      return [{ text: ctx.t('proposal.section_full', { chars: previous.length, number: open.index + 1 }) }];
+    }
+    const saved = replacing ? await store.replace(draft.id, section.key, text) : await store.append(draft.id, section.key, text);
+    // Only the first message after "ubah" replaces; the ones after it continue the new answer.
+    setStep(ctx.session, 'answer');
+    const key = replacing ? 'proposal.replaced' : 'proposal.saved';
+    const lines = [ctx.t(key, { words: countWords(saved.text), title: section.title })];
+    if (section.key === template.presubmission.titleSection) {
+      const title = isSubstantive(saved.text) ? draftTitle(saved.text) : null;
+      await store.setTitle(draft.id, title);
+      if (title) lines.push(ctx.t('proposal.title_set', { title }));
+    }
+    return [{ text: lines.join('\n') }];
+  }
+
+  /** "lanjut": check the section, show what to improve (never blocking), then the next section or the end. */
+  private async next(ctx: Context, open: Open): Promise<Reply[]> {
+    const replies: Reply[] = [];
+    const findings = await this.sectionFindings(ctx, open);
+    if (findings.length > 0) {
+      const views = new WizardViews(ctx.t);
+      replies.push({
+        text: [
+          ctx.t('proposal.section_findings', { title: open.section.title }),
+          ...views.findingLines(open.template, findings),
+          ctx.t('proposal.section_findings_continue', { number: open.index + 1 }),
+        ].join('\n'),
+      });
+    }
+    const following = open.template.sections[open.index + 1];
+    if (!following) return [...replies, ...(await this.finish(ctx, open))];
+    return [...replies, ...(await this.goTo(ctx, open, following, 'answer'))];
+  }
+
+  private async skip(ctx: Context, open: Open): Promise<Reply[]> {
+    const { section } = open;
+    const hasText = isSubstantive(open.answers.get(section.key)?.text);
+    let key = 'proposal.skipped_kept';
+    if (!hasText) {
+      await this.deps.store.skip(open.draft.id, section.key);
+      open.answers.set(section.key, { sectionKey: section.key, text: '', skipped: true, version: 0, savedAt: ctx.now });
+      key = section.required ? 'proposal.skipped_required' : 'proposal.skipped';
+    }
+    const note: Reply = { text: ctx.t(key, { title: section.title, number: open.index + 1 }) };
+    const following = open.template.sections[open.index + 1];
+    if (!following) return [note, ...(await this.finish(ctx, open))];
+    return [note, ...(await this.goTo(ctx, open, following, 'answer'))];
+  }
+
+  private async edit(ctx: Context, open: Open, target: string | undefined): Promise<Reply[]> {
+    const views = new WizardViews(ctx.t);
+    if (!target) return [{ text: ctx.t('proposal.edit_menu'), choices: views.sectionMenu(open.template) }];
+    const found = resolveSection(open.template, target);
+    if (found.length === 1) return this.goTo(ctx, open, found[0]!, 'replace');
+    if (found.length === 0) return [{ text: ctx.t('proposal.edit_not_found', { target }), choices: views.sectionMenu(open.template) }];
+    return [{ text: ctx.t('proposal.edit_ambiguous', { target }), choices: views.sectionMenu(open.template, found) }];
+  }
+
+  private async goTo(ctx: Context, open: Open, section: Section, mode: 'answer' | 'replace'): Promise<Reply[]> {
+    await this.deps.store.moveTo(open.draft.id, section.key);
+    enterDraft(ctx.session, open.draft.id, mode);
+    const views = new WizardViews(ctx.t);
+    const answer = open.answers.get(section.key);
+    // Replacing an empty section is simply answering it.
+    const shown = mode === 'replace' && !isSubstantive(answer?.text) ? 'answer' : mode;
+    setStep(ctx.session, shown);
+    return [{ text: views.sectionPrompt(open.template, section, answer, shown) }];
+  }
+
+  /** The end of the template or "selesai": summary, the pre-submission check, and the Word document. */
+  private async finish(ctx: Context, open: Open): Promise<Reply[]> {
+    const views = new WizardViews(ctx.t);
+    enterDraft(ctx.session, open.draft.id, 'answer');
+    const check = await this.checkReply(ctx, open);
+    const document = await this.documentReply(ctx, open);
+    return [{ text: views.summary(open.template, open.draft, open.answers, open.section.key) }, check, document];
+  }
+
+  private async checkReply(ctx: Context, open: Open): Promise<Reply> {
+    const views = new WizardViews(ctx.t);
+    const others = (await this.deps.store.list(ctx.user.id)).filter((d) => d.id !== open.draft.id);
+    const findings = checkDraft({
+      template: open.template,
+      answers: textMap(open.answers),
+      otherTitles: others.map((d) => d.title).filter((t): t is string => Boolean(t)),
+      now: ctx.now,
+    });
+    const errors = findings.filter((f) => f.severity === 'error').length;
+    await this.deps.store.setStatus(open.draft.id, errors === 0 ? 'completed' : 'draft');
+    const note = open.template.presubmission.note ? [ctx.t('proposal.check_note', { note: open.template.presubmission.note })] : [];
+    if (findings.length === 0) return { text: [ctx.t('proposal.check_clean'), ...note].join('\n\n') };
+    const lines = [ctx.t('proposal.check_title', { count: findings.length }), ...views.findingLines(open.template, findings)];
+    return {
+      text: [lines.join('\n'), ...note, ctx.t('proposal.check_jump')].join('\n\n'),
+      choices: views.jumpChoices(open.template, findings),
+    };
+  }
+
+  private async documentReply(ctx: Context, open: Open): Promise<Reply> {
+    const doc = await this.document(ctx, open);
+    // The caption names the file's content; repeating the message text under the file would say it twice.
+    return {
+      text: ctx.t('proposal.document_caption'),
+      document: { fileName: `proposal-${doc.slug}.docx`, mimeType: DOCX_MIME, data: await renderDocx(doc), caption: `${doc.title} (${open.template.shortName})` },
+    };
+  }
+
+  private async document(ctx: Context, open: Open): Promise<ProposalDocument> {
+    return buildProposalDocument({
+      template: open.template,
+      answers: textMap(open.answers),
+      title: open.draft.title,
+      innovator: ctx.user.displayName ?? ctx.msg.displayName,
+      now: ctx.now,
+      t: ctx.t,
+    });
+  }
+
+  /** "saran": AI feedback when a model is configured, else (or on any fault) the rule-based findings. */
+  private async advise(ctx: Context, open: Open): Promise<Reply[]> {
+    const { t } = ctx;
+    const views = new WizardViews(t);
+    const answer = open.answers.get(open.section.key)?.text ?? '';
+    if (!isSubstantive(answer)) return [{ text: t('proposal.saran.empty') }];
+    const findings = await this.sectionFindings(ctx, open);
+    const ruleLines = findings.length > 0 ? views.findingLines(open.template, findings) : [t('proposal.saran.clean')];
+    const advice = await this.deps.advisor.advise({ template: open.template, section: open.section, answer, findings: ruleLines });
+    if (advice.kind === 'llm') {
+      const body = fitText(advice.text, MAX_SARAN_CHARS).text;
+      const legend = advice.sources.map(({ marker, hit }) => `[${marker}] ${hit.chunk.citation}${hit.chunk.practice ? ` (${t('proposal.saran.practice')})` : ''}`);
+      const parts = [t('proposal.saran.title', { title: open.section.title }), body];
+      if (legend.length > 0) parts.push(`${t('proposal.saran.sources')}:\n${legend.join('\n')}`);
+      if (findings.length > 0) parts.push(ruleLines.join('\n'));
+      return [{ text: parts.join('\n\n') }];
+    }
+    const note = advice.kind === 'no_llm' ? 'proposal.saran.no_llm' : advice.kind === 'no_context' ? 'proposal.saran.no_context' : 'proposal.saran.failed';
+    return [{ text: [t(note), ...ruleLines].join('\n') }];
+  }
+
+  /** Section checks, plus the title rule when this is the title section. */
+  private async sectionFindings(ctx: Context, open: Open): Promise<Finding[]> {
+    const text = open.answers.get(open.section.key)?.text;
+    const findings = checkSection(open.template, open.section, text);
+    if (open.section.key === open.template.presubmission.titleSection) {
+      const others = (await this.deps.store.list(ctx.user.id)).filter((d) => d.id !== open.draft.id);
+      findings.push(...titleFindings(open.template, text, others.map((d) => d.title ?? '').filter(Boolean)));
+    }
+    return findings;
+  }
+
+  private async delete(ctx: Context, open: Open): Promise<Reply[]> {
+    const title = new WizardViews(ctx.t).title(open.draft);
+    await this.deps.store.remove(ctx.user.id, open.draft.id);
+    ctx.logger.info({ draft: open.draft.id }, 'proposal draft deleted');
+    forgetDraft(ctx.session);
+    return [{ text: ctx.t('proposal.deleted', { title }) }];
+  }
+
+  private async keep(ctx: Context): Promise<Reply[]> {
+    setStep(ctx.session, 'answer');
+    return [{ text: ctx.t('proposal.delete_kept') }];
+  }
+
+  private templateMenu(ctx: Context): Reply[] {
+    const templates = this.deps.catalog.templates;
+    if (templates.length === 0) return [{ text: ctx.t('proposal.no_templates') }];
+    return [{ text: ctx.t('proposal.choose_template'), choices: templates.map((t) => choice(FEATURE, `tpl:${t.id}`, t.name)) }];
+  }
+
+  private async draftMenu(ctx: Context): Promise<Reply[]> {
+    const views = new WizardViews(ctx.t);
+    const drafts = (await this.deps.store.list(ctx.user.id)).slice(0, MAX_LISTED_DRAFTS);
+    if (drafts.length === 0) return this.templateMenu(ctx);
+    const choices = [];
+    for (const d of drafts) {
+      const template = this.deps.catalog.get(d.templateId);
+      const answers = template ? await this.deps.store.answers(d.id) : new Map<string, SectionAnswerState>();
+      choices.push(
+        choice(
+          FEATURE,
+          `open:${d.id}`,
+          ctx.t('proposal.choice.open', {
+            title: views.title(d),
+            template: template?.shortName ?? d.templateId,
+            done: template ? answeredCount(template, answers) : 0,
+            total: template?.sections.length ?? 0,
+          }),
+        ),
+      );
+    }
+    choices.push(choice(FEATURE, 'new', ctx.t('proposal.choice.new')));
+    return [{ text: ctx.t('proposal.list_title'), choices }];
+  }
+
+  private async createDraft(ctx: Context, templateId: string): Promise<Reply[]> {
+    const template = this.deps.catalog.get(templateId);
+    if (!template) return [{ text: ctx.t('common.choice_expired') }];
+    const first = template.sections[0]!;
+    const draft = await this.deps.store.create(ctx.user.id, template.id, first.key);
+    ctx.logger.info({ draft: draft.id, template: template.id }, 'proposal draft created');
+    enterDraft(ctx.session, draft.id);
+    const views = new WizardViews(ctx.t);
+    return [
+      { text: ctx.t('proposal.started', { template: template.name, description: template.description, count: template.sections.length }) },
+      { text: views.sectionPrompt(template, first, undefined, 'answer') },
+    ];
+  }
+
+  private async openDraft(ctx: Context, draftId: string): Promise<Reply[]> {
+    const draft = await this.deps.store.find(ctx.user.id, draftId);
+    if (!draft) return [{ text: ctx.t('proposal.draft_gone') }];
+    enterDraft(ctx.session, draft.id);
+    return this.withOpen(ctx, (open) => this.goTo(ctx, open, open.section, 'answer'));
+  }
+
+  /** Runs `fn` with the open draft, or explains why there is none (and leaves the flow). */
+  private async withOpen(ctx: Context, fn: (open: Open) => Promise<Reply[]>): Promise<Reply[]> {
+    const open = await this.open(ctx);
+    return Array.isArray(open) ? open : fn(open);
+  }
+
+  private async open(ctx: Context): Promise<Open | Reply[]> {
+    const draftId = activeDraftId(ctx.session);
+    if (!draftId) {
+      leaveFlow(ctx.session);
+      return [{ text: ctx.t('proposal.no_draft') }];
+    }
+    const draft = await this.deps.store.find(ctx.user.id, draftId);
+    if (!draft) {
+      forgetDraft(ctx.session);
+      return [{ text: ctx.t('proposal.draft_gone') }];
+    }
+    const template = this.deps.catalog.get(draft.templateId);
+    if (!template) {
+      leaveFlow(ctx.session);
+      ctx.logger.warn({ draft: draft.id, template: draft.templateId }, 'draft template not loaded');
+      return [{ text: ctx.t('proposal.template_gone', { template: draft.templateId }) }];
+    }
+    const found = template.sections.findIndex((s) => s.key === draft.currentSection);
+    const index = found < 0 ? 0 : found;
+    return { draft, template, answers: await this.deps.store.answers(draft.id), section: template.sections[index]!, index };
+  }
+}
+
+function textMap(answers: ReadonlyMap<string, SectionAnswerState>): Map<string, string> {
+  return new Map([...answers].map(([k, v]) => [k, v.text]));
+}

@@ -1,0 +1,81 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { DraftStore } from '../../../src/features/proposal/draft-store.js';
+import { startFakeOpenAi, type FakeOpenAi } from '../../support/fake-openai.js';
+import { startWizardApp, type WizardApp } from './wizard-harness.js';
+
+let fake: FakeOpenAi;
+let w: WizardApp;
+
+beforeAll(async () => {
+  fake = await startFakeOpenAi();
+  w = await startWizardApp({ OPENAI_BASE_URL: fake.baseURL, OPENAI_API_KEY: 'test', LLM_TIMEOUT_MS: '5000' });
+  await w.say('/proposal', 's');
+  await w.send({ choiceId: 'proposal:tpl:pp38-2017' }, 's');
+  await w.say('Dapur Gizi Desa', 's');
+  // Jump straight to "waktu uji coba" and give an answer without a period.
+  await w.say('ubah 6', 's');
+  await w.say('Uji coba mulai Januari 2026 di Puskesmas Kota.', 's');
+});
+
+afterAll(async () => {
+  await w.close();
+  await fake.close();
+});
+
+/** The passages the wizard gave the model, read back from the recorded request. */
+function contextCitations(): string[] {
+  const body = fake.requests.at(-1)!.body as { messages: Array<{ content: string }> };
+  const user = body.messages.at(-1)!.content;
+  return [...user.matchAll(/^\[(\d+)\] (.+?)(?: \(catatan praktik\))?$/gm)].map((m) => m[2]!);
+}
+
+async function currentAnswer(): Promise<string> {
+  const identity = await w.app.db.channelIdentity.findFirstOrThrow({ where: { externalId: 's' } });
+  const store = new DraftStore(w.app.db);
+  const [draft] = await store.list(identity.userId);
+  return (await store.answers(draft!.id)).get('waktu_uji_coba')!.text;
+}
+
+describe('"saran" on a proposal section', () => {
+  it("returns the model's feedback with citations limited to the retrieved passages, without touching the answer", async () => {
+    fake.reply = () =>
+      [
+        '- Tambahkan kapan uji coba selesai, misalnya bulan dan tahunnya [1].',
+        '- Sebutkan Perangkat Daerah yang menjadi laboratorium uji coba [2].',
+        '- Sesuai PP 38/2017 Pasal 99 ayat (9), lampirkan jadwal rinci [7].',
+      ].join('\n');
+    const reply = await w.say('saran', 's');
+    const given = contextCitations();
+    expect(given.length).toBeGreaterThan(0);
+    expect(fake.requests.at(-1)!.body.messages).toBeDefined();
+
+    expect(reply).toContain('Saran untuk bagian "Waktu uji coba" (dari AI; jawaban Anda tidak diubah)');
+    expect(reply).toContain('Tambahkan kapan uji coba selesai');
+    // The invented article and the marker pointing past the context are gone.
+    expect(reply).not.toContain('Pasal 99');
+    expect(reply).not.toContain('[7]');
+    const legend = reply.split('Dasar:\n')[1]!.split('\n\n')[0]!.split('\n');
+    expect(legend.length).toBeGreaterThan(0);
+    for (const line of legend) {
+      const citation = line.replace(/^\[\d+\] /, '');
+      expect(given).toContain(citation);
+    }
+    // The rule-based finding still shows beside the AI feedback.
+    expect(reply).toContain('belum memuat periode uji coba');
+    // The section prompt and criteria went into the prompt; the user's answer was not rewritten.
+    const prompt = (fake.requests.at(-1)!.body as { messages: Array<{ content: string }> }).messages.at(-1)!.content;
+    expect(prompt).toContain('Uji coba mulai Januari 2026 di Puskesmas Kota.');
+    expect(prompt).toContain('PP 38/2017 Pasal 7 ayat (2) huruf e');
+    expect(await currentAnswer()).toBe('Uji coba mulai Januari 2026 di Puskesmas Kota.');
+  });
+
+  it('falls back to the rule-based findings with a short note when the model fails', async () => {
+    fake.failNext(5, 500);
+    const reply = await w.say('saran', 's');
+    expect(reply).toContain('Layanan AI sedang tidak tersedia. Berikut hasil pemeriksaan otomatis:');
+    expect(reply).toContain('belum memuat periode uji coba');
+    expect(await currentAnswer()).toBe('Uji coba mulai Januari 2026 di Puskesmas Kota.');
+    // The wizard carries on after the fault.
+    expect(await w.say('lanjut', 's')).toContain('Bagian 7/9: Anggaran');
+  });
+});
