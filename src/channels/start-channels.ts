@@ -1,8 +1,10 @@
 import type { App } from '../app.js';
 import type { ChannelStarter, RunningChannel } from './channel.js';
+import { startWhatsApp } from './whatsapp/start-whatsapp.js';
+import { startTelegram } from './telegram/start-telegram.js';
 
 /** Every channel Pandu can run besides the terminal; each starter returns undefined when not configured. */
-const STARTERS: ChannelStarter[] = [];
+const STARTERS: ChannelStarter[] = [startTelegram, startWhatsApp];
 
 /**
  * Starts every configured channel. A channel that fails to start is logged and skipped, so one broken

@@ -1,7 +1,8 @@
 import type { Translate } from '../../i18n/translator.js';
 import type { OutgoingDocument, Reply } from '../../core/messages.js';
 import { renderNumberedChoices } from '../render/numbered-choices.js';
-import { splitText, WHATSAPP_TEXT_LIMIT } from './split-text.js';
+import { splitText } from '../render/split-text.js';
+import { WHATSAPP_TEXT_LIMIT } from './limits.js';
 
 /** One WhatsApp message to send. */
 export type WaOutgoing = { kind: 'text'; text: string } | { kind: 'document'; document: OutgoingDocument };

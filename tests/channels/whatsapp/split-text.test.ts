@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { splitText } from '../../../src/channels/whatsapp/split-text.js';
+import { splitText } from '../../../src/channels/render/split-text.js';
 
 describe('splitting long WhatsApp texts', () => {
   it('keeps a text within the limit whole', () => {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { Reply } from '../../../src/core/messages.js';
-import { WHATSAPP_TEXT_LIMIT } from '../../../src/channels/whatsapp/split-text.js';
+import { WHATSAPP_TEXT_LIMIT } from '../../../src/channels/whatsapp/limits.js';
 import { harnessPerTest } from './adapter-harness.js';
 import { settle } from './fake-timers.js';
 import { fakeMessage } from './fake-wa-client.js';

@@ -1,0 +1,5 @@
+/** Telegram refuses message texts longer than this (counted in UTF-16 code units, as JavaScript counts). */
+export const TELEGRAM_TEXT_LIMIT = 4096;
+
+/** Telegram refuses captions longer than this. */
+export const TELEGRAM_CAPTION_LIMIT = 1024;

@@ -1,0 +1,57 @@
+import { run } from '@grammyjs/runner';
+import type { Api } from 'grammy';
+import type { RunningChannel } from '../channel.js';
+import { ALLOWED_UPDATES, type TelegramBot } from './telegram-bot.js';
+
+const CONFIRM_TIMEOUT_MS = 2_000;
+
+/**
+ * grammY types signals with the abort-controller polyfill it ships for old Node versions; at run time
+ * its node-fetch accepts Node's own AbortSignal, which is the one that offers a timeout.
+ */
+type ApiSignal = Parameters<Api['getUpdates']>[1];
+
+export interface RunningPolling extends RunningChannel {
+  mode: 'polling';
+}
+
+/**
+ * Long polling through @grammyjs/runner: updates are fetched continuously and handled concurrently
+ * (serialised per chat by the bot). Polling needs no public URL and tolerates slow answers, which is
+ * why it is the default. The bot must be initialised (getMe) before this is called.
+ */
+export async function startPolling(telegram: TelegramBot): Promise<RunningPolling> {
+  const { bot, logger, describe } = telegram;
+  // Telegram refuses getUpdates while a webhook is set (after running in webhook mode once).
+  await bot.api.deleteWebhook();
+  bot.api.config.use((prev, method, payload, signal) => {
+    if (method !== 'getUpdates') return prev(method, payload, signal);
+    return prev(method, payload, signal).catch((error: unknown) => {
+      // The runner retries failed polls itself; this only makes an outage visible in the log.
+      if (!signal?.aborted) logger.warn({ fault: describe(error) }, 'polling Telegram failed');
+      throw error;
+    });
+  });
+  const runner = run(bot, { runner: { fetch: { allowed_updates: [...ALLOWED_UPDATES] }, silent: true } });
+  runner.task()?.catch((error: unknown) => {
+    // 401 (token revoked) or 409 (another instance polls): the runner gives up; the rest of Pandu runs on.
+    logger.error({ fault: describe(error) }, 'telegram polling stopped');
+  });
+
+  return {
+    name: 'telegram',
+    mode: 'polling',
+    async stop() {
+      if (runner.isRunning()) await runner.stop();
+      await telegram.inFlight.idle();
+      const last = telegram.lastUpdateId();
+      if (last === undefined) return;
+      // Confirm what was handled, so a restart does not fetch those updates again; bounded, because a
+      // Bot API outage must not hold up shutdown.
+      const signal = AbortSignal.timeout(CONFIRM_TIMEOUT_MS) as unknown as ApiSignal;
+      await bot.api.getUpdates({ offset: last + 1, limit: 1, timeout: 0 }, signal).catch((error: unknown) => {
+        logger.warn({ fault: describe(error) }, 'could not confirm the last updates');
+      });
+    },
+  };
+}

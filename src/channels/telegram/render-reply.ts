@@ -1,0 +1,78 @@
+import { InlineKeyboard, InputFile, type Api } from 'grammy';
+import { MAX_CHOICE_ID_BYTES, type Choice, type OutgoingDocument, type Reply } from '../../core/messages.js';
+import type { Translate } from '../../i18n/translator.js';
+import { splitText } from '../render/split-text.js';
+import { TELEGRAM_CAPTION_LIMIT, TELEGRAM_TEXT_LIMIT } from './limits.js';
+
+/** One Telegram API call a reply turns into. */
+export type TelegramOutgoing =
+  | { kind: 'text'; text: string; choices?: Choice[] }
+  | { kind: 'document'; document: OutgoingDocument; caption?: string; choices?: Choice[] };
+
+/** Where replies go: the chat, the forum topic the question came from, and (in groups) the question. */
+export interface ReplyTarget {
+  chatId: number;
+  threadId?: number;
+  /** In a busy group the first answer quotes the question so it is clear whom Pandu answers. */
+  replyTo?: number;
+}
+
+/**
+ * Turns one core Reply into Telegram messages: text split under 4096 characters, then the document (its
+ * caption moved into a message of its own when longer than Telegram allows), with the menu as an inline
+ * keyboard on the last message so the buttons sit under the text they belong to.
+ */
+export function planReply(reply: Reply, t: Translate): TelegramOutgoing[] {
+  const out: TelegramOutgoing[] = splitText(reply.text, TELEGRAM_TEXT_LIMIT).map((text) => ({ kind: 'text', text }));
+  if (reply.document) {
+    const caption = reply.document.caption?.trim();
+    if (caption && caption.length > TELEGRAM_CAPTION_LIMIT) {
+      out.push(...splitText(caption, TELEGRAM_TEXT_LIMIT).map((text): TelegramOutgoing => ({ kind: 'text', text })));
+      out.push({ kind: 'document', document: reply.document });
+    } else {
+      out.push({ kind: 'document', document: reply.document, ...(caption ? { caption } : {}) });
+    }
+  }
+  const choices = reply.choices ?? [];
+  if (choices.length > 0) {
+    // A menu without words still needs a message to hang on.
+    if (out.length === 0) out.push({ kind: 'text', text: t('telegram.choose') });
+    out[out.length - 1]!.choices = choices;
+  }
+  return out;
+}
+
+/** One button per row: labels stay readable on a phone and the order matches the numbered menus. */
+export function choiceKeyboard(choices: readonly Choice[]): InlineKeyboard {
+  return InlineKeyboard.from(
+    choices.map((c) => {
+      if (Buffer.byteLength(c.id) > MAX_CHOICE_ID_BYTES) throw new Error(`choice id longer than ${MAX_CHOICE_ID_BYTES} bytes: ${c.id}`);
+      return [InlineKeyboard.text(c.label, c.id)];
+    }),
+  );
+}
+
+/**
+ * Sends the replies of one update in order, one call after the other, so parts of a split answer can
+ * never overtake each other. Text is sent without parse_mode: answers quote regulations verbatim and
+ * no character in them can break the formatting or make Telegram refuse the message.
+ */
+export async function sendReplies(api: Api, target: ReplyTarget, replies: readonly Reply[], t: Translate): Promise<void> {
+  let replyTo = target.replyTo;
+  for (const reply of replies) {
+    for (const message of planReply(reply, t)) {
+      const common = {
+        ...(target.threadId !== undefined ? { message_thread_id: target.threadId } : {}),
+        ...(replyTo !== undefined ? { reply_parameters: { message_id: replyTo, allow_sending_without_reply: true } } : {}),
+        ...(message.choices ? { reply_markup: choiceKeyboard(message.choices) } : {}),
+      };
+      if (message.kind === 'text') {
+        await api.sendMessage(target.chatId, message.text, { ...common, link_preview_options: { is_disabled: true } });
+      } else {
+        const file = new InputFile(message.document.data, message.document.fileName);
+        await api.sendDocument(target.chatId, file, { ...common, ...(message.caption ? { caption: message.caption } : {}) });
+      }
+      replyTo = undefined;
+    }
+  }
+}

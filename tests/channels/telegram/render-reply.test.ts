@@ -1,0 +1,87 @@
+import { GrammyError, HttpError } from 'grammy';
+import { describe, expect, it } from 'vitest';
+import { toBotCommands } from '../../../src/channels/telegram/command-menu.js';
+import { describeFault } from '../../../src/channels/telegram/fault.js';
+import { choiceKeyboard, planReply } from '../../../src/channels/telegram/render-reply.js';
+import type { Translate } from '../../../src/i18n/translator.js';
+
+const t: Translate = (key) => key;
+const doc = { fileName: 'proposal.docx', mimeType: 'application/octet-stream', data: Buffer.from('x') };
+
+describe('planReply', () => {
+  it('sends a short reply as one text message', () => {
+    expect(planReply({ text: 'Halo' }, t)).toEqual([{ kind: 'text', text: 'Halo' }]);
+  });
+
+  it('puts the menu on the last part of a split answer', () => {
+    const plan = planReply({ text: `${'kata '.repeat(1000)}`, choices: [{ id: 'qa:lagi', label: 'Tanya lagi' }] }, t);
+    expect(plan).toHaveLength(2);
+    expect(plan[0]).not.toHaveProperty('choices');
+    expect(plan[1]).toMatchObject({ kind: 'text', choices: [{ id: 'qa:lagi', label: 'Tanya lagi' }] });
+  });
+
+  it('sends the text before the document and hangs the menu on the document', () => {
+    const plan = planReply({ text: 'Draf Anda siap.', document: { ...doc, caption: 'Draf proposal' }, choices: [{ id: 'proposal:ubah', label: 'Ubah' }] }, t);
+    expect(plan).toEqual([
+      { kind: 'text', text: 'Draf Anda siap.' },
+      { kind: 'document', document: { ...doc, caption: 'Draf proposal' }, caption: 'Draf proposal', choices: [{ id: 'proposal:ubah', label: 'Ubah' }] },
+    ]);
+  });
+
+  it('moves a caption longer than Telegram allows into a message before the document', () => {
+    const caption = 'panjang '.repeat(200).trim();
+    const plan = planReply({ text: '', document: { ...doc, caption } }, t);
+    expect(plan.map((p) => p.kind)).toEqual(['text', 'document']);
+    expect(plan[1]).not.toHaveProperty('caption');
+  });
+
+  it('gives a menu without text a short prompt to hang on', () => {
+    expect(planReply({ text: ' ', choices: [{ id: 'a:b', label: 'B' }] }, t)).toEqual([{ kind: 'text', text: 'telegram.choose', choices: [{ id: 'a:b', label: 'B' }] }]);
+  });
+
+  it('sends nothing for an empty reply', () => {
+    expect(planReply({ text: '' }, t)).toEqual([]);
+  });
+});
+
+describe('choiceKeyboard', () => {
+  it('shows one button per row with the choice id as callback data', () => {
+    const keyboard = choiceKeyboard([
+      { id: 'proposal:lanjut', label: 'Lanjut' },
+      { id: 'proposal:batal', label: 'Batal' },
+    ]);
+    expect(keyboard.inline_keyboard).toEqual([[{ text: 'Lanjut', callback_data: 'proposal:lanjut' }], [{ text: 'Batal', callback_data: 'proposal:batal' }]]);
+  });
+
+  it('refuses a choice id longer than 64 bytes, which Telegram would reject', () => {
+    expect(() => choiceKeyboard([{ id: `x:${'é'.repeat(32)}`, label: 'X' }])).toThrow(/64 bytes/);
+  });
+});
+
+describe('toBotCommands', () => {
+  it('lists the registry commands with their Indonesian descriptions, shortened at a word to 256 characters', () => {
+    const long = 'Penjelasan '.repeat(40).trim();
+    const menu = toBotCommands([
+      { name: 'tanya', description: 'Tanya aturan inovasi daerah' },
+      { name: 'panjang', description: long },
+    ]);
+    expect(menu[0]).toEqual({ command: 'tanya', description: 'Tanya aturan inovasi daerah' });
+    expect(menu[1]!.description.length).toBeLessThanOrEqual(256);
+    expect(menu[1]!.description.endsWith('Penjelasan')).toBe(true);
+  });
+});
+
+describe('describeFault', () => {
+  const token = '123:SECRET';
+
+  it('keeps what is needed to act on a Telegram error, including retry_after', () => {
+    const error = new GrammyError("Call to 'sendMessage' failed!", { ok: false, error_code: 429, description: 'Too Many Requests: retry after 7', parameters: { retry_after: 7 } }, 'sendMessage', {});
+    expect(describeFault(error, token)).toEqual({ kind: 'telegram', message: 'Too Many Requests: retry after 7', method: 'sendMessage', code: 429, retryAfter: 7 });
+  });
+
+  it('never lets the token into a log line', () => {
+    const network = new HttpError(`Network request for 'getFile' failed! https://api.telegram.org/bot${token}/getFile`, new Error('ECONNRESET'));
+    expect(JSON.stringify(describeFault(network, token))).not.toContain('SECRET');
+    expect(JSON.stringify(describeFault(new Error(`GET /file/bot${token}/x failed`), token))).not.toContain('SECRET');
+  });
+});

@@ -1,0 +1,73 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { RunningChannel } from '../../../src/channels/channel.js';
+import { startChannels } from '../../../src/channels/start-channels.js';
+import { ALICE, FAKE_TOKEN, groupChat, messageUpdate, startFakeTelegram, type FakeTelegram } from '../../support/fake-telegram.js';
+import { startTestApp, type TestApp } from '../../support/test-app.js';
+
+/** Pandu's real app (shipped knowledge base, no LLM) behind the real grammY bot and the fake Bot API. */
+describe('Pandu on Telegram', () => {
+  let fake: FakeTelegram;
+  let test: TestApp;
+  let channels: RunningChannel[];
+
+  beforeAll(async () => {
+    fake = await startFakeTelegram();
+    test = await startTestApp({ TELEGRAM_BOT_TOKEN: FAKE_TOKEN, TELEGRAM_API_ROOT: fake.apiRoot });
+    channels = await startChannels(test.app);
+  });
+
+  afterAll(async () => {
+    await Promise.all(channels.map((c) => c.stop()));
+    await fake.close();
+    await test.close();
+  });
+
+  /** Sends one update and returns the texts Pandu sent in answer. */
+  async function ask(update: Parameters<FakeTelegram['pushUpdate']>[0], expectedMessages = 1): Promise<string[]> {
+    const before = fake.sentTexts().length;
+    fake.pushUpdate(update);
+    await fake.waitForCount('sendMessage', before + expectedMessages);
+    return fake.sentTexts().slice(before);
+  }
+
+  it('starts as a configured channel and publishes the registry commands with Indonesian descriptions', () => {
+    expect(channels.map((c) => c.name)).toEqual(['telegram']);
+    const menu = fake.callsOf('setMyCommands')[0]?.payload.commands as Array<{ command: string; description: string }>;
+    expect(menu).toEqual(test.app.commands.listed().map((c) => ({ command: c.name, description: c.description })));
+    expect(menu.map((c) => c.command)).toEqual(expect.arrayContaining(['tanya', 'bantuan', 'hubungkan']));
+  });
+
+  it('greets by name in Indonesian on /start and says what Pandu can do', async () => {
+    const [greeting] = await ask(messageUpdate('/start'));
+    expect(greeting).toContain(`Halo, ${ALICE.first_name} ${ALICE.last_name}! Saya Pandu`);
+    expect(greeting).toContain('/bantuan');
+  });
+
+  it('answers a question from the knowledge base with its citation', async () => {
+    const [answer] = await ask(messageUpdate('proposal inovasi daerah isinya apa saja?'));
+    expect(answer).toContain('PP 38/2017 Pasal 7 ayat (2)');
+  });
+
+  it('lists every registered command in /bantuan', async () => {
+    const [help] = await ask(messageUpdate('/bantuan'));
+    for (const command of test.app.commands.listed()) expect(help).toContain(`/${command.name}`);
+  });
+
+  it('keeps personal features to private chats when asked in a group', async () => {
+    const [reply] = await ask(messageUpdate('/hubungkan@PanduTestBot', { chat: groupChat() }));
+    expect(reply).toContain('chat pribadi');
+  });
+
+  it('answers a redelivered update only once', async () => {
+    const update = messageUpdate('/bantuan');
+    const first = await ask(update);
+    expect(first).toHaveLength(1);
+    const before = fake.sentTexts().length;
+    fake.pushUpdate(update);
+    fake.pushUpdate(messageUpdate('/bantuan'));
+    await fake.waitForCount('sendMessage', before + 1);
+    // The second /bantuan is answered; had the redelivery been answered too, a second message would follow.
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    expect(fake.sentTexts().length).toBe(before + 1);
+  });
+});
