@@ -1,4 +1,4 @@
-import { createDb, type Db } from './db/client.js';
+import { createDb, tuneConnection, type Db } from './db/client.js';
 import { migrate } from './db/migrate.js';
 import { loadTranslator, type Translator } from './i18n/translator.js';
 import type { Config } from './config.js';
@@ -54,6 +54,7 @@ export async function openKnowledge(config: Config, logger: Logger): Promise<{ d
   const applied = await migrate(config.databaseUrl, config.prismaDir);
   if (applied.length > 0) logger.info({ migrations: applied }, 'database migrated');
   const db = createDb(config.databaseUrl);
+  await tuneConnection(db, config.databaseUrl);
   const embeddings = config.embeddings;
   const knowledge = new KnowledgeService({
     db,
@@ -116,6 +117,7 @@ export async function createApp(config: Config, options: AppOptions): Promise<Ap
     fallback: (ctx, text) => qa.ask(ctx, text),
     dedup,
     t: i18n.t,
+    i18n,
     logger,
     clock: options.clock,
   });

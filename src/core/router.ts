@@ -20,6 +20,8 @@ export interface RouterDeps {
   fallback: (ctx: Context, text: string) => Promise<Reply[]>;
   dedup?: MessageDeduplicator;
   t: Translate;
+  /** To look up feature-specific messages that may or may not exist. */
+  i18n?: { has(key: string): boolean };
   logger: Logger;
   clock?: () => Date;
 }
@@ -50,7 +52,9 @@ export class Router {
       const ctx: Context = { msg, user, session, t, logger: log, now };
       const replies = await this.dispatch(ctx, session.choices);
       if (session.expired && replies.length > 0 && !ctx.session.flow) {
-        replies.unshift({ text: t('common.session_expired') });
+        // A feature may say how to pick its flow up again ("ketik /proposal untuk melanjutkan").
+        const hint = `${session.expiredFlow}.session_expired`;
+        replies.unshift({ text: session.expiredFlow && this.deps.i18n?.has(hint) ? t(hint) : t('common.session_expired') });
       }
       // A feature may have switched the person (linking merges users), so save what the context holds now.
       ctx.session.expired = false;

@@ -13,12 +13,17 @@ export interface Session {
   choices: Choice[];
   /** True when a flow was active but timed out before this message. */
   expired: boolean;
+  /** The flow that timed out, so its feature can say how to pick it up again. */
+  expiredFlow?: string;
 }
 
 /** A flow nobody touched for this long is considered abandoned. */
 export const SESSION_TTL_MS = 24 * 60 * 60 * 1000;
 
 export class SessionStore {
+  /** What each user's stored session looked like when loaded, to skip writes that change nothing. */
+  private readonly loaded = new Map<string, { snapshot: string; expiresAt: number }>();
+
   constructor(
     private readonly db: Db,
     private readonly ttlMs = SESSION_TTL_MS,
@@ -26,15 +31,22 @@ export class SessionStore {
 
   async load(userId: string, now = new Date()): Promise<Session> {
     const row = await this.db.conversationState.findUnique({ where: { userId } });
+    this.loaded.delete(userId);
     if (!row) return emptySession();
     const data = (row.data ?? {}) as { state?: Record<string, unknown>; choices?: Choice[] };
     if (row.expiresAt && row.expiresAt.getTime() < now.getTime()) {
-      return { ...emptySession(), expired: row.flow !== null };
+      return { ...emptySession(), expired: row.flow !== null, ...(row.flow ? { expiredFlow: row.flow } : {}) };
     }
-    return { flow: row.flow, step: row.step, data: data.state ?? {}, choices: data.choices ?? [], expired: false };
+    const session: Session = { flow: row.flow, step: row.step, data: data.state ?? {}, choices: data.choices ?? [], expired: false };
+    this.loaded.set(userId, { snapshot: snapshot(session), expiresAt: row.expiresAt?.getTime() ?? 0 });
+    return session;
   }
 
   async save(userId: string, session: Session, now = new Date()): Promise<void> {
+    // Unchanged and far from expiry: nothing to write (most questions change no state).
+    const before = this.loaded.get(userId);
+    this.loaded.delete(userId);
+    if (before && before.snapshot === snapshot(session) && before.expiresAt - now.getTime() > this.ttlMs / 2) return;
     const data = { state: session.data, choices: session.choices } as unknown as Prisma.InputJsonValue;
     const expiresAt = new Date(now.getTime() + this.ttlMs);
     await this.db.conversationState.upsert({
@@ -47,4 +59,8 @@ export class SessionStore {
 
 export function emptySession(): Session {
   return { flow: null, step: null, data: {}, choices: [], expired: false };
+}
+
+function snapshot(session: Session): string {
+  return JSON.stringify([session.flow, session.step, session.data, session.choices]);
 }

@@ -1,6 +1,8 @@
 import type { Db } from '../db/client.js';
 import type { ChannelName } from './messages.js';
 
+const LAST_SEEN_PRECISION_MS = 15 * 60 * 1000;
+
 export interface UserRecord {
   id: string;
   displayName: string | null;
@@ -20,10 +22,15 @@ export class UserStore {
       include: { user: true },
     });
     if (found) {
-      await this.db.channelIdentity.update({
-        where: { id: found.id },
-        data: { lastSeenAt: new Date(), ...(displayName && displayName !== found.displayName ? { displayName } : {}) },
-      });
+      // Writing on every message would cost a disk write per message; "last seen" needs no such precision.
+      const renamed = displayName !== undefined && displayName !== found.displayName;
+      const stale = Date.now() - found.lastSeenAt.getTime() > LAST_SEEN_PRECISION_MS;
+      if (renamed || stale) {
+        await this.db.channelIdentity.update({
+          where: { id: found.id },
+          data: { lastSeenAt: new Date(), ...(renamed ? { displayName } : {}) },
+        });
+      }
       return pick(found.user);
     }
     try {

@@ -20,3 +20,15 @@ export function createDb(url: string): Db {
   }
   return new SqliteClient({ adapter: new PrismaBetterSQLite3({ url }) });
 }
+
+/**
+ * Per-connection settings for SQLite. The database is in WAL mode (set when migrating); with
+ * synchronous=NORMAL a commit no longer waits for the disk to flush, which took tens of milliseconds per
+ * message on a busy disk, and a crash can lose at most the last transactions, never corrupt the file.
+ * A busy timeout lets the bot and a `kb` command write to the same file without "database is locked".
+ */
+export async function tuneConnection(db: Db, url: string): Promise<void> {
+  if (isPostgresUrl(url)) return;
+  await db.$executeRawUnsafe('PRAGMA synchronous = NORMAL');
+  await db.$queryRawUnsafe('PRAGMA busy_timeout = 5000');
+}

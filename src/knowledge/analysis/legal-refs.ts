@@ -15,7 +15,7 @@ const REGULATION_TYPES: ReadonlyArray<[RegExp, string]> = [
 ];
 
 const REG_RE =
-  /\b(uu|undang[- ]undang|pp|peraturan pemerintah|perpres|peraturan presiden|permendagri|permen dagri|peraturan menteri dalam negeri|permen ?pan[- ]?rb|permenpan(?:[- ]?rb)?|peraturan menteri panrb|kepmen ?pan[- ]?rb|kepmenpan(?:[- ]?rb)?|keputusan menteri panrb|kepmendagri|keputusan menteri dalam negeri|perda|peraturan daerah)\.?\s*(?:no\.?|nomor|nmr|nr\.?)?\s*(\d{1,4})(?:\s*(?:\/|tahun|thn|th\.?)\s*(\d{4}))?/g;
+  /\b(uu|undang[- ]undang|pp|peraturan pemerintah|perpres|peraturan presiden|permendagri|permen dagri|peraturan menteri dalam negeri|permen ?pan[- ]?rb|permenpan(?:[- ]?rb)?|peraturan menteri panrb|kepmen ?pan[- ]?rb|kepmenpan(?:[- ]?rb)?|keputusan menteri panrb|kepmendagri|keputusan menteri dalam negeri|perda|peraturan daerah)\.?\s*(?:no\.?|nomor|nmr|nr\.?)?\s*(\d{1,4})(?:\s*(?:\/|tahun|thn|th\.?)\s*(\d{4})|\s+((?:19|20)\d{2})(?!\d))?/g;
 
 const PASAL_RE = /\b(?:pasal|psl)\.?\s*(\d{1,3}[a-z]?)\b(?:\s*(?:ayat|ay\.?)\s*\(?\s*(\d{1,2})\s*\)?)?/g;
 
@@ -41,7 +41,9 @@ export function extractLegalRefs(lower: string): LegalRefs {
     const type = regulationType(m[1] ?? '');
     if (!type || !m[2]) continue;
     regulations.push(`reg:${type}:${m[2]}`);
-    if (m[3]) regulations.push(`reg:${type}:${m[2]}:${m[3]}`);
+    // The analyzer sees "PP 38/2017" as "pp 38 2017" (punctuation is gone), so a bare year also counts.
+    const year = m[3] ?? m[4];
+    if (year) regulations.push(`reg:${type}:${m[2]}:${year}`);
     regKeys.push(`${type}${m[2]}`);
   }
   const pasal: string[] = [];

@@ -80,10 +80,12 @@ function prefixCandidates(w: string): string[] {
   }
   // Colloquial active verbs drop "me-" but keep the nasal: ngusul, nyusun, ngecek, nunggu, mutusin.
   if (w.startsWith('ny') && VOWEL.test(w.slice(2))) push('s' + w.slice(2));
-  else if (w.startsWith('nge') && !VOWEL.test(w.slice(3))) push(w.slice(3));
   else if (w.startsWith('ng') && VOWEL.test(w.slice(2))) {
-    push(w.slice(2));
-    push('k' + w.slice(2));
+    // As with menge-: ngelola is (k)elola, ngecek is cek; the corpus decides which.
+    const r = w.slice(2);
+    push(r);
+    push('k' + r);
+    if (r.startsWith('e') && !VOWEL.test(r.slice(1))) push(r.slice(1));
   } else if (w.startsWith('n') && VOWEL.test(w.slice(1))) push('t' + w.slice(1));
   else if (w.startsWith('m') && VOWEL.test(w.slice(1)) && !w.startsWith('me')) push('p' + w.slice(1));
   return out;

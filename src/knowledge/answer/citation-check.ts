@@ -13,7 +13,7 @@ export interface CitationCheckResult {
 const MARKER_RE = /\[(\d{1,2})\]/g;
 const REG = '(?:UU|PP|Perpres|Permendagri|Permen PANRB|Kepmen PANRB|Perda|Perkada)\\s+\\d+\\/\\d{4}\\s+';
 const MENTION_RE = new RegExp(
-  `(?:${REG})?(?:Penjelasan\\s+)?Pasal\\s+\\d+[A-Z]?(?:\\s+ayat\\s+\\(\\d+\\))?(?:\\s+angka\\s+\\d+)?(?:\\s+huruf\\s+[a-z])?`,
+  `(?:${REG})?(?:Penjelasan\\s+)?Pasal\\s+\\d+[A-Z]?(?:\\s+ayat\\s+(?:\\(\\d+\\)|\\d+\\b))?(?:\\s+angka\\s+\\d+)?(?:\\s+huruf\\s+[a-z])?`,
   'g',
 );
 
@@ -59,6 +59,10 @@ export function checkCitations(answer: string, contextCitations: readonly string
   return { text, used, removed, repaired };
 }
 
+/** One spacing, and "ayat 2" (as models often write it) in the canonical "ayat (2)". */
 function normalise(citation: string): string {
-  return citation.replace(/\s+/g, ' ').trim();
+  return citation
+    .replace(/\s+/g, ' ')
+    .replace(/\bayat (\d+)\b/g, 'ayat ($1)')
+    .trim();
 }

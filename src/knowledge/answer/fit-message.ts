@@ -16,8 +16,11 @@ export function fitText(text: string, max = MAX_ANSWER_CHARS): { text: string; t
   return { text: `${head.slice(0, space > 0 ? space : max).trimEnd()} …`, truncated: true };
 }
 
-/** The first `n` sentences of a text (for short "related" notes). */
+/**
+ * The first `n` sentences of a text (for short "related" notes). A full stop inside a number or an
+ * address ("1.917", "23.59", "sinovik.menpan.go.id") does not end a sentence.
+ */
 export function firstSentences(text: string, n: number): string {
-  const parts = text.replace(/\s+/g, ' ').trim().match(/[^.!?]+(?:[.!?]+(?=\s|$)|$)/g) ?? [text];
+  const parts = text.replace(/\s+/g, ' ').trim().match(/(?:[^.!?]|[.!?](?!\s|$))+(?:[.!?]+(?=\s|$)|$)/g) ?? [text];
   return parts.slice(0, n).join('').trim();
 }

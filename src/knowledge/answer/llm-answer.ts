@@ -46,7 +46,8 @@ export class LlmAnswerer {
     const context = hits
       .map((h, i) => `[${i + 1}] ${h.chunk.citation}${h.chunk.practice ? ' (catatan praktik)' : ''}\n${h.chunk.text.trim()}`)
       .join('\n\n');
-    const user = this.userTemplate.replace('{context}', context).replace('{question}', question.trim());
+    // Replacer functions, so "$&" or "$'" in a passage or a question is inserted as typed, not expanded.
+    const user = this.userTemplate.replace('{context}', () => context).replace('{question}', () => question.trim());
     const response = await this.model.invoke([
       { role: 'system', content: this.system },
       { role: 'user', content: user },

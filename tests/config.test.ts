@@ -1,0 +1,113 @@
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { ConfigError, loadConfig } from '../src/config.js';
+
+const root = '/srv/pandu';
+
+/** The message loadConfig fails with, or "ok". */
+function failureOf(env: Record<string, string>): string {
+  try {
+    loadConfig(env, root);
+    return 'ok';
+  } catch (error) {
+    expect(error).toBeInstanceOf(ConfigError);
+    return (error as Error).message;
+  }
+}
+
+describe('loadConfig', () => {
+  it('defaults to ./data, a SQLite file under it, the shipped knowledge/ and no LLM or channels', () => {
+    const config = loadConfig({}, root);
+    expect(config.dataDir).toBe(path.join(root, 'data'));
+    expect(config.databaseUrl).toBe(`file:${path.join(root, 'data', 'pandu.db')}`);
+    expect(config.knowledgeDir).toBe(path.join(root, 'knowledge'));
+    expect(config.prismaDir).toBe(path.join(root, 'prisma'));
+    expect(config.promptsDir).toBe(path.join(root, 'prompts'));
+    expect(config.logLevel).toBe('info');
+    expect(config.kb).toEqual({ maxFileBytes: 20 * 1024 * 1024, minConfidence: undefined });
+    expect(config.terminalUser).toBe('terminal');
+    expect(config.llm).toBeUndefined();
+    expect(config.embeddings).toBeUndefined();
+    expect(config.telegram).toBeUndefined();
+    expect(config.whatsapp).toBeUndefined();
+  });
+
+  it('puts the SQLite file under a custom DATA_DIR, unless DATABASE_URL names another database', () => {
+    expect(loadConfig({ DATA_DIR: '/var/lib/pandu' }, root).databaseUrl).toBe('file:/var/lib/pandu/pandu.db');
+    expect(loadConfig({ DATA_DIR: 'lokal' }, root).dataDir).toBe(path.join(root, 'lokal'));
+    const pgUrl = 'postgresql://pandu@db:5432/pandu';
+    expect(loadConfig({ DATABASE_URL: pgUrl }, root).databaseUrl).toBe(pgUrl);
+    expect(loadConfig({ DATABASE_URL: '  ' }, root).databaseUrl).toBe(`file:${path.join(root, 'data', 'pandu.db')}`);
+  });
+
+  it.each([
+    ['LOG_LEVEL', 'verbose'],
+    ['KB_MAX_FILE_MB', 'dua puluh'],
+    ['KB_MAX_FILE_MB', '-1'],
+    ['RETRIEVAL_MIN_CONFIDENCE', '1.5'],
+    ['LLM_TIMEOUT_MS', '0'],
+    ['OPENAI_BASE_URL', 'bukan-url'],
+    ['TELEGRAM_WEBHOOK_URL', 'bukan-url'],
+    ['WHATSAPP_ENABLED', 'mungkin'],
+  ])('fails with the name of a bad variable (%s=%s)', (name, value) => {
+    const message = failureOf({ [name]: value });
+    expect(message).toMatch(/^Invalid environment:/);
+    expect(message).toContain(`${name}:`);
+  });
+
+  it('names every bad variable at once', () => {
+    const message = failureOf({ LOG_LEVEL: 'x', KB_MAX_FILE_MB: 'y' });
+    expect(message).toContain('LOG_LEVEL:');
+    expect(message).toContain('KB_MAX_FILE_MB:');
+  });
+
+  it('reads the knowledge-base limits', () => {
+    const config = loadConfig({ KB_MAX_FILE_MB: '1.5', RETRIEVAL_MIN_CONFIDENCE: '0.6' }, root);
+    expect(config.kb).toEqual({ maxFileBytes: Math.round(1.5 * 1024 * 1024), minConfidence: 0.6 });
+  });
+
+  it('enables the LLM with an API key, using the default model', () => {
+    expect(loadConfig({ OPENAI_API_KEY: 'sk-uji' }, root).llm).toEqual({ apiKey: 'sk-uji', baseURL: undefined, model: 'gpt-4o-mini', timeoutMs: 30_000 });
+  });
+
+  it('enables the LLM with OPENAI_BASE_URL alone, for Ollama-style servers that need no key', () => {
+    const config = loadConfig({ OPENAI_BASE_URL: 'http://localhost:11434/v1', OPENAI_MODEL: 'qwen2.5:7b', LLM_TIMEOUT_MS: '60000' }, root);
+    expect(config.llm).toEqual({ apiKey: 'not-needed', baseURL: 'http://localhost:11434/v1', model: 'qwen2.5:7b', timeoutMs: 60_000 });
+    expect(config.embeddings).toBeUndefined();
+  });
+
+  it('treats empty OpenAI variables as unset', () => {
+    expect(loadConfig({ OPENAI_API_KEY: '', OPENAI_BASE_URL: '' }, root).llm).toBeUndefined();
+  });
+
+  it('uses embeddings from the same server only when an embedding model is named', () => {
+    const config = loadConfig({ OPENAI_BASE_URL: 'http://localhost:11434/v1', OPENAI_EMBEDDING_MODEL: 'nomic-embed-text' }, root);
+    expect(config.embeddings).toEqual({ apiKey: 'not-needed', baseURL: 'http://localhost:11434/v1', model: 'nomic-embed-text' });
+    expect(loadConfig({ OPENAI_EMBEDDING_MODEL: 'nomic-embed-text' }, root).embeddings).toBeUndefined();
+  });
+
+  it('polls Telegram with a token alone, and uses a webhook when its URL is set', () => {
+    expect(loadConfig({ TELEGRAM_BOT_TOKEN: '123:abc' }, root).telegram).toEqual({ token: '123:abc', apiRoot: undefined });
+    const config = loadConfig(
+      { TELEGRAM_BOT_TOKEN: '123:abc', TELEGRAM_WEBHOOK_URL: 'https://pandu.example.go.id/tg', TELEGRAM_WEBHOOK_SECRET: 'rahasia', TELEGRAM_WEBHOOK_PORT: '8443' },
+      root,
+    );
+    expect(config.telegram?.webhook).toEqual({ url: 'https://pandu.example.go.id/tg', secret: 'rahasia', port: 8443 });
+    expect(loadConfig({ TELEGRAM_BOT_TOKEN: '123:abc', TELEGRAM_WEBHOOK_URL: 'https://pandu.example.go.id/tg' }, root).telegram?.webhook?.port).toBe(8080);
+  });
+
+  it('ignores webhook settings without a bot token', () => {
+    expect(loadConfig({ TELEGRAM_WEBHOOK_URL: 'https://pandu.example.go.id/tg' }, root).telegram).toBeUndefined();
+  });
+
+  it('enables WhatsApp with a truthy flag, keeping its session under DATA_DIR', () => {
+    for (const flag of ['true', '1', 'yes']) {
+      expect(loadConfig({ WHATSAPP_ENABLED: flag }, root).whatsapp).toEqual({
+        chromiumPath: '/usr/bin/chromium',
+        minGapMs: 1500,
+        authDir: path.join(root, 'data', 'whatsapp'),
+      });
+    }
+    for (const flag of ['false', '0', 'no', '']) expect(loadConfig({ WHATSAPP_ENABLED: flag }, root).whatsapp).toBeUndefined();
+  });
+});

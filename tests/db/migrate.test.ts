@@ -1,0 +1,72 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import Database from 'better-sqlite3';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createDb } from '../../src/db/client.js';
+import { migrate, readMigrations } from '../../src/db/migrate.js';
+import { tempDataDir } from '../support/temp-data.js';
+import { PROJECT_ROOT } from '../support/test-app.js';
+
+const prismaDir = path.join(PROJECT_ROOT, 'prisma');
+let temp: ReturnType<typeof tempDataDir>;
+
+beforeAll(() => {
+  temp = tempDataDir('pandu-migrate-');
+});
+afterAll(() => {
+  temp.cleanup();
+});
+
+describe('migrate() on SQLite', () => {
+  it('keeps the SQLite and PostgreSQL migrations in step', () => {
+    const sqlite = readMigrations(prismaDir, 'sqlite');
+    expect(sqlite.length).toBeGreaterThan(0);
+    expect(readMigrations(prismaDir, 'pg').map((m) => m.name)).toEqual(sqlite.map((m) => m.name));
+  });
+
+  it('applies every migration once on a fresh file, creating its folder, and records them as Prisma does', async () => {
+    const file = path.join(temp.dir, 'baru', 'dalam', 'pandu.db');
+    const expected = readMigrations(prismaDir, 'sqlite');
+    expect(await migrate(`file:${file}`, prismaDir)).toEqual(expected.map((m) => m.name));
+    expect(fs.existsSync(file)).toBe(true);
+
+    const db = new Database(file, { readonly: true });
+    try {
+      const rows = db.prepare('SELECT migration_name, checksum, finished_at FROM _prisma_migrations ORDER BY migration_name').all() as Array<{
+        migration_name: string;
+        checksum: string;
+        finished_at: string | null;
+      }>;
+      expect(rows.map((r) => [r.migration_name, r.checksum])).toEqual(expected.map((m) => [m.name, m.checksum]));
+      expect(rows.every((r) => r.finished_at !== null)).toBe(true);
+      const tables = (db.prepare("SELECT name FROM sqlite_master WHERE type = 'table'").all() as Array<{ name: string }>).map((r) => r.name);
+      expect(tables).toEqual(expect.arrayContaining(['User', 'ChannelIdentity', 'ConversationState', 'LinkCode', 'KbDocument', 'KbChunk', 'ProposalDraft']));
+    } finally {
+      db.close();
+    }
+  });
+
+  it('is idempotent: a second run applies nothing and keeps the data', async () => {
+    const url = `file:${path.join(temp.dir, 'dua-kali.db')}`;
+    await migrate(url, prismaDir);
+    const client = createDb(url);
+    try {
+      await client.user.create({ data: { displayName: 'Sari' } });
+    } finally {
+      await client.$disconnect();
+    }
+    expect(await migrate(url, prismaDir)).toEqual([]);
+    const again = createDb(url);
+    try {
+      expect(await again.user.count()).toBe(1);
+    } finally {
+      await again.$disconnect();
+    }
+    const db = new Database(url.slice('file:'.length), { readonly: true });
+    try {
+      expect((db.prepare('SELECT COUNT(*) AS n FROM _prisma_migrations').get() as { n: number }).n).toBe(readMigrations(prismaDir, 'sqlite').length);
+    } finally {
+      db.close();
+    }
+  });
+});

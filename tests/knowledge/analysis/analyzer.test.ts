@@ -1,0 +1,115 @@
+import { describe, expect, it } from 'vitest';
+import { Analyzer, FULL_ANALYSIS, normaliseWords, vocabularyOf, type TermGroup } from '../../../src/knowledge/analysis/analyzer.js';
+import { StemTable } from '../../../src/knowledge/analysis/stemmer.js';
+
+/** A stem table learnt from a few sentences, the way KnowledgeIndex learns one from its chunks. */
+function analyzerFor(...texts: string[]): Analyzer {
+  return new Analyzer(new StemTable(texts.flatMap((t) => vocabularyOf(t))));
+}
+
+const corpus = [
+  'Penerapan Inovasi Daerah ditetapkan dengan Perkada. Inovasi yang diterapkan dilaporkan kepada Menteri.',
+  'Kepala Daerah menerapkan inovasi setelah uji coba. Perangkat Daerah mengusulkan inisiatif; usulan yang diusulkan dievaluasi.',
+  'Pemerintah Daerah menyediakan anggaran; penyediaan sarana disediakan oleh Perangkat Daerah. Tim yang diusulkan oleh Perangkat Daerah.',
+];
+const analyzer = analyzerFor(...corpus);
+
+const surfaces = (groups: TermGroup[]) => groups.filter((g) => g.kind === 'word').map((g) => g.surface);
+const concepts = (text: string) => analyzer.analyze(text).filter((g) => g.kind === 'concept').flatMap((g) => g.variants);
+const variantsOf = (text: string, word: string) => analyzer.analyze(text).find((g) => g.kind === 'word' && g.surface === word)?.variants;
+
+describe('normaliseWords', () => {
+  it('expands chat spelling to standard words', () => {
+    expect(normaliseWords('gmn utk brp yg')).toEqual(['bagaimana', 'untuk', 'berapa', 'yang']);
+  });
+
+  it('lower-cases, strips accents and punctuation, and reads "kira2" as "kira"', () => {
+    expect(normaliseWords('Inovasí DAERAH, kira2?')).toEqual(['inovasi', 'daerah', 'kira']);
+  });
+
+  it('leaves chat spelling alone when slang is switched off', () => {
+    expect(normaliseWords('gmn utk', false)).toEqual(['gmn', 'utk']);
+  });
+
+  it('keeps "ibu kota" together so the polite "ibu" stop-word does not swallow it', () => {
+    expect(normaliseWords('ibu kota negara')).toEqual(['ibukota', 'negara']);
+  });
+});
+
+describe('Analyzer.analyze', () => {
+  it('drops stop-words and chat spelling of stop-words, keeping the words that name the subject', () => {
+    const words = surfaces(analyzer.analyze('gmn sih cara yg benar utk ngusulin inovasi ke OPD?'));
+    expect(words).toEqual(['cara', 'ngusulin', 'inovasi', 'opd']);
+  });
+
+  it('yields nothing for a question made only of stop-words', () => {
+    expect(analyzer.analyze('apa itu yang bagaimana?')).toEqual([]);
+  });
+
+  it('keeps the unstemmed word as the first variant next to its root', () => {
+    expect(variantsOf('menerapkan inovasi', 'menerapkan')).toEqual(['menerapkan', 'terap']);
+    expect(variantsOf('inovasi', 'inovasi')).toEqual(['inovasi']);
+  });
+
+  it('lets penerapan, diterapkan and menerapkan meet at one corpus-attested root', () => {
+    const roots = ['penerapan', 'diterapkan', 'menerapkan'].map((w) => variantsOf(w, w)?.slice(1));
+    expect(roots).toEqual([['terap'], ['terap'], ['terap']]);
+  });
+
+  it('finds the roots of colloquial -in verbs: ngusulin → usul, nyediain → sedia', () => {
+    expect(variantsOf('ngusulin', 'ngusulin')).toContain('usul');
+    expect(variantsOf('nyediain', 'nyediain')).toContain('sedia');
+  });
+
+  it('meets acronyms and their long forms in one concept', () => {
+    expect(concepts('OPD')).toEqual(concepts('Perangkat Daerah'));
+    expect(concepts('OPD')).toEqual(['c:perangkat_daerah']);
+    expect(concepts('Perkada')).toEqual(concepts('peraturan bupati'));
+    expect(concepts('SK bupati')).toEqual(concepts('keputusan kepala daerah'));
+    expect(concepts('SK bupati')).toEqual(['c:keputusan_kepala_daerah']);
+  });
+
+  it('counts ASN, PPPK and PNS as the same concept', () => {
+    expect(concepts('ASN')).toEqual(['c:asn']);
+    expect(concepts('PPPK')).toEqual(['c:asn']);
+    expect(concepts('PNS')).toEqual(['c:asn']);
+  });
+
+  it('prefers the longest phrase, so "peraturan bupati" is a Perkada and not a bare kepala daerah', () => {
+    expect(concepts('peraturan bupati tentang inovasi')).toEqual(['c:perkada']);
+  });
+
+  it('keeps legal references as single tokens', () => {
+    const legal = analyzer.analyze('isi PP 38/2017 Pasal 7 ayat (2)').filter((g) => g.kind === 'legal').map((g) => g.surface);
+    expect(legal).toEqual(expect.arrayContaining(['reg:pp:38', 'pasal:7', 'pasal:7:2', 'ref:pp38:7', 'ref:pp38:7:2']));
+  });
+
+  it('adds pairs of neighbouring content words, using their roots', () => {
+    const pairs = analyzer.analyze('penerapan inovasi').filter((g) => g.kind === 'pair').map((g) => g.surface);
+    expect(pairs).toEqual(['p:terap_inovasi']);
+  });
+
+  it('switches each part off on request (for the ablation rows)', () => {
+    const bare = new Analyzer(analyzer.stemTable, { slang: false, stems: false, concepts: false, legal: false, pairs: false });
+    const groups = bare.analyze('gmn menerapkan OPD Pasal 7');
+    expect(groups.every((g) => g.kind === 'word')).toBe(true);
+    expect(groups.find((g) => g.surface === 'menerapkan')?.variants).toEqual(['menerapkan']);
+    expect(groups.map((g) => g.surface)).toContain('gmn');
+    expect(FULL_ANALYSIS).toEqual({ slang: true, stems: true, concepts: true, legal: true, pairs: true });
+  });
+});
+
+describe('Analyzer.indexTokens', () => {
+  it('keeps repetition so term frequency counts, and adds roots, concepts and legal tokens', () => {
+    const tokens = analyzer.indexTokens('Inovasi diterapkan. Inovasi dilaporkan oleh OPD sesuai Pasal 20 ayat (4).');
+    expect(tokens.filter((t) => t === 'inovasi')).toHaveLength(2);
+    expect(tokens).toEqual(expect.arrayContaining(['diterapkan', 'terap', 'c:perangkat_daerah', 'pasal:20', 'pasal:20:4']));
+    expect(tokens).not.toContain('oleh');
+  });
+
+  it('gives a question and a passage written differently the same tokens for the same thing', () => {
+    const question = new Set(analyzer.indexTokens('gmn SK bupati nya diterapkan?'));
+    const passage = analyzer.indexTokens('Keputusan Kepala Daerah tentang penerapan Inovasi Daerah.');
+    expect(passage.filter((t) => question.has(t))).toEqual(expect.arrayContaining(['c:keputusan_kepala_daerah', 'terap']));
+  });
+});

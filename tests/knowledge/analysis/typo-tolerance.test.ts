@@ -1,0 +1,37 @@
+import { describe, expect, it } from 'vitest';
+import { FuzzyVocabulary, editDistanceAtMostOne } from '../../../src/knowledge/index/fuzzy.js';
+
+// Typo tolerance sits next to the analyzer: words the index does not know are corrected before matching.
+describe('FuzzyVocabulary', () => {
+  const vocabulary = new FuzzyVocabulary(['inovasi', 'anggaran', 'evaluasi', 'daerah', 'proposal', 'uji', '2017']);
+
+  it('corrects one dropped letter ("inovsi" → inovasi, "anggran" → anggaran)', () => {
+    expect(vocabulary.near('inovsi')).toEqual(['inovasi']);
+    expect(vocabulary.near('anggran')).toEqual(['anggaran']);
+  });
+
+  it('corrects an extra letter, a wrong letter and two swapped letters', () => {
+    expect(vocabulary.near('inovasii')).toEqual(['inovasi']);
+    expect(vocabulary.near('evaluesi')).toEqual(['evaluasi']);
+    expect(vocabulary.near('proposla')).toEqual(['proposal']);
+  });
+
+  it('leaves known words, short words and words two edits away alone', () => {
+    expect(vocabulary.near('inovasi')).toEqual([]);
+    expect(vocabulary.near('ujji')).toEqual([]);
+    expect(vocabulary.near('inofsi')).toEqual([]);
+  });
+});
+
+describe('editDistanceAtMostOne', () => {
+  it('counts insertion, deletion, substitution and an adjacent swap as one edit', () => {
+    expect(editDistanceAtMostOne('daerah', 'daerah')).toBe(true);
+    expect(editDistanceAtMostOne('daerah', 'daerahh')).toBe(true);
+    expect(editDistanceAtMostOne('daerah', 'derah')).toBe(true);
+    expect(editDistanceAtMostOne('daerah', 'daereh')).toBe(true);
+    expect(editDistanceAtMostOne('daerah', 'daeahr')).toBe(false);
+    expect(editDistanceAtMostOne('daerah', 'deareh')).toBe(false);
+    expect(editDistanceAtMostOne('daerah', 'daearh')).toBe(true);
+    expect(editDistanceAtMostOne('daerah', 'da')).toBe(false);
+  });
+});

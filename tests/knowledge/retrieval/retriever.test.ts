@@ -1,0 +1,131 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { Retriever, type RetrievalMode } from '../../../src/knowledge/retrieval/retriever.js';
+import { confidenceFrom } from '../../../src/knowledge/retrieval/abstention.js';
+import { readCues } from '../../../src/knowledge/retrieval/question-cues.js';
+import { startSmallApp } from '../../fixtures/cli/small-knowledge.js';
+import type { TestApp } from '../../support/test-app.js';
+
+let test: TestApp;
+let hybrid: Retriever;
+
+beforeAll(async () => {
+  test = await startSmallApp();
+  hybrid = new Retriever(test.app.index());
+});
+afterAll(async () => {
+  await test.close();
+});
+
+const top = async (question: string, retriever = hybrid) => (await retriever.search(question, 5)).hits[0]?.chunk.citation;
+
+describe('Retriever on a small knowledge base', () => {
+  it('indexes every unit of the knowledge base', () => {
+    expect(test.app.index().chunks).toHaveLength(11);
+  });
+
+  it.each([
+    ['poin sampah sy bisa dituker jadi apa aja?', 'Perwal Lestari 12/2023 Pasal 5 ayat (1)'],
+    ['poinnya hangus kapan ya', 'Perwal Lestari 12/2023 Pasal 5 ayat (2)'],
+    ['gmn cara daftar jadi nasabah bank sampah?', 'Perwal Lestari 12/2023 Pasal 3'],
+    ['siapa yg ngelola bank sampah digital?', 'Perwal Lestari 12/2023 Pasal 8 ayat (1)'],
+    ['keluhan soal penimbangan sampah disampaikan kemana', 'Perwal Lestari 12/2023 Pasal 9'],
+    ['bank sampah digital tujuannya apa', 'Perwal Lestari 12/2023 Pasal 2 ayat (1)'],
+    ['proposal inovasi daerah isinya apa aja?', 'PP 38/2017 Pasal 7 ayat (2)'],
+    ['brp lama evaluasi usulan inovasi?', 'PP 38/2017 Pasal 13 ayat (1)'],
+    ['cara lapor IID gmn', 'IID 2023 (Kemendagri)'],
+  ])('ranks the right unit first and answers the chat question "%s"', async (question, citation) => {
+    const result = await hybrid.search(question, 5);
+    expect(result.hits[0]?.chunk.citation).toBe(citation);
+    expect(result.abstain).toBe(false);
+    expect(result.confidence).toBeGreaterThanOrEqual(0.5);
+  });
+
+  it.each([
+    ['Pasal 5 ayat (2) isinya apa?', 'Perwal Lestari 12/2023 Pasal 5 ayat (2)'],
+    ['apa bunyi pasal 13 ayat 1', 'PP 38/2017 Pasal 13 ayat (1)'],
+    ['PP 38/2017 Pasal 7 ayat (2)', 'PP 38/2017 Pasal 7 ayat (2)'],
+    ['Perwal Lestari Pasal 9', 'Perwal Lestari 12/2023 Pasal 9'],
+  ])('finds the unit a question names by article: "%s"', async (question, citation) => {
+    expect(await top(question)).toBe(citation);
+  });
+
+  it('tells the two ayat of one Pasal apart', async () => {
+    expect(await top('Pasal 5 ayat (1)')).toBe('Perwal Lestari 12/2023 Pasal 5 ayat (1)');
+    expect(await top('Pasal 5 ayat (2)')).toBe('Perwal Lestari 12/2023 Pasal 5 ayat (2)');
+  });
+
+  it.each([
+    'berapa gaji PPPK?',
+    'cara daftar CPNS 2024 gimana?',
+    'pajak kendaraan bermotor berapa persen?',
+    'siapa pemenang IGA 2024?',
+    'resep rendang enak',
+  ])('abstains on the out-of-scope question "%s"', async (question) => {
+    const result = await hybrid.search(question, 5);
+    expect(result.abstain).toBe(true);
+    expect(result.confidence).toBeLessThan(0.5);
+  });
+
+  it('abstains on a question with no content words at all', async () => {
+    const result = await hybrid.search('apa ya?', 5);
+    expect(result.abstain).toBe(true);
+    expect(result.confidence).toBe(0);
+  });
+
+  it('returns at most k hits, best first, with fused scores in [0, 1]', async () => {
+    const { hits } = await hybrid.search('bank sampah digital', 3);
+    expect(hits).toHaveLength(3);
+    const scores = hits.map((h) => h.score);
+    expect(scores).toEqual([...scores].sort((a, b) => b - a));
+    for (const s of scores) {
+      expect(s).toBeGreaterThan(0);
+      expect(s).toBeLessThanOrEqual(1);
+    }
+  });
+
+  it('honours a stricter minimum confidence', async () => {
+    const strict = new Retriever(test.app.index(), { minConfidence: 0.999999 });
+    const result = await strict.search('proposal inovasi daerah isinya apa aja?', 5);
+    expect(result.abstain).toBe(true);
+    expect(result.hits[0]?.chunk.citation).toBe('PP 38/2017 Pasal 7 ayat (2)');
+  });
+});
+
+describe('retrieval modes', () => {
+  const retriever = (mode: RetrievalMode) => new Retriever(test.app.index(), { mode });
+
+  it.each(['hybrid', 'bm25', 'dense'] as const)('%s mode returns ranked results', async (mode) => {
+    const { hits } = await retriever(mode).search('poinnya hangus kapan ya', 5);
+    expect(hits.length).toBeGreaterThan(0);
+    expect(hits.map((h) => h.chunk.citation)).toContain('Perwal Lestari 12/2023 Pasal 5 ayat (2)');
+  });
+
+  it('bm25 mode uses only lexical matches and dense mode only vector similarity', async () => {
+    const lexical = await retriever('bm25').search('siapa yg ngelola bank sampah digital?', 5);
+    expect(lexical.hits.every((h) => h.bm25 > 0 && h.similarity === 0)).toBe(true);
+    const dense = await retriever('dense').search('siapa yg ngelola bank sampah digital?', 5);
+    expect(dense.hits).toHaveLength(5);
+    expect(dense.hits.every((h) => h.bm25 === 0 && h.similarity > 0)).toBe(true);
+    expect(dense.hits[0]?.chunk.citation).toBe('Perwal Lestari 12/2023 Pasal 8 ayat (1)');
+  });
+
+  it('bm25 mode returns nothing for words the knowledge base lacks; hybrid still offers neighbours', async () => {
+    expect((await retriever('bm25').search('resep rendang enak', 5)).hits).toEqual([]);
+    expect((await retriever('hybrid').search('resep rendang enak', 5)).hits.length).toBeGreaterThan(0);
+  });
+});
+
+describe('question cues and the confidence model', () => {
+  it('reads a results question (winner, ranking of a year) as one Pandu cannot answer', () => {
+    expect(readCues('siapa pemenang IGA 2024?').results).toBe(true);
+    expect(readCues('pemenang IGA dapat hadiah apa?').results).toBe(false);
+    expect(readCues('inovasi daerah itu maksudnya apa?').definition).toBe(true);
+  });
+
+  it('grows with coverage and shrinks with unknown words', () => {
+    const base = { coverageTop1: 0.5, coverageTop3: 0.5, coverageBest3: 0.5, knownCoverageTop1: 0.5, unknownShare: 0.2, normalisedScore: 1, topSimilarity: 0.5, contentGroups: 3 };
+    expect(confidenceFrom({ ...base, coverageTop1: 0.9 })).toBeGreaterThan(confidenceFrom(base));
+    expect(confidenceFrom({ ...base, unknownShare: 0.6 })).toBeLessThan(confidenceFrom(base));
+    expect(confidenceFrom({ ...base, coverageTop1: 1, coverageTop3: 1, unknownShare: 0 })).toBeGreaterThan(0.9);
+  });
+});
