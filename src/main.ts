@@ -1,7 +1,6 @@
-import path from 'node:path';
 import { createApp } from './app.js';
 import { startChannels } from './channels/start-channels.js';
-import { runTerminalChannel } from './channels/terminal/terminal-channel.js';
+import { chatInTerminal } from './channels/terminal/terminal-channel.js';
 import { bootstrap } from './cli/bootstrap.js';
 import { progressBar } from './cli/progress.js';
 
@@ -10,7 +9,8 @@ import { progressBar } from './cli/progress.js';
  * configured channel, and reports on one line which are up. With no channel configured it opens the
  * terminal chat. Stops cleanly on Ctrl+C / SIGTERM.
  */
-const { config, logger } = bootstrap();
+// A person at a terminal sees warnings and errors; a service (no TTY) logs routine events too.
+const { config, logger } = bootstrap(process.stdin.isTTY ? 'warn' : 'info');
 const app = await createApp(config, { logger, progress: progressBar() });
 
 const channels = await startChannels(app);
@@ -18,15 +18,7 @@ const up = channels.map((c) => c.name);
 
 if (up.length === 0) {
   console.error('Pandu berjalan. Kanal aktif: terminal (TELEGRAM_BOT_TOKEN dan WHATSAPP_ENABLED tidak diatur).');
-  await runTerminalChannel({
-    handle: (msg) => app.router.handle(msg),
-    t: app.i18n.t,
-    input: process.stdin,
-    output: process.stdout,
-    interactive: Boolean(process.stdin.isTTY),
-    senderId: config.terminalUser,
-    exportDir: path.join(config.dataDir, 'exports'),
-  });
+  await chatInTerminal(app);
   await app.close();
 } else {
   logger.info({ channels: up }, 'channels up');

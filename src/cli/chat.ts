@@ -1,6 +1,5 @@
-import path from 'node:path';
 import { createApp } from '../app.js';
-import { runTerminalChannel } from '../channels/terminal/terminal-channel.js';
+import { chatInTerminal } from '../channels/terminal/terminal-channel.js';
 import { bootstrap } from './bootstrap.js';
 import { progressBar } from './progress.js';
 
@@ -8,15 +7,7 @@ import { progressBar } from './progress.js';
 const { config, logger } = bootstrap('warn');
 const app = await createApp(config, { logger, progress: progressBar() });
 try {
-  await runTerminalChannel({
-    handle: (msg) => app.router.handle(msg),
-    t: app.i18n.t,
-    input: process.stdin,
-    output: process.stdout,
-    interactive: Boolean(process.stdin.isTTY),
-    senderId: config.terminalUser,
-    exportDir: path.join(config.dataDir, 'exports'),
-  });
+  await chatInTerminal(app);
 } finally {
   await app.close();
 }

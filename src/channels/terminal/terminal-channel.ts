@@ -72,3 +72,20 @@ function renderReply(reply: Reply, options: TerminalChannelOptions): string {
   }
   return text;
 }
+
+/** The terminal chat wired to a built app: what `npm run chat` and `npm start` (without channels) run. */
+export function chatInTerminal(app: {
+  router: { handle(msg: IncomingMessage): Promise<Reply[]> };
+  i18n: { t: Translate };
+  config: { terminalUser: string; dataDir: string };
+}): Promise<void> {
+  return runTerminalChannel({
+    handle: (msg) => app.router.handle(msg),
+    t: app.i18n.t,
+    input: process.stdin,
+    output: process.stdout,
+    interactive: Boolean(process.stdin.isTTY),
+    senderId: app.config.terminalUser,
+    exportDir: path.join(app.config.dataDir, 'exports'),
+  });
+}

@@ -49,6 +49,7 @@ export function decideAbstention(input: AbstentionInput): { abstain: boolean; co
   const { query, index } = input;
   const weights = query.groups.map((g, i) => {
     if (g.group.kind === 'pair') return 0; // a bonus for ranking, not part of what the question asks
+    if (query.absorbed.has(i)) return 0; // its concept stands for it
     if (query.unknown.has(i)) {
       if (FILLER_WORDS.has(g.group.surface)) return FILLER_WEIGHT;
       // A subject Pandu does not cover, or a year it has no facts for ("IGA 2027"), decides the question.
@@ -68,7 +69,7 @@ export function decideAbstention(input: AbstentionInput): { abstain: boolean; co
   };
   const coveredBy = (hits: Array<Bm25Hit | undefined>) => (total > 0 ? coveredWeight(hits) / total : 0);
   let unknown = 0;
-  for (const g of query.unknown) unknown += weights[g]!;
+  for (const g of query.unknown) unknown += weights[g]!; // absorbed words weigh 0
   const known = total - unknown;
   const signals: AbstentionSignals = {
     coverageTop1: coveredBy(input.top.slice(0, 1)),

@@ -12,6 +12,11 @@ export interface PreparedQuery {
   groups: WeightedGroup[];
   /** Group indexes the corpus does not know at all, even after typo correction. */
   unknown: Set<number>;
+  /**
+   * Word groups whose meaning a known concept already carries ("duit" → anggaran): the corpus may lack
+   * the word itself, but the question is not about something unknown, so abstention ignores them.
+   */
+  absorbed: Set<number>;
 }
 
 /**
@@ -33,5 +38,14 @@ export function prepareQuery(text: string, index: KnowledgeIndex): PreparedQuery
     const weight = group.kind === 'legal' ? LEGAL_GROUP_WEIGHT : group.kind === 'pair' ? PAIR_GROUP_WEIGHT : 1;
     return { group, weight, variants };
   });
-  return { groups, unknown };
+  const absorbed = new Set<number>();
+  const conceptWords = new Set(
+    groups
+      .filter((g, i) => g.group.kind === 'concept' && !unknown.has(i))
+      .flatMap((g) => g.group.surface.split(' ')),
+  );
+  groups.forEach((g, i) => {
+    if (g.group.kind === 'word' && unknown.has(i) && conceptWords.has(g.group.surface)) absorbed.add(i);
+  });
+  return { groups, unknown, absorbed };
 }
