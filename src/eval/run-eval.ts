@@ -20,7 +20,7 @@ export interface EvalRecord {
 export async function evaluatePandu(answerer: Answerer, questions: readonly EvalQuestion[]): Promise<EvalRecord[]> {
   const records: EvalRecord[] = [];
   for (const q of questions) {
-    const a = await answerer.answer(q.question);
+    const a = await answerer.answer(q.question, RETRIEVED_DEPTH);
     records.push({
       id: q.id,
       abstained: a.kind === 'not_found',

@@ -22,9 +22,11 @@ export class Answerer {
     private readonly llm?: LlmAnswerer,
   ) {}
 
-  async answer(question: string): Promise<Answer> {
-    const result = await this.retriever().search(question, CONTEXT_PASSAGES);
-    const base = { hits: result.hits, confidence: result.confidence };
+  /** `depth`: how many retrieved passages to report in `hits` (the answer itself uses the best five). */
+  async answer(question: string, depth = CONTEXT_PASSAGES): Promise<Answer> {
+    const retrieved = await this.retriever().search(question, Math.max(depth, CONTEXT_PASSAGES));
+    const result = { ...retrieved, hits: retrieved.hits.slice(0, CONTEXT_PASSAGES) };
+    const base = { hits: retrieved.hits, confidence: result.confidence };
     if (result.abstain || result.hits.length === 0) {
       return { ...base, kind: 'not_found', text: this.t('qa.not_found'), citations: [], via: 'none' };
     }
