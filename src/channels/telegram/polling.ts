@@ -22,8 +22,11 @@ export interface RunningPolling extends RunningChannel {
  */
 export async function startPolling(telegram: TelegramBot): Promise<RunningPolling> {
   const { bot, logger, describe } = telegram;
-  // Telegram refuses getUpdates while a webhook is set (after running in webhook mode once).
-  await bot.api.deleteWebhook();
+  // Telegram refuses getUpdates while a webhook is set (after running in webhook mode once). A server
+  // that cannot do this (some local or stand-in Bot API servers) must not keep the bot offline.
+  await bot.api.deleteWebhook().catch((error: unknown) => {
+    logger.warn({ fault: describe(error) }, 'could not remove a Telegram webhook; polling anyway');
+  });
   bot.api.config.use((prev, method, payload, signal) => {
     if (method !== 'getUpdates') return prev(method, payload, signal);
     return prev(method, payload, signal).catch((error: unknown) => {

@@ -1,4 +1,5 @@
-import type { ChannelStarter } from '../channel.js';
+import { GrammyError } from 'grammy';
+import type { ChannelStarter, RunningChannel } from '../channel.js';
 import { startPolling, type RunningPolling } from './polling.js';
 import { createTelegramBot, type TelegramBot } from './telegram-bot.js';
 import { startWebhook, type RunningWebhook, type WebhookSettings } from './webhook.js';
@@ -17,6 +18,57 @@ export async function launchTelegram(telegram: TelegramBot, webhook?: WebhookSet
   return running;
 }
 
+const FIRST_RETRY_MS = 5_000;
+const MAX_RETRY_MS = 5 * 60_000;
+
+/**
+ * Launches the bot, and when Telegram cannot be reached at start-up keeps trying in the background with
+ * growing pauses instead of leaving Pandu without Telegram until someone restarts it. A refused token
+ * (401) is a configuration error and is reported at once.
+ */
+export async function launchWithRetry(
+  telegram: TelegramBot,
+  webhook?: WebhookSettings,
+  timers: { setTimeout: typeof setTimeout; clearTimeout: typeof clearTimeout } = globalThis,
+): Promise<RunningChannel> {
+  try {
+    return await launchTelegram(telegram, webhook);
+  } catch (error) {
+    if (error instanceof GrammyError && error.error_code === 401) throw error;
+    telegram.logger.error({ fault: telegram.describe(error) }, 'telegram unreachable at start-up; retrying in the background');
+  }
+  let running: RunningChannel | undefined;
+  let stopped = false;
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  let delay = FIRST_RETRY_MS;
+  const attempt = () => {
+    timer = timers.setTimeout(() => {
+      launchTelegram(telegram, webhook)
+        .then((r) => {
+          if (stopped) return r.stop();
+          running = r;
+          telegram.logger.info('telegram reachable again');
+        })
+        .catch((error: unknown) => {
+          if (stopped) return;
+          telegram.logger.warn({ fault: telegram.describe(error), retryInMs: delay }, 'telegram still unreachable');
+          if (error instanceof GrammyError && error.error_code === 401) return;
+          delay = Math.min(delay * 2, MAX_RETRY_MS);
+          attempt();
+        });
+    }, delay);
+  };
+  attempt();
+  return {
+    name: 'telegram',
+    async stop() {
+      stopped = true;
+      if (timer) timers.clearTimeout(timer);
+      await running?.stop();
+    },
+  };
+}
+
 /** The Telegram channel for `npm start`; not started when TELEGRAM_BOT_TOKEN is unset. */
 export const startTelegram: ChannelStarter = async (app) => {
   const settings = app.config.telegram;
@@ -29,5 +81,5 @@ export const startTelegram: ChannelStarter = async (app) => {
     t: app.i18n.t,
     logger: app.logger,
   });
-  return launchTelegram(telegram, settings.webhook);
+  return launchWithRetry(telegram, settings.webhook);
 };
