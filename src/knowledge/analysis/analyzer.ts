@@ -1,7 +1,7 @@
 import { CONCEPTS } from './concepts.js';
 import { extractLegalRefs } from './legal-refs.js';
 import { SLANG } from './slang.js';
-import type { StemTable } from './stemmer.js';
+import { stemCandidates, type StemTable } from './stemmer.js';
 import { STOPWORDS } from './stopwords.js';
 
 /**
@@ -17,8 +17,24 @@ export interface TermGroup {
 
 const MAX_PHRASE = 6;
 const phraseToConcept = new Map<string, string>();
+/** Roots of one-word phrases, so "niru" (tiru) or "jual" (dijual) reach their concept too. */
+const rootToConcept = new Map<string, string>();
 for (const [concept, phrases] of Object.entries(CONCEPTS)) {
-  for (const phrase of phrases) phraseToConcept.set(phrase, `c:${concept}`);
+  for (const phrase of phrases) {
+    phraseToConcept.set(phrase, `c:${concept}`);
+    if (!phrase.includes(' ')) for (const root of stemCandidates(phrase)) if (!rootToConcept.has(root)) rootToConcept.set(root, `c:${concept}`);
+  }
+}
+
+/** The concept of a single word: as written, or through one of its possible roots. */
+function conceptOfWord(word: string): string | undefined {
+  const direct = phraseToConcept.get(word) ?? rootToConcept.get(word);
+  if (direct) return direct;
+  for (const root of stemCandidates(word)) {
+    const viaRoot = phraseToConcept.get(root) ?? rootToConcept.get(root);
+    if (viaRoot) return viaRoot;
+  }
+  return undefined;
 }
 
 /** Parts of the analysis that can be switched off, so the evaluation can measure what each one adds. */
@@ -79,7 +95,11 @@ export class Analyzer {
       for (const { concept, phrase } of conceptsOf(words)) {
         if (seen.has(concept)) continue;
         seen.add(concept);
-        groups.push({ surface: phrase, kind: 'concept', variants: [concept] });
+        // A one-word concept ("kabupaten", "dana") is another way to match that word, not a second
+        // word: it joins the word's group, so the word does not count twice.
+        const word = groups.find((g) => g.kind === 'word' && g.surface === phrase);
+        if (word) word.variants.push(concept);
+        else groups.push({ surface: phrase, kind: 'concept', variants: [concept] });
       }
     }
     if (this.options.legal) {
@@ -124,7 +144,8 @@ export function normaliseWords(text: string, slang = true): string[] {
   const out: string[] = [];
   for (const w of words) {
     const expanded = slang ? SLANG[w] : undefined;
-    if (expanded) out.push(...expanded.split(' '));
+    // One more lookup: "lwt" → "lewat" → "melalui".
+    if (expanded) out.push(...expanded.split(' ').map((x) => (x !== w && SLANG[x] && !SLANG[x]!.includes(' ') ? SLANG[x]! : x)));
     else if (/^[a-z]+2$/.test(w)) out.push(w.slice(0, -1)); // "kira2" (reduplication shorthand)
     else out.push(w);
   }
@@ -139,7 +160,7 @@ export function conceptsOf(words: readonly string[]): Array<{ concept: string; p
     let matched = 0;
     for (let len = Math.min(MAX_PHRASE, words.length - i); len >= 1; len -= 1) {
       const phrase = words.slice(i, i + len).join(' ');
-      const concept = phraseToConcept.get(phrase);
+      const concept = len === 1 ? (STOPWORDS.has(phrase) ? phraseToConcept.get(phrase) : conceptOfWord(phrase)) : phraseToConcept.get(phrase);
       if (concept) {
         found.push({ concept, phrase });
         matched = len;

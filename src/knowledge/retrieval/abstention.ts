@@ -1,4 +1,6 @@
 import { FILLER_WORDS } from '../analysis/filler-words.js';
+import { stemCandidates } from '../analysis/stemmer.js';
+import { STOPWORDS } from '../analysis/stopwords.js';
 import { OUTSIDE_TOPIC_WORDS } from '../analysis/outside-topics.js';
 import type { Bm25Hit } from '../index/bm25.js';
 import type { KnowledgeIndex } from '../index/knowledge-index.js';
@@ -51,7 +53,7 @@ export function decideAbstention(input: AbstentionInput): { abstain: boolean; co
     if (g.group.kind === 'pair') return 0; // a bonus for ranking, not part of what the question asks
     if (query.absorbed.has(i)) return 0; // its concept stands for it
     if (query.unknown.has(i)) {
-      if (FILLER_WORDS.has(g.group.surface)) return FILLER_WEIGHT;
+      if (isFiller(g.group.surface)) return FILLER_WEIGHT;
       // A subject Pandu does not cover, or a year it has no facts for ("IGA 2027"), decides the question.
       const outside = OUTSIDE_TOPIC_WORDS.has(g.group.surface) || /^(19|20)\d\d$/.test(g.group.surface);
       return index.bm25.idf('\u0000unseen') * (outside ? OUTSIDE_BOOST : 1);
@@ -94,4 +96,10 @@ export function decideAbstention(input: AbstentionInput): { abstain: boolean; co
 export function confidenceFrom(s: AbstentionSignals): number {
   const z = 2.5 * s.coverageTop1 + 2.9 * s.coverageTop3 - 3.4 * s.unknownShare - 0.7;
   return 1 / (1 + Math.exp(-z));
+}
+
+/** An everyday word, or an affixed form of one ("dijadiin" from jadi, "ngomongin" from omong). */
+function isFiller(word: string): boolean {
+  if (FILLER_WORDS.has(word) || STOPWORDS.has(word)) return true;
+  return stemCandidates(word).some((root) => FILLER_WORDS.has(root) || STOPWORDS.has(root));
 }

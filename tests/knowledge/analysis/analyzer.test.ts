@@ -15,7 +15,12 @@ const corpus = [
 const analyzer = analyzerFor(...corpus);
 
 const surfaces = (groups: TermGroup[]) => groups.filter((g) => g.kind === 'word').map((g) => g.surface);
-const concepts = (text: string) => analyzer.analyze(text).filter((g) => g.kind === 'concept').flatMap((g) => g.variants);
+/** Concept tokens of a text, whether a phrase's own group or joined to a one-word group. */
+const concepts = (text: string) =>
+  analyzer
+    .analyze(text)
+    .flatMap((g) => g.variants)
+    .filter((v) => v.startsWith('c:'));
 const variantsOf = (text: string, word: string) => analyzer.analyze(text).find((g) => g.kind === 'word' && g.surface === word)?.variants;
 
 describe('normaliseWords', () => {
