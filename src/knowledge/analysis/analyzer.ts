@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { CONCEPTS } from './concepts.js';
 import { extractLegalRefs } from './legal-refs.js';
 import { SLANG } from './slang.js';
@@ -14,6 +15,15 @@ export interface TermGroup {
   kind: 'word' | 'concept' | 'legal' | 'pair';
   variants: string[];
 }
+
+/** Bump when the analysis rules change in code; the word lists are hashed in automatically. */
+const ANALYZER_VERSION = 3;
+
+/** Identifies how text is analysed, for anything stored that depends on it (saved vectors). */
+export const ANALYZER_FINGERPRINT = `a${ANALYZER_VERSION}-${createHash('sha256')
+  .update(JSON.stringify([CONCEPTS, SLANG, [...STOPWORDS]]))
+  .digest('hex')
+  .slice(0, 10)}`;
 
 const MAX_PHRASE = 6;
 const phraseToConcept = new Map<string, string>();

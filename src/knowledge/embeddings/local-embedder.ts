@@ -1,4 +1,4 @@
-import type { Analyzer } from '../analysis/analyzer.js';
+import { ANALYZER_FINGERPRINT, type Analyzer } from '../analysis/analyzer.js';
 import { l2normalise, type Embedder } from './embedder.js';
 
 const DIMS = 512;
@@ -10,7 +10,11 @@ const DIMS = 512;
  * partial words and typos that exact-token BM25 misses, which is what fusing the two is for.
  */
 export class LocalEmbedder implements Embedder {
-  readonly id = `local-hash-ngram-v1-${DIMS}`;
+  /**
+   * Vectors depend on the analyzer, so its version and word lists are part of the id: saved vectors from
+   * an older Pandu are rebuilt instead of being compared with differently analysed questions.
+   */
+  readonly id = `local-hash-ngram-${ANALYZER_FINGERPRINT}-${DIMS}`;
   readonly dims = DIMS;
 
   constructor(
