@@ -21,6 +21,10 @@ import { OpenAiEmbedder } from './knowledge/embeddings/openai-embedder.js';
 import type { KnowledgeIndex } from './knowledge/index/knowledge-index.js';
 import { KnowledgeService, type ProgressFn } from './knowledge/knowledge-service.js';
 import { Retriever } from './knowledge/retrieval/retriever.js';
+import { BackgroundTasks } from './background-tasks.js';
+
+const HOUR_MS = 60 * 60 * 1000;
+const INDEX_CHECK_MS = 15_000;
 
 export interface App {
   config: Config;
@@ -47,11 +51,15 @@ export interface AppOptions {
   clock?: () => Date;
   /** Skip synchronising knowledge/ (CLIs that manage the base themselves). */
   skipKnowledgeSync?: boolean;
+  /** How often to look for an index rebuilt by a `kb` command (default 15 s). */
+  indexCheckMs?: number;
 }
 
 /** Storage and the knowledge base without any channel: what the `kb` and `eval` commands need. */
 export async function openKnowledge(config: Config, logger: Logger): Promise<{ db: Db; knowledge: KnowledgeService }> {
-  const applied = await migrate(config.databaseUrl, config.prismaDir);
+  const applied = await migrate(config.databaseUrl, config.prismaDir, (names) =>
+    logger.warn({ migrations: names }, 'applied migrations were edited afterwards; the database does not have those edits'),
+  );
   if (applied.length > 0) logger.info({ migrations: applied }, 'database migrated');
   const db = createDb(config.databaseUrl);
   await tuneConnection(db, config.databaseUrl);
@@ -85,6 +93,12 @@ export async function createApp(config: Config, options: AppOptions): Promise<Ap
   }
   let index = await knowledge.buildIndex({ progress: options.progress });
   let retriever = new Retriever(index, { minConfidence: config.kb.minConfidence });
+  let stamp = knowledge.indexStamp();
+  const reloadIndex = async () => {
+    index = await knowledge.buildIndex();
+    retriever = new Retriever(index, { minConfidence: config.kb.minConfidence });
+    stamp = knowledge.indexStamp();
+  };
 
   const llm = config.llm ? new LlmAnswerer(config.llm, config.promptsDir) : undefined;
   const answerer = new Answerer(() => retriever, i18n.t, logger, llm);
@@ -92,9 +106,9 @@ export async function createApp(config: Config, options: AppOptions): Promise<Ap
   const users = new UserStore(db);
   const sessions = new SessionStore(db);
   const commands = new CommandRegistry();
-  const qa = new QaFeature(answerer);
+  const qa = new QaFeature(answerer, i18n.t);
   const features: Feature[] = [];
-  const help = helpFeature(commands, () => features);
+  const help = helpFeature(commands, () => features, i18n.t);
   const proposal = createProposalFeature({
     db,
     promptsDir: config.promptsDir,
@@ -104,11 +118,22 @@ export async function createApp(config: Config, options: AppOptions): Promise<Ap
     llm: config.llm,
     clock: options.clock,
   });
-  features.push(help, qa, proposal, new LinkingFeature(new LinkCodes(db), users, sessions));
+  features.push(help, qa, proposal, new LinkingFeature(new LinkCodes(db), users, sessions, i18n.t));
   for (const feature of features) for (const command of feature.commands ?? []) commands.register(command);
 
   const dedup = new MessageDeduplicator(db);
   await dedup.prune();
+  const background = new BackgroundTasks(logger);
+  // Redeliveries come within minutes; the table of handled ids must not grow for as long as Pandu runs.
+  background.every(HOUR_MS, 'prune handled message ids', () => dedup.prune());
+  // `npm run kb -- add/remove/reindex` rebuilds the index on disk; pick it up without a restart.
+  background.every(options.indexCheckMs ?? INDEX_CHECK_MS, 'reload a changed knowledge base', async () => {
+    const current = knowledge.indexStamp();
+    if (current && current !== stamp) {
+      await reloadIndex();
+      logger.info({ chunks: index.chunks.length }, 'knowledge base reloaded');
+    }
+  });
   const router = new Router({
     users,
     sessions,
@@ -134,11 +159,9 @@ export async function createApp(config: Config, options: AppOptions): Promise<Ap
     users,
     answerer,
     index: () => index,
-    async reloadIndex() {
-      index = await knowledge.buildIndex();
-      retriever = new Retriever(index, { minConfidence: config.kb.minConfidence });
-    },
+    reloadIndex,
     async close() {
+      background.stop();
       await db.$disconnect();
     },
   };

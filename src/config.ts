@@ -73,7 +73,10 @@ export class ConfigError extends Error {}
 export const projectRoot = path.resolve(import.meta.dirname, '..');
 
 export function loadConfig(env: NodeJS.ProcessEnv = process.env, root = projectRoot): Config {
-  const parsed = EnvSchema.safeParse(env);
+  // `VAR=` (as .env.example lists them) means "not set": the default applies, never an empty value
+  // (an empty RETRIEVAL_MIN_CONFIDENCE would read as 0 and silently disable abstention).
+  const given = Object.fromEntries(Object.entries(env).filter(([, v]) => v !== undefined && v.trim() !== ''));
+  const parsed = EnvSchema.safeParse(given);
   if (!parsed.success) {
     const lines = parsed.error.issues.map((issue) => `  ${issue.path.join('.')}: ${issue.message}`);
     throw new ConfigError(`Invalid environment:\n${lines.join('\n')}`);

@@ -111,3 +111,17 @@ describe('loadConfig', () => {
     for (const flag of ['false', '0', 'no', '']) expect(loadConfig({ WHATSAPP_ENABLED: flag }, root).whatsapp).toBeUndefined();
   });
 });
+
+describe('empty variables, as .env.example lists them', () => {
+  it('count as not set, so every default applies', () => {
+    const config = loadConfig(
+      { DATA_DIR: '', RETRIEVAL_MIN_CONFIDENCE: '', KB_MAX_FILE_MB: '', LLM_TIMEOUT_MS: '', TELEGRAM_WEBHOOK_PORT: '', LOG_LEVEL: '', OPENAI_BASE_URL: '' },
+      '/srv/pandu',
+    );
+    expect(config.dataDir).toBe('/srv/pandu/data');
+    expect(config.kb.minConfidence).toBeUndefined();
+    expect(config.kb.maxFileBytes).toBe(20 * 1024 * 1024);
+    expect(config.logLevel).toBe('info');
+    expect(config.llm).toBeUndefined();
+  });
+});

@@ -19,6 +19,11 @@ export class MessageDeduplicator {
     }
   }
 
+  /** Forgets an id whose handling failed, so the channel's redelivery is answered instead of dropped. */
+  async forget(key: string): Promise<void> {
+    await this.db.processedMessage.deleteMany({ where: { id: key } });
+  }
+
   /** Drops ids older than `maxAgeMs`; redeliveries come within minutes, not days. */
   async prune(maxAgeMs = 7 * 24 * 60 * 60 * 1000, now = new Date()): Promise<number> {
     const result = await this.db.processedMessage.deleteMany({ where: { createdAt: { lt: new Date(now.getTime() - maxAgeMs) } } });

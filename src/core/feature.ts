@@ -9,6 +9,12 @@ import type { IncomingFile, Reply } from './messages.js';
 export interface Feature {
   /** Also the prefix of its choice ids and the name of its flow in the session. */
   name: string;
+  /**
+   * How long this feature's flow stays active without messages (default: the session TTL, 24 h). A flow
+   * whose state is durable (a proposal draft) can stay open for weeks, so an answer sent days later
+   * still lands in the draft.
+   */
+  flowTtlMs?: number;
   /** One line for the /start greeting, e.g. "• menyusun proposal inovasi langkah demi langkah (/proposal)". */
   summary?: string;
   commands?: CommandSpec[];

@@ -6,7 +6,8 @@ import type { MessageDeduplicator } from './dedup.js';
 import type { Feature } from './feature.js';
 import type { Choice, IncomingMessage, Reply } from './messages.js';
 import type { SessionStore } from './sessions.js';
-import type { UserStore } from './users.js';
+import { KeyedLock } from './keyed-lock.js';
+import type { UserRecord, UserStore } from './users.js';
 
 /** Longer messages are refused politely (Telegram itself stops at 4096; WhatsApp allows far more). */
 export const MAX_INCOMING_CHARS = 8000;
@@ -33,6 +34,7 @@ export interface RouterDeps {
  */
 export class Router {
   private readonly features = new Map<string, Feature>();
+  private readonly locks = new KeyedLock();
 
   constructor(private readonly deps: RouterDeps) {
     for (const f of deps.features) this.features.set(f.name, f);
@@ -40,33 +42,50 @@ export class Router {
 
   async handle(msg: IncomingMessage): Promise<Reply[]> {
     const { t, logger } = this.deps;
-    const log = logger.child({ channel: msg.channel, sender: msg.senderId });
+    // Sender ids can be phone numbers (WhatsApp): log the internal user id once it is known instead.
+    let log = logger.child({ channel: msg.channel });
+    const dedupKey = msg.messageId && this.deps.dedup ? `${msg.channel}:${msg.messageId}` : undefined;
     try {
-      if (msg.messageId && this.deps.dedup && !(await this.deps.dedup.firstTime(`${msg.channel}:${msg.messageId}`))) {
-        log.info({ messageId: msg.messageId }, 'duplicate message ignored');
+      if (dedupKey && !(await this.deps.dedup!.firstTime(dedupKey))) {
+        log.info('duplicate message ignored');
         return [];
       }
       const now = this.deps.clock?.() ?? new Date();
-      const user = await this.deps.users.resolve(msg.channel, msg.senderId, msg.displayName);
-      const session = await this.deps.sessions.load(user.id, now);
-      const ctx: Context = { msg, user, session, t, logger: log, now };
-      const replies = await this.dispatch(ctx, session.choices);
-      if (session.expired && replies.length > 0 && !ctx.session.flow) {
-        // A feature may say how to pick its flow up again ("ketik /proposal untuk melanjutkan").
-        const hint = `${session.expiredFlow}.session_expired`;
-        replies.unshift({ text: session.expiredFlow && this.deps.i18n?.has(hint) ? t(hint) : t('common.session_expired') });
-      }
-      // A feature may have switched the person (linking merges users), so save what the context holds now.
-      ctx.session.expired = false;
-      // Remember the last menu so a typed number can pick from it on any channel.
-      const lastChoices = [...replies].reverse().find((r) => r.choices && r.choices.length > 0)?.choices;
-      ctx.session.choices = lastChoices ?? [];
-      await this.deps.sessions.save(ctx.user.id, ctx.session, now);
-      return replies;
+      const user = await this.deps.users.resolve(msg.channel, msg.senderId, msg.displayName, now);
+      log = log.child({ user: user.id });
+      const userLog = log;
+      return await this.locks.run(user.id, () => this.handleFor(msg, user, userLog, now));
     } catch (error) {
       log.error({ err: error instanceof Error ? { message: error.message, stack: error.stack } : error }, 'message handling failed');
+      // Let a redelivery of this message be handled rather than dropped as a duplicate.
+      if (dedupKey) await this.deps.dedup!.forget(dedupKey).catch(() => undefined);
       return [{ text: t('common.error') }];
     }
+  }
+
+  /** One message for one person, under that person's lock. */
+  private async handleFor(msg: IncomingMessage, user: UserRecord, log: Logger, now: Date): Promise<Reply[]> {
+    const { t } = this.deps;
+    const session = await this.deps.sessions.load(user.id, now);
+    const ctx: Context = { msg, user, session, t, logger: log, now };
+    const inGroup = msg.conversation === 'group';
+    const replies = await this.dispatch(ctx, inGroup ? [] : session.choices);
+    if (session.expired && replies.length > 0 && !ctx.session.flow) {
+      // A feature may say how to pick its flow up again ("ketik /proposal untuk melanjutkan").
+      const hint = `${session.expiredFlow}.session_expired`;
+      replies.unshift({ text: session.expiredFlow && this.deps.i18n?.has(hint) ? t(hint) : t('common.session_expired') });
+    }
+    // A feature may have switched the person (linking merges users), so save what the context holds now.
+    ctx.session.expired = false;
+    // Remember the last menu so a typed number can pick from it on any channel; a group reply must not
+    // replace (or be picked from) the person's private menu.
+    if (!inGroup) {
+      const lastChoices = [...replies].reverse().find((r) => r.choices && r.choices.length > 0)?.choices;
+      ctx.session.choices = lastChoices ?? [];
+    }
+    const flow = ctx.session.flow ? this.features.get(ctx.session.flow) : undefined;
+    await this.deps.sessions.save(ctx.user.id, ctx.session, now, flow?.flowTtlMs);
+    return replies;
   }
 
   private async dispatch(ctx: Context, offered: Choice[]): Promise<Reply[]> {
@@ -92,7 +111,10 @@ export class Router {
       if (active?.onFile) return active.onFile(ctx, msg.file);
       return [{ text: t('common.file_not_expected') }];
     }
-    if (msg.unsupported) return [{ text: t('common.unsupported', { kind: describeKind(msg.unsupported) }) }];
+    if (msg.unsupported) {
+      const kind = this.deps.i18n?.has(`common.kind.${msg.unsupported}`) ? t(`common.kind.${msg.unsupported}`) : t('common.kind.other');
+      return [{ text: t('common.unsupported', { kind }) }];
+    }
     if (!text) return [{ text: t('common.empty') }];
     if (text.length > MAX_INCOMING_CHARS) {
       return [{ text: t('common.too_long', { length: text.length, max: MAX_INCOMING_CHARS }) }];
@@ -110,19 +132,4 @@ export class Router {
     if (!feature?.onChoice) return [{ text: ctx.t('common.choice_expired') }];
     return feature.onChoice(ctx, choiceId.slice(sep + 1));
   }
-}
-
-/** Indonesian name of a kind of message Pandu cannot read. */
-function describeKind(kind: string): string {
-  const names: Record<string, string> = {
-    sticker: 'stiker',
-    photo: 'gambar',
-    image: 'gambar',
-    video: 'video',
-    voice: 'pesan suara',
-    audio: 'pesan suara',
-    location: 'lokasi',
-    contact: 'kontak',
-  };
-  return names[kind] ?? 'jenis pesan ini';
 }

@@ -42,13 +42,14 @@ export class SessionStore {
     return session;
   }
 
-  async save(userId: string, session: Session, now = new Date()): Promise<void> {
+  /** `ttlMs`: how long the active flow may rest (a feature's flowTtlMs); default the store's TTL. */
+  async save(userId: string, session: Session, now = new Date(), ttlMs = this.ttlMs): Promise<void> {
     // Unchanged and far from expiry: nothing to write (most questions change no state).
     const before = this.loaded.get(userId);
     this.loaded.delete(userId);
-    if (before && before.snapshot === snapshot(session) && before.expiresAt - now.getTime() > this.ttlMs / 2) return;
+    if (before && before.snapshot === snapshot(session) && before.expiresAt - now.getTime() > ttlMs / 2) return;
     const data = { state: session.data, choices: session.choices } as unknown as Prisma.InputJsonValue;
-    const expiresAt = new Date(now.getTime() + this.ttlMs);
+    const expiresAt = new Date(now.getTime() + ttlMs);
     await this.db.conversationState.upsert({
       where: { userId },
       create: { userId, flow: session.flow, step: session.step, data, expiresAt },

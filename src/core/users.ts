@@ -16,7 +16,7 @@ export interface UserRecord {
 export class UserStore {
   constructor(private readonly db: Db) {}
 
-  async resolve(channel: ChannelName, externalId: string, displayName?: string): Promise<UserRecord> {
+  async resolve(channel: ChannelName, externalId: string, displayName?: string, now = new Date()): Promise<UserRecord> {
     const found = await this.db.channelIdentity.findUnique({
       where: { channel_externalId: { channel, externalId } },
       include: { user: true },
@@ -24,11 +24,11 @@ export class UserStore {
     if (found) {
       // Writing on every message would cost a disk write per message; "last seen" needs no such precision.
       const renamed = displayName !== undefined && displayName !== found.displayName;
-      const stale = Date.now() - found.lastSeenAt.getTime() > LAST_SEEN_PRECISION_MS;
+      const stale = now.getTime() - found.lastSeenAt.getTime() > LAST_SEEN_PRECISION_MS;
       if (renamed || stale) {
         await this.db.channelIdentity.update({
           where: { id: found.id },
-          data: { lastSeenAt: new Date(), ...(renamed ? { displayName } : {}) },
+          data: { lastSeenAt: now, ...(renamed ? { displayName } : {}) },
         });
       }
       return pick(found.user);

@@ -30,16 +30,25 @@ export function readMigrations(prismaDir: string, provider: 'sqlite' | 'pg'): Mi
  * Prisma's own `_prisma_migrations` table, so `prisma migrate deploy` and this function agree.
  * Returns the names of the migrations it applied.
  */
-export async function migrate(url: string, prismaDir: string): Promise<string[]> {
-  if (isPostgresUrl(url)) return migratePostgres(url, readMigrations(prismaDir, 'pg'));
-  return migrateSqlite(sqlitePath(url), readMigrations(prismaDir, 'sqlite'));
+export async function migrate(url: string, prismaDir: string, onEdited?: (names: string[]) => void): Promise<string[]> {
+  if (isPostgresUrl(url)) return migratePostgres(url, readMigrations(prismaDir, 'pg'), onEdited);
+  return migrateSqlite(sqlitePath(url), readMigrations(prismaDir, 'sqlite'), onEdited);
 }
 
+/** The file of a `file:` URL, without query parameters such as `?connection_limit=1`. */
 export function sqlitePath(url: string): string {
-  return url.replace(/^file:/, '');
+  return url.replace(/^file:/, '').replace(/\?.*$/, '');
 }
 
-function migrateSqlite(file: string, migrations: Migration[]): string[] {
+/**
+ * Names of applied migrations whose file has changed since (the committed SQL must never be edited
+ * after release: the database would not get the edit). Reported, not fatal.
+ */
+function edited(migrations: Migration[], applied: Map<string, string>): string[] {
+  return migrations.filter((m) => applied.has(m.name) && applied.get(m.name) !== m.checksum).map((m) => m.name);
+}
+
+function migrateSqlite(file: string, migrations: Migration[], onEdited?: (names: string[]) => void): string[] {
   fs.mkdirSync(path.dirname(path.resolve(file)), { recursive: true });
   const db = new Database(file);
   try {
@@ -49,11 +58,13 @@ function migrateSqlite(file: string, migrations: Migration[]): string[] {
       "id" TEXT PRIMARY KEY NOT NULL, "checksum" TEXT NOT NULL, "finished_at" DATETIME,
       "migration_name" TEXT NOT NULL, "logs" TEXT, "rolled_back_at" DATETIME,
       "started_at" DATETIME NOT NULL DEFAULT current_timestamp, "applied_steps_count" INTEGER UNSIGNED NOT NULL DEFAULT 0)`);
-    const applied = new Set(
-      (db.prepare('SELECT migration_name FROM _prisma_migrations WHERE finished_at IS NOT NULL').all() as Array<{
-        migration_name: string;
-      }>).map((row) => row.migration_name),
-    );
+    const rows = db.prepare('SELECT migration_name, checksum FROM _prisma_migrations WHERE finished_at IS NOT NULL').all() as Array<{
+      migration_name: string;
+      checksum: string;
+    }>;
+    const applied = new Map(rows.map((row) => [row.migration_name, row.checksum]));
+    const changed = edited(migrations, applied);
+    if (changed.length > 0) onEdited?.(changed);
     const done: string[] = [];
     for (const m of migrations) {
       if (applied.has(m.name)) continue;
@@ -76,7 +87,7 @@ function migrateSqlite(file: string, migrations: Migration[]): string[] {
   }
 }
 
-async function migratePostgres(url: string, migrations: Migration[]): Promise<string[]> {
+async function migratePostgres(url: string, migrations: Migration[], onEdited?: (names: string[]) => void): Promise<string[]> {
   const client = new pg.Client({ connectionString: url });
   await client.connect();
   try {
@@ -86,10 +97,12 @@ async function migratePostgres(url: string, migrations: Migration[]): Promise<st
       id VARCHAR(36) PRIMARY KEY NOT NULL, checksum VARCHAR(64) NOT NULL, finished_at TIMESTAMPTZ,
       migration_name VARCHAR(255) NOT NULL, logs TEXT, rolled_back_at TIMESTAMPTZ,
       started_at TIMESTAMPTZ NOT NULL DEFAULT now(), applied_steps_count INTEGER NOT NULL DEFAULT 0)`);
-    const { rows } = await client.query<{ migration_name: string }>(
-      'SELECT migration_name FROM _prisma_migrations WHERE finished_at IS NOT NULL',
+    const { rows } = await client.query<{ migration_name: string; checksum: string }>(
+      'SELECT migration_name, checksum FROM _prisma_migrations WHERE finished_at IS NOT NULL',
     );
-    const applied = new Set(rows.map((row) => row.migration_name));
+    const applied = new Map(rows.map((row) => [row.migration_name, row.checksum]));
+    const changed = edited(migrations, applied);
+    if (changed.length > 0) onEdited?.(changed);
     const done: string[] = [];
     for (const m of migrations) {
       if (applied.has(m.name)) continue;

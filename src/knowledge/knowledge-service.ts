@@ -97,6 +97,15 @@ export class KnowledgeService {
     return { status: previous.length > 0 ? 'updated' : 'added', documentId: doc.id, title: doc.title, chunks: parsed.chunks.length };
   }
 
+  /**
+   * Identifies the index last written to DATA_DIR/index (by this process or by a `kb` command), so a
+   * running bot can notice that an admin changed the knowledge base.
+   */
+  indexStamp(): string | undefined {
+    const manifest = this.files.readManifest();
+    return manifest ? `${manifest.fingerprint}@${manifest.builtAt}` : undefined;
+  }
+
   async remove(id: string): Promise<boolean> {
     return this.store.remove(id);
   }
@@ -146,6 +155,8 @@ export class KnowledgeService {
   /**
    * Builds the retrieval index from the stored chunks. Dense vectors are reused from DATA_DIR/index
    * when the chunk set and embedder are unchanged, so restarts are fast; `force` rebuilds them.
+   * When the embeddings endpoint fails, the index is lexical only: questions are still answered (BM25
+   * carries retrieval and abstention) and the bot starts; the next build tries the endpoint again.
    */
   async buildIndex(opts: { force?: boolean; progress?: ProgressFn } = {}): Promise<KnowledgeIndex> {
     const chunks = await this.store.allChunks();
@@ -160,8 +171,15 @@ export class KnowledgeService {
     }
     if (chunks.length === 0) return lexical;
     const source = this.options.vectorSource ?? directVectors;
-    const vectors = await source(embedder, chunks.map(embeddingText), chunks.map((c) => c.contentHash), opts.progress);
-    const dense = VectorIndex.build(vectors, embedder.dims);
+    let dense: VectorIndex;
+    try {
+      const vectors = await source(embedder, chunks.map(embeddingText), chunks.map((c) => c.contentHash), opts.progress);
+      dense = VectorIndex.build(vectors);
+    } catch (error) {
+      const err = error instanceof Error ? error.message : String(error);
+      this.options.logger.error({ embedder: embedder.id, err }, 'embedding the knowledge base failed; answering from the lexical index alone');
+      return lexical;
+    }
     this.files.save(dense, fingerprint, embedder.id);
     return lexical.withDense(embedder, dense);
   }

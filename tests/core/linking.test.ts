@@ -13,7 +13,7 @@ afterAll(async () => {
 
 let counter = 0;
 /** A fresh person on a channel, so tests do not share codes, sessions or lockouts. */
-const person = (channel: 'telegram' | 'whatsapp') => `${channel}:${channel === 'telegram' ? '' : '62'}${(counter += 1) + 7000}`;
+const person = (channel: 'telegram' | 'whatsapp' | 'terminal') => `${channel}:${channel === 'telegram' ? '' : '62'}${(counter += 1) + 7000}`;
 
 async function issueCode(from: string): Promise<string> {
   const text = textOf(await test.send(from, '/hubungkan'));
@@ -54,7 +54,7 @@ describe('/hubungkan (linking Telegram and WhatsApp)', () => {
     const typed = `${code.slice(0, 3).toLowerCase()}-${code.slice(3).toLowerCase()}`;
     expect(normaliseCode(typed)).toBe(code);
     const reply = textOf(await test.send(whatsapp, `/hubungkan ${typed}`));
-    expect(reply).toBe('Berhasil! Akun Anda di Telegram dan WhatsApp sekarang terhubung. Draf, pengingat, dan peran Anda dipakai bersama di semua kanal.');
+    expect(reply).toBe('Berhasil! Akun Anda di Telegram dan WhatsApp sekarang terhubung. Draf proposal dan peran Anda dipakai bersama di semua kanal.');
 
     expect(await userIdOf(whatsapp)).toBe(owner);
     expect(await userIdOf(telegram)).toBe(owner);
@@ -66,15 +66,27 @@ describe('/hubungkan (linking Telegram and WhatsApp)', () => {
     expect(await test.app.db.channelIdentity.count({ where: { userId: owner } })).toBe(2);
   });
 
-  it('keeps the higher role when two users are merged', async () => {
-    const telegram = person('telegram');
-    const whatsapp = person('whatsapp');
-    await test.send(telegram, 'halo');
-    await test.send(whatsapp, 'halo');
-    await test.app.db.user.update({ where: { id: await userIdOf(whatsapp) }, data: { role: 'coordinator' } });
-    const code = await issueCode(telegram);
-    await test.send(whatsapp, `/hubungkan ${code}`);
-    expect(await test.app.db.user.findUniqueOrThrow({ where: { id: await userIdOf(telegram) } })).toMatchObject({ role: 'coordinator' });
+  it('keeps the role of the account that issued the code, so entering a stranger\'s code grants no role', async () => {
+    const issuer = person('telegram');
+    const coordinator = person('whatsapp');
+    await test.send(issuer, 'halo');
+    await test.send(coordinator, 'halo');
+    await test.app.db.user.update({ where: { id: await userIdOf(coordinator) }, data: { role: 'coordinator' } });
+    const code = await issueCode(issuer);
+    await test.send(coordinator, `/hubungkan ${code}`);
+    expect(await test.app.db.user.findUniqueOrThrow({ where: { id: await userIdOf(issuer) } })).toMatchObject({ role: 'innovator' });
+  });
+
+  it('lets only one of two simultaneous redemptions of a code succeed', async () => {
+    const issuer = person('telegram');
+    const code = await issueCode(issuer);
+    const [a, b] = await Promise.all([
+      test.send(person('whatsapp'), `/hubungkan ${code}`),
+      test.send(person('terminal'), `/hubungkan ${code}`),
+    ]);
+    const linked = [a, b].filter((r) => textOf(r).startsWith('Berhasil'));
+    expect(linked).toHaveLength(1);
+    expect(await test.app.db.channelIdentity.count({ where: { userId: await userIdOf(issuer) } })).toBe(2);
   });
 
   it('does not accept a code twice', async () => {

@@ -183,3 +183,95 @@ describe('SessionStore', () => {
     expect(await sessions.load(user.id, new Date(now.getTime() + 1001))).toMatchObject({ flow: null, step: null, data: {}, choices: [], expired: true });
   });
 });
+
+describe('a menu offered in a private chat', () => {
+  it('cannot be picked from a group by typing its number, and a group reply leaves it in place', async () => {
+    const who = person();
+    await send(who, '/menu');
+    const inGroup = await send(who, '1', { conversation: 'group' });
+    expect(textOf(inGroup)).not.toContain('Dipilih');
+    // Back in the private chat the menu still works.
+    expect(textOf(await send(who, '1'))).toBe('Dipilih: apel');
+  });
+});
+
+describe('a fault while handling a message', () => {
+  it('lets a redelivery of the same message be handled instead of dropping it as a duplicate', async () => {
+    const { app } = test;
+    let calls = 0;
+    const flaky: Feature = {
+      name: 'rapuh',
+      claims: (text) => text === 'coba',
+      async onClaim() {
+        calls += 1;
+        if (calls === 1) throw new Error('gangguan sesaat');
+        return [{ text: 'Berhasil pada percobaan kedua.' }];
+      },
+    };
+    const flakyRouter = new Router({
+      users: new UserStore(app.db),
+      sessions: new SessionStore(app.db),
+      commands: new CommandRegistry(),
+      features: [flaky],
+      fallback: async () => [{ text: 'fallback' }],
+      dedup: new MessageDeduplicator(app.db),
+      t: app.i18n.t,
+      logger: silentLogger(),
+      clock: () => test.now(),
+    });
+    const message = { channel: 'telegram' as const, senderId: '990011', text: 'coba', messageId: 'm-rapuh-1' };
+    expect(textOf(await flakyRouter.handle(message))).toBe(app.i18n.t('common.error'));
+    expect(textOf(await flakyRouter.handle(message))).toBe('Berhasil pada percobaan kedua.');
+    // Once handled, the same id is a duplicate again.
+    expect(await flakyRouter.handle(message)).toEqual([]);
+  });
+});
+
+describe('messages from one person at the same moment', () => {
+  it('are handled one after the other, so no session write is lost', async () => {
+    const who = person();
+    await send(who, '/menu');
+    // Two concurrent picks: the second must see the first one's saved state (flow closed, menu gone).
+    const [a, b] = await Promise.all([send(who, '1'), send(who, '2')]);
+    expect([textOf(a), textOf(b)].filter((t) => t.startsWith('Dipilih'))).toHaveLength(1);
+  });
+});
+
+describe('a feature with a long-lived flow', () => {
+  it('keeps its flow beyond the default session time limit', async () => {
+    const { app } = test;
+    const long: Feature = {
+      name: 'panjang',
+      flowTtlMs: 90 * 24 * 60 * 60 * 1000,
+      commands: [
+        {
+          name: 'panjang',
+          description: 'Alur panjang',
+          async run(ctx: Context) {
+            ctx.session.flow = 'panjang';
+            return [{ text: 'Mulai.' }];
+          },
+        },
+      ],
+      async onText(_ctx: Context, text: string) {
+        return [{ text: `Tetap di alur: ${text}` }];
+      },
+    };
+    const commands = new CommandRegistry();
+    for (const c of long.commands ?? []) commands.register(c);
+    const longRouter = new Router({
+      users: new UserStore(app.db),
+      sessions: new SessionStore(app.db),
+      commands,
+      features: [long],
+      fallback: async () => [{ text: 'fallback' }],
+      t: app.i18n.t,
+      logger: silentLogger(),
+      clock: () => test.now(),
+    });
+    await longRouter.handle({ channel: 'whatsapp', senderId: '62899001', text: '/panjang' });
+    test.advance(3 * SESSION_TTL_MS);
+    const later = await longRouter.handle({ channel: 'whatsapp', senderId: '62899001', text: 'jawaban tiga hari kemudian' });
+    expect(textOf(later)).toBe('Tetap di alur: jawaban tiga hari kemudian');
+  });
+});

@@ -70,3 +70,24 @@ describe('migrate() on SQLite', () => {
     }
   });
 });
+
+describe('an applied migration edited afterwards', () => {
+  it('is reported, since the database will never get the edit', async () => {
+    const copy = path.join(temp.dir, 'prisma-copy');
+    fs.cpSync(prismaDir, copy, { recursive: true, filter: (src) => !src.includes('schema.prisma') || src.includes('migrations') });
+    const url = `file:${path.join(temp.dir, 'edited.db')}`;
+    await migrate(url, copy);
+    const [first] = readMigrations(copy, 'sqlite');
+    fs.appendFileSync(path.join(copy, 'sqlite', 'migrations', first!.name, 'migration.sql'), '\n-- edited later\n');
+    const reported: string[][] = [];
+    expect(await migrate(url, copy, (names) => reported.push(names))).toEqual([]);
+    expect(reported).toEqual([[first!.name]]);
+  });
+
+  it('ignores query parameters in a SQLite URL', async () => {
+    const file = path.join(temp.dir, 'dengan-parameter.db');
+    await migrate(`file:${file}?connection_limit=1`, prismaDir);
+    expect(fs.existsSync(file)).toBe(true);
+  });
+});
+

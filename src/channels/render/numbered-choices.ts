@@ -9,6 +9,6 @@ export function renderNumberedChoices(text: string, choices: readonly Choice[] |
   if (!choices || choices.length === 0) return text;
   const lines = choices.map((c, i) => `${i + 1}. ${c.label}`);
   const numbers = choices.map((_, i) => String(i + 1));
-  const list = numbers.length === 1 ? numbers[0]! : `${numbers.slice(0, -1).join(', ')} atau ${numbers[numbers.length - 1]}`;
+  const list = numbers.length === 1 ? numbers[0]! : `${numbers.slice(0, -1).join(', ')}${t('common.or')}${numbers[numbers.length - 1]}`;
   return `${text}\n\n${lines.join('\n')}\n${t('common.choose_number', { numbers: list })}`;
 }

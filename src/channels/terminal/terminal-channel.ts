@@ -31,18 +31,16 @@ export async function runTerminalChannel(options: TerminalChannelOptions): Promi
   const rl = readline.createInterface({ input: options.input, terminal: false, crlfDelay: Infinity });
   const write = (s: string) => output.write(`${s}\n`);
   if (interactive) {
-    write('Pandu siap. Ketik pertanyaan Anda, /bantuan untuk daftar perintah, atau /keluar untuk berhenti.');
-    output.write('\nAnda> ');
+    write(options.t('terminal.welcome'));
+    output.write(`\n${options.t('terminal.you')}`);
   }
-  let counter = 0;
   for await (const line of rl) {
     const text = line.replace(/\r$/, '');
     if (interactive && /^\/(keluar|exit|quit)\s*$/i.test(text.trim())) break;
     if (interactive && !text.trim()) {
-      output.write('Anda> ');
+      output.write(options.t('terminal.you'));
       continue;
     }
-    counter += 1;
     const replies = await options.handle({
       channel: 'terminal',
       senderId: options.senderId,
@@ -51,15 +49,14 @@ export async function runTerminalChannel(options: TerminalChannelOptions): Promi
     });
     const blocks = replies.map((r) => renderReply(r, options));
     if (interactive) {
-      for (const b of blocks) write(`\nPandu> ${b}`);
-      output.write('\nAnda> ');
+      for (const b of blocks) write(`\n${options.t('terminal.pandu')}${b}`);
+      output.write(`\n${options.t('terminal.you')}`);
     } else {
       write(blocks.join('\n\n'));
       write(REPLY_END);
     }
   }
-  if (interactive) write('\nSampai jumpa!');
-  void counter;
+  if (interactive) write(`\n${options.t('terminal.goodbye')}`);
 }
 
 function renderReply(reply: Reply, options: TerminalChannelOptions): string {
@@ -68,7 +65,7 @@ function renderReply(reply: Reply, options: TerminalChannelOptions): string {
     fs.mkdirSync(options.exportDir, { recursive: true });
     const file = path.join(options.exportDir, path.basename(reply.document.fileName));
     fs.writeFileSync(file, reply.document.data);
-    text += `\n[dokumen disimpan: ${file}]`;
+    text += `\n${options.t('terminal.saved_document', { path: file })}`;
   }
   return text;
 }

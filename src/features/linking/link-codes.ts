@@ -16,8 +16,6 @@ export type RedeemOutcome =
   | { status: 'expired' }
   | { status: 'locked'; retryAt: Date };
 
-const ROLE_RANK: Record<string, number> = { innovator: 0, coordinator: 1, admin: 2 };
-
 /**
  * One person, several channels: a code issued on one channel and entered on another merges the second
  * identity's user into the first, moving its identities and drafts so nothing is lost.
@@ -61,23 +59,29 @@ export class LinkCodes {
     if (!row || row.usedAt) return { status: 'invalid' };
     if (row.expiresAt.getTime() < now.getTime()) return { status: 'expired' };
     if (row.userId === userId) return { status: 'same_user' };
-    await this.merge(userId, row.userId, row.id, now);
+    if (!(await this.merge(userId, row.userId, row.id, now))) return { status: 'invalid' };
     return { status: 'linked', targetUserId: row.userId };
   }
 
-  /** Moves everything of `fromUserId` to `toUserId` and deletes the emptied user, in one transaction. */
-  private async merge(fromUserId: string, toUserId: string, codeId: string, now: Date): Promise<void> {
-    await this.db.$transaction(async (tx) => {
+  /**
+   * Moves everything of `fromUserId` to `toUserId` and deletes the emptied user, in one transaction.
+   * The person keeps the role of the account that issued the code: redeeming somebody else's code must
+   * never hand that person a coordinator's or admin's role. Returns false when the code was used
+   * meanwhile (two redemptions at once), in which case nothing changes.
+   */
+  private async merge(fromUserId: string, toUserId: string, codeId: string, now: Date): Promise<boolean> {
+    return this.db.$transaction(async (tx) => {
+      const claimed = await tx.linkCode.updateMany({ where: { id: codeId, usedAt: null }, data: { usedAt: now } });
+      if (claimed.count === 0) return false;
       const [from, to] = await Promise.all([
         tx.user.findUniqueOrThrow({ where: { id: fromUserId } }),
         tx.user.findUniqueOrThrow({ where: { id: toUserId } }),
       ]);
-      await tx.linkCode.update({ where: { id: codeId }, data: { usedAt: now } });
       await tx.channelIdentity.updateMany({ where: { userId: fromUserId }, data: { userId: toUserId } });
       await tx.proposalDraft.updateMany({ where: { userId: fromUserId }, data: { userId: toUserId } });
-      const role = (ROLE_RANK[from.role] ?? 0) > (ROLE_RANK[to.role] ?? 0) ? from.role : to.role;
-      await tx.user.update({ where: { id: toUserId }, data: { role, displayName: to.displayName ?? from.displayName } });
+      await tx.user.update({ where: { id: toUserId }, data: { displayName: to.displayName ?? from.displayName } });
       await tx.user.delete({ where: { id: fromUserId } });
+      return true;
     });
   }
 }

@@ -3,6 +3,7 @@ import type { Feature } from '../../core/feature.js';
 import type { Reply } from '../../core/messages.js';
 import type { SessionStore } from '../../core/sessions.js';
 import type { UserStore } from '../../core/users.js';
+import type { Translate } from '../../i18n/translator.js';
 import { CODE_TTL_MS, LOCKOUT_MS, MAX_FAILED_ATTEMPTS, type LinkCodes } from './link-codes.js';
 
 interface LinkFailures {
@@ -16,19 +17,21 @@ interface LinkFailures {
  */
 export class LinkingFeature implements Feature {
   readonly name = 'linking';
-  readonly summary = '• menghubungkan akun Telegram dan WhatsApp Anda agar data tersimpan di satu tempat (/hubungkan);';
+  readonly summary: string;
   readonly commands;
 
   constructor(
     private readonly codes: LinkCodes,
     private readonly users: UserStore,
     private readonly sessions: SessionStore,
+    t: Translate,
   ) {
+    this.summary = t('linking.summary');
     this.commands = [
       {
         name: 'hubungkan',
-        description: 'Hubungkan akun Telegram dan WhatsApp Anda (kode sekali pakai)',
-        usage: '/hubungkan [kode]',
+        description: t('linking.command'),
+        usage: t('linking.usage'),
         privateOnly: true,
         run: (ctx: Context, args: string) => (args ? this.redeem(ctx, args) : this.issue(ctx)),
       },
@@ -50,8 +53,8 @@ export class LinkingFeature implements Feature {
         const merged = await this.users.resolve(ctx.msg.channel, ctx.msg.senderId, ctx.msg.displayName);
         ctx.user = merged;
         ctx.session = await this.sessions.load(merged.id, ctx.now);
-        const channels = (await this.users.identities(merged.id)).map((i) => channelName(i.channel));
-        return [{ text: ctx.t('linking.linked', { channels: [...new Set(channels)].join(' dan ') }) }];
+        const channels = (await this.users.identities(merged.id)).map((i) => ctx.t(`linking.channel.${i.channel}`));
+        return [{ text: ctx.t('linking.linked', { channels: [...new Set(channels)].join(ctx.t('common.and')) }) }];
       }
       case 'same_user':
         return [{ text: ctx.t('linking.same_user') }];
@@ -68,8 +71,4 @@ export class LinkingFeature implements Feature {
       }
     }
   }
-}
-
-function channelName(channel: string): string {
-  return channel === 'telegram' ? 'Telegram' : channel === 'whatsapp' ? 'WhatsApp' : 'terminal';
 }

@@ -1,6 +1,7 @@
 import type { Context } from '../../core/context.js';
 import type { Feature } from '../../core/feature.js';
 import type { Reply } from '../../core/messages.js';
+import type { Translate } from '../../i18n/translator.js';
 import type { Answerer } from '../../knowledge/answer/answerer.js';
 
 /** Answers questions from the knowledge base; also the router's fallback for any free text. */
@@ -9,12 +10,15 @@ export class QaFeature implements Feature {
   readonly summary = undefined;
   readonly commands;
 
-  constructor(private readonly answerer: Answerer) {
+  constructor(
+    private readonly answerer: Answerer,
+    t: Translate,
+  ) {
     this.commands = [
       {
         name: 'tanya',
-        description: 'Tanya aturan inovasi daerah (jawaban disertai pasal dan ayat)',
-        usage: '/tanya <pertanyaan>',
+        description: t('qa.command'),
+        usage: t('qa.usage'),
         run: async (ctx: Context, args: string): Promise<Reply[]> => {
           if (!args) return [{ text: ctx.t('qa.ask_prompt') }];
           return this.ask(ctx, args);

@@ -13,7 +13,7 @@ describe('Pandu on Telegram', () => {
   beforeAll(async () => {
     fake = await startFakeTelegram();
     test = await startTestApp({ TELEGRAM_BOT_TOKEN: FAKE_TOKEN, TELEGRAM_API_ROOT: fake.apiRoot });
-    channels = await startChannels(test.app);
+    channels = (await startChannels(test.app)).running;
   });
 
   afterAll(async () => {

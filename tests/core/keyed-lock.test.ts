@@ -1,0 +1,37 @@
+import { describe, expect, it } from 'vitest';
+import { KeyedLock } from '../../src/core/keyed-lock.js';
+
+const tick = () => new Promise((resolve) => setTimeout(resolve, 5));
+
+describe('KeyedLock', () => {
+  it('runs tasks of one key one after the other, in arrival order', async () => {
+    const lock = new KeyedLock();
+    const log: string[] = [];
+    const task = (name: string) => async () => {
+      log.push(`${name} start`);
+      await tick();
+      log.push(`${name} end`);
+    };
+    await Promise.all([lock.run('a', task('1')), lock.run('a', task('2')), lock.run('a', task('3'))]);
+    expect(log).toEqual(['1 start', '1 end', '2 start', '2 end', '3 start', '3 end']);
+  });
+
+  it('lets different keys run at the same time', async () => {
+    const lock = new KeyedLock();
+    const log: string[] = [];
+    const task = (name: string) => async () => {
+      log.push(`${name} start`);
+      await tick();
+      log.push(`${name} end`);
+    };
+    await Promise.all([lock.run('a', task('a')), lock.run('b', task('b'))]);
+    expect(log.slice(0, 2).sort()).toEqual(['a start', 'b start']);
+  });
+
+  it('releases a key after a failing task and keeps no entry for idle keys', async () => {
+    const lock = new KeyedLock();
+    await expect(lock.run('a', async () => Promise.reject(new Error('gagal')))).rejects.toThrow('gagal');
+    expect(await lock.run('a', async () => 'lanjut')).toBe('lanjut');
+    expect(lock.size).toBe(0);
+  });
+});
