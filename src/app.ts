@@ -71,7 +71,8 @@ export async function openKnowledge(config: Config, logger: Logger): Promise<{ d
     logger,
     ...(embeddings
       ? {
-          embedderFor: () => new OpenAiEmbedder({ apiKey: embeddings.apiKey, baseURL: embeddings.baseURL, model: embeddings.model }),
+          embedderFor: () =>
+            new OpenAiEmbedder({ apiKey: embeddings.apiKey, baseURL: embeddings.baseURL, model: embeddings.model, timeoutMs: embeddings.timeoutMs }),
           vectorSource: cachedVectorSource(db),
         }
       : {}),
@@ -92,11 +93,11 @@ export async function createApp(config: Config, options: AppOptions): Promise<Ap
     if (sync.added + sync.updated + sync.removed > 0) logger.info(sync, 'knowledge base synchronised');
   }
   let index = await knowledge.buildIndex({ progress: options.progress });
-  let retriever = new Retriever(index, { minConfidence: config.kb.minConfidence });
+  let retriever = new Retriever(index, { minConfidence: config.kb.minConfidence, logger });
   let stamp = knowledge.indexStamp();
   const reloadIndex = async () => {
     index = await knowledge.buildIndex();
-    retriever = new Retriever(index, { minConfidence: config.kb.minConfidence });
+    retriever = new Retriever(index, { minConfidence: config.kb.minConfidence, logger });
     stamp = knowledge.indexStamp();
   };
 

@@ -56,7 +56,7 @@ export interface Config {
   localesDir: string;
   logLevel: z.infer<typeof EnvSchema>['LOG_LEVEL'];
   llm?: { apiKey: string; baseURL?: string; model: string; timeoutMs: number };
-  embeddings?: { apiKey: string; baseURL?: string; model: string };
+  embeddings?: { apiKey: string; baseURL?: string; model: string; timeoutMs: number };
   kb: { maxFileBytes: number; minConfidence?: number };
   telegram?: {
     token: string;
@@ -100,7 +100,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, root = projectR
     const apiKey = e.OPENAI_API_KEY ?? 'not-needed';
     config.llm = { apiKey, baseURL: e.OPENAI_BASE_URL, model: e.OPENAI_MODEL, timeoutMs: e.LLM_TIMEOUT_MS };
     if (e.OPENAI_EMBEDDING_MODEL) {
-      config.embeddings = { apiKey, baseURL: e.OPENAI_BASE_URL, model: e.OPENAI_EMBEDDING_MODEL };
+      config.embeddings = { apiKey, baseURL: e.OPENAI_BASE_URL, model: e.OPENAI_EMBEDDING_MODEL, timeoutMs: e.LLM_TIMEOUT_MS };
     }
   }
   if (e.TELEGRAM_BOT_TOKEN) {

@@ -3,7 +3,7 @@ import type { Context } from '../../core/context.js';
 import type { Feature } from '../../core/feature.js';
 import type { IncomingFile, Reply } from '../../core/messages.js';
 import type { Translate } from '../../i18n/translator.js';
-import { FLOW } from './wizard/session-state.js';
+import { PROPOSAL_FEATURE } from './feature-name.js';
 import type { ProposalWizard } from './wizard/wizard.js';
 
 /**
@@ -14,9 +14,17 @@ const INTENT_RE =
   /^(?:(?:saya|aku|kami)\s+)?(?:mau|ingin|pengen|pingin|akan|ayo|mari|tolong|bantu(?:\s+saya)?)?\s*(?:bikin|buat|membuat|susun|menyusun|tulis|menulis|mulai|lanjut|lanjutkan|melanjutkan|isi|mengisi)\s+(?:draf\s+|draft\s+)?proposal\b/i;
 const QUESTION_RE = /\?|(?<![\p{L}])(apa|apakah|bagaimana|gimana|berapa|siapa|kapan|mengapa|kenapa|dimana|di mana)(?![\p{L}])/iu;
 
+/**
+ * How long the wizard stays open between messages. A proposal is written over weeks (between other work,
+ * waiting for data from colleagues); the draft itself is in the database, so the flow can rest this long and
+ * the next message still continues the section the user was on, instead of being taken for a question.
+ */
+export const PROPOSAL_FLOW_TTL_MS = 90 * 24 * 60 * 60 * 1000;
+
 /** The proposal wizard as the router sees it: commands, buttons, text while the wizard is open, and the intent. */
 export class ProposalFeature implements Feature {
-  readonly name = FLOW;
+  readonly name = PROPOSAL_FEATURE;
+  readonly flowTtlMs = PROPOSAL_FLOW_TTL_MS;
   readonly summary: string;
   readonly commands: CommandSpec[];
 

@@ -17,7 +17,13 @@ export interface TermGroup {
 }
 
 /** Bump when the analysis rules change in code; the word lists are hashed in automatically. */
-const ANALYZER_VERSION = 3;
+const ANALYZER_VERSION = 4;
+
+/**
+ * Longer "words" are dropped: no Indonesian word is this long, so such a token is a pasted blob (base64,
+ * a hash, a run of letters) that could never match, and would only slow every later step of analysis.
+ */
+const MAX_WORD_LENGTH = 40;
 
 /** Identifies how text is analysed, for anything stored that depends on it (saved vectors). */
 export const ANALYZER_FINGERPRINT = `a${ANALYZER_VERSION}-${createHash('sha256')
@@ -146,13 +152,17 @@ export class Analyzer {
   }
 }
 
-/** Lower-case, strip accents and punctuation, expand chat spelling; keeps stop-words (phrases need them). */
+/**
+ * Lower-case, strip accents and punctuation, expand chat spelling, drop overlong tokens; keeps stop-words
+ * (phrases need them).
+ */
 export function normaliseWords(text: string, slang = true): string[] {
   const lower = text.normalize('NFKD').replace(/[\u0300-\u036f]/g, '').toLowerCase();
   // "ibu kota" is a capital city, not a polite "ibu" (a stop-word) followed by "kota".
   const words = lower.replace(/\bibu\s+kota\b/g, 'ibukota').match(/[a-z0-9]+/g) ?? [];
   const out: string[] = [];
   for (const w of words) {
+    if (w.length > MAX_WORD_LENGTH) continue;
     const expanded = slang ? SLANG[w] : undefined;
     // One more lookup: "lwt" → "lewat" → "melalui".
     if (expanded) out.push(...expanded.split(' ').map((x) => (x !== w && SLANG[x] && !SLANG[x]!.includes(' ') ? SLANG[x]! : x)));

@@ -28,7 +28,8 @@ export interface LegalRefs {
   qualified: string[];
 }
 
-function regulationType(raw: string): string | undefined {
+/** The kind of regulation a written name means ("peraturan pemerintah" → "pp"), if it is one we know. */
+export function regulationType(raw: string): string | undefined {
   const key = raw.replace(/\s+/g, ' ').trim();
   return REGULATION_TYPES.find(([re]) => re.test(key))?.[1];
 }

@@ -1,14 +1,12 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import { ChatOpenAI } from '@langchain/openai';
+import type { ChatOpenAI } from '@langchain/openai';
+import { createChatModel, messageText, type ChatModelOptions } from '../../llm/chat-model.js';
 import type { RetrievalHit } from '../retrieval/retriever.js';
+import { formatPassages } from './passages.js';
 
-export interface LlmOptions {
-  apiKey: string;
-  baseURL?: string;
-  model: string;
-  timeoutMs: number;
-}
+/** How to reach the configured chat model (config.llm). */
+export type LlmOptions = ChatModelOptions;
 
 /** A raw model answer; `null` when the model said the context does not answer the question. */
 export interface LlmDraft {
@@ -29,31 +27,22 @@ export class LlmAnswerer {
   private readonly userTemplate: string;
 
   constructor(options: LlmOptions, promptsDir: string) {
-    this.model = new ChatOpenAI({
-      apiKey: options.apiKey,
-      model: options.model,
-      temperature: 0,
-      timeout: options.timeoutMs,
-      maxRetries: 1,
-      configuration: options.baseURL ? { baseURL: options.baseURL } : undefined,
-    });
+    // Answers follow the passages, never the model's own knowledge: no sampling freedom.
+    this.model = createChatModel({ ...options, temperature: 0 });
     this.system = fs.readFileSync(path.join(promptsDir, 'qa-system.md'), 'utf8').trim();
     this.userTemplate = fs.readFileSync(path.join(promptsDir, 'qa-user.md'), 'utf8').trim();
   }
 
   async draft(question: string, hits: readonly RetrievalHit[]): Promise<LlmDraft> {
     const contextCitations = hits.map((h) => h.chunk.citation);
-    const context = hits
-      .map((h, i) => `[${i + 1}] ${h.chunk.citation}${h.chunk.practice ? ' (catatan praktik)' : ''}\n${h.chunk.text.trim()}`)
-      .join('\n\n');
+    const context = formatPassages(hits);
     // Replacer functions, so "$&" or "$'" in a passage or a question is inserted as typed, not expanded.
     const user = this.userTemplate.replace('{context}', () => context).replace('{question}', () => question.trim());
     const response = await this.model.invoke([
       { role: 'system', content: this.system },
       { role: 'user', content: user },
     ]);
-    const text = typeof response.content === 'string' ? response.content : response.content.map((p) => ('text' in p ? p.text : '')).join('');
-    const trimmed = text.trim();
+    const trimmed = messageText(response).trim();
     if (!trimmed || trimmed.includes(NOT_FOUND_MARKER)) return { text: null, contextCitations };
     return { text: trimmed, contextCitations };
   }

@@ -5,7 +5,6 @@
 export interface Embedder {
   /** Identifies model and version; vectors from different ids are never mixed in one index. */
   readonly id: string;
-  readonly dims: number;
   embedDocuments(texts: string[]): Promise<Float32Array[]>;
   embedQuery(text: string): Promise<Float32Array>;
 }

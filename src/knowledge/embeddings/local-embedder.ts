@@ -15,7 +15,6 @@ export class LocalEmbedder implements Embedder {
    * an older Pandu are rebuilt instead of being compared with differently analysed questions.
    */
   readonly id = `local-hash-ngram-${ANALYZER_FINGERPRINT}-${DIMS}`;
-  readonly dims = DIMS;
 
   constructor(
     private readonly analyzer: Analyzer,

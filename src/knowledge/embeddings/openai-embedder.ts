@@ -5,10 +5,15 @@ export interface OpenAiEmbedderOptions {
   apiKey: string;
   baseURL?: string;
   model: string;
-  /** Probed from the first vector when not given. */
+  /** Expected vector length; when not given, the first vector received sets it. */
   dims?: number;
+  /** Longest wait for one embeddings request (the app passes LLM_TIMEOUT_MS); default 30 s. */
   timeoutMs?: number;
 }
+
+const DEFAULT_TIMEOUT_MS = 30_000;
+/** Indexing retries a failed batch: it runs unattended, and a lost batch costs the whole dense half. */
+const DOCUMENT_RETRIES = 2;
 
 /**
  * Embeddings from any OpenAI-compatible endpoint (OpenAI, Azure, Ollama, vLLM) through LangChain.
@@ -16,36 +21,41 @@ export interface OpenAiEmbedderOptions {
  */
 export class OpenAiEmbedder implements Embedder {
   readonly id: string;
-  private client: OpenAIEmbeddings;
+  /** For chunk batches while indexing; each attempt is bounded by the timeout. */
+  private readonly documents: OpenAIEmbeddings;
+  /**
+   * For questions, without retries: a user is waiting, and the retriever answers from BM25 alone when
+   * this fails, so one attempt bounded by the timeout is the whole budget.
+   */
+  private readonly queries: OpenAIEmbeddings;
   private knownDims?: number;
 
   constructor(options: OpenAiEmbedderOptions) {
     this.id = `openai:${options.model}`;
     this.knownDims = options.dims;
-    this.client = new OpenAIEmbeddings({
-      apiKey: options.apiKey,
-      model: options.model,
-      timeout: options.timeoutMs ?? 30_000,
-      maxRetries: 2,
-      configuration: options.baseURL ? { baseURL: options.baseURL } : undefined,
-    });
-  }
-
-  get dims(): number {
-    if (this.knownDims === undefined) throw new Error('embedding dimensions are known after the first call');
-    return this.knownDims;
+    const client = (maxRetries: number) =>
+      new OpenAIEmbeddings({
+        apiKey: options.apiKey,
+        model: options.model,
+        timeout: options.timeoutMs ?? DEFAULT_TIMEOUT_MS,
+        maxRetries,
+        configuration: options.baseURL ? { baseURL: options.baseURL } : undefined,
+      });
+    this.documents = client(DOCUMENT_RETRIES);
+    this.queries = client(0);
   }
 
   async embedDocuments(texts: string[]): Promise<Float32Array[]> {
     if (texts.length === 0) return [];
-    const vectors = await this.client.embedDocuments(texts);
+    const vectors = await this.documents.embedDocuments(texts);
     return vectors.map((v) => this.accept(v));
   }
 
   async embedQuery(text: string): Promise<Float32Array> {
-    return this.accept(await this.client.embedQuery(text));
+    return this.accept(await this.queries.embedQuery(text));
   }
 
+  /** A model that changes its vector length mid-way would corrupt the index; fail loudly instead. */
   private accept(v: number[]): Float32Array {
     this.knownDims ??= v.length;
     if (v.length !== this.knownDims) throw new Error(`embedding has ${v.length} dimensions, expected ${this.knownDims}`);

@@ -1,4 +1,10 @@
 /**
+ * Longest word worth correcting. Finding neighbours costs time in the square of the length, and no
+ * Indonesian word comes near this (the corpus's longest is 21 letters, "dipertanggungjawabkan").
+ */
+const MAX_FUZZY_LENGTH = 30;
+
+/**
  * Typo tolerance for words the index does not know ("inovsi", "anggran"): candidates within one edit
  * (insertion, deletion, substitution or adjacent swap), found through a map of one-letter deletions.
  */
@@ -18,9 +24,9 @@ export class FuzzyVocabulary {
     }
   }
 
-  /** Known words one edit away from `word`, most similar first; empty for short words. */
+  /** Known words one edit away from `word`, most similar first; empty for short and overlong words. */
   near(word: string): string[] {
-    if (word.length < this.minLength || this.words.has(word)) return [];
+    if (word.length < this.minLength || word.length > MAX_FUZZY_LENGTH || this.words.has(word)) return [];
     const found = new Set<string>();
     for (const w of this.byDeletion.get(word) ?? []) found.add(w); // word lacks a letter
     for (const d of deletions(word)) {

@@ -6,7 +6,7 @@ import { extractLegalRefs } from '../analysis/legal-refs.js';
 import { Bm25Index } from './bm25.js';
 import { FuzzyVocabulary } from './fuzzy.js';
 import { searchableFields, type IndexedChunk } from './indexed-chunk.js';
-import { VectorIndex } from './vector-index.js';
+import type { VectorIndex } from './vector-index.js';
 
 /** Text of a chunk as the embedder sees it. */
 export function embeddingText(chunk: IndexedChunk): string {
@@ -49,16 +49,5 @@ export class KnowledgeIndex {
 
   withDense(embedder: Embedder, vectors: VectorIndex): KnowledgeIndex {
     return new KnowledgeIndex(this.chunks, this.analyzer, this.bm25, this.fuzzy, { embedder, vectors });
-  }
-
-  /** Builds lexical and dense parts; vectors come from `vectorsFor` (cache-aware) or the embedder. */
-  static async build(
-    chunks: readonly IndexedChunk[],
-    embedderFor: (index: KnowledgeIndex) => Embedder = (index) => index.localEmbedder(),
-  ): Promise<KnowledgeIndex> {
-    const lexical = KnowledgeIndex.buildLexical(chunks);
-    const embedder = embedderFor(lexical);
-    const vectors = await embedder.embedDocuments(chunks.map(embeddingText));
-    return lexical.withDense(embedder, VectorIndex.build(vectors, embedder.dims));
   }
 }

@@ -21,7 +21,15 @@ export class VectorIndex {
     readonly size: number,
   ) {}
 
-  static build(vectors: readonly Float32Array[], dims: number): VectorIndex {
+  /**
+   * The dimension is the vectors' own length, not the embedder's: vectors may all come from a cache,
+   * and a remote model only reveals its dimension by answering.
+   */
+  static build(vectors: readonly Float32Array[]): VectorIndex {
+    const dims = vectors[0]?.length ?? 0;
+    if (dims === 0) throw new Error('a vector index needs at least one non-empty vector');
+    const odd = vectors.findIndex((v) => v.length !== dims);
+    if (odd >= 0) throw new Error(`vector ${odd} has ${vectors[odd]!.length} dimensions, expected ${dims}`);
     const index = new hnsw.HierarchicalNSW('cosine', dims);
     index.initIndex({ maxElements: Math.max(1, vectors.length), m: 16, efConstruction: 200, randomSeed: 42 });
     vectors.forEach((v, i) => index.addPoint(Array.from(v), i));

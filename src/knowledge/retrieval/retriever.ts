@@ -1,7 +1,9 @@
+import type { Logger } from '../../logger.js';
 import type { IndexedChunk } from '../index/indexed-chunk.js';
 import type { KnowledgeIndex } from '../index/knowledge-index.js';
 import { decideAbstention, type AbstentionSignals } from './abstention.js';
 import type { Bm25Hit } from '../index/bm25.js';
+import type { VectorHit } from '../index/vector-index.js';
 import { prepareQuery, type PreparedQuery } from './query-groups.js';
 import { readCues, type QuestionCues } from './question-cues.js';
 
@@ -35,6 +37,8 @@ export interface RetrieverOptions {
   denseWeight?: number;
   mode?: RetrievalMode;
   minConfidence?: number;
+  /** Told when the dense half starts failing (once per outage) and when it works again. */
+  logger?: Logger;
 }
 
 /**
@@ -47,6 +51,9 @@ export class Retriever {
   private readonly denseWeight: number;
   private readonly mode: RetrievalMode;
   private readonly minConfidence?: number;
+  private readonly logger?: Logger;
+  /** Set while the embeddings endpoint is failing, so an outage is logged once, not per question. */
+  private denseDown = false;
 
   constructor(
     readonly index: KnowledgeIndex,
@@ -57,6 +64,29 @@ export class Retriever {
     this.denseWeight = options.denseWeight ?? defaultDenseWeight(index);
     this.mode = options.mode ?? 'hybrid';
     this.minConfidence = options.minConfidence;
+    this.logger = options.logger;
+  }
+
+  /**
+   * The dense half, or undefined when the embedder fails (a remote embeddings endpoint is down or slow):
+   * one outage must not take Q&A down with it. BM25 still ranks, and abstention is lexical anyway.
+   */
+  private async searchDense(dense: NonNullable<KnowledgeIndex['dense']>, question: string): Promise<VectorHit[] | undefined> {
+    try {
+      const hits = dense.vectors.search(await dense.embedder.embedQuery(question), this.depth);
+      if (this.denseDown) {
+        this.denseDown = false;
+        this.logger?.info({ embedder: dense.embedder.id }, 'dense retrieval works again');
+      }
+      return hits;
+    } catch (error) {
+      if (!this.denseDown) {
+        this.denseDown = true;
+        const err = error instanceof Error ? error.message : String(error);
+        this.logger?.warn({ embedder: dense.embedder.id, err }, 'dense retrieval failed; answering from BM25 alone until it works again');
+      }
+      return undefined;
+    }
   }
 
   /**
@@ -83,12 +113,13 @@ export class Retriever {
   async search(question: string, k = 5): Promise<RetrievalResult> {
     const query = prepareQuery(question, this.index);
     const useBm25 = this.mode !== 'dense';
-    const useDense = this.mode !== 'bm25' && this.index.dense !== undefined;
     const cues = readCues(question);
     const lexical = useBm25 ? this.rerankLexical(query, cues, this.index.bm25.search(query.groups, this.depth * 2)).slice(0, this.depth) : [];
-    const dense = useDense
-      ? this.index.dense!.vectors.search(await this.index.dense!.embedder.embedQuery(question), this.depth)
-      : [];
+    const denseIndex = this.mode !== 'bm25' ? this.index.dense : undefined;
+    const denseHits = denseIndex ? await this.searchDense(denseIndex, question) : undefined;
+    // A failed dense half counts as absent, so fused scores keep their [0, 1] scale.
+    const useDense = denseHits !== undefined;
+    const dense = denseHits ?? [];
 
     const fused = new Map<number, { rrf: number; bm25: number; similarity: number }>();
     const entry = (doc: number) => {

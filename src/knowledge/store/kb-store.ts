@@ -45,10 +45,6 @@ export class KbStore {
     return this.db.kbDocument.findMany({ where: { sourcePath } });
   }
 
-  findById(id: string) {
-    return this.db.kbDocument.findUnique({ where: { id } });
-  }
-
   /** Stores a parsed document; `replaceIds` are removed in the same transaction (a changed file). */
   async save(parsed: ParsedDocument, meta: StoredDocumentMeta, replaceIds: string[] = []) {
     return this.db.$transaction(async (tx) => {

@@ -39,6 +39,32 @@ describe('section checks', () => {
     expect(codes(PP38, 'anggaran', 'Tidak diperlukan, memakai aplikasi yang sudah ada.')).toEqual([]);
   });
 
+  it('reads Rupiah amounts written in the usual ways and nothing else', () => {
+    for (const amount of ['Rp45.000.000', 'rp. 5 jt', '45 juta', '1,5 M', 'IDR 2000', '.5 miliar', '2.500.000 rupiah', 'Rp 250rb']) {
+      expect(matches('rupiah', `Anggaran ${amount} dari APBD.`), amount).toBe(true);
+    }
+    for (const text of ['Tahun 2026, 3 puskesmas.', 'Jalan sepanjang 2 meter.', 'Dari APBD.']) expect(matches('rupiah', text), text).toBe(false);
+  });
+
+  it('checks 20,000-character pathological answers in every section of every template and still finds what is there', () => {
+    const shapes = ['1.'.repeat(10_000), '1'.repeat(20_000), '1,'.repeat(10_000), '1 '.repeat(10_000), `rp${' '.repeat(19_998)}`];
+    // Each of these once made a matcher retry from every position of the text (about a second per check).
+    expect(matches('rupiah', shapes[0]!)).toBe(false);
+    expect(matches('period', shapes[1]!)).toBe(false);
+    // One long "word": too short, and no amount or impact in it.
+    expect(codes(PP38, 'anggaran', shapes[0]!)).toEqual(['too_short:warning', 'missing_element:error']);
+    expect(codes(KIPP, 'ringkasan', shapes[1]!)).toEqual(['too_short:warning', 'missing_element:warning']);
+    // The pattern still finds a real amount or duration after the long run.
+    expect(matches('rupiah', `${shapes[0]!}1 juta`)).toBe(true);
+    expect(matches('period', `${shapes[1]!} 6 bulan`)).toBe(true);
+    for (const template of templates) {
+      for (const answer of shapes) {
+        const findings = checkDraft({ template, answers: new Map(template.sections.map((s) => [s.key, answer])), otherTitles: [], now: NOW });
+        expect(findings.some((f) => f.code === 'missing_element'), `${template.id}: ${answer.slice(0, 4)}…`).toBe(true);
+      }
+    }
+  });
+
   it('flags answers that are too short against the stated source, and vague phrases', () => {
     const short = checkSection(PP38, section(PP38, 'rancang_bangun'), 'Pakai aplikasi, berbeda dari sebelumnya.');
     expect(short).toEqual([
@@ -124,13 +150,14 @@ describe('pre-submission check on a deliberately weak draft', () => {
     const lines = views.findingLines(PP38, findings);
     expect(lines[0]).toBe('❗ Bagian wajib yang belum diisi: 4. Tujuan Inovasi Daerah; 5. Manfaat yang diperoleh. Isi semuanya sebelum proposal diajukan.');
     expect(lines).toHaveLength(findings.length - 1);
-    expect(views.jumpChoices(PP38, findings).map((c) => c.id)).toEqual([
-      'proposal:go:tujuan',
-      'proposal:go:manfaat',
-      'proposal:go:waktu_uji_coba',
-      'proposal:go:anggaran',
-      'proposal:go:nama',
-      'proposal:go:rancang_bangun',
+    // Each button names its draft, so pressing it after switching drafts still acts on this one.
+    expect(views.jumpChoices(PP38, 'd1', findings).map((c) => c.id)).toEqual([
+      'proposal:go:d1:tujuan',
+      'proposal:go:d1:manfaat',
+      'proposal:go:d1:waktu_uji_coba',
+      'proposal:go:d1:anggaran',
+      'proposal:go:d1:nama',
+      'proposal:go:d1:rancang_bangun',
     ]);
   });
 

@@ -2,9 +2,10 @@ import path from 'node:path';
 import mammoth from 'mammoth';
 import { describe, expect, it } from 'vitest';
 import { renderDocx } from '../../../src/features/proposal/export/docx-export.js';
-import { renderMarkdown, splitForChat } from '../../../src/features/proposal/export/markdown-export.js';
+import { renderMarkdown } from '../../../src/features/proposal/export/markdown-export.js';
 import { buildProposalDocument, slugify } from '../../../src/features/proposal/export/proposal-document.js';
 import { loadTemplates } from '../../../src/features/proposal/templates/template-loader.js';
+import { looksLikeQuestion } from '../../../src/features/proposal/wizard/looks-like-question.js';
 import { parseNavigation, resolveSection } from '../../../src/features/proposal/wizard/navigation.js';
 import { loadTranslator } from '../../../src/i18n/translator.js';
 import { PROJECT_ROOT } from '../../support/test-app.js';
@@ -24,6 +25,21 @@ describe('navigation words', () => {
     expect(parseNavigation('ringkasan')).toEqual({ kind: 'summary' });
     expect(parseNavigation('lanjut ke tahap berikutnya setelah evaluasi')).toBeUndefined();
     expect(parseNavigation('Kami akan simpan data di server dinas.')).toBeUndefined();
+    expect(parseNavigation('Hapus terakhir.')).toEqual({ kind: 'undo' });
+    expect(parseNavigation('hapus')).toEqual({ kind: 'delete' });
+  });
+
+  it('tells a question to Pandu from a line of the answer', () => {
+    expect(looksLikeQuestion('ini diisi apa ya?')).toBe(true);
+    expect(looksLikeQuestion('Kalau belum ada SK, boleh?  ')).toBe(true);
+    const longQuestion = `Bagaimana kalau anggarannya belum ditetapkan karena ${'masih menunggu pembahasan di DPRD '.repeat(4)}?`;
+    expect(longQuestion.length).toBeGreaterThan(120);
+    expect(looksLikeQuestion(longQuestion)).toBe(true);
+    // A long answer that ends with a rhetorical question, and a short answer without "?", are answers.
+    const rhetorical = `Warga selama ini antre berjam-jam di kantor dinas untuk mengurus akta. ${'Data menunjukkan antrean terus bertambah. '.repeat(2)}Mengapa harus datang sendiri?`;
+    expect(rhetorical.length).toBeGreaterThan(120);
+    expect(looksLikeQuestion(rhetorical)).toBe(false);
+    expect(looksLikeQuestion('Apa adanya, tanpa biaya tambahan.')).toBe(false);
   });
 
   it('finds the section meant by "ubah" from its number, key, title words or the word judul', () => {
@@ -63,14 +79,10 @@ describe('proposal export', () => {
     expect(text.match(/\(belum diisi\)/g)).toHaveLength(PP38.sections.length - 2);
   });
 
-  it('writes the same content as Markdown and splits it into chat-sized messages at section boundaries', () => {
+  it('writes the same content as Markdown', () => {
     const markdown = renderMarkdown(doc);
     expect(markdown.startsWith('# Dapur Gizi Desa\n')).toBe(true);
     expect(markdown).toContain('## 2. Bentuk Inovasi Daerah\n\nInovasi Pelayanan Publik.\n\nUrusan kesehatan.');
-    const parts = splitForChat(markdown, 600);
-    expect(parts.length).toBeGreaterThan(1);
-    for (const part of parts) expect(part.length).toBeLessThanOrEqual(600);
-    expect(parts.join('\n')).toBe(markdown);
   });
 
   it('names files with an ascii slug of the title', () => {

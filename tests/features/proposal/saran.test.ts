@@ -1,5 +1,8 @@
+import http from 'node:http';
+import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DraftStore } from '../../../src/features/proposal/draft-store.js';
+import { openAiComplete } from '../../../src/features/proposal/saran/section-advisor.js';
 import { startFakeOpenAi, type FakeOpenAi } from '../../support/fake-openai.js';
 import { startWizardApp, type WizardApp } from './wizard-harness.js';
 
@@ -69,13 +72,36 @@ describe('"saran" on a proposal section', () => {
     expect(await currentAnswer()).toBe('Uji coba mulai Januari 2026 di Puskesmas Kota.');
   });
 
-  it('falls back to the rule-based findings with a short note when the model fails', async () => {
-    fake.failNext(5, 500);
+  it('falls back to the rule-based findings with a short note when the model fails, without asking it twice', async () => {
+    fake.failNext(1, 500);
+    const asked = fake.requests.length;
     const reply = await w.say('saran', 's');
+    // One attempt only: a retry would have got an answer here, and would double the wait on a timeout.
+    expect(fake.requests.length - asked).toBe(1);
     expect(reply).toContain('Layanan AI sedang tidak tersedia. Berikut hasil pemeriksaan otomatis:');
     expect(reply).toContain('belum memuat periode uji coba');
     expect(await currentAnswer()).toBe('Uji coba mulai Januari 2026 di Puskesmas Kota.');
     // The wizard carries on after the fault.
     expect(await w.say('lanjut', 's')).toContain('Bagian 7/9: Anggaran');
+  });
+});
+
+describe('the model call behind "saran"', () => {
+  it('gives up after the configured timeout with a single request', async () => {
+    // A server that accepts the request and never answers.
+    let received = 0;
+    const server = http.createServer(() => {
+      received += 1;
+    });
+    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+    const { port } = server.address() as AddressInfo;
+    try {
+      const complete = openAiComplete({ apiKey: 'test', baseURL: `http://127.0.0.1:${port}/v1`, model: 'uji', timeoutMs: 300 });
+      await expect(complete('sistem', 'pengguna')).rejects.toThrow();
+      expect(received).toBe(1);
+    } finally {
+      server.closeAllConnections();
+      await new Promise<void>((resolve) => server.close(() => resolve()));
+    }
   });
 });

@@ -1,10 +1,17 @@
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { loadTemplateFile, loadTemplates, parseTemplate } from '../../../src/features/proposal/templates/template-loader.js';
+import { draftPayload } from '../../../src/features/proposal/wizard/choice-payloads.js';
 import { PROJECT_ROOT } from '../../support/test-app.js';
 
 const MIXED = path.join(PROJECT_ROOT, 'tests/fixtures/templates/mixed');
 const SHIPPED = path.join(PROJECT_ROOT, 'prompts/templates');
+
+/** A small template as YAML text: the required header, `extra` top-level lines, and one section per key. */
+function templateText(extra: string[], keys: string[]): string {
+  const sections = keys.map((key, i) => `  - { key: ${key}, title: T${i}, guidance: A, why: A, basis: [A], example: A, required: ${i === 0} }`);
+  return ['id: uji', 'name: Uji', 'shortName: Uji', 'description: Uji.', 'basis: Uji', ...extra, 'sections:', ...sections].join('\n');
+}
 
 describe('proposal template loader', () => {
   it('loads every shipped template without errors, with the innovation name as the first section', () => {
@@ -15,7 +22,8 @@ describe('proposal template loader', () => {
       expect(t.sections[0]!.key).toBe(t.presubmission.titleSection);
       for (const s of t.sections) {
         expect(s.basis.length, `${t.id}.${s.key}`).toBeGreaterThan(0);
-        expect(Buffer.byteLength(`proposal:edit:${s.key}`)).toBeLessThanOrEqual(64);
+        // The longest button: "edit this section" of a draft whose id is a 25-character cuid.
+        expect(Buffer.byteLength(`proposal:${draftPayload('edit', 'c'.repeat(25), s.key)}`)).toBeLessThanOrEqual(64);
       }
     }
   });
@@ -53,20 +61,16 @@ describe('proposal template loader', () => {
   });
 
   it('names unknown fields and a title section that is not the first section', () => {
-    const text = [
-      'id: uji',
-      'name: Uji',
-      'shortName: Uji',
-      'description: Uji.',
-      'basis: Uji',
-      'warna: merah',
-      'presubmission: { titleSection: kedua }',
-      'sections:',
-      '  - { key: pertama, title: A, guidance: A, why: A, basis: [A], example: A, required: true }',
-      '  - { key: kedua, title: B, guidance: B, why: B, basis: [B], example: B, required: false }',
-    ].join('\n');
+    const text = templateText(['warna: merah', 'presubmission: { titleSection: kedua }'], ['pertama', 'kedua']);
     const messages = parseTemplate(text, 'uji.yaml').errors.map((e) => e.message);
     expect(messages).toContain('uji.yaml: unknown field(s): warna');
     expect(messages).toContain('uji.yaml: presubmission.titleSection: must be the first section (the name of the innovation)');
+  });
+
+  it('refuses a section key too long to fit in a button next to the draft id', () => {
+    const text = templateText(['presubmission: { titleSection: pertama }'], ['pertama', 'bagian_dengan_kunci_panjang']);
+    expect(parseTemplate(text, 'uji.yaml').errors.map((e) => e.message)).toEqual([
+      'uji.yaml: sections.1.key: lower-case letters, digits or _, starting with a letter, at most 24 characters',
+    ]);
   });
 });

@@ -38,7 +38,7 @@ export const PROPOSAL_KNOWLEDGE: Record<string, string> = {
 
 export interface WizardApp {
   app: App;
-  /** Moves the app's clock (sessions expire after 24 hours). */
+  /** Moves the app's clock (a session expires after 24 hours; the proposal flow after 90 days). */
   advance(ms: number): void;
   /** One message from `sender` on Telegram; returns the replies. */
   send(message: Partial<IncomingMessage> & { text?: string }, sender?: string): Promise<Reply[]>;

@@ -11,6 +11,8 @@ afterAll(async () => {
   await w.close();
 });
 
+const DAY = 24 * 60 * 60 * 1000;
+
 async function draftsOf(sender: string) {
   const identity = await w.app.db.channelIdentity.findUniqueOrThrow({ where: { channel_externalId: { channel: 'telegram', externalId: sender } } });
   return new DraftStore(w.app.db).list(identity.userId);
@@ -61,6 +63,20 @@ describe('proposal wizard through the router', () => {
     expect(draft!.currentSection).toBe('rancang_bangun');
   });
 
+  it('saves a section answer sent two days after the last message into the draft', async () => {
+    await w.say('/proposal', 'pause');
+    await w.send({ choiceId: 'proposal:tpl:pp38-2017' }, 'pause');
+    await w.say('Dapur Gizi Desa', 'pause');
+    expect(await w.say('lanjut', 'pause')).toContain('Bagian 2/9: Bentuk Inovasi Daerah');
+
+    w.advance(2 * DAY);
+    const reply = await w.say('Inovasi Pelayanan Publik di urusan kesehatan.', 'pause');
+    expect(reply).toContain('Tersimpan (6 kata di bagian "Bentuk Inovasi Daerah")');
+    expect(reply).not.toContain('berakhir karena lama tidak aktif');
+    const [draft] = await draftsOf('pause');
+    expect((await new DraftStore(w.app.db).answers(draft!.id)).get('bentuk')!.text).toBe('Inovasi Pelayanan Publik di urusan kesehatan.');
+  });
+
   it('resumes the draft at the section the user left after the session expired', async () => {
     await w.say('/proposal', 'late');
     await w.send({ choiceId: 'proposal:tpl:sinovik-kipp' }, 'late');
@@ -68,7 +84,8 @@ describe('proposal wizard through the router', () => {
     await w.say('lanjut', 'late');
     expect(await w.say('lanjut', 'late')).toContain('Bagian 3/11: Latar belakang, masalah, dan tujuan');
 
-    w.advance(3 * 24 * 60 * 60 * 1000);
+    // The wizard stays open for 90 days between messages; after that the flow ends but the draft stays.
+    w.advance(91 * DAY);
     // After expiry, free text is no longer an answer; /proposal offers to resume where the user stopped.
     const menu = await w.send({ text: '/proposal' }, 'late');
     expect(texts(menu)).toContain('"SAPA LANSIA" (bagian 3. Latar belakang, masalah, dan tujuan)');
@@ -125,6 +142,74 @@ describe('proposal wizard through the router', () => {
     expect(document.mimeType).toBe('application/vnd.openxmlformats-officedocument.wordprocessingml.document');
     expect(document.data.subarray(0, 2).toString()).toBe('PK');
     const check = replies.find((r) => r.text.startsWith('🔎'))!;
-    expect(check.choices!.map((c) => c.id)).toContain('proposal:go:bentuk');
+    const [draft] = await draftsOf('doc');
+    expect(check.choices!.map((c) => c.id)).toContain(`proposal:go:${draft!.id}:bentuk`);
+
+    // The Markdown comes as one reply; each channel splits long text cleanly when it sends it.
+    const markdown = await w.send({ text: 'markdown' }, 'doc');
+    expect(markdown).toHaveLength(1);
+    expect(markdown[0]!.text).toContain('# Dapur Gizi Desa');
+    expect(markdown[0]!.text).toContain('## 9. Kemungkinan direplikasi');
+  });
+
+  it('acts on the draft an old button was shown for, never on the draft open now', async () => {
+    await w.say('/proposal', 'stale');
+    await w.send({ choiceId: 'proposal:tpl:pp38-2017' }, 'stale');
+    await w.say('Draf A', 'stale');
+    const menuA = await w.send({ text: 'ubah' }, 'stale');
+    const manfaatA = menuA[0]!.choices!.find((c) => c.label.includes('Manfaat'))!;
+    const deleteA = (await w.send({ text: 'hapus' }, 'stale'))[0]!.choices![0]!;
+    expect(deleteA.label).toBe('Ya, hapus draf ini');
+    await w.say('2', 'stale'); // "Tidak, jangan hapus"
+
+    await w.say('/proposal baru', 'stale');
+    await w.send({ choiceId: 'proposal:tpl:pp38-2017' }, 'stale');
+    await w.say('Draf B', 'stale');
+    const [b, a] = await draftsOf('stale');
+    expect([a!.title, b!.title]).toEqual(['Draf A', 'Draf B']);
+
+    // A's "yes, delete" pressed while B's own delete question is open: nothing is deleted.
+    expect(await w.say('hapus', 'stale')).toContain('Hapus draf "Draf B"');
+    expect(texts(await w.send({ choiceId: deleteA.id }, 'stale'))).toContain('Tombol itu untuk draf "Draf A", bukan draf yang sedang dibuka, jadi tidak ada yang dihapus');
+    expect((await draftsOf('stale')).map((d) => d.title).sort()).toEqual(['Draf A', 'Draf B']);
+
+    // A's section menu switches to A, says so, and the replacement lands in A only.
+    const opened = texts(await w.send({ choiceId: manfaatA.id }, 'stale'));
+    expect(opened).toContain('Tombol itu milik draf "Draf A", jadi Pandu beralih ke draf tersebut.');
+    expect(opened).toContain('Bagian 5/9: Manfaat yang diperoleh');
+    await w.say('Manfaat untuk draf A.', 'stale');
+    const store = new DraftStore(w.app.db);
+    expect((await store.answers(a!.id)).get('manfaat')!.text).toBe('Manfaat untuk draf A.');
+    expect((await store.answers(b!.id)).get('manfaat')).toBeUndefined();
+
+    // A button from before payloads named their draft does nothing.
+    expect(texts(await w.send({ choiceId: 'proposal:edit:manfaat' }, 'stale'))).toContain('Pilihan itu sudah tidak berlaku');
+    expect((await store.answers(a!.id)).get('manfaat')!.text).toBe('Manfaat untuk draf A.');
+  });
+
+  it('saves a question typed in a section, says so, and takes it back with "hapus terakhir"', async () => {
+    await w.say('/proposal', 'ask');
+    await w.send({ choiceId: 'proposal:tpl:pp38-2017' }, 'ask');
+    await w.say('Dapur Gizi Desa', 'ask');
+    await w.say('lanjut', 'ask');
+    expect(await w.say('Inovasi Pelayanan Publik.', 'ask')).not.toContain('/tanya');
+
+    const asked = await w.say('ini diisi apa ya?', 'ask');
+    expect(asked).toContain('Tersimpan (7 kata di bagian "Bentuk Inovasi Daerah")');
+    expect(asked).toContain('Bila ini pertanyaan untuk Pandu, kirim dengan /tanya <pertanyaan>');
+    const [draft] = await draftsOf('ask');
+    const store = new DraftStore(w.app.db);
+    expect((await store.answers(draft!.id)).get('bentuk')!.text).toBe('Inovasi Pelayanan Publik.\nini diisi apa ya?');
+
+    expect(await w.say('hapus terakhir', 'ask')).toContain('Pesan terakhir dikeluarkan dari bagian "Bentuk Inovasi Daerah"');
+    expect((await store.answers(draft!.id)).get('bentuk')!.text).toBe('Inovasi Pelayanan Publik.');
+    // Once only: a second undo must not bring the question back, and the history keeps every version.
+    expect(await w.say('hapus terakhir', 'ask')).toContain('Tidak ada pesan yang bisa dikeluarkan');
+    expect((await store.history(draft!.id, 'bentuk')).map((v) => v.text)).toEqual([
+      'Inovasi Pelayanan Publik.',
+      'Inovasi Pelayanan Publik.\nini diisi apa ya?',
+      'Inovasi Pelayanan Publik.',
+    ]);
+    expect(await w.say('Urusan kesehatan.', 'ask')).toContain('Tersimpan (5 kata');
   });
 });

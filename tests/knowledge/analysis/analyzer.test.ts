@@ -28,6 +28,13 @@ describe('normaliseWords', () => {
     expect(normaliseWords('gmn utk brp yg')).toEqual(['bagaimana', 'untuk', 'berapa', 'yang']);
   });
 
+  it('drops a token longer than any Indonesian word (a pasted blob), keeping the words around it', () => {
+    const blob = 'qwertyuiopasdfghjklzxcvbnm'.repeat(800).slice(0, 20_000);
+    expect(normaliseWords(`proposal ${blob} inovasi`)).toEqual(['proposal', 'inovasi']);
+    expect(analyzer.analyze(blob)).toEqual([]);
+    expect(normaliseWords('dipertanggungjawabkannya')).toEqual(['dipertanggungjawabkannya']);
+  });
+
   it('lower-cases, strips accents and punctuation, and reads "kira2" as "kira"', () => {
     expect(normaliseWords('Inovasí DAERAH, kira2?')).toEqual(['inovasi', 'daerah', 'kira']);
   });

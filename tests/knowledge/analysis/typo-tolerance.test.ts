@@ -16,6 +16,12 @@ describe('FuzzyVocabulary', () => {
     expect(vocabulary.near('proposla')).toEqual(['proposal']);
   });
 
+  it('does not look for neighbours of a word longer than any Indonesian word', () => {
+    const long = 'a'.repeat(31);
+    expect(new FuzzyVocabulary([long]).near(`${long}b`)).toEqual([]);
+    expect(vocabulary.near('x'.repeat(20_000))).toEqual([]);
+  });
+
   it('leaves known words, short words and words two edits away alone', () => {
     expect(vocabulary.near('inovasi')).toEqual([]);
     expect(vocabulary.near('ujji')).toEqual([]);

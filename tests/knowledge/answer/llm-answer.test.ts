@@ -1,9 +1,12 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { LlmAnswerer } from '../../../src/knowledge/answer/llm-answer.js';
+import { messageText } from '../../../src/llm/chat-model.js';
 import { startSmallApp } from '../../fixtures/cli/small-knowledge.js';
 import { startFakeOpenAi, type FakeOpenAi } from '../../support/fake-openai.js';
 import { PROJECT_ROOT, type TestApp } from '../../support/test-app.js';
+import { startSilentServer } from '../support/silent-server.js';
 
 let fake: FakeOpenAi;
 let test: TestApp;
@@ -121,5 +124,39 @@ describe('Answerer with an OpenAI-compatible model', () => {
     expect(answer.citations[0]).toBe('PP 38/2017 Pasal 13 ayat (1)');
     expect(answer.text).toMatch(/\nDasar: PP 38\/2017 Pasal 13 ayat \(1\)/);
     expect(chatRequests().length).toBeGreaterThanOrEqual(1);
+  });
+
+  it('asks the model once per question: a failed call is not retried, so LLM_TIMEOUT_MS bounds the wait', async () => {
+    fake.failNext(1, 500);
+    const answer = await ask('brp lama evaluasi usulan inovasi?');
+    expect(answer).toMatchObject({ kind: 'answer', via: 'extractive' });
+    expect(chatRequests()).toHaveLength(1);
+  });
+});
+
+describe('the model call', () => {
+  it('gives up after timeoutMs (LLM_TIMEOUT_MS) with a single attempt when the model does not answer', async () => {
+    const silent = await startSilentServer();
+    try {
+      const llm = new LlmAnswerer({ apiKey: 'test', baseURL: silent.baseURL, model: 'pandu-uji-mini', timeoutMs: 300 }, path.join(PROJECT_ROOT, 'prompts'));
+      const hits = (await test.app.answerer.answer('brp lama evaluasi usulan inovasi?')).hits;
+      await expect(llm.draft('brp lama evaluasi usulan inovasi?', hits)).rejects.toThrow();
+      expect(silent.requests).toBe(1);
+    } finally {
+      await silent.close();
+    }
+  });
+
+  it('reads the reply text whether the server sends a string or a list of parts', () => {
+    expect(messageText({ content: 'Jawaban [1].' })).toBe('Jawaban [1].');
+    expect(
+      messageText({
+        content: [
+          { type: 'text', text: 'Jawaban ' },
+          { type: 'image_url', image_url: 'data:image/png;base64,AAAA' },
+          { type: 'text', text: '[1].' },
+        ],
+      }),
+    ).toBe('Jawaban [1].');
   });
 });

@@ -66,6 +66,13 @@ describe('Retriever on a small knowledge base', () => {
     expect(result.confidence).toBeLessThan(0.5);
   });
 
+  it('treats a pasted 20,000-character "word" as unknown and abstains', async () => {
+    const result = await hybrid.search('qwertyuiopasdfghjklzxcvbnm'.repeat(800).slice(0, 20_000), 5);
+    expect(result).toMatchObject({ abstain: true, confidence: 0 });
+    const framed = await hybrid.search(`proposal inovasi daerah isinya apa aja? ${'x'.repeat(20_000)}`, 5);
+    expect(framed.hits[0]?.chunk.citation).toBe('PP 38/2017 Pasal 7 ayat (2)');
+  });
+
   it('abstains on a question with no content words at all', async () => {
     const result = await hybrid.search('apa ya?', 5);
     expect(result.abstain).toBe(true);

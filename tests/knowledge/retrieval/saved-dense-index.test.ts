@@ -17,7 +17,6 @@ let embedded = 0;
 function counting(inner: Embedder): Embedder {
   return {
     id: inner.id,
-    dims: inner.dims,
     embedQuery: (text) => inner.embedQuery(text),
     async embedDocuments(texts) {
       embedded += texts.length;
@@ -61,7 +60,7 @@ describe('the saved dense index (IndexFiles manifest)', () => {
     expect(embedded).toBe(11);
     expect(index.dense?.vectors.size).toBe(11);
     const manifest = files.readManifest();
-    expect(manifest).toMatchObject({ size: 11, dims: index.dense!.embedder.dims, embedderId: index.dense!.embedder.id });
+    expect(manifest).toMatchObject({ size: 11, dims: index.dense!.vectors.dims, embedderId: index.dense!.embedder.id });
     expect(fs.existsSync(path.join(indexDir(), 'vectors.hnsw'))).toBe(true);
   });
 

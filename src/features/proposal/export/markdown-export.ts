@@ -15,31 +15,3 @@ export function renderMarkdown(doc: ProposalDocument): string {
   );
   return [head.join('\n'), ...sections].join('\n\n');
 }
-
-/**
- * Splits Markdown into chat-sized messages at section boundaries (Telegram stops at 4096 characters).
- * A single section longer than the limit is cut at paragraph boundaries.
- */
-export function splitForChat(markdown: string, max = 3500): string[] {
-  const blocks = markdown.split(/\n(?=## )/);
-  const out: string[] = [];
-  let current = '';
-  const push = (piece: string) => {
-    if (current && current.length + piece.length + 1 > max) {
-      out.push(current);
-      current = '';
-    }
-    current = current ? `${current}\n${piece}` : piece;
-  };
-  for (const block of blocks) {
-    if (block.length <= max) {
-      push(block);
-      continue;
-    }
-    for (const para of block.split(/\n\n/)) {
-      for (let i = 0; i < para.length; i += max) push(para.slice(i, i + max));
-    }
-  }
-  if (current) out.push(current);
-  return out;
-}

@@ -1,13 +1,14 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import { ChatOpenAI } from '@langchain/openai';
-import type { Logger } from '../../../logger.js';
 import { checkCitations } from '../../../knowledge/answer/citation-check.js';
 import type { LlmOptions } from '../../../knowledge/answer/llm-answer.js';
+import { formatPassages } from '../../../knowledge/answer/passages.js';
 import type { RetrievalHit, Retriever } from '../../../knowledge/retrieval/retriever.js';
+import { createChatModel, messageText } from '../../../llm/chat-model.js';
+import type { Logger } from '../../../logger.js';
 import type { Section, Template } from '../templates/template-schema.js';
 
-/** One chat completion: what the advisor needs from a model (a fake in tests, ChatOpenAI in the app). */
+/** One chat completion: what the advisor needs from a model (a fake in tests, the app's chat model otherwise). */
 export type CompleteFn = (system: string, user: string) => Promise<string>;
 
 export type Advice =
@@ -55,9 +56,7 @@ export class SectionAdvisor {
     const result = await this.deps.retriever().search(query, CONTEXT_PASSAGES);
     const hits = result.hits.filter((h) => h.score > 0);
     if (hits.length === 0) return { kind: 'no_context' };
-    const context = hits
-      .map((h, i) => `[${i + 1}] ${h.chunk.citation}${h.chunk.practice ? ' (catatan praktik)' : ''}\n${h.chunk.text.trim()}`)
-      .join('\n\n');
+    const context = formatPassages(hits);
     const user = fill(this.prompt.user, {
       template: template.name,
       section: section.title,
@@ -89,23 +88,21 @@ export class SectionAdvisor {
   }
 }
 
-/** A CompleteFn over any OpenAI-compatible chat endpoint, configured like the question answerer. */
+/**
+ * A CompleteFn over the app's chat model (same endpoint as the question answerer). The model makes one
+ * attempt, so a suggestion waits at most LLM_TIMEOUT_MS for it; the old retry could double that, and the
+ * rule-based checks are always there to fall back on.
+ */
 export function openAiComplete(options: LlmOptions): CompleteFn {
-  const model = new ChatOpenAI({
-    apiKey: options.apiKey,
-    model: options.model,
-    temperature: 0.2,
-    timeout: options.timeoutMs,
-    maxRetries: 1,
-    configuration: options.baseURL ? { baseURL: options.baseURL } : undefined,
-  });
-  return async (system, user) => {
-    const response = await model.invoke([
-      { role: 'system', content: system },
-      { role: 'user', content: user },
-    ]);
-    return typeof response.content === 'string' ? response.content : response.content.map((p) => ('text' in p ? p.text : '')).join('');
-  };
+  // A little sampling freedom: a suggestion is advice in the model's words, not a quote of the passages.
+  const model = createChatModel({ ...options, temperature: 0.2 });
+  return async (system, user) =>
+    messageText(
+      await model.invoke([
+        { role: 'system', content: system },
+        { role: 'user', content: user },
+      ]),
+    );
 }
 
 /** The prompt file holds the system instructions, a marker line, then the user message template. */

@@ -6,8 +6,11 @@ import { MATCHER_NAMES } from '../checks/matchers.js';
  * adding or changing one needs no code change, so everything the wizard and the checks need is here.
  */
 
-/** Section keys appear in choice ids (`proposal:edit:<key>`, ≤ 64 bytes), so they are short and plain. */
-const sectionKey = z.string().regex(/^[a-z][a-z0-9_]{0,39}$/, 'lower-case letters, digits or _, starting with a letter, at most 40 characters');
+/**
+ * Section keys appear in choice ids next to the draft id (`proposal:edit:<draftId>:<key>`, ≤ 64 bytes; see
+ * wizard/choice-payloads.ts), so they are short and plain.
+ */
+const sectionKey = z.string().regex(/^[a-z][a-z0-9_]{0,23}$/, 'lower-case letters, digits or _, starting with a letter, at most 24 characters');
 
 const text = z.string().trim().min(1, 'must not be empty');
 

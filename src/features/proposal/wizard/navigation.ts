@@ -14,6 +14,7 @@ export type NavCommand =
   | { kind: 'markdown' }
   | { kind: 'document' }
   | { kind: 'delete' }
+  | { kind: 'undo' }
   | { kind: 'help' }
   | { kind: 'show' }
   | { kind: 'list' }
@@ -46,6 +47,10 @@ const WORDS: Record<string, NavCommand['kind']> = {
   unduh: 'document',
   docx: 'document',
   hapus: 'delete',
+  'hapus terakhir': 'undo',
+  'batalkan terakhir': 'undo',
+  urungkan: 'undo',
+  undo: 'undo',
   bantuan: 'help',
   menu: 'help',
   panduan: 'show',

@@ -3,10 +3,9 @@ import { choice, type Choice } from '../../../core/messages.js';
 import type { Finding } from '../checks/findings.js';
 import { countWords, isSubstantive, checkSection } from '../checks/section-checks.js';
 import type { DraftRecord, SectionAnswerState } from '../draft-store.js';
+import { PROPOSAL_FEATURE } from '../feature-name.js';
 import type { Section, Template } from '../templates/template-schema.js';
-
-/** Choice ids start with the feature name so the router hands them back to the proposal feature. */
-export const FEATURE = 'proposal';
+import { draftPayload } from './choice-payloads.js';
 
 /** How much of a saved answer a section prompt repeats (the full text is in the summary and the document). */
 const EXCERPT_CHARS = 600;
@@ -74,7 +73,7 @@ export class WizardViews {
   }
 
   /** Buttons that jump to the sections the findings are about, one per section, in finding order. */
-  jumpChoices(template: Template, findings: readonly Finding[]): Choice[] {
+  jumpChoices(template: Template, draftId: string, findings: readonly Finding[]): Choice[] {
     const seen = new Set<string>();
     const out: Choice[] = [];
     for (const f of findings) {
@@ -82,14 +81,14 @@ export class WizardViews {
       const section = template.sections.find((s) => s.key === f.sectionKey);
       if (!section) continue;
       seen.add(f.sectionKey);
-      out.push(choice(FEATURE, `go:${section.key}`, this.t('proposal.choice.go', { number: template.sections.indexOf(section) + 1, title: section.title })));
+      out.push(choice(PROPOSAL_FEATURE, draftPayload('go', draftId, section.key), this.t('proposal.choice.go', { number: template.sections.indexOf(section) + 1, title: section.title })));
     }
     return out;
   }
 
-  sectionMenu(template: Template, sections: readonly Section[] = template.sections): Choice[] {
+  sectionMenu(template: Template, draftId: string, sections: readonly Section[] = template.sections): Choice[] {
     return sections.map((s) =>
-      choice(FEATURE, `edit:${s.key}`, this.t('proposal.choice.edit', { number: template.sections.indexOf(s) + 1, title: s.title })),
+      choice(PROPOSAL_FEATURE, draftPayload('edit', draftId, s.key), this.t('proposal.choice.edit', { number: template.sections.indexOf(s) + 1, title: s.title })),
     );
   }
 

@@ -6,14 +6,17 @@ import { checkDraft, draftTitle, titleFindings } from '../checks/presubmission-c
 import { checkSection, countWords, isSubstantive } from '../checks/section-checks.js';
 import type { DraftRecord, DraftStore, SectionAnswerState } from '../draft-store.js';
 import { DOCX_MIME, renderDocx } from '../export/docx-export.js';
-import { renderMarkdown, splitForChat } from '../export/markdown-export.js';
+import { renderMarkdown } from '../export/markdown-export.js';
 import { buildProposalDocument, type ProposalDocument } from '../export/proposal-document.js';
+import { PROPOSAL_FEATURE } from '../feature-name.js';
 import type { SectionAdvisor } from '../saran/section-advisor.js';
 import type { TemplateCatalog } from '../templates/template-catalog.js';
 import type { Section, Template } from '../templates/template-schema.js';
+import { draftPayload, parseDraftPayload } from './choice-payloads.js';
+import { looksLikeQuestion } from './looks-like-question.js';
 import { parseNavigation, resolveSection, type NavCommand } from './navigation.js';
-import { activeDraftId, enterDraft, forgetDraft, leaveFlow, setStep, step } from './session-state.js';
-import { FEATURE, WizardViews, answeredCount } from './views.js';
+import { activeDraftId, enterDraft, forgetDraft, lastSave, leaveFlow, setLastSave, setStep, step } from './session-state.js';
+import { WizardViews, answeredCount } from './views.js';
 
 /** A section answer beyond this is refused (nothing is lost); keeps rows, messages and documents sane. */
 export const MAX_SECTION_CHARS = 20_000;
@@ -50,7 +53,7 @@ export class ProposalWizard {
     const arg = args.trim().toLowerCase();
     if (['baru', 'new'].includes(arg)) return this.templateMenu(ctx);
     if (['daftar', 'list', 'draf'].includes(arg)) return this.draftMenu(ctx);
-    if (ctx.session.flow === FEATURE) {
+    if (ctx.session.flow === PROPOSAL_FEATURE) {
       const open = await this.open(ctx);
       if (!Array.isArray(open)) return [{ text: views.sectionPrompt(open.template, open.section, open.answers.get(open.section.key), step(ctx.session) === 'replace' ? 'replace' : 'answer') }];
     }
@@ -60,9 +63,9 @@ export class ProposalWizard {
     const template = this.deps.catalog.get(latest.templateId);
     const sectionIndex = template ? Math.max(0, template.sections.findIndex((s) => s.key === latest.currentSection)) : 0;
     const section = template?.sections[sectionIndex];
-    const choices = [choice(FEATURE, `resume:${latest.id}`, ctx.t('proposal.choice.resume', { title: views.title(latest) }))];
-    if (drafts.length > 1) choices.push(choice(FEATURE, 'list', ctx.t('proposal.choice.other')));
-    choices.push(choice(FEATURE, 'new', ctx.t('proposal.choice.new')));
+    const choices = [choice(PROPOSAL_FEATURE, `resume:${latest.id}`, ctx.t('proposal.choice.resume', { title: views.title(latest) }))];
+    if (drafts.length > 1) choices.push(choice(PROPOSAL_FEATURE, 'list', ctx.t('proposal.choice.other')));
+    choices.push(choice(PROPOSAL_FEATURE, 'new', ctx.t('proposal.choice.new')));
     const text = ctx.t('proposal.resume_menu', {
       count: drafts.length,
       title: views.title(latest),
@@ -86,14 +89,20 @@ export class ProposalWizard {
       case 'new':
         return this.templateMenu(ctx);
       case 'edit':
-      case 'go':
-        return this.withOpen(ctx, (open) => {
-          const section = open.template.sections.find((s) => s.key === arg);
+      case 'go': {
+        const target = parseDraftPayload(arg);
+        if (!target) return [{ text: ctx.t('common.choice_expired') }];
+        return this.withButtonDraft(ctx, target.draftId, (open) => {
+          const section = open.template.sections.find((s) => s.key === target.arg);
           if (!section) return Promise.resolve([{ text: ctx.t('common.choice_expired') }]);
           return this.goTo(ctx, open, section, action === 'edit' ? 'replace' : 'answer');
         });
-      case 'del':
-        return this.withOpen(ctx, (open) => (arg === 'yes' && step(ctx.session) === 'confirm_delete' ? this.delete(ctx, open) : this.keep(ctx)));
+      }
+      case 'del': {
+        const target = parseDraftPayload(arg);
+        if (!target) return [{ text: ctx.t('common.choice_expired') }];
+        return this.answerDelete(ctx, target.draftId, target.arg === 'yes');
+      }
       default:
         return [{ text: ctx.t('common.choice_expired') }];
     }
@@ -142,15 +151,21 @@ export class ProposalWizard {
       case 'advise':
         return this.advise(ctx, open);
       case 'markdown':
-        return splitForChat(renderMarkdown(await this.document(ctx, open))).map((text) => ({ text }));
+        // One reply: every channel splits long text at paragraph or sentence boundaries when it sends it.
+        return [{ text: renderMarkdown(await this.document(ctx, open)) }];
       case 'document':
         return [await this.documentReply(ctx, open)];
+      case 'undo':
+        return this.undo(ctx, open);
       case 'delete':
         setStep(ctx.session, 'confirm_delete');
         return [
           {
             text: ctx.t('proposal.delete_confirm', { title: views.title(open.draft) }),
-            choices: [choice(FEATURE, 'del:yes', ctx.t('proposal.choice.delete_yes')), choice(FEATURE, 'del:no', ctx.t('proposal.choice.delete_no'))],
+            choices: [
+              choice(PROPOSAL_FEATURE, draftPayload('del', open.draft.id, 'yes'), ctx.t('proposal.choice.delete_yes')),
+              choice(PROPOSAL_FEATURE, draftPayload('del', open.draft.id, 'no'), ctx.t('proposal.choice.delete_no')),
+            ],
           },
         ];
       case 'help':
@@ -166,7 +181,7 @@ export class ProposalWizard {
 
   private async saveAnswer(ctx: Context, open: Open, text: string): Promise<Reply[]> {
     const { store } = this.deps;
-    const { section, draft, template } = open;
+    const { section, draft } = open;
     const replacing = step(ctx.session) === 'replace';
     const previous = open.answers.get(section.key)?.text ?? '';
     if (!replacing && previous.length + text.length + 1 > MAX_SECTION_CHARS) {
@@ -175,14 +190,42 @@ export class ProposalWizard {
     const saved = replacing ? await store.replace(draft.id, section.key, text) : await store.append(draft.id, section.key, text);
     // Only the first message after "ubah" replaces; the ones after it continue the new answer.
     setStep(ctx.session, 'answer');
+    setLastSave(ctx.session, { sectionKey: section.key, version: saved.version });
     const key = replacing ? 'proposal.replaced' : 'proposal.saved';
     const lines = [ctx.t(key, { words: countWords(saved.text), title: section.title })];
-    if (section.key === template.presubmission.titleSection) {
-      const title = isSubstantive(saved.text) ? draftTitle(saved.text) : null;
-      await store.setTitle(draft.id, title);
-      if (title) lines.push(ctx.t('proposal.title_set', { title }));
-    }
+    const title = await this.syncTitle(open, saved.text);
+    if (title) lines.push(ctx.t('proposal.title_set', { title }));
+    // Saved all the same (a guess must never lose text), but a question should not end up in the proposal unnoticed.
+    if (looksLikeQuestion(text)) lines.push(ctx.t('proposal.question_saved'));
     return [{ text: lines.join('\n') }];
+  }
+
+  /** The title section's answer is the draft's title; returns the new title when this is that section. */
+  private async syncTitle(open: Open, text: string): Promise<string | null> {
+    if (open.section.key !== open.template.presubmission.titleSection) return null;
+    const title = isSubstantive(text) ? draftTitle(text) : null;
+    await this.deps.store.setTitle(open.draft.id, title);
+    return title;
+  }
+
+  /**
+   * "hapus terakhir": takes back the last message saved in this section by writing the version before it
+   * again (the taken-back text stays in the history). Only right after that message: not after moving to
+   * another section, and not when something else (another channel, a skip) wrote to the section since.
+   */
+  private async undo(ctx: Context, open: Open): Promise<Reply[]> {
+    const { store } = this.deps;
+    const { section, draft } = open;
+    const saved = lastSave(ctx.session);
+    if (!saved || saved.sectionKey !== section.key || open.answers.get(section.key)?.version !== saved.version) {
+      return [{ text: ctx.t('proposal.undo_nothing') }];
+    }
+    const previous = (await store.history(draft.id, section.key)).find((v) => v.version === saved.version - 1);
+    const restored = await store.replace(draft.id, section.key, previous?.text ?? '');
+    // Once only: a second "hapus terakhir" would otherwise bring the removed message back.
+    setLastSave(ctx.session, undefined);
+    await this.syncTitle(open, restored.text);
+    return [{ text: ctx.t('proposal.undone', { title: section.title, words: countWords(restored.text) }) }];
   }
 
   /** "lanjut": check the section, show what to improve (never blocking), then the next section or the end. */
@@ -221,11 +264,12 @@ export class ProposalWizard {
 
   private async edit(ctx: Context, open: Open, target: string | undefined): Promise<Reply[]> {
     const views = new WizardViews(ctx.t);
-    if (!target) return [{ text: ctx.t('proposal.edit_menu'), choices: views.sectionMenu(open.template) }];
+    const draftId = open.draft.id;
+    if (!target) return [{ text: ctx.t('proposal.edit_menu'), choices: views.sectionMenu(open.template, draftId) }];
     const found = resolveSection(open.template, target);
     if (found.length === 1) return this.goTo(ctx, open, found[0]!, 'replace');
-    if (found.length === 0) return [{ text: ctx.t('proposal.edit_not_found', { target }), choices: views.sectionMenu(open.template) }];
-    return [{ text: ctx.t('proposal.edit_ambiguous', { target }), choices: views.sectionMenu(open.template, found) }];
+    if (found.length === 0) return [{ text: ctx.t('proposal.edit_not_found', { target }), choices: views.sectionMenu(open.template, draftId) }];
+    return [{ text: ctx.t('proposal.edit_ambiguous', { target }), choices: views.sectionMenu(open.template, draftId, found) }];
   }
 
   private async goTo(ctx: Context, open: Open, section: Section, mode: 'answer' | 'replace'): Promise<Reply[]> {
@@ -264,7 +308,7 @@ export class ProposalWizard {
     const lines = [ctx.t('proposal.check_title', { count: findings.length }), ...views.findingLines(open.template, findings)];
     return {
       text: [lines.join('\n'), ...note, ctx.t('proposal.check_jump')].join('\n\n'),
-      choices: views.jumpChoices(open.template, findings),
+      choices: views.jumpChoices(open.template, open.draft.id, findings),
     };
   }
 
@@ -336,7 +380,7 @@ export class ProposalWizard {
   private templateMenu(ctx: Context): Reply[] {
     const templates = this.deps.catalog.templates;
     if (templates.length === 0) return [{ text: ctx.t('proposal.no_templates') }];
-    return [{ text: ctx.t('proposal.choose_template'), choices: templates.map((t) => choice(FEATURE, `tpl:${t.id}`, t.name)) }];
+    return [{ text: ctx.t('proposal.choose_template'), choices: templates.map((t) => choice(PROPOSAL_FEATURE, `tpl:${t.id}`, t.name)) }];
   }
 
   private async draftMenu(ctx: Context): Promise<Reply[]> {
@@ -349,7 +393,7 @@ export class ProposalWizard {
       const answers = template ? await this.deps.store.answers(d.id) : new Map<string, SectionAnswerState>();
       choices.push(
         choice(
-          FEATURE,
+          PROPOSAL_FEATURE,
           `open:${d.id}`,
           ctx.t('proposal.choice.open', {
             title: views.title(d),
@@ -360,7 +404,7 @@ export class ProposalWizard {
         ),
       );
     }
-    choices.push(choice(FEATURE, 'new', ctx.t('proposal.choice.new')));
+    choices.push(choice(PROPOSAL_FEATURE, 'new', ctx.t('proposal.choice.new')));
     return [{ text: ctx.t('proposal.list_title'), choices }];
   }
 
@@ -383,6 +427,35 @@ export class ProposalWizard {
     if (!draft) return [{ text: ctx.t('proposal.draft_gone') }];
     enterDraft(ctx.session, draft.id);
     return this.withOpen(ctx, (open) => this.goTo(ctx, open, open.section, 'answer'));
+  }
+
+  /**
+   * Runs `fn` on the draft a button was made for. A button left from another draft's menu switches to that
+   * draft and says so first: it must never act on whichever draft happens to be open now.
+   */
+  private async withButtonDraft(ctx: Context, draftId: string, fn: (open: Open) => Promise<Reply[]>): Promise<Reply[]> {
+    const active = activeDraftId(ctx.session);
+    if (draftId !== active) {
+      // Checked before switching, so a button of a deleted draft leaves the open draft as it is.
+      const draft = await this.deps.store.find(ctx.user.id, draftId);
+      if (!draft) return [{ text: ctx.t('proposal.draft_gone') }];
+      enterDraft(ctx.session, draft.id);
+    }
+    const open = await this.open(ctx);
+    if (Array.isArray(open)) return open;
+    const replies = await fn(open);
+    if (!active || active === draftId) return replies;
+    return [{ text: ctx.t('proposal.switched', { title: new WizardViews(ctx.t).title(open.draft) }) }, ...replies];
+  }
+
+  /** "Ya, hapus" deletes only the draft it was asked about, and only while that question is the open one. */
+  private async answerDelete(ctx: Context, draftId: string, yes: boolean): Promise<Reply[]> {
+    if (draftId !== activeDraftId(ctx.session)) {
+      const other = await this.deps.store.find(ctx.user.id, draftId);
+      if (!other) return [{ text: ctx.t('proposal.draft_gone') }];
+      return [{ text: ctx.t('proposal.delete_other', { title: new WizardViews(ctx.t).title(other) }) }];
+    }
+    return this.withOpen(ctx, (open) => (yes && step(ctx.session) === 'confirm_delete' ? this.delete(ctx, open) : this.keep(ctx)));
   }
 
   /** Runs `fn` with the open draft, or explains why there is none (and leaves the flow). */
