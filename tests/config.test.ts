@@ -82,7 +82,7 @@ describe('loadConfig', () => {
 
   it('uses embeddings from the same server only when an embedding model is named', () => {
     const config = loadConfig({ OPENAI_BASE_URL: 'http://localhost:11434/v1', OPENAI_EMBEDDING_MODEL: 'nomic-embed-text' }, root);
-    expect(config.embeddings).toEqual({ apiKey: 'not-needed', baseURL: 'http://localhost:11434/v1', model: 'nomic-embed-text' });
+    expect(config.embeddings).toEqual({ apiKey: 'not-needed', baseURL: 'http://localhost:11434/v1', model: 'nomic-embed-text', timeoutMs: 30_000 });
     expect(loadConfig({ OPENAI_EMBEDDING_MODEL: 'nomic-embed-text' }, root).embeddings).toBeUndefined();
   });
 

@@ -1,6 +1,6 @@
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
-import type { Chat, Message, Update, User, UserFromGetMe } from 'grammy/types';
+import type { BotCommand, Chat, Message, Update, User, UserFromGetMe } from 'grammy/types';
 
 /** A file that arrived in a multipart upload (sendDocument): enough to check name and size. */
 export interface UploadedFile {
@@ -65,6 +65,8 @@ export interface FakeTelegram {
   confirmedOffset(): number;
   /** What setWebhook registered (cleared by deleteWebhook). */
   webhook(): { url: string; secretToken?: string } | undefined;
+  /** The command menus set with setMyCommands, by scope type ("default" when no scope was given). */
+  commandMenus(): Record<string, BotCommand[]>;
   close(): Promise<void>;
 }
 
@@ -91,6 +93,7 @@ export async function startFakeTelegram(options: { token?: string; bot?: UserFro
   let nextMessageId = 10_000;
   let offset = 0;
   let webhook: { url: string; secretToken?: string } | undefined;
+  const menus = new Map<string, BotCommand[]>();
 
   const record = (call: ApiCall) => {
     calls.push(call);
@@ -112,7 +115,12 @@ export async function startFakeTelegram(options: { token?: string; bot?: UserFro
       return true;
     },
     getWebhookInfo: () => ({ url: webhook?.url ?? '', has_custom_certificate: false, pending_update_count: queue.length }),
-    setMyCommands: () => true,
+    setMyCommands: (p) => {
+      // As on Telegram, a later call for the same scope replaces that scope's menu.
+      const scope = (p.scope as { type?: string } | undefined)?.type ?? 'default';
+      menus.set(scope, p.commands as BotCommand[]);
+      return true;
+    },
     sendChatAction: () => true,
     answerCallbackQuery: () => true,
     sendMessage: (p) => ({ ...botMessage(p), text: String(p.text) }),
@@ -285,6 +293,7 @@ export async function startFakeTelegram(options: { token?: string; bot?: UserFro
     },
     confirmedOffset: () => offset,
     webhook: () => webhook,
+    commandMenus: () => Object.fromEntries(menus),
     close: () =>
       new Promise<void>((resolve) => {
         for (const wake of [...pollWaiters]) wake();

@@ -1,13 +1,15 @@
 import { InlineKeyboard, InputFile, type Api } from 'grammy';
+import type { MessageEntity } from 'grammy/types';
 import { MAX_CHOICE_ID_BYTES, type Choice, type OutgoingDocument, type Reply } from '../../core/messages.js';
 import type { Translate } from '../../i18n/translator.js';
 import { splitText } from '../render/split-text.js';
+import { boldSpans } from './bold-spans.js';
 import { TELEGRAM_CAPTION_LIMIT, TELEGRAM_TEXT_LIMIT } from './limits.js';
 
 /** One Telegram API call a reply turns into. */
 export type TelegramOutgoing =
-  | { kind: 'text'; text: string; choices?: Choice[] }
-  | { kind: 'document'; document: OutgoingDocument; caption?: string; choices?: Choice[] };
+  | { kind: 'text'; text: string; entities?: MessageEntity[]; choices?: Choice[] }
+  | { kind: 'document'; document: OutgoingDocument; caption?: string; captionEntities?: MessageEntity[]; choices?: Choice[] };
 
 /** Where replies go: the chat, the forum topic the question came from, and (in groups) the question. */
 export interface ReplyTarget {
@@ -20,17 +22,25 @@ export interface ReplyTarget {
 /**
  * Turns one core Reply into Telegram messages: text split under 4096 characters, then the document (its
  * caption moved into a message of its own when longer than Telegram allows), with the menu as an inline
- * keyboard on the last message so the buttons sit under the text they belong to.
+ * keyboard on the last message so the buttons sit under the text they belong to. `*word*` becomes bold
+ * (see boldSpans) in each part after splitting, so every message carries its own entities; removing the
+ * asterisks only shortens a part, so the limits checked on the raw text still hold.
  */
 export function planReply(reply: Reply, t: Translate): TelegramOutgoing[] {
-  const out: TelegramOutgoing[] = splitText(reply.text, TELEGRAM_TEXT_LIMIT).map((text) => ({ kind: 'text', text }));
+  const out: TelegramOutgoing[] = splitText(reply.text, TELEGRAM_TEXT_LIMIT).map(textMessage);
   if (reply.document) {
     const caption = reply.document.caption?.trim();
     if (caption && caption.length > TELEGRAM_CAPTION_LIMIT) {
-      out.push(...splitText(caption, TELEGRAM_TEXT_LIMIT).map((text): TelegramOutgoing => ({ kind: 'text', text })));
+      out.push(...splitText(caption, TELEGRAM_TEXT_LIMIT).map(textMessage));
       out.push({ kind: 'document', document: reply.document });
     } else {
-      out.push({ kind: 'document', document: reply.document, ...(caption ? { caption } : {}) });
+      const formatted = caption ? boldSpans(caption) : undefined;
+      out.push({
+        kind: 'document',
+        document: reply.document,
+        ...(formatted ? { caption: formatted.text } : {}),
+        ...(formatted?.entities.length ? { captionEntities: formatted.entities } : {}),
+      });
     }
   }
   const choices = reply.choices ?? [];
@@ -40,6 +50,11 @@ export function planReply(reply: Reply, t: Translate): TelegramOutgoing[] {
     out[out.length - 1]!.choices = choices;
   }
   return out;
+}
+
+function textMessage(part: string): TelegramOutgoing {
+  const { text, entities } = boldSpans(part);
+  return { kind: 'text', text, ...(entities.length > 0 ? { entities } : {}) };
 }
 
 /** One button per row: labels stay readable on a phone and the order matches the numbered menus. */
@@ -55,7 +70,8 @@ export function choiceKeyboard(choices: readonly Choice[]): InlineKeyboard {
 /**
  * Sends the replies of one update in order, one call after the other, so parts of a split answer can
  * never overtake each other. Text is sent without parse_mode: answers quote regulations verbatim and
- * no character in them can break the formatting or make Telegram refuse the message.
+ * no character in them can break the formatting or make Telegram refuse the message; bold comes as
+ * entities, which Telegram applies by offset without reading the text.
  */
 export async function sendReplies(api: Api, target: ReplyTarget, replies: readonly Reply[], t: Translate): Promise<void> {
   let replyTo = target.replyTo;
@@ -67,10 +83,18 @@ export async function sendReplies(api: Api, target: ReplyTarget, replies: readon
         ...(message.choices ? { reply_markup: choiceKeyboard(message.choices) } : {}),
       };
       if (message.kind === 'text') {
-        await api.sendMessage(target.chatId, message.text, { ...common, link_preview_options: { is_disabled: true } });
+        await api.sendMessage(target.chatId, message.text, {
+          ...common,
+          ...(message.entities ? { entities: message.entities } : {}),
+          link_preview_options: { is_disabled: true },
+        });
       } else {
         const file = new InputFile(message.document.data, message.document.fileName);
-        await api.sendDocument(target.chatId, file, { ...common, ...(message.caption ? { caption: message.caption } : {}) });
+        await api.sendDocument(target.chatId, file, {
+          ...common,
+          ...(message.caption ? { caption: message.caption } : {}),
+          ...(message.captionEntities ? { caption_entities: message.captionEntities } : {}),
+        });
       }
       replyTo = undefined;
     }

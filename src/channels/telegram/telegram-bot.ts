@@ -5,7 +5,7 @@ import type { UserFromGetMe } from 'grammy/types';
 import type { IncomingMessage, Reply } from '../../core/messages.js';
 import type { Translate } from '../../i18n/translator.js';
 import type { Logger } from '../../logger.js';
-import { toBotCommands, type MenuCommand } from './command-menu.js';
+import { commandMenus, type MenuCommand } from './command-menu.js';
 import { describeFault, isRateLimited } from './fault.js';
 import { InFlight } from './in-flight.js';
 import { sendReplies, type ReplyTarget } from './render-reply.js';
@@ -15,7 +15,12 @@ import { keepTyping, TYPING_INTERVAL_MS } from './typing.js';
 
 export const DEFAULT_API_ROOT = 'https://api.telegram.org';
 
-/** The only update kinds Pandu reads; asking Telegram for just these saves traffic. */
+/**
+ * The only update kinds Pandu reads; asking Telegram for just these saves traffic. Edits
+ * (`edited_message`) are left out on purpose: the original message has already been answered (or saved
+ * into a proposal draft), and answering the edit too would give the person a second answer to one
+ * question. To correct something, people send it again.
+ */
 export const ALLOWED_UPDATES = ['message', 'callback_query'] as const;
 
 export interface TelegramBotOptions {
@@ -24,7 +29,10 @@ export interface TelegramBotOptions {
   apiRoot?: string;
   /** The core: one incoming message in, the replies out. In the app this is `router.handle`. */
   handle: (msg: IncomingMessage) => Promise<Reply[]>;
-  /** Commands for Telegram's menu, read when the menu is published (`app.commands.listed()`). */
+  /**
+   * Commands for Telegram's menu, read when the menu is published (`app.commands.listed()`); those
+   * marked `privateOnly` are listed in private chats only.
+   */
   commands: () => readonly MenuCommand[];
   t: Translate;
   logger: Logger;
@@ -41,7 +49,7 @@ export interface TelegramBot {
   inFlight: InFlight;
   /** The highest update_id whose handling has started (confirmed to Telegram when polling stops). */
   lastUpdateId(): number | undefined;
-  /** Sets Telegram's command menu from the registry; logs and carries on when Telegram refuses. */
+  /** Sets Telegram's command menus (private chats, groups, default) from the registry; logs and carries on when Telegram refuses one. */
   publishCommands(): Promise<void>;
   /** A log-safe summary of a failure (never contains the token). */
   describe(error: unknown): ReturnType<typeof describeFault>;
@@ -134,11 +142,16 @@ export function createTelegramBot(options: TelegramBotOptions): TelegramBot {
     inFlight,
     lastUpdateId: () => lastUpdateId,
     async publishCommands() {
-      try {
-        await bot.api.setMyCommands(toBotCommands(options.commands()));
-      } catch (error) {
-        logger.warn({ fault: describe(error) }, 'command menu not set');
-      }
+      // Side by side: each menu is independent, and one refused menu must not keep the others away.
+      await Promise.all(
+        commandMenus(options.commands()).map(async ({ scope, commands }) => {
+          try {
+            await bot.api.setMyCommands(commands, scope ? { scope } : {});
+          } catch (error) {
+            logger.warn({ fault: describe(error), scope: scope?.type ?? 'default' }, 'command menu not set');
+          }
+        }),
+      );
     },
     describe,
     logger,

@@ -77,7 +77,8 @@ function toFile(msg: WaMessageLike): IncomingFile {
     // Downloading goes through the browser, so it happens only when a feature actually wants the bytes.
     async download() {
       const media = await msg.downloadMedia();
-      if (!media?.data) throw new Error(`WhatsApp media ${msg.id._serialized} could not be downloaded`);
+      // Not the message id: it contains the sender's phone number, and this error may be logged.
+      if (!media?.data) throw new Error(`WhatsApp ${msg.type} media could not be downloaded`);
       return Buffer.from(media.data, 'base64');
     },
   };

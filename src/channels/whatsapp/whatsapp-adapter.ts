@@ -2,6 +2,7 @@ import type { Translate } from '../../i18n/translator.js';
 import type { Logger } from '../../logger.js';
 import type { IncomingMessage, OutgoingDocument, Reply } from '../../core/messages.js';
 import type { BackoffOptions } from './backoff.js';
+import { chatRef, withoutNumber } from './chat-ref.js';
 import { describeError } from './describe-error.js';
 import type { QrOutput } from './qr-output.js';
 import { RecentIds } from './recent-ids.js';
@@ -18,8 +19,12 @@ export interface WhatsAppAdapterOptions {
   handle: (msg: IncomingMessage) => Promise<Reply[]>;
   t: Translate;
   logger: Logger;
-  /** Minimum pause between two outgoing messages (WHATSAPP_MIN_GAP_MS). */
+  /** Minimum pause between two outgoing messages to the same chat (WHATSAPP_MIN_GAP_MS). */
   minGapMs: number;
+  /** Minimum pause between any two sends across chats; default DEFAULT_GLOBAL_GAP_MS. */
+  globalGapMs?: number;
+  /** Most sends waiting at once; default DEFAULT_MAX_PENDING. */
+  maxPendingSends?: number;
   /** Wraps a document in the client's media class (whatsapp-web.js only sends its own MessageMedia). */
   toMedia: (document: OutgoingDocument) => WaMediaLike;
   qr: QrOutput;
@@ -38,8 +43,8 @@ export interface WhatsAppAdapterOptions {
 
 /**
  * Pandu on WhatsApp: translates incoming whatsapp-web.js messages into IncomingMessage, hands them to the
- * core, and sends the replies back, paced through one queue. It holds no business state; the connection
- * (QR, reconnects) is looked after by WaConnection.
+ * core, and sends the replies back through the send queue (paced per chat and overall). It holds no
+ * business state; the connection (QR, reconnects) is looked after by WaConnection.
  */
 export class WhatsAppAdapter {
   private readonly log: Logger;
@@ -57,6 +62,8 @@ export class WhatsAppAdapter {
     this.recent = new RecentIds(this.timers);
     this.queue = new SendQueue({
       minGapMs: options.minGapMs,
+      globalGapMs: options.globalGapMs,
+      maxPending: options.maxPendingSends,
       timers: this.timers,
       logger: this.log,
       random: options.random,
@@ -105,7 +112,8 @@ export class WhatsAppAdapter {
     }
     if (!incoming) return;
     if (incoming.messageId && !this.recent.firstTime(incoming.messageId)) {
-      this.log.debug({ messageId: incoming.messageId }, 'repeated WhatsApp message ignored');
+      // Not the message id: WhatsApp's ids contain the sender's phone number.
+      this.log.debug({ chat: chatRef(incoming.senderId) }, 'repeated WhatsApp message ignored');
       return;
     }
     const chatId = incoming.senderId;
@@ -122,10 +130,16 @@ export class WhatsAppAdapter {
       replies = await this.options.handle(incoming);
     } catch (error) {
       // The router already turns faults into an apology; this catches anything that slips past it.
-      this.log.error({ chatId, err: describeError(error) }, 'handling a WhatsApp message failed');
+      this.log.error({ chat: chatRef(chatId), err: withoutNumber(describeError(error), chatId) }, 'handling a WhatsApp message failed');
       replies = [{ text: this.options.t('whatsapp.error') }];
     }
     const outgoing = replies.flatMap((reply) => renderReply(reply, this.options.t));
+    if (!this.queue.hasRoom(outgoing.length)) {
+      // Refuse the newest answer whole rather than drop queued ones: every queued send is someone's
+      // answer already under way, and dropping parts of it would leave that person with half an answer.
+      this.log.warn({ chat: chatRef(chatId), parts: outgoing.length }, 'WhatsApp send queue full; answer not sent');
+      return;
+    }
     await Promise.all(outgoing.map((out) => this.send(chatId, out)));
   }
 
@@ -144,7 +158,7 @@ export class WhatsAppAdapter {
     );
     if (!sent) {
       const state = await client.getState?.().catch(() => undefined);
-      this.log.error({ chatId, fileName: document.fileName, state }, 'WhatsApp document not delivered; apologising');
+      this.log.error({ chat: chatRef(chatId), fileName: document.fileName, state }, 'WhatsApp document not delivered; apologising');
       await this.queue.enqueue({ chatId, kind: 'text' }, () => client.sendMessage(chatId, this.options.t('whatsapp.document_failed')));
     }
   }

@@ -44,6 +44,7 @@ export async function startBotUnderTest(
     commands: () => [
       { name: 'tanya', description: 'Tanya aturan inovasi daerah' },
       { name: 'bantuan', description: 'Daftar perintah' },
+      { name: 'hubungkan', description: 'Hubungkan akun Telegram dan WhatsApp', privateOnly: true },
     ],
     t: translator.t,
     logger,

@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { RunningChannel } from '../../../src/channels/channel.js';
 import { startChannels } from '../../../src/channels/start-channels.js';
+import type { CommandSpec } from '../../../src/core/commands.js';
 import { ALICE, FAKE_TOKEN, groupChat, messageUpdate, startFakeTelegram, type FakeTelegram } from '../../support/fake-telegram.js';
 import { startTestApp, type TestApp } from '../../support/test-app.js';
 
@@ -22,6 +23,14 @@ describe('Pandu on Telegram', () => {
     await test.close();
   });
 
+  /** The registry's listed commands that `keep` accepts, as Telegram's menu shows them. */
+  function menuOf(keep: (command: CommandSpec) => boolean) {
+    return test.app.commands
+      .listed()
+      .filter(keep)
+      .map((c) => ({ command: c.name, description: c.description }));
+  }
+
   /** Sends one update and returns the texts Pandu sent in answer. */
   async function ask(update: Parameters<FakeTelegram['pushUpdate']>[0], expectedMessages = 1): Promise<string[]> {
     const before = fake.sentTexts().length;
@@ -32,9 +41,18 @@ describe('Pandu on Telegram', () => {
 
   it('starts as a configured channel and publishes the registry commands with Indonesian descriptions', () => {
     expect(channels.map((c) => c.name)).toEqual(['telegram']);
-    const menu = fake.callsOf('setMyCommands')[0]?.payload.commands as Array<{ command: string; description: string }>;
-    expect(menu).toEqual(test.app.commands.listed().map((c) => ({ command: c.name, description: c.description })));
-    expect(menu.map((c) => c.command)).toEqual(expect.arrayContaining(['tanya', 'bantuan', 'hubungkan']));
+    const menus = fake.commandMenus();
+    expect(menus.all_private_chats).toEqual(menuOf(() => true));
+    expect(menus.all_private_chats!.map((c) => c.command)).toEqual(expect.arrayContaining(['tanya', 'bantuan', 'hubungkan']));
+  });
+
+  it('leaves personal commands out of the group menu, and lists the rest there', () => {
+    const menus = fake.commandMenus();
+    const group = menuOf((c) => !c.privateOnly);
+    expect(group.map((c) => c.command)).toContain('tanya');
+    expect(menus.all_group_chats).toEqual(group);
+    expect(menus.default).toEqual(group);
+    expect(menus.all_group_chats!.map((c) => c.command)).not.toContain('hubungkan');
   });
 
   it('greets by name in Indonesian on /start and says what Pandu can do', async () => {

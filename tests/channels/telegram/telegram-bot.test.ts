@@ -21,19 +21,26 @@ const keyboardOf = (call: ApiCall) => (call.payload.reply_markup as { inline_key
 describe('the Telegram bot against a fake Bot API', () => {
   it('publishes the command menu from the registry and removes a leftover webhook at start', async () => {
     const { fake } = await start(echo);
-    const [menu] = fake.callsOf('setMyCommands');
-    expect(menu?.payload.commands).toEqual([
+    const shared = [
       { command: 'tanya', description: 'Tanya aturan inovasi daerah' },
       { command: 'bantuan', description: 'Daftar perintah' },
-    ]);
+    ];
+    // Personal commands only where they work: private chats. Groups and the default scope get the rest.
+    expect(fake.commandMenus()).toEqual({
+      default: shared,
+      all_private_chats: [...shared, { command: 'hubungkan', description: 'Hubungkan akun Telegram dan WhatsApp' }],
+      all_group_chats: shared,
+    });
+    expect(fake.callsOf('setMyCommands')).toHaveLength(3);
     expect(fake.callsOf('deleteWebhook')).toHaveLength(1);
   });
 
-  it('starts even when Telegram refuses the command menu', async () => {
+  it('starts, and still sets the other menus, when Telegram refuses one command menu', async () => {
     const bot = await start(echo, { beforeLaunch: (fake) => fake.failNext('setMyCommands', 1, 400, 'Bad Request: BOT_COMMAND_DESCRIPTION_INVALID') });
     bot.fake.pushUpdate(messageUpdate('halo'));
     await bot.fake.waitForCount('sendMessage', 1);
     expect(bot.logs.join('\n')).toContain('command menu not set');
+    expect(Object.keys(bot.fake.commandMenus())).toHaveLength(2);
   });
 
   it('treats free text as a question and replies in plain text, showing "typing" first', async () => {
@@ -46,6 +53,29 @@ describe('the Telegram bot against a fake Bot API', () => {
     const typing = fake.callsOf('sendChatAction')[0]!;
     expect(typing.payload).toMatchObject({ chat_id: ALICE.id, action: 'typing' });
     expect(typing.at).toBeLessThanOrEqual(sent!.at);
+  });
+
+  it('sends *word* as bold entities without asterisks, still without parse_mode', async () => {
+    const { fake } = await start(async () => [{ text: '✅ Tersimpan. Ketik *lanjut* bila selesai.' }]);
+    fake.pushUpdate(messageUpdate('jawaban saya'));
+    const [sent] = await fake.waitForCount('sendMessage', 1);
+    expect(sent!.payload).toMatchObject({ text: '✅ Tersimpan. Ketik lanjut bila selesai.', entities: [{ type: 'bold', offset: 19, length: 6 }] });
+    expect(sent!.payload).not.toHaveProperty('parse_mode');
+  });
+
+  it('keeps message text and phone numbers out of its logs, even when handling fails', async () => {
+    const { fake, logs } = await start(async () => {
+      throw new Error('core down');
+    });
+    fake.failNext('sendMessage', 1, 400, 'Bad Request: message is too long');
+    fake.pushUpdate(messageUpdate('nomor saya 081234567890, tolong hubungi'));
+    fake.pushUpdate(messageUpdate(undefined, { extra: { contact: { phone_number: '+6281298765432', first_name: 'Siti' } } }));
+    // The first answer is refused (400) and replaced by an apology; the contact gets the apology too.
+    await fake.waitForCount('sendMessage', 2);
+    const log = logs.join('\n');
+    expect(log).toContain('message handling failed');
+    expect(log).toContain('telegram update failed');
+    for (const secret of ['081234567890', '6281298765432', 'tolong hubungi']) expect(log).not.toContain(secret);
   });
 
   it('shows a menu as an inline keyboard and passes a button press to the core as a choice, answering the query', async () => {

@@ -50,7 +50,9 @@ export function startHarness(
     timers,
     t: i18n.t,
     logger: silentLogger(),
+    // No pacing unless a test asks for it: most tests only settle promises and never move the clock.
     minGapMs: 0,
+    globalGapMs: 0,
     random: () => 0,
     toMedia: plainMedia,
     qr: createQrOutput({ dir: authDir, logger: silentLogger(), write: (text) => operator.push(text) }),

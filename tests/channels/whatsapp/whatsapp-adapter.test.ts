@@ -1,8 +1,11 @@
+import pino from 'pino';
 import { describe, expect, it } from 'vitest';
 import type { Reply } from '../../../src/core/messages.js';
+import { chatRef } from '../../../src/channels/whatsapp/chat-ref.js';
 import { WHATSAPP_TEXT_LIMIT } from '../../../src/channels/whatsapp/limits.js';
+import { SendQueue } from '../../../src/channels/whatsapp/send-queue.js';
 import { harnessPerTest } from './adapter-harness.js';
-import { settle } from './fake-timers.js';
+import { FakeTimers, settle } from './fake-timers.js';
 import { fakeMessage } from './fake-wa-client.js';
 
 const PERSON = '628123456789@c.us';
@@ -167,6 +170,46 @@ describe('WhatsApp adapter with a fake whatsapp-web.js client', () => {
     await h.timers.advance(1_000);
 
     expect(h.client.texts()).toEqual(['Maaf, dokumennya gagal terkirim lewat WhatsApp. Silakan minta sekali lagi beberapa saat lagi.']);
+  });
+
+  it('names a chat in its logs by a short stable hash, never by the phone number', async () => {
+    const lines: string[] = [];
+    const h = start({
+      retryPauseMs: 1_000,
+      logger: pino({ level: 'debug' }, { write: (line: string) => void lines.push(line) }),
+      handle: async (msg) => {
+        if (msg.text === 'rusak') throw new Error(`no session for ${msg.senderId}`);
+        return [{ text: 'ok' }];
+      },
+    });
+    const repeated = fakeMessage({ body: 'halo' });
+    h.client.emit('message', repeated);
+    h.client.emit('message', repeated);
+    h.client.emit('message', fakeMessage({ body: 'rusak' }));
+    await settle();
+    h.client.failSends = 2;
+    h.client.emit('message', fakeMessage({ body: 'gagal' }));
+    await h.timers.advance(1_000);
+
+    const log = lines.join('\n');
+    for (const line of ['repeated WhatsApp message ignored', 'handling a WhatsApp message failed', 'WhatsApp send failed twice']) expect(log).toContain(line);
+    expect(chatRef(PERSON)).toMatch(/^[0-9a-f]{10}$/);
+    expect(log).toContain(`"chat":"${chatRef(PERSON)}"`);
+    expect(log).not.toContain('628123456789');
+  });
+
+  it('takes the number out of a send error before logging it', async () => {
+    const lines: string[] = [];
+    const timers = new FakeTimers();
+    const queue = new SendQueue({ minGapMs: 0, timers, logger: pino({ level: 'info' }, { write: (line: string) => void lines.push(line) }), retryPauseMs: 10 });
+    const sent = queue.enqueue({ chatId: PERSON, kind: 'text' }, async () => {
+      throw new Error(`Evaluation failed: chat ${PERSON} not found`);
+    });
+    await timers.advance(1_000);
+
+    await expect(sent).resolves.toBe(false);
+    expect(lines.join('\n')).toContain(`chat chat:${chatRef(PERSON)}@c.us not found`);
+    expect(lines.join('\n')).not.toContain('628123456789');
   });
 
   it('stops taking messages after stop() and closes the browser', async () => {
