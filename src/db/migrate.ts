@@ -41,11 +41,18 @@ export function sqlitePath(url: string): string {
 }
 
 /**
- * Names of applied migrations whose file has changed since (the committed SQL must never be edited
- * after release: the database would not get the edit). Reported, not fatal.
+ * Applied migrations by name, reporting those whose file changed since (committed SQL must never be
+ * edited after release: the database would not get the edit). Reported, not fatal.
  */
-function edited(migrations: Migration[], applied: Map<string, string>): string[] {
-  return migrations.filter((m) => applied.has(m.name) && applied.get(m.name) !== m.checksum).map((m) => m.name);
+function appliedChecksums(
+  rows: Array<{ migration_name: string; checksum: string }>,
+  migrations: Migration[],
+  onEdited?: (names: string[]) => void,
+): Map<string, string> {
+  const applied = new Map(rows.map((row) => [row.migration_name, row.checksum]));
+  const changed = migrations.filter((m) => applied.has(m.name) && applied.get(m.name) !== m.checksum).map((m) => m.name);
+  if (changed.length > 0) onEdited?.(changed);
+  return applied;
 }
 
 function migrateSqlite(file: string, migrations: Migration[], onEdited?: (names: string[]) => void): string[] {
@@ -62,9 +69,7 @@ function migrateSqlite(file: string, migrations: Migration[], onEdited?: (names:
       migration_name: string;
       checksum: string;
     }>;
-    const applied = new Map(rows.map((row) => [row.migration_name, row.checksum]));
-    const changed = edited(migrations, applied);
-    if (changed.length > 0) onEdited?.(changed);
+    const applied = appliedChecksums(rows, migrations, onEdited);
     const done: string[] = [];
     for (const m of migrations) {
       if (applied.has(m.name)) continue;
@@ -100,9 +105,7 @@ async function migratePostgres(url: string, migrations: Migration[], onEdited?: 
     const { rows } = await client.query<{ migration_name: string; checksum: string }>(
       'SELECT migration_name, checksum FROM _prisma_migrations WHERE finished_at IS NOT NULL',
     );
-    const applied = new Map(rows.map((row) => [row.migration_name, row.checksum]));
-    const changed = edited(migrations, applied);
-    if (changed.length > 0) onEdited?.(changed);
+    const applied = appliedChecksums(rows, migrations, onEdited);
     const done: string[] = [];
     for (const m of migrations) {
       if (applied.has(m.name)) continue;

@@ -44,10 +44,6 @@ export class SectionAdvisor {
     if (deps.complete) this.prompt = loadPrompt(deps.promptsDir);
   }
 
-  get available(): boolean {
-    return Boolean(this.deps.complete);
-  }
-
   async advise(input: { template: Template; section: Section; answer: string; findings: string[] }): Promise<Advice> {
     const { complete } = this.deps;
     if (!complete || !this.prompt) return { kind: 'no_llm' };
