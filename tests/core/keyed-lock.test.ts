@@ -3,28 +3,25 @@ import { KeyedLock } from '../../src/core/keyed-lock.js';
 
 const tick = () => new Promise((resolve) => setTimeout(resolve, 5));
 
+/** A task that notes when it starts and ends, with a pause in between. */
+const recorded = (log: string[], name: string) => async () => {
+  log.push(`${name} start`);
+  await tick();
+  log.push(`${name} end`);
+};
+
 describe('KeyedLock', () => {
   it('runs tasks of one key one after the other, in arrival order', async () => {
     const lock = new KeyedLock();
     const log: string[] = [];
-    const task = (name: string) => async () => {
-      log.push(`${name} start`);
-      await tick();
-      log.push(`${name} end`);
-    };
-    await Promise.all([lock.run('a', task('1')), lock.run('a', task('2')), lock.run('a', task('3'))]);
+    await Promise.all([lock.run('a', recorded(log, '1')), lock.run('a', recorded(log, '2')), lock.run('a', recorded(log, '3'))]);
     expect(log).toEqual(['1 start', '1 end', '2 start', '2 end', '3 start', '3 end']);
   });
 
   it('lets different keys run at the same time', async () => {
     const lock = new KeyedLock();
     const log: string[] = [];
-    const task = (name: string) => async () => {
-      log.push(`${name} start`);
-      await tick();
-      log.push(`${name} end`);
-    };
-    await Promise.all([lock.run('a', task('a')), lock.run('b', task('b'))]);
+    await Promise.all([lock.run('a', recorded(log, 'a')), lock.run('b', recorded(log, 'b'))]);
     expect(log.slice(0, 2).sort()).toEqual(['a start', 'b start']);
   });
 
