@@ -83,7 +83,7 @@ export class KnowledgeService {
   ): Promise<AddResult> {
     const existing = await this.store.findByHash(loaded.contentHash);
     if (existing) {
-      const chunks = (await this.store.summaries()).find((d) => d.id === existing.id)?.chunks ?? 0;
+      const chunks = await this.store.chunkCount(existing.id);
       return { status: 'duplicate', documentId: existing.id, title: existing.title, chunks };
     }
     const parsed = parseDocument(loaded, { regulation: opts.regulation, title: opts.title });

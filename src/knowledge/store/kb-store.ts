@@ -99,6 +99,10 @@ export class KbStore {
     return this.db.kbDocument.findMany({ where: { origin }, select: { id: true, sourcePath: true, contentHash: true } });
   }
 
+  chunkCount(documentId: string): Promise<number> {
+    return this.db.kbChunk.count({ where: { documentId } });
+  }
+
   async summaries(): Promise<DocumentSummary[]> {
     const docs = await this.db.kbDocument.findMany({
       orderBy: [{ origin: 'desc' }, { sourcePath: 'asc' }],
