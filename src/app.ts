@@ -72,7 +72,12 @@ export async function openKnowledge(config: Config, logger: Logger): Promise<{ d
     ...(embeddings
       ? {
           embedderFor: () =>
-            new OpenAiEmbedder({ apiKey: embeddings.apiKey, baseURL: embeddings.baseURL, model: embeddings.model, timeoutMs: embeddings.timeoutMs }),
+            new OpenAiEmbedder({
+              apiKey: embeddings.apiKey,
+              baseURL: embeddings.baseURL,
+              model: embeddings.model,
+              timeoutMs: embeddings.timeoutMs,
+            }),
           vectorSource: cachedVectorSource(db),
         }
       : {}),

@@ -67,7 +67,12 @@ describe('loadConfig', () => {
   });
 
   it('enables the LLM with an API key, using the default model', () => {
-    expect(loadConfig({ OPENAI_API_KEY: 'sk-uji' }, root).llm).toEqual({ apiKey: 'sk-uji', baseURL: undefined, model: 'gpt-4o-mini', timeoutMs: 30_000 });
+    expect(loadConfig({ OPENAI_API_KEY: 'sk-uji' }, root).llm).toEqual({
+      apiKey: 'sk-uji',
+      baseURL: undefined,
+      model: 'gpt-4o-mini',
+      timeoutMs: 30_000,
+    });
   });
 
   it('enables the LLM with OPENAI_BASE_URL alone, for Ollama-style servers that need no key', () => {
@@ -82,18 +87,30 @@ describe('loadConfig', () => {
 
   it('uses embeddings from the same server only when an embedding model is named', () => {
     const config = loadConfig({ OPENAI_BASE_URL: 'http://localhost:11434/v1', OPENAI_EMBEDDING_MODEL: 'nomic-embed-text' }, root);
-    expect(config.embeddings).toEqual({ apiKey: 'not-needed', baseURL: 'http://localhost:11434/v1', model: 'nomic-embed-text', timeoutMs: 30_000 });
+    expect(config.embeddings).toEqual({
+      apiKey: 'not-needed',
+      baseURL: 'http://localhost:11434/v1',
+      model: 'nomic-embed-text',
+      timeoutMs: 30_000,
+    });
     expect(loadConfig({ OPENAI_EMBEDDING_MODEL: 'nomic-embed-text' }, root).embeddings).toBeUndefined();
   });
 
   it('polls Telegram with a token alone, and uses a webhook when its URL is set', () => {
     expect(loadConfig({ TELEGRAM_BOT_TOKEN: '123:abc' }, root).telegram).toEqual({ token: '123:abc', apiRoot: undefined });
     const config = loadConfig(
-      { TELEGRAM_BOT_TOKEN: '123:abc', TELEGRAM_WEBHOOK_URL: 'https://pandu.example.go.id/tg', TELEGRAM_WEBHOOK_SECRET: 'rahasia', TELEGRAM_WEBHOOK_PORT: '8443' },
+      {
+        TELEGRAM_BOT_TOKEN: '123:abc',
+        TELEGRAM_WEBHOOK_URL: 'https://pandu.example.go.id/tg',
+        TELEGRAM_WEBHOOK_SECRET: 'rahasia',
+        TELEGRAM_WEBHOOK_PORT: '8443',
+      },
       root,
     );
     expect(config.telegram?.webhook).toEqual({ url: 'https://pandu.example.go.id/tg', secret: 'rahasia', port: 8443 });
-    expect(loadConfig({ TELEGRAM_BOT_TOKEN: '123:abc', TELEGRAM_WEBHOOK_URL: 'https://pandu.example.go.id/tg' }, root).telegram?.webhook?.port).toBe(8080);
+    expect(
+      loadConfig({ TELEGRAM_BOT_TOKEN: '123:abc', TELEGRAM_WEBHOOK_URL: 'https://pandu.example.go.id/tg' }, root).telegram?.webhook?.port,
+    ).toBe(8080);
   });
 
   it('ignores webhook settings without a bot token', () => {
@@ -115,7 +132,15 @@ describe('loadConfig', () => {
 describe('empty variables, as .env.example lists them', () => {
   it('count as not set, so every default applies', () => {
     const config = loadConfig(
-      { DATA_DIR: '', RETRIEVAL_MIN_CONFIDENCE: '', KB_MAX_FILE_MB: '', LLM_TIMEOUT_MS: '', TELEGRAM_WEBHOOK_PORT: '', LOG_LEVEL: '', OPENAI_BASE_URL: '' },
+      {
+        DATA_DIR: '',
+        RETRIEVAL_MIN_CONFIDENCE: '',
+        KB_MAX_FILE_MB: '',
+        LLM_TIMEOUT_MS: '',
+        TELEGRAM_WEBHOOK_PORT: '',
+        LOG_LEVEL: '',
+        OPENAI_BASE_URL: '',
+      },
       '/srv/pandu',
     );
     expect(config.dataDir).toBe('/srv/pandu/data');

@@ -48,14 +48,18 @@ try {
     for (const r of records) console.log(JSON.stringify(r));
   } else {
     const index = app.index();
-    console.log(`${questions.length} pertanyaan (${questions.filter((q) => q.in_scope).length} dalam cakupan), ${index.chunks.length} potongan, data: ${config.dataDir}`);
+    console.log(
+      `${questions.length} pertanyaan (${questions.filter((q) => q.in_scope).length} dalam cakupan), ${index.chunks.length} potongan, data: ${config.dataDir}`,
+    );
     console.log(METRICS_HEADER);
     console.log(formatMetricsRow('Pandu (hibrida, jawaban penuh)', metricsOf(records, questions)));
     console.log(formatMetricsRow('  hanya BM25', await evaluateRetrieval(index, 'bm25', questions)));
     console.log(formatMetricsRow('  hanya vektor (dense)', await evaluateRetrieval(index, 'dense', questions)));
     if (values.ablation) {
       for (const a of ABLATIONS) {
-        console.log(formatMetricsRow(`  BM25 ${a.label}`, await evaluateRetrieval(buildAblationIndex(index, a.options), 'bm25', questions)));
+        console.log(
+          formatMetricsRow(`  BM25 ${a.label}`, await evaluateRetrieval(buildAblationIndex(index, a.options), 'bm25', questions)),
+        );
       }
     }
     console.log(formatMetricsRow('MiniSearch (bawaan, pembanding)', evaluateBaseline(index, questions)));

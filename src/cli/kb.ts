@@ -51,7 +51,17 @@ try {
       const docs = await knowledge.list();
       if (values.json) {
         for (const d of docs) {
-          console.log(JSON.stringify({ id: d.id, title: d.title, regulation: d.regulation, chunks: d.chunks, pasal: d.pasal, origin: d.origin, source: d.sourcePath }));
+          console.log(
+            JSON.stringify({
+              id: d.id,
+              title: d.title,
+              regulation: d.regulation,
+              chunks: d.chunks,
+              pasal: d.pasal,
+              origin: d.origin,
+              source: d.sourcePath,
+            }),
+          );
         }
       } else {
         console.log(t('kb.list_header', { count: docs.length }));

@@ -42,7 +42,7 @@ export function sameSource(retrieved: string, gold: string): boolean {
   const yearsA = years(a);
   const yearsB = years(b);
   if (yearsA !== yearsB && !(yearsA && yearsB && yearsA.split(',').some((y) => yearsB.includes(y)))) return false;
-  const keys = (s: string) => new Set((s.toUpperCase().match(/\b(IID|IGA|KIPP|SINOVIK|PERMENDAGRI|KEPMENDAGRI|PANRB|BSKDN|DID)\b/g) ?? []));
+  const keys = (s: string) => new Set(s.toUpperCase().match(/\b(IID|IGA|KIPP|SINOVIK|PERMENDAGRI|KEPMENDAGRI|PANRB|BSKDN|DID)\b/g) ?? []);
   const ka = keys(a);
   return [...keys(b)].some((k) => ka.has(k));
 }

@@ -25,7 +25,8 @@ export function readQuestions(file: string): EvalQuestion[] {
       throw new Error(`${file}:${i + 1}: not valid JSON`);
     }
     const parsed = EvalQuestionSchema.safeParse(json);
-    if (!parsed.success) throw new Error(`${file}:${i + 1}: ${parsed.error.issues.map((x) => `${x.path.join('.')} ${x.message}`).join('; ')}`);
+    if (!parsed.success)
+      throw new Error(`${file}:${i + 1}: ${parsed.error.issues.map((x) => `${x.path.join('.')} ${x.message}`).join('; ')}`);
     out.push(parsed.data);
   });
   return out;

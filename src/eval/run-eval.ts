@@ -32,11 +32,7 @@ export async function evaluatePandu(answerer: Answerer, questions: readonly Eval
 }
 
 /** Retrieval only, with a given index/mode: for the ablation rows. */
-export async function evaluateRetrieval(
-  index: KnowledgeIndex,
-  mode: RetrievalMode,
-  questions: readonly EvalQuestion[],
-): Promise<Metrics> {
+export async function evaluateRetrieval(index: KnowledgeIndex, mode: RetrievalMode, questions: readonly EvalQuestion[]): Promise<Metrics> {
   const retriever = new Retriever(index, { mode });
   const outcomes: QuestionOutcome[] = [];
   for (const q of questions) {

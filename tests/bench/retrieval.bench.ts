@@ -24,7 +24,9 @@ export async function run(): Promise<void> {
     const { db, knowledge } = await openKnowledge(config, silentLogger());
     const t0 = performance.now();
     await knowledge.syncShipped(config.knowledgeDir);
-    const corpus = fs.existsSync(UU_TEXT) ? 'knowledge/ + UU 23/2014 (seluruh teks)' : 'knowledge/ saja (teks UU 23/2014 tidak ada di mesin ini)';
+    const corpus = fs.existsSync(UU_TEXT)
+      ? 'knowledge/ + UU 23/2014 (seluruh teks)'
+      : 'knowledge/ saja (teks UU 23/2014 tidak ada di mesin ini)';
     if (fs.existsSync(UU_TEXT)) await knowledge.addFile(UU_TEXT, { origin: 'admin' });
     const ingestMs = performance.now() - t0;
     const t1 = performance.now();
@@ -34,7 +36,9 @@ export async function run(): Promise<void> {
       ...readQuestions(path.join(projectRoot, 'tests/fixtures/eval/tune.jsonl')),
       ...readQuestions(path.join(projectRoot, 'tests/fixtures/eval/holdout.jsonl')),
     ].map((q) => q.question);
-    console.log(`korpus: ${corpus}; ${index.chunks.length} potongan; ingest ${ingestMs.toFixed(0)} ms, bangun indeks ${buildMs.toFixed(0)} ms`);
+    console.log(
+      `korpus: ${corpus}; ${index.chunks.length} potongan; ingest ${ingestMs.toFixed(0)} ms, bangun indeks ${buildMs.toFixed(0)} ms`,
+    );
 
     const retriever = new Retriever(index);
     for (const q of questions.slice(0, 20)) await retriever.search(q); // warm-up

@@ -85,7 +85,13 @@ async function measureCore(router: Router, round: number): Promise<number> {
   await Promise.all(
     Array.from({ length: SENDERS }, async (_, sender) => {
       for (let n = sender; n < PANDU_UPDATES; n += SENDERS) {
-        await router.handle({ channel: 'telegram', senderId: `core-${round}-${sender}`, messageId: `core:${round}:${n}`, text: QUESTIONS[n % QUESTIONS.length]!, conversation: 'private' });
+        await router.handle({
+          channel: 'telegram',
+          senderId: `core-${round}-${sender}`,
+          messageId: `core:${round}:${n}`,
+          text: QUESTIONS[n % QUESTIONS.length]!,
+          conversation: 'private',
+        });
       }
     }),
   );
@@ -140,7 +146,9 @@ export async function run(): Promise<void> {
     await test.close();
   }
   const fmt = (values: number[]) => `${median(values).toFixed(1)} updates/s (rounds: ${values.map((v) => v.toFixed(1)).join(', ')})`;
-  console.log(`pandu via Telegram, non-LLM questions (${PANDU_UPDATES} updates from ${SENDERS} chats, ${messages} messages sent): ${fmt(pandu)}`);
+  console.log(
+    `pandu via Telegram, non-LLM questions (${PANDU_UPDATES} updates from ${SENDERS} chats, ${messages} messages sent): ${fmt(pandu)}`,
+  );
   console.log(`pandu core alone (router.handle, same questions and concurrency, no Telegram): ${fmt(core)}`);
   console.log(`bare grammY echo bot (${ECHO_UPDATES} updates): ${fmt(echo)}`);
   console.log(`ratio echo / pandu via Telegram: ${(median(echo) / median(pandu)).toFixed(1)}×`);

@@ -34,7 +34,10 @@ afterAll(() => {
 describe('npm run eval -- --json', () => {
   it('prints one JSON object per question with id, abstained, answer and at least 5 retrieved passages', () => {
     expect(json.code).toBe(0);
-    const lines = json.stdout.trim().split('\n').map((l) => JSON.parse(l) as EvalLine);
+    const lines = json.stdout
+      .trim()
+      .split('\n')
+      .map((l) => JSON.parse(l) as EvalLine);
     const questions = readQuestions(QUESTIONS);
     expect(lines.map((l) => l.id)).toEqual(questions.map((q) => q.id));
     for (const line of lines) {
@@ -47,7 +50,10 @@ describe('npm run eval -- --json', () => {
   });
 
   it('answers in-scope questions with the gold passage first and abstains on the others', () => {
-    const lines = json.stdout.trim().split('\n').map((l) => JSON.parse(l) as EvalLine);
+    const lines = json.stdout
+      .trim()
+      .split('\n')
+      .map((l) => JSON.parse(l) as EvalLine);
     for (const q of readQuestions(QUESTIONS)) {
       const line = lines.find((l) => l.id === q.id)!;
       expect(line.abstained, q.id).toBe(!q.in_scope);

@@ -33,7 +33,8 @@ Bank sampah kelurahan menerima setoran sampah terpilah dari warga setiap hari Sa
 
 Hasil penjualan sampah dibagi antara nasabah dan pengelola menurut kesepakatan rapat warga.
 `;
-const NOTE = 'Catatan rapat koordinasi inovasi: tim sepakat menguji aplikasi antrean puskesmas selama tiga bulan sebelum diusulkan menjadi inovasi daerah.\n';
+const NOTE =
+  'Catatan rapat koordinasi inovasi: tim sepakat menguji aplikasi antrean puskesmas selama tiga bulan sebelum diusulkan menjadi inovasi daerah.\n';
 
 let guideId = '';
 let noteId = '';
@@ -84,7 +85,10 @@ describe('npm run kb', () => {
   it('lists documents as one JSON object per line with id, title, regulation, chunks and pasal', async () => {
     const r = await kb('list', '--json');
     expect(r.code).toBe(0);
-    const docs = r.stdout.trim().split('\n').map((line) => JSON.parse(line) as Record<string, unknown>);
+    const docs = r.stdout
+      .trim()
+      .split('\n')
+      .map((line) => JSON.parse(line) as Record<string, unknown>);
     expect(docs).toHaveLength(2);
     for (const d of docs) {
       expect(d).toMatchObject({ id: expect.any(String), title: expect.any(String), chunks: expect.any(Number), pasal: expect.any(Array) });

@@ -52,7 +52,10 @@ describe('the terminal channel, scripted', () => {
   });
 
   it('shows choices as a numbered list with a hint to reply with the number', async () => {
-    const choices = [{ id: 'x:a', label: 'Lanjut' }, { id: 'x:b', label: 'Batal' }];
+    const choices = [
+      { id: 'x:a', label: 'Lanjut' },
+      { id: 'x:b', label: 'Batal' },
+    ];
     const { printed } = await converse('menu\n', false, () => [{ text: 'Pilih:', choices }]);
     expect(printed).toBe('Pilih:\n\n1. Lanjut\n2. Batal\nBalas dengan angka pilihan (1 atau 2).\n---\n');
   });

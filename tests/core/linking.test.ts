@@ -13,7 +13,8 @@ afterAll(async () => {
 
 let counter = 0;
 /** A fresh person on a channel, so tests do not share codes, sessions or lockouts. */
-const person = (channel: 'telegram' | 'whatsapp' | 'terminal') => `${channel}:${channel === 'telegram' ? '' : '62'}${(counter += 1) + 7000}`;
+const person = (channel: 'telegram' | 'whatsapp' | 'terminal') =>
+  `${channel}:${channel === 'telegram' ? '' : '62'}${(counter += 1) + 7000}`;
 
 async function issueCode(from: string): Promise<string> {
   const text = textOf(await test.send(from, '/hubungkan'));
@@ -54,7 +55,9 @@ describe('/hubungkan (linking Telegram and WhatsApp)', () => {
     const typed = `${code.slice(0, 3).toLowerCase()}-${code.slice(3).toLowerCase()}`;
     expect(normaliseCode(typed)).toBe(code);
     const reply = textOf(await test.send(whatsapp, `/hubungkan ${typed}`));
-    expect(reply).toBe('Berhasil! Akun Anda di Telegram dan WhatsApp sekarang terhubung. Draf proposal dan peran Anda dipakai bersama di semua kanal.');
+    expect(reply).toBe(
+      'Berhasil! Akun Anda di Telegram dan WhatsApp sekarang terhubung. Draf proposal dan peran Anda dipakai bersama di semua kanal.',
+    );
 
     expect(await userIdOf(whatsapp)).toBe(owner);
     expect(await userIdOf(telegram)).toBe(owner);
@@ -66,7 +69,7 @@ describe('/hubungkan (linking Telegram and WhatsApp)', () => {
     expect(await test.app.db.channelIdentity.count({ where: { userId: owner } })).toBe(2);
   });
 
-  it('keeps the role of the account that issued the code, so entering a stranger\'s code grants no role', async () => {
+  it("keeps the role of the account that issued the code, so entering a stranger's code grants no role", async () => {
     const issuer = person('telegram');
     const coordinator = person('whatsapp');
     await test.send(issuer, 'halo');
@@ -131,11 +134,15 @@ describe('/hubungkan (linking Telegram and WhatsApp)', () => {
     const left: string[] = [];
     for (let i = 0; i < 4; i += 1) left.push(/sisa percobaan: (\d)/.exec(textOf(await test.send(guesser, '/hubungkan AAAAAA')))![1]!);
     expect(left).toEqual(['4', '3', '2', '1']);
-    expect(textOf(await test.send(guesser, '/hubungkan AAAAAA'))).toBe('Terlalu banyak kode yang salah. Demi keamanan, coba lagi dalam 15 menit.');
+    expect(textOf(await test.send(guesser, '/hubungkan AAAAAA'))).toBe(
+      'Terlalu banyak kode yang salah. Demi keamanan, coba lagi dalam 15 menit.',
+    );
 
     const code = await issueCode(person('telegram'));
     test.advance(5 * 60_000);
-    expect(textOf(await test.send(guesser, `/hubungkan ${code}`))).toBe('Terlalu banyak kode yang salah. Demi keamanan, coba lagi dalam 10 menit.');
+    expect(textOf(await test.send(guesser, `/hubungkan ${code}`))).toBe(
+      'Terlalu banyak kode yang salah. Demi keamanan, coba lagi dalam 10 menit.',
+    );
     test.advance(LOCKOUT_MS - 5 * 60_000 + 1000);
     const fresh = await issueCode(person('telegram'));
     expect(textOf(await test.send(guesser, `/hubungkan ${fresh}`))).toContain('Berhasil!');

@@ -137,7 +137,9 @@ describe('an expired session', () => {
     await send(who, '/menu');
     const [channel, externalId] = who.split(':') as [string, string];
     const identity = await test.app.db.channelIdentity.findUniqueOrThrow({ where: { channel_externalId: { channel, externalId } } });
-    const draft = await test.app.db.proposalDraft.create({ data: { userId: identity.userId, templateId: 'uji', title: 'Bank Sampah Digital' } });
+    const draft = await test.app.db.proposalDraft.create({
+      data: { userId: identity.userId, templateId: 'uji', title: 'Bank Sampah Digital' },
+    });
 
     test.advance(SESSION_TTL_MS + 60_000);
     const replies = await send(who, 'poin sampah berlaku berapa lama?');
@@ -146,7 +148,10 @@ describe('an expired session', () => {
     // The old menu is gone with the session: "1" is not a choice any more.
     expect(textOf(await send(who, '1'))).toBe('Pertanyaan: 1');
 
-    expect(await test.app.db.proposalDraft.findUnique({ where: { id: draft.id } })).toMatchObject({ userId: identity.userId, title: 'Bank Sampah Digital' });
+    expect(await test.app.db.proposalDraft.findUnique({ where: { id: draft.id } })).toMatchObject({
+      userId: identity.userId,
+      title: 'Bank Sampah Digital',
+    });
     expect(await test.app.db.channelIdentity.findUnique({ where: { id: identity.id } })).toMatchObject({ userId: identity.userId });
   });
 
@@ -180,7 +185,13 @@ describe('SessionStore', () => {
       choices: [{ id: 'menu:x', label: 'X' }],
       expired: false,
     });
-    expect(await sessions.load(user.id, new Date(now.getTime() + 1001))).toMatchObject({ flow: null, step: null, data: {}, choices: [], expired: true });
+    expect(await sessions.load(user.id, new Date(now.getTime() + 1001))).toMatchObject({
+      flow: null,
+      step: null,
+      data: {},
+      choices: [],
+      expired: true,
+    });
   });
 });
 

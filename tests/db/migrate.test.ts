@@ -32,15 +32,21 @@ describe('migrate() on SQLite', () => {
 
     const db = new Database(file, { readonly: true });
     try {
-      const rows = db.prepare('SELECT migration_name, checksum, finished_at FROM _prisma_migrations ORDER BY migration_name').all() as Array<{
+      const rows = db
+        .prepare('SELECT migration_name, checksum, finished_at FROM _prisma_migrations ORDER BY migration_name')
+        .all() as Array<{
         migration_name: string;
         checksum: string;
         finished_at: string | null;
       }>;
       expect(rows.map((r) => [r.migration_name, r.checksum])).toEqual(expected.map((m) => [m.name, m.checksum]));
       expect(rows.every((r) => r.finished_at !== null)).toBe(true);
-      const tables = (db.prepare("SELECT name FROM sqlite_master WHERE type = 'table'").all() as Array<{ name: string }>).map((r) => r.name);
-      expect(tables).toEqual(expect.arrayContaining(['User', 'ChannelIdentity', 'ConversationState', 'LinkCode', 'KbDocument', 'KbChunk', 'ProposalDraft']));
+      const tables = (db.prepare("SELECT name FROM sqlite_master WHERE type = 'table'").all() as Array<{ name: string }>).map(
+        (r) => r.name,
+      );
+      expect(tables).toEqual(
+        expect.arrayContaining(['User', 'ChannelIdentity', 'ConversationState', 'LinkCode', 'KbDocument', 'KbChunk', 'ProposalDraft']),
+      );
     } finally {
       db.close();
     }
@@ -64,7 +70,9 @@ describe('migrate() on SQLite', () => {
     }
     const db = new Database(url.slice('file:'.length), { readonly: true });
     try {
-      expect((db.prepare('SELECT COUNT(*) AS n FROM _prisma_migrations').get() as { n: number }).n).toBe(readMigrations(prismaDir, 'sqlite').length);
+      expect((db.prepare('SELECT COUNT(*) AS n FROM _prisma_migrations').get() as { n: number }).n).toBe(
+        readMigrations(prismaDir, 'sqlite').length,
+      );
     } finally {
       db.close();
     }
@@ -90,4 +98,3 @@ describe('an applied migration edited afterwards', () => {
     expect(fs.existsSync(file)).toBe(true);
   });
 });
-

@@ -72,7 +72,13 @@ describe.skipIf(!adminUrl)(suite, () => {
     const user = await new UserStore(db).resolve('terminal', 'sesi');
     const sessions = new SessionStore(db, 60_000);
     const now = new Date('2026-03-02T01:00:00Z');
-    const session = { flow: 'proposal', step: 'tujuan', data: { draftId: 'd1', nested: { n: 2 } }, choices: [choice('proposal', 'lanjut', 'Lanjut')], expired: false };
+    const session = {
+      flow: 'proposal',
+      step: 'tujuan',
+      data: { draftId: 'd1', nested: { n: 2 } },
+      choices: [choice('proposal', 'lanjut', 'Lanjut')],
+      expired: false,
+    };
     await sessions.save(user.id, session, now);
     expect(await sessions.load(user.id, new Date(now.getTime() + 1000))).toEqual(session);
     expect((await sessions.load(user.id, new Date(now.getTime() + 61_000))).expired).toBe(true);
@@ -103,7 +109,10 @@ describe.skipIf(!adminUrl)(suite, () => {
   describe('the app on PostgreSQL', () => {
     let app: App;
     beforeAll(async () => {
-      const config = loadConfig({ DATA_DIR: path.join(temp.dir, 'app'), DATABASE_URL: url, KNOWLEDGE_DIR: knowledgeDir, LOG_LEVEL: 'silent' }, projectRoot);
+      const config = loadConfig(
+        { DATA_DIR: path.join(temp.dir, 'app'), DATABASE_URL: url, KNOWLEDGE_DIR: knowledgeDir, LOG_LEVEL: 'silent' },
+        projectRoot,
+      );
       app = await createApp(config, { logger: silentLogger() });
     });
     afterAll(async () => {
@@ -111,9 +120,16 @@ describe.skipIf(!adminUrl)(suite, () => {
     });
 
     it('answers a question through the router', async () => {
-      const replies = await app.router.handle({ channel: 'telegram', senderId: 'pg-1', text: 'brp lama evaluasi usulan inovasi?', messageId: 'pg-m1' });
+      const replies = await app.router.handle({
+        channel: 'telegram',
+        senderId: 'pg-1',
+        text: 'brp lama evaluasi usulan inovasi?',
+        messageId: 'pg-m1',
+      });
       expect(replies[0]!.text).toContain('Dasar: PP 38/2017 Pasal 13 ayat (1)');
-      expect(await app.router.handle({ channel: 'telegram', senderId: 'pg-1', text: 'brp lama evaluasi usulan inovasi?', messageId: 'pg-m1' })).toEqual([]);
+      expect(
+        await app.router.handle({ channel: 'telegram', senderId: 'pg-1', text: 'brp lama evaluasi usulan inovasi?', messageId: 'pg-m1' }),
+      ).toEqual([]);
     });
 
     it('links two channel identities in one transaction', async () => {

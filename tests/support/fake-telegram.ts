@@ -128,7 +128,12 @@ export async function startFakeTelegram(options: { token?: string; bot?: UserFro
       const upload = uploads.find((u) => u.field === 'document');
       return {
         ...botMessage(p),
-        document: { file_id: `doc-${nextMessageId}`, file_unique_id: `u-${nextMessageId}`, file_name: upload?.fileName, file_size: upload?.size },
+        document: {
+          file_id: `doc-${nextMessageId}`,
+          file_unique_id: `u-${nextMessageId}`,
+          file_name: upload?.fileName,
+          file_size: upload?.size,
+        },
         ...(p.caption ? { caption: String(p.caption) } : {}),
       };
     },
@@ -313,7 +318,11 @@ class ApiFault extends Error {
 }
 
 /** Reads a Bot API request body: JSON (most calls), multipart (uploads) or a query string. */
-function parseBody(body: Buffer, contentType: string | undefined, query: URLSearchParams): { payload: Record<string, unknown>; uploads: UploadedFile[] } {
+function parseBody(
+  body: Buffer,
+  contentType: string | undefined,
+  query: URLSearchParams,
+): { payload: Record<string, unknown>; uploads: UploadedFile[] } {
   const payload: Record<string, unknown> = Object.fromEntries(query);
   const uploads: UploadedFile[] = [];
   if (body.length === 0) return { payload, uploads };
@@ -397,7 +406,9 @@ export function messageUpdate(text: string | undefined, options: MessageOptions 
 export function callbackUpdate(data: string, options: { from?: User; chat?: NonChannelChat } = {}): Omit<Update, 'update_id'> {
   const from = options.from ?? ALICE;
   const chat: NonChannelChat = options.chat ?? { id: from.id, type: 'private', first_name: from.first_name };
-  const message = { message_id: nextIncomingId++, date: Math.floor(Date.now() / 1000), chat, from: FAKE_BOT, text: 'Pilih:' } as Message & { chat: NonChannelChat };
+  const message = { message_id: nextIncomingId++, date: Math.floor(Date.now() / 1000), chat, from: FAKE_BOT, text: 'Pilih:' } as Message & {
+    chat: NonChannelChat;
+  };
   return { callback_query: { id: `cbq-${nextIncomingId++}`, from, chat_instance: `ci-${chat.id}`, data, message } };
 }
 

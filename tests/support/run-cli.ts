@@ -14,7 +14,11 @@ const TSX = path.join(projectRoot, 'node_modules', '.bin', 'tsx');
  * Runs one of the project's entry points (e.g. "src/cli/chat.ts") the way `npm run` does, with the given
  * environment and stdin, and waits for it to exit. Nothing here reaches the network.
  */
-export function runCli(script: string, args: string[], options: { env?: Record<string, string>; input?: string; timeoutMs?: number } = {}): Promise<CliResult> {
+export function runCli(
+  script: string,
+  args: string[],
+  options: { env?: Record<string, string>; input?: string; timeoutMs?: number } = {},
+): Promise<CliResult> {
   return new Promise((resolve, reject) => {
     const child = spawn(TSX, [path.join(projectRoot, script), ...args], {
       cwd: projectRoot,

@@ -17,5 +17,6 @@ export const DEFAULT_RETRY: Pick<AutoRetryOptions, 'maxRetryAttempts' | 'maxDela
  */
 export function retryTransformer(options: Partial<AutoRetryOptions> = {}): Transformer {
   const retry = autoRetry({ ...DEFAULT_RETRY, ...options });
-  return (prev, method, payload, signal) => (method === 'sendChatAction' ? prev(method, payload, signal) : retry(prev, method, payload, signal));
+  return (prev, method, payload, signal) =>
+    method === 'sendChatAction' ? prev(method, payload, signal) : retry(prev, method, payload, signal);
 }

@@ -6,7 +6,11 @@ export const TYPING_INTERVAL_MS = 4000;
  * the person sees Pandu working through a slow answer. A failed chat action is only reported to
  * `onError`: it must never delay or break the reply itself.
  */
-export function keepTyping(sendTyping: () => Promise<unknown>, onError: (error: unknown) => void, intervalMs = TYPING_INTERVAL_MS): () => void {
+export function keepTyping(
+  sendTyping: () => Promise<unknown>,
+  onError: (error: unknown) => void,
+  intervalMs = TYPING_INTERVAL_MS,
+): () => void {
   const send = () => {
     sendTyping().catch(onError);
   };

@@ -104,7 +104,10 @@ export class SendQueue {
   enqueue(label: SendLabel, send: () => Promise<unknown>): Promise<boolean> {
     if (this.closed) return Promise.resolve(false);
     if (this.size >= this.maxPending) {
-      this.options.logger.warn({ chat: chatRef(label.chatId), kind: label.kind, pending: this.size }, 'WhatsApp send queue full; message not sent');
+      this.options.logger.warn(
+        { chat: chatRef(label.chatId), kind: label.kind, pending: this.size },
+        'WhatsApp send queue full; message not sent',
+      );
       return Promise.resolve(false);
     }
     this.size += 1;

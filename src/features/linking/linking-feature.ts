@@ -59,7 +59,9 @@ export class LinkingFeature implements Feature {
       case 'same_user':
         return [{ text: ctx.t('linking.same_user') }];
       case 'locked':
-        return [{ text: ctx.t('linking.locked', { minutes: Math.max(1, Math.ceil((outcome.retryAt.getTime() - ctx.now.getTime()) / 60000)) }) }];
+        return [
+          { text: ctx.t('linking.locked', { minutes: Math.max(1, Math.ceil((outcome.retryAt.getTime() - ctx.now.getTime()) / 60000)) }) },
+        ];
       case 'expired':
       case 'invalid': {
         const count = failures.count + 1;

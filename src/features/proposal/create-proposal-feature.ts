@@ -32,7 +32,8 @@ export interface ProposalFeatureOptions {
 export function createProposalFeature(options: ProposalFeatureOptions): ProposalFeature {
   const { logger } = options;
   const loaded = loadTemplates(path.join(options.promptsDir, 'templates'));
-  for (const error of loaded.errors) logger.error({ file: error.file, field: error.field, reason: error.reason }, `proposal template skipped: ${error.message}`);
+  for (const error of loaded.errors)
+    logger.error({ file: error.file, field: error.field, reason: error.reason }, `proposal template skipped: ${error.message}`);
   logger.debug({ templates: loaded.templates.map((t) => t.id) }, 'proposal templates loaded');
   const complete = options.complete ?? (options.llm ? openAiComplete(options.llm) : undefined);
   const advisor = new SectionAdvisor({ retriever: options.retriever, logger, complete, promptsDir: options.promptsDir });

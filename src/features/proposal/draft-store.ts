@@ -113,12 +113,21 @@ export class DraftStore {
           const last = await tx.sectionAnswer.findFirst({ where: { draftId, sectionKey }, orderBy: { version: 'desc' } });
           const previous = last?.text ?? '';
           const text =
-            write.kind === 'append' ? (previous.trim() ? `${previous}\n${write.text}` : write.text) : write.kind === 'replace' ? write.text : previous;
+            write.kind === 'append'
+              ? previous.trim()
+                ? `${previous}\n${write.text}`
+                : write.text
+              : write.kind === 'replace'
+                ? write.text
+                : previous;
           const created = await tx.sectionAnswer.create({
             data: { draftId, sectionKey, version: (last?.version ?? 0) + 1, text, skipped: write.kind === 'skip', createdAt: now },
           });
           // Touch the draft so "most recent draft" follows the user's last edit; a finished draft is open again.
-          await tx.proposalDraft.update({ where: { id: draftId }, data: { updatedAt: now, ...(write.kind === 'skip' ? {} : { status: 'draft' }) } });
+          await tx.proposalDraft.update({
+            where: { id: draftId },
+            data: { updatedAt: now, ...(write.kind === 'skip' ? {} : { status: 'draft' }) },
+          });
           return created;
         });
         return toState(row);

@@ -22,10 +22,18 @@ describe('planReply', () => {
   });
 
   it('sends the text before the document and hangs the menu on the document', () => {
-    const plan = planReply({ text: 'Draf Anda siap.', document: { ...doc, caption: 'Draf proposal' }, choices: [{ id: 'proposal:ubah', label: 'Ubah' }] }, t);
+    const plan = planReply(
+      { text: 'Draf Anda siap.', document: { ...doc, caption: 'Draf proposal' }, choices: [{ id: 'proposal:ubah', label: 'Ubah' }] },
+      t,
+    );
     expect(plan).toEqual([
       { kind: 'text', text: 'Draf Anda siap.' },
-      { kind: 'document', document: { ...doc, caption: 'Draf proposal' }, caption: 'Draf proposal', choices: [{ id: 'proposal:ubah', label: 'Ubah' }] },
+      {
+        kind: 'document',
+        document: { ...doc, caption: 'Draf proposal' },
+        caption: 'Draf proposal',
+        choices: [{ id: 'proposal:ubah', label: 'Ubah' }],
+      },
     ]);
   });
 
@@ -37,7 +45,9 @@ describe('planReply', () => {
   });
 
   it('gives a menu without text a short prompt to hang on', () => {
-    expect(planReply({ text: ' ', choices: [{ id: 'a:b', label: 'B' }] }, t)).toEqual([{ kind: 'text', text: 'telegram.choose', choices: [{ id: 'a:b', label: 'B' }] }]);
+    expect(planReply({ text: ' ', choices: [{ id: 'a:b', label: 'B' }] }, t)).toEqual([
+      { kind: 'text', text: 'telegram.choose', choices: [{ id: 'a:b', label: 'B' }] },
+    ]);
   });
 
   it('sends nothing for an empty reply', () => {
@@ -95,13 +105,22 @@ describe('planReply with bold spans', () => {
     // The span cut by the split keeps its asterisks in both parts rather than bolding half a phrase
     // or pointing an entity past the end of a message.
     expect(one).toEqual({ kind: 'text', text: `${first}*lanjut ke` });
-    expect(two).toEqual({ kind: 'text', text: 'bagian* berikutnya, lalu ketik selesai.', entities: [{ type: 'bold', offset: 31, length: 7 }] });
+    expect(two).toEqual({
+      kind: 'text',
+      text: 'bagian* berikutnya, lalu ketik selesai.',
+      entities: [{ type: 'bold', offset: 31, length: 7 }],
+    });
   });
 
   it('turns *bold* in a document caption into caption entities', () => {
     const plan = planReply({ text: '', document: { ...doc, caption: 'Ketik *markdown* untuk versi teks' } }, t);
     expect(plan).toEqual([
-      { kind: 'document', document: { ...doc, caption: 'Ketik *markdown* untuk versi teks' }, caption: 'Ketik markdown untuk versi teks', captionEntities: [{ type: 'bold', offset: 6, length: 8 }] },
+      {
+        kind: 'document',
+        document: { ...doc, caption: 'Ketik *markdown* untuk versi teks' },
+        caption: 'Ketik markdown untuk versi teks',
+        captionEntities: [{ type: 'bold', offset: 6, length: 8 }],
+      },
     ]);
   });
 });
@@ -112,7 +131,10 @@ describe('choiceKeyboard', () => {
       { id: 'proposal:lanjut', label: 'Lanjut' },
       { id: 'proposal:batal', label: 'Batal' },
     ]);
-    expect(keyboard.inline_keyboard).toEqual([[{ text: 'Lanjut', callback_data: 'proposal:lanjut' }], [{ text: 'Batal', callback_data: 'proposal:batal' }]]);
+    expect(keyboard.inline_keyboard).toEqual([
+      [{ text: 'Lanjut', callback_data: 'proposal:lanjut' }],
+      [{ text: 'Batal', callback_data: 'proposal:batal' }],
+    ]);
   });
 
   it('refuses a choice id longer than 64 bytes, which Telegram would reject', () => {
@@ -152,12 +174,26 @@ describe('describeFault', () => {
   const token = '123:SECRET';
 
   it('keeps what is needed to act on a Telegram error, including retry_after', () => {
-    const error = new GrammyError("Call to 'sendMessage' failed!", { ok: false, error_code: 429, description: 'Too Many Requests: retry after 7', parameters: { retry_after: 7 } }, 'sendMessage', {});
-    expect(describeFault(error, token)).toEqual({ kind: 'telegram', message: 'Too Many Requests: retry after 7', method: 'sendMessage', code: 429, retryAfter: 7 });
+    const error = new GrammyError(
+      "Call to 'sendMessage' failed!",
+      { ok: false, error_code: 429, description: 'Too Many Requests: retry after 7', parameters: { retry_after: 7 } },
+      'sendMessage',
+      {},
+    );
+    expect(describeFault(error, token)).toEqual({
+      kind: 'telegram',
+      message: 'Too Many Requests: retry after 7',
+      method: 'sendMessage',
+      code: 429,
+      retryAfter: 7,
+    });
   });
 
   it('never lets the token into a log line', () => {
-    const network = new HttpError(`Network request for 'getFile' failed! https://api.telegram.org/bot${token}/getFile`, new Error('ECONNRESET'));
+    const network = new HttpError(
+      `Network request for 'getFile' failed! https://api.telegram.org/bot${token}/getFile`,
+      new Error('ECONNRESET'),
+    );
     expect(JSON.stringify(describeFault(network, token))).not.toContain('SECRET');
     expect(JSON.stringify(describeFault(new Error(`GET /file/bot${token}/x failed`), token))).not.toContain('SECRET');
   });

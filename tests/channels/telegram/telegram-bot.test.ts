@@ -4,7 +4,9 @@ import { ALICE, callbackUpdate, FAKE_TOKEN, groupChat, messageUpdate, type ApiCa
 import { sleep, startBotUnderTest, translator, type BotUnderTest } from './harness.js';
 
 const BOB = { id: 502, is_bot: false, first_name: 'Bayu' };
-const echo = async (msg: IncomingMessage): Promise<Reply[]> => [{ text: `Anda menulis: ${msg.text ?? msg.choiceId ?? msg.unsupported ?? ''}` }];
+const echo = async (msg: IncomingMessage): Promise<Reply[]> => [
+  { text: `Anda menulis: ${msg.text ?? msg.choiceId ?? msg.unsupported ?? ''}` },
+];
 
 let current: BotUnderTest | undefined;
 async function start(...args: Parameters<typeof startBotUnderTest>): Promise<BotUnderTest> {
@@ -36,7 +38,9 @@ describe('the Telegram bot against a fake Bot API', () => {
   });
 
   it('starts, and still sets the other menus, when Telegram refuses one command menu', async () => {
-    const bot = await start(echo, { beforeLaunch: (fake) => fake.failNext('setMyCommands', 1, 400, 'Bad Request: BOT_COMMAND_DESCRIPTION_INVALID') });
+    const bot = await start(echo, {
+      beforeLaunch: (fake) => fake.failNext('setMyCommands', 1, 400, 'Bad Request: BOT_COMMAND_DESCRIPTION_INVALID'),
+    });
     bot.fake.pushUpdate(messageUpdate('halo'));
     await bot.fake.waitForCount('sendMessage', 1);
     expect(bot.logs.join('\n')).toContain('command menu not set');
@@ -47,7 +51,12 @@ describe('the Telegram bot against a fake Bot API', () => {
     const { fake, received } = await start(echo);
     fake.pushUpdate(messageUpdate('Apa itu inovasi daerah?'));
     const [sent] = await fake.waitForCount('sendMessage', 1);
-    expect(received[0]).toMatchObject({ channel: 'telegram', text: 'Apa itu inovasi daerah?', conversation: 'private', senderId: String(ALICE.id) });
+    expect(received[0]).toMatchObject({
+      channel: 'telegram',
+      text: 'Apa itu inovasi daerah?',
+      conversation: 'private',
+      senderId: String(ALICE.id),
+    });
     expect(sent!.payload).toMatchObject({ chat_id: ALICE.id, text: 'Anda menulis: Apa itu inovasi daerah?' });
     expect(sent!.payload).not.toHaveProperty('parse_mode');
     const typing = fake.callsOf('sendChatAction')[0]!;
@@ -59,7 +68,10 @@ describe('the Telegram bot against a fake Bot API', () => {
     const { fake } = await start(async () => [{ text: '✅ Tersimpan. Ketik *lanjut* bila selesai.' }]);
     fake.pushUpdate(messageUpdate('jawaban saya'));
     const [sent] = await fake.waitForCount('sendMessage', 1);
-    expect(sent!.payload).toMatchObject({ text: '✅ Tersimpan. Ketik lanjut bila selesai.', entities: [{ type: 'bold', offset: 19, length: 6 }] });
+    expect(sent!.payload).toMatchObject({
+      text: '✅ Tersimpan. Ketik lanjut bila selesai.',
+      entities: [{ type: 'bold', offset: 19, length: 6 }],
+    });
     expect(sent!.payload).not.toHaveProperty('parse_mode');
   });
 
@@ -81,11 +93,22 @@ describe('the Telegram bot against a fake Bot API', () => {
   it('shows a menu as an inline keyboard and passes a button press to the core as a choice, answering the query', async () => {
     const { fake, received } = await start(async (msg) => {
       if (msg.choiceId) return [{ text: `Pilihan diterima: ${msg.choiceId}` }];
-      return [{ text: 'Mau lanjut?', choices: [{ id: 'demo:ya', label: 'Ya, lanjut' }, { id: 'demo:tidak', label: 'Tidak' }] }];
+      return [
+        {
+          text: 'Mau lanjut?',
+          choices: [
+            { id: 'demo:ya', label: 'Ya, lanjut' },
+            { id: 'demo:tidak', label: 'Tidak' },
+          ],
+        },
+      ];
     });
     fake.pushUpdate(messageUpdate('menu'));
     const [menu] = await fake.waitForCount('sendMessage', 1);
-    expect(keyboardOf(menu!)).toEqual([[{ text: 'Ya, lanjut', callback_data: 'demo:ya' }], [{ text: 'Tidak', callback_data: 'demo:tidak' }]]);
+    expect(keyboardOf(menu!)).toEqual([
+      [{ text: 'Ya, lanjut', callback_data: 'demo:ya' }],
+      [{ text: 'Tidak', callback_data: 'demo:tidak' }],
+    ]);
 
     const press = callbackUpdate('demo:ya');
     fake.pushUpdate(press);
@@ -107,7 +130,10 @@ describe('the Telegram bot against a fake Bot API', () => {
 
   it('splits a 5,000-character answer into two messages under 4096 characters, in order, with no word broken', async () => {
     const sentence = 'Evaluasi inovasi daerah dilakukan oleh tim yang dibentuk kepala daerah. ';
-    const long = sentence.repeat(Math.ceil(5000 / sentence.length)).slice(0, 5000).replace(/\s+\S*$/, '');
+    const long = sentence
+      .repeat(Math.ceil(5000 / sentence.length))
+      .slice(0, 5000)
+      .replace(/\s+\S*$/, '');
     expect(long.length).toBeGreaterThan(4900);
     const { fake } = await start(async () => [{ text: long, choices: [{ id: 'qa:lagi', label: 'Tanya lagi' }] }]);
     fake.pushUpdate(messageUpdate('jelaskan evaluasi'));
@@ -223,7 +249,10 @@ describe('the Telegram bot against a fake Bot API', () => {
   it('uploads a document with its file name and caption', async () => {
     const data = Buffer.from('isi dokumen proposal');
     const { fake } = await start(async () => [
-      { text: 'Draf Anda siap.', document: { fileName: 'proposal-inovasi.docx', mimeType: 'application/octet-stream', data, caption: 'Draf proposal' } },
+      {
+        text: 'Draf Anda siap.',
+        document: { fileName: 'proposal-inovasi.docx', mimeType: 'application/octet-stream', data, caption: 'Draf proposal' },
+      },
     ]);
     fake.pushUpdate(messageUpdate('/unduh'));
     const upload = await fake.waitForCall('sendDocument');
@@ -239,7 +268,11 @@ describe('the Telegram bot against a fake Bot API', () => {
       return [{ text: `${msg.file?.fileName}: ${bytes.toString()}` }];
     });
     fake.addFile('F-1', Buffer.from('isi berkas'));
-    fake.pushUpdate(messageUpdate(undefined, { extra: { document: { file_id: 'F-1', file_unique_id: 'U-1', file_name: 'proposal.txt', file_size: 10 } } }));
+    fake.pushUpdate(
+      messageUpdate(undefined, {
+        extra: { document: { file_id: 'F-1', file_unique_id: 'U-1', file_name: 'proposal.txt', file_size: 10 } },
+      }),
+    );
     await fake.waitForCount('sendMessage', 1);
     expect(fake.sentTexts()).toEqual(['proposal.txt: isi berkas']);
     expect(fake.callsOf('getFile')[0]?.payload).toMatchObject({ file_id: 'F-1' });
@@ -271,7 +304,9 @@ describe('the Telegram bot against a fake Bot API', () => {
 
 describe('the Telegram bot in webhook mode', () => {
   it('registers the webhook with a secret, answers posted updates, and refuses posts without the secret', async () => {
-    const bot = await start(echo, { webhook: { url: 'https://pandu.example.go.id/telegram/hook', secret: 'rahasia-uji', port: 0, host: '127.0.0.1' } });
+    const bot = await start(echo, {
+      webhook: { url: 'https://pandu.example.go.id/telegram/hook', secret: 'rahasia-uji', port: 0, host: '127.0.0.1' },
+    });
     expect(bot.fake.webhook()).toEqual({ url: 'https://pandu.example.go.id/telegram/hook', secretToken: 'rahasia-uji' });
     expect(bot.fake.callsOf('setWebhook')[0]?.payload).toMatchObject({ allowed_updates: ['message', 'callback_query'] });
     if (bot.running.mode !== 'webhook') throw new Error('expected webhook mode');

@@ -55,7 +55,16 @@ describe('toIncoming in a private chat', () => {
     const download = vi.fn(async (fileId: string) => Buffer.from(`isi ${fileId}`));
     const msg = translate(
       messageUpdate(undefined, {
-        extra: { document: { file_id: 'F1', file_unique_id: 'U1', file_name: 'proposal.docx', mime_type: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document', file_size: 2048 }, caption: 'draf saya' },
+        extra: {
+          document: {
+            file_id: 'F1',
+            file_unique_id: 'U1',
+            file_name: 'proposal.docx',
+            mime_type: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
+            file_size: 2048,
+          },
+          caption: 'draf saya',
+        },
       }),
       download,
     );

@@ -28,7 +28,8 @@ describe('WhatsApp pacing of outgoing messages', () => {
       minGapMs: 1_500,
       globalGapMs: 300,
       random: () => 0.5,
-      handle: async (msg) => (msg.senderId === A ? ['1', '2', '3'] : ['1', '2']).map((n) => ({ text: `jawaban ${n} untuk ${msg.senderId}` })),
+      handle: async (msg) =>
+        (msg.senderId === A ? ['1', '2', '3'] : ['1', '2']).map((n) => ({ text: `jawaban ${n} untuk ${msg.senderId}` })),
     });
     const t0 = h.timers.now();
     h.client.emit('message', fakeMessage({ from: A }));

@@ -13,7 +13,13 @@ describe('translating whatsapp-web.js messages for the core', () => {
 
   it('keeps the id as received and leaves out a missing display name', () => {
     const incoming = toIncoming(fakeMessage({ from: '123456789012345@lid', body: 'halo' }));
-    expect(incoming).toEqual({ channel: 'whatsapp', senderId: '123456789012345@lid', messageId: expect.any(String), conversation: 'private', text: 'halo' });
+    expect(incoming).toEqual({
+      channel: 'whatsapp',
+      senderId: '123456789012345@lid',
+      messageId: expect.any(String),
+      conversation: 'private',
+      text: 'halo',
+    });
   });
 
   it('names contact cards, audio and polls as unsupported kinds', () => {

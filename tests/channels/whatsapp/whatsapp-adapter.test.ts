@@ -89,7 +89,8 @@ describe('WhatsApp adapter with a fake whatsapp-web.js client', () => {
 
   it('tells the core which kind of message it cannot read (photo, sticker, voice note, location)', async () => {
     const h = start();
-    for (const type of ['image', 'sticker', 'ptt', 'location']) h.client.emit('message', fakeMessage({ type, hasMedia: type !== 'location', body: '' }));
+    for (const type of ['image', 'sticker', 'ptt', 'location'])
+      h.client.emit('message', fakeMessage({ type, hasMedia: type !== 'location', body: '' }));
     await settle();
 
     expect(h.received.map((m) => m.unsupported)).toEqual(['image', 'sticker', 'voice', 'location']);
@@ -126,7 +127,11 @@ describe('WhatsApp adapter with a fake whatsapp-web.js client', () => {
 
     expect(h.client.sent).toHaveLength(2);
     expect(h.client.sent[0]!.content).toBe('Draf proposal Anda sudah jadi.');
-    expect(h.client.sent[1]!.content).toEqual({ mimetype: 'application/octet-stream', data: Buffer.from('DOCX').toString('base64'), filename: 'proposal.docx' });
+    expect(h.client.sent[1]!.content).toEqual({
+      mimetype: 'application/octet-stream',
+      data: Buffer.from('DOCX').toString('base64'),
+      filename: 'proposal.docx',
+    });
     expect(h.client.sent[1]!.options).toEqual({ caption: 'Proposal inovasi', sendMediaAsDocument: true });
   });
 
@@ -192,7 +197,8 @@ describe('WhatsApp adapter with a fake whatsapp-web.js client', () => {
     await h.timers.advance(1_000);
 
     const log = lines.join('\n');
-    for (const line of ['repeated WhatsApp message ignored', 'handling a WhatsApp message failed', 'WhatsApp send failed twice']) expect(log).toContain(line);
+    for (const line of ['repeated WhatsApp message ignored', 'handling a WhatsApp message failed', 'WhatsApp send failed twice'])
+      expect(log).toContain(line);
     expect(chatRef(PERSON)).toMatch(/^[0-9a-f]{10}$/);
     expect(log).toContain(`"chat":"${chatRef(PERSON)}"`);
     expect(log).not.toContain('628123456789');
@@ -201,7 +207,12 @@ describe('WhatsApp adapter with a fake whatsapp-web.js client', () => {
   it('takes the number out of a send error before logging it', async () => {
     const lines: string[] = [];
     const timers = new FakeTimers();
-    const queue = new SendQueue({ minGapMs: 0, timers, logger: pino({ level: 'info' }, { write: (line: string) => void lines.push(line) }), retryPauseMs: 10 });
+    const queue = new SendQueue({
+      minGapMs: 0,
+      timers,
+      logger: pino({ level: 'info' }, { write: (line: string) => void lines.push(line) }),
+      retryPauseMs: 10,
+    });
     const sent = queue.enqueue({ chatId: PERSON, kind: 'text' }, async () => {
       throw new Error(`Evaluation failed: chat ${PERSON} not found`);
     });

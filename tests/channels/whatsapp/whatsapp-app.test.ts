@@ -48,7 +48,12 @@ describe('WhatsApp adapter in front of the real app', () => {
         {
           name: 'menu',
           description: 'menu uji',
-          run: async () => [{ text: 'Mau mulai dari mana?', choices: [choice('uji', 'latar', 'Latar belakang'), choice('uji', 'tujuan', 'Tujuan'), choice('uji', 'manfaat', 'Manfaat')] }],
+          run: async () => [
+            {
+              text: 'Mau mulai dari mana?',
+              choices: [choice('uji', 'latar', 'Latar belakang'), choice('uji', 'tujuan', 'Tujuan'), choice('uji', 'manfaat', 'Manfaat')],
+            },
+          ],
         },
       ],
       onChoice: async (_ctx, payload) => {
@@ -71,7 +76,9 @@ describe('WhatsApp adapter in front of the real app', () => {
     try {
       h.client.emit('message', fakeMessage({ from: '628555000111@c.us', body: '/menu' }));
       await sentAtLeast(h.client, 1);
-      expect(h.client.texts()[0]).toBe('Mau mulai dari mana?\n\n1. Latar belakang\n2. Tujuan\n3. Manfaat\nBalas dengan angka pilihan (1, 2 atau 3).');
+      expect(h.client.texts()[0]).toBe(
+        'Mau mulai dari mana?\n\n1. Latar belakang\n2. Tujuan\n3. Manfaat\nBalas dengan angka pilihan (1, 2 atau 3).',
+      );
 
       h.client.emit('message', fakeMessage({ from: '628555000111@c.us', body: '2' }));
       await sentAtLeast(h.client, 2);

@@ -43,7 +43,8 @@ describe('section checks', () => {
     for (const amount of ['Rp45.000.000', 'rp. 5 jt', '45 juta', '1,5 M', 'IDR 2000', '.5 miliar', '2.500.000 rupiah', 'Rp 250rb']) {
       expect(matches('rupiah', `Anggaran ${amount} dari APBD.`), amount).toBe(true);
     }
-    for (const text of ['Tahun 2026, 3 puskesmas.', 'Jalan sepanjang 2 meter.', 'Dari APBD.']) expect(matches('rupiah', text), text).toBe(false);
+    for (const text of ['Tahun 2026, 3 puskesmas.', 'Jalan sepanjang 2 meter.', 'Dari APBD.'])
+      expect(matches('rupiah', text), text).toBe(false);
   });
 
   it('checks 20,000-character pathological answers in every section of every template and still finds what is there', () => {
@@ -59,8 +60,16 @@ describe('section checks', () => {
     expect(matches('period', `${shapes[1]!} 6 bulan`)).toBe(true);
     for (const template of templates) {
       for (const answer of shapes) {
-        const findings = checkDraft({ template, answers: new Map(template.sections.map((s) => [s.key, answer])), otherTitles: [], now: NOW });
-        expect(findings.some((f) => f.code === 'missing_element'), `${template.id}: ${answer.slice(0, 4)}…`).toBe(true);
+        const findings = checkDraft({
+          template,
+          answers: new Map(template.sections.map((s) => [s.key, answer])),
+          otherTitles: [],
+          now: NOW,
+        });
+        expect(
+          findings.some((f) => f.code === 'missing_element'),
+          `${template.id}: ${answer.slice(0, 4)}…`,
+        ).toBe(true);
       }
     }
   });
@@ -68,9 +77,18 @@ describe('section checks', () => {
   it('flags answers that are too short against the stated source, and vague phrases', () => {
     const short = checkSection(PP38, section(PP38, 'rancang_bangun'), 'Pakai aplikasi, berbeda dari sebelumnya.');
     expect(short).toEqual([
-      { code: 'too_short', sectionKey: 'rancang_bangun', severity: 'warning', vars: { count: 5, limit: 80, unit: 'words', source: 'saran Pandu; PP 38/2017 tidak menetapkan panjang minimal' } },
+      {
+        code: 'too_short',
+        sectionKey: 'rancang_bangun',
+        severity: 'warning',
+        vars: { count: 5, limit: 80, unit: 'words', source: 'saran Pandu; PP 38/2017 tidak menetapkan panjang minimal' },
+      },
     ]);
-    const vague = checkSection(PP38, section(PP38, 'tujuan'), 'Meningkatkan pelayanan kepada masyarakat sebesar 20% dll, sesuai kebutuhan dan akan ditentukan kemudian oleh dinas terkait.');
+    const vague = checkSection(
+      PP38,
+      section(PP38, 'tujuan'),
+      'Meningkatkan pelayanan kepada masyarakat sebesar 20% dll, sesuai kebutuhan dan akan ditentukan kemudian oleh dinas terkait.',
+    );
     expect(vague.map((f) => f.code)).toEqual(['vague']);
     expect(vague[0]!.vars.phrases).toBe('“dll”, “sesuai kebutuhan”, “akan ditentukan kemudian”');
   });
@@ -82,7 +100,13 @@ describe('section checks', () => {
   });
 
   it('requires an SDG named by number, or by name next to the word SDGs/TPB', () => {
-    expect(codes(KIPP, 'sdgs', 'Mendukung pembangunan daerah yang berkelanjutan dan penyediaan air bersih bagi seluruh warga desa di kecamatan kami.')).toEqual(['missing_element:error']);
+    expect(
+      codes(
+        KIPP,
+        'sdgs',
+        'Mendukung pembangunan daerah yang berkelanjutan dan penyediaan air bersih bagi seluruh warga desa di kecamatan kami.',
+      ),
+    ).toEqual(['missing_element:error']);
     expect(codes(KIPP, 'sdgs', 'SDG 6 (Air Bersih dan Sanitasi Layak): 1.200 rumah kini mendapat air bersih setiap hari.')).toEqual([]);
     expect(matches('sdg', 'Mendukung TPB ke-16 tentang kelembagaan yang tangguh.')).toBe(true);
     expect(matches('sdg', 'Kontribusi pada TPB: kesetaraan gender di layanan publik.')).toBe(true);
@@ -144,11 +168,23 @@ describe('pre-submission check on a deliberately weak draft', () => {
       expect(line).toContain(title);
       expect(line).not.toMatch(/\{\w+\}|proposal\.finding/);
     }
-    expect(views.findingLine(PP38, findings.find((f) => f.code === 'missing_element' && f.sectionKey === 'anggaran')!)).toContain('Rupiah');
-    expect(views.findingLine(PP38, findings.find((f) => f.code === 'duplicate_title')!)).toContain('judul "SIPANDU Desa" sudah dipakai');
+    expect(
+      views.findingLine(
+        PP38,
+        findings.find((f) => f.code === 'missing_element' && f.sectionKey === 'anggaran')!,
+      ),
+    ).toContain('Rupiah');
+    expect(
+      views.findingLine(
+        PP38,
+        findings.find((f) => f.code === 'duplicate_title')!,
+      ),
+    ).toContain('judul "SIPANDU Desa" sudah dipakai');
     // On a phone, several empty required sections read better as one line.
     const lines = views.findingLines(PP38, findings);
-    expect(lines[0]).toBe('❗ Bagian wajib yang belum diisi: 4. Tujuan Inovasi Daerah; 5. Manfaat yang diperoleh. Isi semuanya sebelum proposal diajukan.');
+    expect(lines[0]).toBe(
+      '❗ Bagian wajib yang belum diisi: 4. Tujuan Inovasi Daerah; 5. Manfaat yang diperoleh. Isi semuanya sebelum proposal diajukan.',
+    );
     expect(lines).toHaveLength(findings.length - 1);
     // Each button names its draft, so pressing it after switching drafts still acts on this one.
     expect(views.jumpChoices(PP38, 'd1', findings).map((c) => c.id)).toEqual([
@@ -182,9 +218,19 @@ describe('pre-submission check on a deliberately weak draft', () => {
 
   it('asks for a clearer start date when the age cannot be settled, and passes an innovation older than a year', () => {
     const base = new Map([['judul', 'SAPA LANSIA']]);
-    const unclear = checkDraft({ template: KIPP, answers: new Map([...base, ['mulai_diterapkan', 'Sejak 2025.']]), otherTitles: [], now: NOW });
+    const unclear = checkDraft({
+      template: KIPP,
+      answers: new Map([...base, ['mulai_diterapkan', 'Sejak 2025.']]),
+      otherTitles: [],
+      now: NOW,
+    });
     expect(unclear.filter((f) => f.sectionKey === 'mulai_diterapkan').map((f) => f.code)).toEqual(['age_unclear']);
-    const old = checkDraft({ template: KIPP, answers: new Map([...base, ['mulai_diterapkan', 'Diterapkan sejak 4 Maret 2024 (SK Kadinkes).']]), otherTitles: [], now: NOW });
+    const old = checkDraft({
+      template: KIPP,
+      answers: new Map([...base, ['mulai_diterapkan', 'Diterapkan sejak 4 Maret 2024 (SK Kadinkes).']]),
+      otherTitles: [],
+      now: NOW,
+    });
     expect(old.filter((f) => f.sectionKey === 'mulai_diterapkan')).toEqual([]);
   });
 });

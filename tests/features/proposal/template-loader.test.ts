@@ -9,7 +9,9 @@ const SHIPPED = path.join(PROJECT_ROOT, 'prompts/templates');
 
 /** A small template as YAML text: the required header, `extra` top-level lines, and one section per key. */
 function templateText(extra: string[], keys: string[]): string {
-  const sections = keys.map((key, i) => `  - { key: ${key}, title: T${i}, guidance: A, why: A, basis: [A], example: A, required: ${i === 0} }`);
+  const sections = keys.map(
+    (key, i) => `  - { key: ${key}, title: T${i}, guidance: A, why: A, basis: [A], example: A, required: ${i === 0} }`,
+  );
   return ['id: uji', 'name: Uji', 'shortName: Uji', 'description: Uji.', 'basis: Uji', ...extra, 'sections:', ...sections].join('\n');
 }
 
@@ -47,7 +49,9 @@ describe('proposal template loader', () => {
     expect(messages.some((m) => m.startsWith('c-wrong-type.yaml: sections.0.required:') && /boolean/.test(m))).toBe(true);
     expect(messages).toContain('d-duplicate-key.yaml: sections.1.key: duplicate section key "nama" (first used by sections.0)');
     expect(messages.some((m) => m.startsWith('e-bad-yaml.yaml: invalid YAML:'))).toBe(true);
-    expect(messages.some((m) => m.startsWith('f-bad-pattern.yaml: sections.1.elements.0.patterns.0: invalid regular expression'))).toBe(true);
+    expect(messages.some((m) => m.startsWith('f-bad-pattern.yaml: sections.1.elements.0.patterns.0: invalid regular expression'))).toBe(
+      true,
+    );
     expect(messages).toContain('g-duplicate-id.yaml: id: duplicate template id "uji-valid" (already used by a-valid.yaml)');
     // Non-YAML files in the folder are not templates and are not reported.
     expect(messages.some((m) => m.includes('notes.txt'))).toBe(false);

@@ -48,7 +48,8 @@ const TUJUAN =
 const WAKTU_1 = 'Uji coba dimulai Januari 2026 di tiga puskesmas Kecamatan Kota.';
 const WAKTU_2 = 'Periode uji coba Januari sampai Juni 2026 (6 bulan).';
 const ANGGARAN = 'Rp45.000.000 dari APBD Disdukcapil tahun 2026 untuk aplikasi dan pelatihan petugas.';
-const REPLIKASI = 'Kabupaten lain dapat meniru cukup dengan perjanjian kerja sama Disdukcapil dan Dinas Kesehatan serta pelatihan singkat bagi bidan.';
+const REPLIKASI =
+  'Kabupaten lain dapat meniru cukup dengan perjanjian kerja sama Disdukcapil dan Dinas Kesehatan serta pelatihan singkat bagi bidan.';
 
 describe('proposal wizard in the terminal chat', () => {
   it('completes a PP 38/2017 proposal across a restart and a linked identity, then exports a DOCX with every heading and answer', async () => {
@@ -150,7 +151,9 @@ describe('proposal wizard in the terminal chat', () => {
     expect(b[17]).toContain('tidak ada catatan');
     expect(b[18]).toContain(`# ${TITLE}`);
     expect(b[18]).toContain('## 5. Manfaat yang diperoleh');
-    expect(b[18]).toContain('_Dasar hukum/kriteria: PP 38/2017 Pasal 7 ayat (2) huruf e; PP 38/2017 Pasal 14 ayat (3); PP 38/2017 Pasal 16 ayat (2)_');
+    expect(b[18]).toContain(
+      '_Dasar hukum/kriteria: PP 38/2017 Pasal 7 ayat (2) huruf e; PP 38/2017 Pasal 14 ayat (3); PP 38/2017 Pasal 16 ayat (2)_',
+    );
 
     // --- The exported document: headings in template order, the answers, the legal basis.
     const file = path.join(dataDir, 'exports', 'proposal-layanan-akta-lahir-cepat-lahir-cepat.docx');
@@ -168,7 +171,8 @@ describe('proposal wizard in the terminal chat', () => {
       '9. Kemungkinan direplikasi',
     ]);
     const { value: text } = await mammoth.extractRawText({ buffer: fs.readFileSync(file) });
-    for (const answer of [TITLE, RANCANG_1, RANCANG_2, MANFAAT, TUJUAN, WAKTU_1, WAKTU_2, ANGGARAN, REPLIKASI]) expect(text).toContain(answer);
+    for (const answer of [TITLE, RANCANG_1, RANCANG_2, MANFAAT, TUJUAN, WAKTU_1, WAKTU_2, ANGGARAN, REPLIKASI])
+      expect(text).toContain(answer);
     expect(text).not.toContain('MANFAAT-LAMA');
     expect(text).toContain('(belum diisi)');
     expect(text).toContain('Proposal Inovasi Daerah (PP 38/2017 Pasal 7 ayat (2))');

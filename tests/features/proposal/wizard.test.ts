@@ -14,7 +14,9 @@ afterAll(async () => {
 const DAY = 24 * 60 * 60 * 1000;
 
 async function draftsOf(sender: string) {
-  const identity = await w.app.db.channelIdentity.findUniqueOrThrow({ where: { channel_externalId: { channel: 'telegram', externalId: sender } } });
+  const identity = await w.app.db.channelIdentity.findUniqueOrThrow({
+    where: { channel_externalId: { channel: 'telegram', externalId: sender } },
+  });
   return new DraftStore(w.app.db).list(identity.userId);
 }
 
@@ -103,7 +105,11 @@ describe('proposal wizard through the router', () => {
     await w.say('Inovasi Dua', 'multi');
 
     const list = await w.send({ text: '/draf' }, 'multi');
-    expect(list[0]!.choices!.map((c) => c.label)).toEqual(['Inovasi Dua · Profil IID/IGA · 1/11', 'Inovasi Satu · Proposal PP 38/2017 · 1/9', 'Buat draf baru']);
+    expect(list[0]!.choices!.map((c) => c.label)).toEqual([
+      'Inovasi Dua · Profil IID/IGA · 1/11',
+      'Inovasi Satu · Proposal PP 38/2017 · 1/9',
+      'Buat draf baru',
+    ]);
     expect(await w.say('2', 'multi')).toContain('Bagian 1/9: Nama inovasi');
 
     const ask = await w.send({ text: 'hapus' }, 'multi');
@@ -170,7 +176,9 @@ describe('proposal wizard through the router', () => {
 
     // A's "yes, delete" pressed while B's own delete question is open: nothing is deleted.
     expect(await w.say('hapus', 'stale')).toContain('Hapus draf "Draf B"');
-    expect(texts(await w.send({ choiceId: deleteA.id }, 'stale'))).toContain('Tombol itu untuk draf "Draf A", bukan draf yang sedang dibuka, jadi tidak ada yang dihapus');
+    expect(texts(await w.send({ choiceId: deleteA.id }, 'stale'))).toContain(
+      'Tombol itu untuk draf "Draf A", bukan draf yang sedang dibuka, jadi tidak ada yang dihapus',
+    );
     expect((await draftsOf('stale')).map((d) => d.title).sort()).toEqual(['Draf A', 'Draf B']);
 
     // A's section menu switches to A, says so, and the replacement lands in A only.

@@ -5,18 +5,37 @@
  */
 
 const MONTHS: Record<string, number> = {
-  januari: 0, jan: 0,
-  februari: 1, pebruari: 1, feb: 1, peb: 1,
-  maret: 2, mar: 2,
-  april: 3, apr: 3,
+  januari: 0,
+  jan: 0,
+  februari: 1,
+  pebruari: 1,
+  feb: 1,
+  peb: 1,
+  maret: 2,
+  mar: 2,
+  april: 3,
+  apr: 3,
   mei: 4,
-  juni: 5, jun: 5,
-  juli: 6, jul: 6,
-  agustus: 7, agu: 7, agt: 7, ags: 7, agust: 7,
-  september: 8, sep: 8, sept: 8,
-  oktober: 9, okt: 9,
-  november: 10, nov: 10, nop: 10, nopember: 10,
-  desember: 11, des: 11,
+  juni: 5,
+  jun: 5,
+  juli: 6,
+  jul: 6,
+  agustus: 7,
+  agu: 7,
+  agt: 7,
+  ags: 7,
+  agust: 7,
+  september: 8,
+  sep: 8,
+  sept: 8,
+  oktober: 9,
+  okt: 9,
+  november: 10,
+  nov: 10,
+  nop: 10,
+  nopember: 10,
+  desember: 11,
+  des: 11,
 };
 
 const MONTH_ALT = Object.keys(MONTHS)
@@ -91,8 +110,19 @@ export function findDates(text: string): FoundDate[] {
 }
 
 const NUMBER_WORDS: Record<string, number> = {
-  satu: 1, se: 1, dua: 2, tiga: 3, empat: 4, lima: 5, enam: 6, tujuh: 7, delapan: 8, sembilan: 9, sepuluh: 10,
-  sebelas: 11, 'dua belas': 12,
+  satu: 1,
+  se: 1,
+  dua: 2,
+  tiga: 3,
+  empat: 4,
+  lima: 5,
+  enam: 6,
+  tujuh: 7,
+  delapan: 8,
+  sembilan: 9,
+  sepuluh: 10,
+  sebelas: 11,
+  'dua belas': 12,
 };
 // `(?<!\d)`: a number is read from its first digit only. Starting again at every digit of a long run of
 // digits makes the search quadratic (1.5 s on 20,000 digits) and finds nothing more; it only misread a
@@ -101,7 +131,10 @@ const NUMBER_ALT = `(?<!\\d)\\d+(?:[.,]\\d+)?|${Object.keys(NUMBER_WORDS)
   .sort((a, b) => b.length - a.length)
   .filter((w) => w !== 'se')
   .join('|')}`;
-const DURATION_RE = new RegExp(`(?<![\\p{L}])(${NUMBER_ALT})\\s*(hari|minggu|pekan|bulan|tahun)(?![\\p{L}])|(?<![\\p{L}])se(hari|minggu|pekan|bulan|tahun)(?![\\p{L}])`, 'iu');
+const DURATION_RE = new RegExp(
+  `(?<![\\p{L}])(${NUMBER_ALT})\\s*(hari|minggu|pekan|bulan|tahun)(?![\\p{L}])|(?<![\\p{L}])se(hari|minggu|pekan|bulan|tahun)(?![\\p{L}])`,
+  'iu',
+);
 
 /** A stated duration ("6 bulan", "dua tahun", "setahun"), in months; undefined when none. */
 export function findDurationMonths(text: string): number | undefined {

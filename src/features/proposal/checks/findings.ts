@@ -3,14 +3,7 @@
  * to and the values its message needs; proposal.yaml (`proposal.finding.<code>`) says it to the user.
  */
 export type FindingCode =
-  | 'missing'
-  | 'too_short'
-  | 'too_long'
-  | 'missing_element'
-  | 'vague'
-  | 'duplicate_title'
-  | 'too_young'
-  | 'age_unclear';
+  'missing' | 'too_short' | 'too_long' | 'missing_element' | 'vague' | 'duplicate_title' | 'too_young' | 'age_unclear';
 
 export interface Finding {
   code: FindingCode;

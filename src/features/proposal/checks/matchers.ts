@@ -21,7 +21,8 @@ const RUPIAH_RE =
  * SDG/TPB by number ("SDG 3", "TPB ke-16", "Tujuan 11"), or the goal's usual Indonesian name next to the
  * word SDGs/TPB: a name alone ("air bersih") says what the innovation does, not that it is linked to a goal.
  */
-const SDG_NUMBER_RE = /(?<![\p{L}])(?:sdgs?|tpb|tujuan(?:\s+pembangunan\s+berkelanjutan)?)\s*(?:ke[-\s]?|nomor\s+|no\.?\s*|#)?(?:[1-9]|1[0-7])(?!\d)/iu;
+const SDG_NUMBER_RE =
+  /(?<![\p{L}])(?:sdgs?|tpb|tujuan(?:\s+pembangunan\s+berkelanjutan)?)\s*(?:ke[-\s]?|nomor\s+|no\.?\s*|#)?(?:[1-9]|1[0-7])(?!\d)/iu;
 const SDG_WORD_RE = /(?<![\p{L}])(?:sdgs?|tpb|tujuan pembangunan berkelanjutan)(?![\p{L}])/iu;
 const SDG_NAMES = [
   'tanpa kemiskinan',
@@ -56,9 +57,7 @@ const TESTS: Record<MatcherName, (text: string) => boolean> = {
   year: (text) => /(?<!\d)(?:19|20)\d{2}(?!\d)/.test(text),
   rupiah: (text) => RUPIAH_RE.test(text),
   number: (text) => /\d/.test(text),
-  sdg: (text) =>
-    SDG_NUMBER_RE.test(text) ||
-    (SDG_WORD_RE.test(text) && SDG_NAMES.some((name) => text.toLowerCase().includes(name))),
+  sdg: (text) => SDG_NUMBER_RE.test(text) || (SDG_WORD_RE.test(text) && SDG_NAMES.some((name) => text.toLowerCase().includes(name))),
 };
 
 export function matches(name: MatcherName, text: string): boolean {

@@ -32,7 +32,9 @@ export function titleFindings(template: Template, title: string | undefined, oth
   if (!template.presubmission.uniqueTitle || !title?.trim()) return [];
   const mine = normaliseTitle(draftTitle(title));
   if (!otherTitles.some((other) => normaliseTitle(other) === mine)) return [];
-  return [{ code: 'duplicate_title', sectionKey: template.presubmission.titleSection, severity: 'error', vars: { title: draftTitle(title) } }];
+  return [
+    { code: 'duplicate_title', sectionKey: template.presubmission.titleSection, severity: 'error', vars: { title: draftTitle(title) } },
+  ];
 }
 
 /** `too_young` or `age_unclear` against the template's minimum age, if it has one. */

@@ -32,10 +32,14 @@ export function checkSection(template: Template, section: Section, text: string 
   if (length) {
     const words = countWords(answer);
     const chars = answer.length;
-    if (length.minWords && words < length.minWords) finding('too_short', 'warning', { count: words, limit: length.minWords, unit: 'words', source: length.source });
-    if (length.maxWords && words > length.maxWords) finding('too_long', 'warning', { count: words, limit: length.maxWords, unit: 'words', source: length.source });
-    if (length.minChars && chars < length.minChars) finding('too_short', 'warning', { count: chars, limit: length.minChars, unit: 'chars', source: length.source });
-    if (length.maxChars && chars > length.maxChars) finding('too_long', 'warning', { count: chars, limit: length.maxChars, unit: 'chars', source: length.source });
+    if (length.minWords && words < length.minWords)
+      finding('too_short', 'warning', { count: words, limit: length.minWords, unit: 'words', source: length.source });
+    if (length.maxWords && words > length.maxWords)
+      finding('too_long', 'warning', { count: words, limit: length.maxWords, unit: 'words', source: length.source });
+    if (length.minChars && chars < length.minChars)
+      finding('too_short', 'warning', { count: chars, limit: length.minChars, unit: 'chars', source: length.source });
+    if (length.maxChars && chars > length.maxChars)
+      finding('too_long', 'warning', { count: chars, limit: length.maxChars, unit: 'chars', source: length.source });
   }
 
   for (const element of section.elements) {

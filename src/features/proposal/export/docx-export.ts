@@ -12,13 +12,34 @@ export async function renderDocx(doc: ProposalDocument): Promise<Buffer> {
   const titlePage: Paragraph[] = [
     new Paragraph({ spacing: { before: 2400 } }),
     new Paragraph({ heading: HeadingLevel.TITLE, alignment: AlignmentType.CENTER, children: [new TextRun(doc.title)] }),
-    new Paragraph({ alignment: AlignmentType.CENTER, spacing: { before: 400 }, children: [new TextRun({ text: doc.templateName, bold: true, size: 28 })] }),
-    new Paragraph({ alignment: AlignmentType.CENTER, children: [new TextRun({ text: `${doc.labels.templateBasis}: ${doc.templateBasis}`, italics: true })] }),
+    new Paragraph({
+      alignment: AlignmentType.CENTER,
+      spacing: { before: 400 },
+      children: [new TextRun({ text: doc.templateName, bold: true, size: 28 })],
+    }),
+    new Paragraph({
+      alignment: AlignmentType.CENTER,
+      children: [new TextRun({ text: `${doc.labels.templateBasis}: ${doc.templateBasis}`, italics: true })],
+    }),
     ...(doc.innovator
-      ? [new Paragraph({ alignment: AlignmentType.CENTER, spacing: { before: 800 }, children: [new TextRun(`${doc.labels.innovator}: ${doc.innovator}`)] })]
+      ? [
+          new Paragraph({
+            alignment: AlignmentType.CENTER,
+            spacing: { before: 800 },
+            children: [new TextRun(`${doc.labels.innovator}: ${doc.innovator}`)],
+          }),
+        ]
       : []),
-    new Paragraph({ alignment: AlignmentType.CENTER, spacing: { before: doc.innovator ? 200 : 800 }, children: [new TextRun(`${doc.labels.date}: ${doc.date}`)] }),
-    new Paragraph({ alignment: AlignmentType.CENTER, spacing: { before: 1600 }, children: [new TextRun({ text: doc.labels.generatedBy, size: 18, color: '666666' })] }),
+    new Paragraph({
+      alignment: AlignmentType.CENTER,
+      spacing: { before: doc.innovator ? 200 : 800 },
+      children: [new TextRun(`${doc.labels.date}: ${doc.date}`)],
+    }),
+    new Paragraph({
+      alignment: AlignmentType.CENTER,
+      spacing: { before: 1600 },
+      children: [new TextRun({ text: doc.labels.generatedBy, size: 18, color: '666666' })],
+    }),
     new Paragraph({ children: [new PageBreak()] }),
   ];
   const body = doc.sections.flatMap((s) => [
@@ -26,7 +47,10 @@ export async function renderDocx(doc: ProposalDocument): Promise<Buffer> {
     ...(s.text
       ? paragraphs(s.text).map((p) => new Paragraph({ spacing: { after: 120 }, children: [new TextRun(p)] }))
       : [new Paragraph({ children: [new TextRun({ text: doc.labels.empty, italics: true, color: '999999' })] })]),
-    new Paragraph({ spacing: { after: 240 }, children: [new TextRun({ text: `${doc.labels.basis}: ${s.basis}`, italics: true, size: 18, color: '555555' })] }),
+    new Paragraph({
+      spacing: { after: 240 },
+      children: [new TextRun({ text: `${doc.labels.basis}: ${s.basis}`, italics: true, size: 18, color: '555555' })],
+    }),
   ]);
   const document = new Document({
     creator: 'Pandu Inovasi',

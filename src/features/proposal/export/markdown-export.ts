@@ -11,7 +11,13 @@ export function renderMarkdown(doc: ProposalDocument): string {
     `${doc.labels.date}: ${doc.date}`,
   ];
   const sections = doc.sections.map((s) =>
-    [`## ${s.number}. ${s.title}`, '', s.text ? paragraphs(s.text).join('\n\n') : `_${doc.labels.empty}_`, '', `_${doc.labels.basis}: ${s.basis}_`].join('\n'),
+    [
+      `## ${s.number}. ${s.title}`,
+      '',
+      s.text ? paragraphs(s.text).join('\n\n') : `_${doc.labels.empty}_`,
+      '',
+      `_${doc.labels.basis}: ${s.basis}_`,
+    ].join('\n'),
   );
   return [head.join('\n'), ...sections].join('\n\n');
 }

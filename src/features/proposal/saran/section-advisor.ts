@@ -75,7 +75,10 @@ export class SectionAdvisor {
       this.deps.logger.warn({ section: section.key }, 'proposal suggestion was empty; showing rule-based checks');
       return { kind: 'failed', reason: 'empty answer' };
     }
-    const checked = checkCitations(raw, hits.map((h) => h.chunk.citation));
+    const checked = checkCitations(
+      raw,
+      hits.map((h) => h.chunk.citation),
+    );
     if (checked.removed.length > 0 || checked.repaired.length > 0) {
       this.deps.logger.warn({ removed: checked.removed, repaired: checked.repaired }, 'suggestion cited articles outside its context');
     }

@@ -45,7 +45,12 @@ export function loadTemplateFile(file: string): { template?: Template; errors: T
     text = fs.readFileSync(file, 'utf8');
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;
-    const reason = code === 'ENOENT' ? 'file not found' : code === 'EISDIR' ? 'is a folder, not a template file' : `cannot read (${code ?? String(error)})`;
+    const reason =
+      code === 'ENOENT'
+        ? 'file not found'
+        : code === 'EISDIR'
+          ? 'is a folder, not a template file'
+          : `cannot read (${code ?? String(error)})`;
     return { errors: [new TemplateError(name, '', reason)] };
   }
   return parseTemplate(text, name);
@@ -58,7 +63,10 @@ export function loadTemplateFile(file: string): { template?: Template; errors: T
 export function loadTemplates(dir: string): LoadedTemplates {
   let names: string[];
   try {
-    names = fs.readdirSync(dir).filter((n) => /\.ya?ml$/i.test(n)).sort();
+    names = fs
+      .readdirSync(dir)
+      .filter((n) => /\.ya?ml$/i.test(n))
+      .sort();
   } catch {
     return { templates: [], errors: [new TemplateError(dir, '', 'template folder not found')] };
   }

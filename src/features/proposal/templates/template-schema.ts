@@ -10,7 +10,9 @@ import { MATCHER_NAMES } from '../checks/matchers.js';
  * Section keys appear in choice ids next to the draft id (`proposal:edit:<draftId>:<key>`, ≤ 64 bytes; see
  * wizard/choice-payloads.ts), so they are short and plain.
  */
-const sectionKey = z.string().regex(/^[a-z][a-z0-9_]{0,23}$/, 'lower-case letters, digits or _, starting with a letter, at most 24 characters');
+const sectionKey = z
+  .string()
+  .regex(/^[a-z][a-z0-9_]{0,23}$/, 'lower-case letters, digits or _, starting with a letter, at most 24 characters');
 
 const text = z.string().trim().min(1, 'must not be empty');
 
@@ -110,7 +112,11 @@ export const TemplateSchema = z
     t.sections.forEach((s, i) => {
       const first = seen.get(s.key);
       if (first !== undefined) {
-        ctx.addIssue({ code: 'custom', path: ['sections', i, 'key'], message: `duplicate section key "${s.key}" (first used by sections.${first})` });
+        ctx.addIssue({
+          code: 'custom',
+          path: ['sections', i, 'key'],
+          message: `duplicate section key "${s.key}" (first used by sections.${first})`,
+        });
       } else seen.set(s.key, i);
       const l = s.length;
       if (l?.minWords && l.maxWords && l.minWords > l.maxWords) {
@@ -125,13 +131,21 @@ export const TemplateSchema = z
             new RegExp(p, 'iu');
           } catch (error) {
             const reason = error instanceof Error ? error.message : String(error);
-            ctx.addIssue({ code: 'custom', path: ['sections', i, 'elements', j, 'patterns', k], message: `invalid regular expression: ${reason}` });
+            ctx.addIssue({
+              code: 'custom',
+              path: ['sections', i, 'elements', j, 'patterns', k],
+              message: `invalid regular expression: ${reason}`,
+            });
           }
         }),
       );
     });
     if (t.sections[0] && t.sections[0].key !== t.presubmission.titleSection) {
-      ctx.addIssue({ code: 'custom', path: ['presubmission', 'titleSection'], message: 'must be the first section (the name of the innovation)' });
+      ctx.addIssue({
+        code: 'custom',
+        path: ['presubmission', 'titleSection'],
+        message: 'must be the first section (the name of the innovation)',
+      });
     }
     const minAge = t.presubmission.minAge;
     if (minAge && !seen.has(minAge.section)) {

@@ -42,7 +42,9 @@ export function setStep(session: Session, next: WizardStep): void {
 
 export function lastSave(session: Session): LastSave | undefined {
   const saved = wizardState(session)?.lastSave;
-  return typeof saved?.sectionKey === 'string' && typeof saved.version === 'number' ? { sectionKey: saved.sectionKey, version: saved.version } : undefined;
+  return typeof saved?.sectionKey === 'string' && typeof saved.version === 'number'
+    ? { sectionKey: saved.sectionKey, version: saved.version }
+    : undefined;
 }
 
 /** Remembers (or, with undefined, forgets) the version the last message created. */

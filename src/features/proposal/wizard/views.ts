@@ -81,14 +81,24 @@ export class WizardViews {
       const section = template.sections.find((s) => s.key === f.sectionKey);
       if (!section) continue;
       seen.add(f.sectionKey);
-      out.push(choice(PROPOSAL_FEATURE, draftPayload('go', draftId, section.key), this.t('proposal.choice.go', { number: template.sections.indexOf(section) + 1, title: section.title })));
+      out.push(
+        choice(
+          PROPOSAL_FEATURE,
+          draftPayload('go', draftId, section.key),
+          this.t('proposal.choice.go', { number: template.sections.indexOf(section) + 1, title: section.title }),
+        ),
+      );
     }
     return out;
   }
 
   sectionMenu(template: Template, draftId: string, sections: readonly Section[] = template.sections): Choice[] {
     return sections.map((s) =>
-      choice(PROPOSAL_FEATURE, draftPayload('edit', draftId, s.key), this.t('proposal.choice.edit', { number: template.sections.indexOf(s) + 1, title: s.title })),
+      choice(
+        PROPOSAL_FEATURE,
+        draftPayload('edit', draftId, s.key),
+        this.t('proposal.choice.edit', { number: template.sections.indexOf(s) + 1, title: s.title }),
+      ),
     );
   }
 

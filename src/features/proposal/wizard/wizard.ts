@@ -55,13 +55,28 @@ export class ProposalWizard {
     if (['daftar', 'list', 'draf'].includes(arg)) return this.draftMenu(ctx);
     if (ctx.session.flow === PROPOSAL_FEATURE) {
       const open = await this.open(ctx);
-      if (!Array.isArray(open)) return [{ text: views.sectionPrompt(open.template, open.section, open.answers.get(open.section.key), step(ctx.session) === 'replace' ? 'replace' : 'answer') }];
+      if (!Array.isArray(open))
+        return [
+          {
+            text: views.sectionPrompt(
+              open.template,
+              open.section,
+              open.answers.get(open.section.key),
+              step(ctx.session) === 'replace' ? 'replace' : 'answer',
+            ),
+          },
+        ];
     }
     const drafts = await this.deps.store.list(ctx.user.id);
     const latest = drafts[0];
     if (!latest) return this.templateMenu(ctx);
     const template = this.deps.catalog.get(latest.templateId);
-    const sectionIndex = template ? Math.max(0, template.sections.findIndex((s) => s.key === latest.currentSection)) : 0;
+    const sectionIndex = template
+      ? Math.max(
+          0,
+          template.sections.findIndex((s) => s.key === latest.currentSection),
+        )
+      : 0;
     const section = template?.sections[sectionIndex];
     const choices = [choice(PROPOSAL_FEATURE, `resume:${latest.id}`, ctx.t('proposal.choice.resume', { title: views.title(latest) }))];
     if (drafts.length > 1) choices.push(choice(PROPOSAL_FEATURE, 'list', ctx.t('proposal.choice.other')));
@@ -140,7 +155,15 @@ export class ProposalWizard {
         return [{ text: views.summary(open.template, open.draft, open.answers, open.section.key) }];
       case 'save':
         leaveFlow(ctx.session);
-        return [{ text: ctx.t('proposal.saved_exit', { title: views.title(open.draft), done: answeredCount(open.template, open.answers), total: open.template.sections.length }) }];
+        return [
+          {
+            text: ctx.t('proposal.saved_exit', {
+              title: views.title(open.draft),
+              done: answeredCount(open.template, open.answers),
+              total: open.template.sections.length,
+            }),
+          },
+        ];
       case 'cancel':
         leaveFlow(ctx.session);
         return [{ text: ctx.t('proposal.cancelled', { done: answeredCount(open.template, open.answers) }) }];
@@ -268,7 +291,8 @@ export class ProposalWizard {
     if (!target) return [{ text: ctx.t('proposal.edit_menu'), choices: views.sectionMenu(open.template, draftId) }];
     const found = resolveSection(open.template, target);
     if (found.length === 1) return this.goTo(ctx, open, found[0]!, 'replace');
-    if (found.length === 0) return [{ text: ctx.t('proposal.edit_not_found', { target }), choices: views.sectionMenu(open.template, draftId) }];
+    if (found.length === 0)
+      return [{ text: ctx.t('proposal.edit_not_found', { target }), choices: views.sectionMenu(open.template, draftId) }];
     return [{ text: ctx.t('proposal.edit_ambiguous', { target }), choices: views.sectionMenu(open.template, draftId, found) }];
   }
 
@@ -317,7 +341,12 @@ export class ProposalWizard {
     // The caption names the file's content; repeating the message text under the file would say it twice.
     return {
       text: ctx.t('proposal.document_caption'),
-      document: { fileName: `proposal-${doc.slug}.docx`, mimeType: DOCX_MIME, data: await renderDocx(doc), caption: `${doc.title} (${open.template.shortName})` },
+      document: {
+        fileName: `proposal-${doc.slug}.docx`,
+        mimeType: DOCX_MIME,
+        data: await renderDocx(doc),
+        caption: `${doc.title} (${open.template.shortName})`,
+      },
     };
   }
 
@@ -343,13 +372,20 @@ export class ProposalWizard {
     const advice = await this.deps.advisor.advise({ template: open.template, section: open.section, answer, findings: ruleLines });
     if (advice.kind === 'llm') {
       const body = fitText(advice.text, MAX_SARAN_CHARS).text;
-      const legend = advice.sources.map(({ marker, hit }) => `[${marker}] ${hit.chunk.citation}${hit.chunk.practice ? ` (${t('proposal.saran.practice')})` : ''}`);
+      const legend = advice.sources.map(
+        ({ marker, hit }) => `[${marker}] ${hit.chunk.citation}${hit.chunk.practice ? ` (${t('proposal.saran.practice')})` : ''}`,
+      );
       const parts = [t('proposal.saran.title', { title: open.section.title }), body];
       if (legend.length > 0) parts.push(`${t('proposal.saran.sources')}:\n${legend.join('\n')}`);
       if (findings.length > 0) parts.push(ruleLines.join('\n'));
       return [{ text: parts.join('\n\n') }];
     }
-    const note = advice.kind === 'no_llm' ? 'proposal.saran.no_llm' : advice.kind === 'no_context' ? 'proposal.saran.no_context' : 'proposal.saran.failed';
+    const note =
+      advice.kind === 'no_llm'
+        ? 'proposal.saran.no_llm'
+        : advice.kind === 'no_context'
+          ? 'proposal.saran.no_context'
+          : 'proposal.saran.failed';
     return [{ text: [t(note), ...ruleLines].join('\n') }];
   }
 
