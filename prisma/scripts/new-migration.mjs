@@ -14,6 +14,9 @@ if (!name) {
 }
 const stamp = new Date().toISOString().replace(/\D/g, '').slice(0, 14);
 
+// The SQLite diff opens a scratch database under data/, which a fresh clone does not have yet.
+fs.mkdirSync(path.join(prismaDir, '..', 'data'), { recursive: true });
+
 const urls = { sqlite: 'file:./data/migration-diff.db', pg: process.env.MIGRATION_PG_URL ?? 'postgresql://postgres@127.0.0.1:5432/test' };
 
 for (const { dir, file } of writeSchemas()) {
