@@ -9,11 +9,18 @@ import type { Feature } from './core/feature.js';
 import { Router } from './core/router.js';
 import { SessionStore } from './core/sessions.js';
 import { UserStore } from './core/users.js';
+import { ConfiguredAdmins } from './core/admins.js';
+import { Outbound } from './core/outbound.js';
 import { helpFeature } from './features/help/help-feature.js';
 import { LinkCodes } from './features/linking/link-codes.js';
 import { LinkingFeature } from './features/linking/linking-feature.js';
 import { createProposalFeature } from './features/proposal/create-proposal-feature.js';
 import { QaFeature } from './features/qa/qa-feature.js';
+import { ProfileFeature } from './features/profile/profile-feature.js';
+import { ProfileStore } from './people/profile-store.js';
+import { RoleService } from './people/role-service.js';
+import { InviteFeature } from './features/roles/invite-feature.js';
+import { RolesFeature } from './features/roles/roles-feature.js';
 import { Answerer } from './knowledge/answer/answerer.js';
 import { LlmAnswerer } from './knowledge/answer/llm-answer.js';
 import { cachedVectorSource } from './knowledge/embeddings/cached-vectors.js';
@@ -36,6 +43,8 @@ export interface App {
   features: Feature[];
   router: Router;
   users: UserStore;
+  /** Messages Pandu sends first (reminders, announcements); channels register their senders here. */
+  outbound: Outbound;
   answerer: Answerer;
   /** The current retrieval index (replaced when the knowledge base changes). */
   index(): KnowledgeIndex;
@@ -51,6 +60,8 @@ export interface AppOptions {
   clock?: () => Date;
   /** Skip synchronising knowledge/ (CLIs that manage the base themselves). */
   skipKnowledgeSync?: boolean;
+  /** The terminal chat runs as the operator, an admin; tests of what innovators see there turn it off. */
+  terminalIsAdmin?: boolean;
   /** How often to look for an index rebuilt by a `kb` command (default 15 s). */
   indexCheckMs?: number;
 }
@@ -109,12 +120,26 @@ export async function createApp(config: Config, options: AppOptions): Promise<Ap
   const llm = config.llm ? new LlmAnswerer(config.llm, config.promptsDir) : undefined;
   const answerer = new Answerer(() => retriever, i18n.t, logger, llm);
 
-  const users = new UserStore(db);
+  const clock = options.clock ?? (() => new Date());
+  const admins = new ConfiguredAdmins({ ...config.admins, terminal: options.terminalIsAdmin ?? true });
+  const users = new UserStore(db, admins);
+  const outbound = new Outbound(db, logger, clock);
   const sessions = new SessionStore(db);
   const commands = new CommandRegistry();
   const qa = new QaFeature(answerer, i18n.t);
   const features: Feature[] = [];
-  const help = helpFeature(commands, () => features, i18n.t);
+  const profile = new ProfileFeature({
+    store: new ProfileStore(db, clock),
+    ask: (ctx, text) => qa.ask(ctx, text),
+    channelsOf: async (userId) => (await users.identities(userId)).map((i) => i.channel),
+    t: i18n.t,
+  });
+  const help = helpFeature(
+    commands,
+    () => features,
+    i18n.t,
+    (ctx) => profile.onboard(ctx),
+  );
   const proposal = createProposalFeature({
     db,
     promptsDir: config.promptsDir,
@@ -124,8 +149,17 @@ export async function createApp(config: Config, options: AppOptions): Promise<Ap
     llm: config.llm,
     clock: options.clock,
   });
-  features.push(help, qa, proposal, new LinkingFeature(new LinkCodes(db), users, sessions, i18n.t));
-  for (const feature of features) for (const command of feature.commands ?? []) commands.register(command);
+  const roles = new RoleService(db, admins, clock);
+  features.push(
+    help,
+    qa,
+    proposal,
+    new LinkingFeature(new LinkCodes(db), users, sessions, i18n.t),
+    profile,
+    new RolesFeature({ roles, outbound, t: i18n.t }),
+    new InviteFeature({ roles, outbound, t: i18n.t }),
+  );
+  for (const feature of features) for (const command of feature.commands ?? []) commands.register(command, feature.role);
 
   const dedup = new MessageDeduplicator(db);
   await dedup.prune();
@@ -163,6 +197,7 @@ export async function createApp(config: Config, options: AppOptions): Promise<Ap
     features,
     router,
     users,
+    outbound,
     answerer,
     index: () => index,
     reloadIndex,

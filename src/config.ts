@@ -41,6 +41,9 @@ const EnvSchema = z.object({
   WHATSAPP_MIN_GAP_MS: z.coerce.number().int().min(0).default(1500),
 
   TERMINAL_USER: z.string().default('terminal'),
+
+  ADMIN_TELEGRAM_IDS: optionalString,
+  ADMIN_WHATSAPP_NUMBERS: optionalString,
 });
 
 export type Env = z.input<typeof EnvSchema>;
@@ -65,9 +68,19 @@ export interface Config {
   };
   whatsapp?: { chromiumPath: string; minGapMs: number; authDir: string };
   terminalUser: string;
+  /** The first admins (ADMIN_TELEGRAM_IDS, ADMIN_WHATSAPP_NUMBERS); others get roles through /peran. */
+  admins: { telegramIds: string[]; whatsappNumbers: string[] };
 }
 
 export class ConfigError extends Error {}
+
+/** "a, b ,c" → ["a", "b", "c"]. */
+function list(value: string | undefined): string[] {
+  return (value ?? '')
+    .split(',')
+    .map((v) => v.trim())
+    .filter(Boolean);
+}
 
 /** The project root, where package.json, prisma/, prompts/ and knowledge/ are. */
 export const projectRoot = path.resolve(import.meta.dirname, '..');
@@ -82,6 +95,10 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, root = projectR
     throw new ConfigError(`Invalid environment:\n${lines.join('\n')}`);
   }
   const e = parsed.data;
+  const telegramAdmins = list(e.ADMIN_TELEGRAM_IDS);
+  const notIds = telegramAdmins.filter((id) => !/^\d{1,20}$/.test(id));
+  if (notIds.length > 0)
+    throw new ConfigError(`Invalid environment:\n  ADMIN_TELEGRAM_IDS: not Telegram user ids (digits): ${notIds.join(', ')}`);
   const dataDir = path.resolve(root, e.DATA_DIR);
   const databaseUrl = e.DATABASE_URL ?? `file:${path.join(dataDir, 'pandu.db')}`;
   const config: Config = {
@@ -94,6 +111,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, root = projectR
     logLevel: e.LOG_LEVEL,
     kb: { maxFileBytes: Math.round(e.KB_MAX_FILE_MB * 1024 * 1024), minConfidence: e.RETRIEVAL_MIN_CONFIDENCE },
     terminalUser: e.TERMINAL_USER,
+    admins: { telegramIds: telegramAdmins, whatsappNumbers: list(e.ADMIN_WHATSAPP_NUMBERS) },
   };
   if (e.OPENAI_API_KEY || e.OPENAI_BASE_URL) {
     // Local OpenAI-compatible servers (Ollama, vLLM) often need no key, but the SDK insists on one.

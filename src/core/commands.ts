@@ -1,5 +1,6 @@
 import type { Context } from './context.js';
 import type { Reply } from './messages.js';
+import { hasRole, type Role } from './roles.js';
 
 /** A slash command. Channels list these (Telegram's menu, /bantuan) from the one registry. */
 export interface CommandSpec {
@@ -15,6 +16,11 @@ export interface CommandSpec {
   hidden?: boolean;
   /** Works only in a private chat (personal data: drafts, linking, reports). */
   privateOnly?: boolean;
+  /**
+   * The least role allowed to run it (coordinator, admin). The router refuses everyone else politely,
+   * on every channel; menus and /bantuan list it only to those who may run it.
+   */
+  role?: Role;
   run(ctx: Context, args: string): Promise<Reply[]>;
 }
 
@@ -22,7 +28,12 @@ export class CommandRegistry {
   private readonly byName = new Map<string, CommandSpec>();
   private readonly ordered: CommandSpec[] = [];
 
-  register(spec: CommandSpec): void {
+  /**
+   * Adds a command. `ownerRole` is the role of the feature it belongs to: a command needs at least that,
+   * so a feature declared admin-only cannot leak through one command that forgot to say so.
+   */
+  register(spec: CommandSpec, ownerRole?: Role): void {
+    if (ownerRole && !hasRole(spec.role ?? 'innovator', ownerRole)) spec = { ...spec, role: ownerRole };
     if (!/^[a-z0-9_]{1,32}$/.test(spec.name)) throw new Error(`invalid command name: ${spec.name}`);
     for (const name of [spec.name, ...(spec.aliases ?? [])]) {
       if (this.byName.has(name)) throw new Error(`command registered twice: /${name}`);
@@ -35,9 +46,14 @@ export class CommandRegistry {
     return this.byName.get(name.toLowerCase());
   }
 
-  /** Commands to show users, in registration order. */
-  listed(): CommandSpec[] {
-    return this.ordered.filter((c) => !c.hidden);
+  /** Commands to show users, in registration order; with a role, only those that role may run. */
+  listed(role?: Role): CommandSpec[] {
+    return this.ordered.filter((c) => !c.hidden && (role === undefined || hasRole(role, c.role)));
+  }
+
+  /** Every registered command, hidden ones included (the role matrix test walks these). */
+  all(): readonly CommandSpec[] {
+    return this.ordered;
   }
 }
 

@@ -7,6 +7,7 @@ import type { Feature } from './feature.js';
 import type { Choice, IncomingMessage, Reply } from './messages.js';
 import type { SessionStore } from './sessions.js';
 import { KeyedLock } from './keyed-lock.js';
+import { hasRole, higherRole, type Role } from './roles.js';
 import type { UserRecord, UserStore } from './users.js';
 
 /** Longer messages are refused politely (Telegram itself stops at 4096; WhatsApp allows far more). */
@@ -102,11 +103,20 @@ export class Router {
       const spec = this.deps.commands.find(command.name);
       if (!spec) return [{ text: t('common.unknown_command', { command: command.name }) }];
       if (inGroup && spec.privateOnly) return [{ text: t('common.private_only') }];
+      if (!hasRole(ctx.user.role, spec.role)) return this.refuse(ctx, spec.role!, `/${spec.name}`);
       return spec.run(ctx, command.args);
     }
 
     // In a group Pandu only answers questions; flows belong to private chats.
-    const active = !inGroup && session.flow ? this.features.get(session.flow) : undefined;
+    let active = !inGroup && session.flow ? this.features.get(session.flow) : undefined;
+    if (active && !hasRole(ctx.user.role, active.role)) {
+      // The role was revoked while the flow was open: the flow ends, the message is read as anything else.
+      ctx.logger.info({ flow: active.name, role: ctx.user.role }, 'flow closed: role no longer allows it');
+      session.flow = null;
+      session.step = null;
+      session.data = {};
+      active = undefined;
+    }
     if (msg.file) {
       if (active?.onFile) return active.onFile(ctx, msg.file);
       return [{ text: t('common.file_not_expected') }];
@@ -121,7 +131,7 @@ export class Router {
     }
     if (active?.onText) return active.onText(ctx, text);
     for (const feature of inGroup ? [] : this.features.values()) {
-      if (feature.claims?.(text) && feature.onClaim) return feature.onClaim(ctx, text);
+      if (feature.claims?.(text) && feature.onClaim && hasRole(ctx.user.role, feature.role)) return feature.onClaim(ctx, text);
     }
     return this.deps.fallback(ctx, text);
   }
@@ -130,6 +140,24 @@ export class Router {
     const sep = choiceId.indexOf(':');
     const feature = sep > 0 ? this.features.get(choiceId.slice(0, sep)) : undefined;
     if (!feature?.onChoice) return [{ text: ctx.t('common.choice_expired') }];
-    return feature.onChoice(ctx, choiceId.slice(sep + 1));
+    const payload = choiceId.slice(sep + 1);
+    const needed = choiceRole(feature, payload);
+    if (!hasRole(ctx.user.role, needed)) return this.refuse(ctx, needed!, choiceId);
+    return feature.onChoice(ctx, payload);
   }
+
+  /** One polite refusal for every privileged command, choice and flow; the log says what was tried. */
+  private refuse(ctx: Context, needed: Role, what: string): Reply[] {
+    ctx.logger.info({ needed, role: ctx.user.role, what }, 'refused: role too low');
+    return [{ text: ctx.t('common.forbidden', { role: ctx.t(`roles.name.${needed}`) }) }];
+  }
+}
+
+/** The least role a choice needs: its action's declared role, or else its feature's. */
+export function choiceRole(feature: Feature, payload: string): Role | undefined {
+  const sep = payload.indexOf(':');
+  const action = sep < 0 ? payload : payload.slice(0, sep);
+  const declared = feature.choiceRoles?.[action];
+  if (!declared) return feature.role;
+  return feature.role ? higherRole(declared, feature.role) : declared;
 }

@@ -74,9 +74,12 @@ describe('Router', () => {
     expect(await send('brp lama evaluasi usulan inovasi?', { messageId: 'm-1' }, 'whatsapp:100')).toHaveLength(1);
   });
 
-  it('lists every registered command in /bantuan (and its alias /help)', async () => {
+  it('lists every command the person may run in /bantuan (and its alias /help), and not the others', async () => {
     const help = textOf(await send('/bantuan'));
-    const listed = test.app.commands.listed();
+    const listed = test.app.commands.listed('innovator');
+    const privileged = test.app.commands.listed().filter((c) => c.role);
+    expect(privileged.length).toBeGreaterThan(0);
+    for (const c of privileged) expect(help).not.toContain(`/${c.name} —`);
     expect(listed.map((c) => c.name)).toEqual(expect.arrayContaining(['bantuan', 'tanya', 'hubungkan']));
     for (const c of listed) expect(help).toContain(`${c.usage ?? `/${c.name}`} — ${c.description}`);
     expect(help.startsWith('Perintah yang tersedia:')).toBe(true);

@@ -71,10 +71,11 @@ export function choiceKeyboard(choices: readonly Choice[]): InlineKeyboard {
  * Sends the replies of one update in order, one call after the other, so parts of a split answer can
  * never overtake each other. Text is sent without parse_mode: answers quote regulations verbatim and
  * no character in them can break the formatting or make Telegram refuse the message; bold comes as
- * entities, which Telegram applies by offset without reading the text.
+ * entities, which Telegram applies by offset without reading the text. Returns the ids of the sent messages.
  */
-export async function sendReplies(api: Api, target: ReplyTarget, replies: readonly Reply[], t: Translate): Promise<void> {
+export async function sendReplies(api: Api, target: ReplyTarget, replies: readonly Reply[], t: Translate): Promise<number[]> {
   let replyTo = target.replyTo;
+  const sent: number[] = [];
   for (const reply of replies) {
     for (const message of planReply(reply, t)) {
       const common = {
@@ -83,20 +84,23 @@ export async function sendReplies(api: Api, target: ReplyTarget, replies: readon
         ...(message.choices ? { reply_markup: choiceKeyboard(message.choices) } : {}),
       };
       if (message.kind === 'text') {
-        await api.sendMessage(target.chatId, message.text, {
+        const result = await api.sendMessage(target.chatId, message.text, {
           ...common,
           ...(message.entities ? { entities: message.entities } : {}),
           link_preview_options: { is_disabled: true },
         });
+        sent.push(result.message_id);
       } else {
         const file = new InputFile(message.document.data, message.document.fileName);
-        await api.sendDocument(target.chatId, file, {
+        const result = await api.sendDocument(target.chatId, file, {
           ...common,
           ...(message.caption ? { caption: message.caption } : {}),
           ...(message.captionEntities ? { caption_entities: message.captionEntities } : {}),
         });
+        sent.push(result.message_id);
       }
       replyTo = undefined;
     }
   }
+  return sent;
 }

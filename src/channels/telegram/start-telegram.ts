@@ -1,6 +1,7 @@
 import { GrammyError } from 'grammy';
 import type { ChannelStarter, RunningChannel } from '../channel.js';
 import { startPolling, type RunningPolling } from './polling.js';
+import { telegramOutbound } from './outbound-sender.js';
 import { createTelegramBot, type TelegramBot } from './telegram-bot.js';
 import { startWebhook, type RunningWebhook, type WebhookSettings } from './webhook.js';
 
@@ -77,9 +78,18 @@ export const startTelegram: ChannelStarter = async (app) => {
     token: settings.token,
     apiRoot: settings.apiRoot,
     handle: (msg) => app.router.handle(msg),
-    commands: () => app.commands.listed(),
+    // Telegram's menu is the same for everyone; privileged commands are listed in /bantuan to those who may run them.
+    commands: () => app.commands.listed('innovator'),
     t: app.i18n.t,
     logger: app.logger,
   });
-  return launchWithRetry(telegram, settings.webhook);
+  const running = await launchWithRetry(telegram, settings.webhook);
+  const unregister = app.outbound.register(telegramOutbound(telegram.bot.api, app.i18n.t));
+  return {
+    ...running,
+    async stop() {
+      unregister();
+      await running.stop();
+    },
+  };
 };

@@ -4,6 +4,7 @@ import readline from 'node:readline';
 import type { Readable, Writable } from 'node:stream';
 import type { Translate } from '../../i18n/translator.js';
 import type { IncomingMessage, Reply } from '../../core/messages.js';
+import type { OutboundChannel } from '../../core/outbound.js';
 import { renderNumberedChoices } from '../render/numbered-choices.js';
 
 export interface TerminalChannelOptions {
@@ -59,7 +60,7 @@ export async function runTerminalChannel(options: TerminalChannelOptions): Promi
   if (interactive) write(`\n${options.t('terminal.goodbye')}`);
 }
 
-function renderReply(reply: Reply, options: TerminalChannelOptions): string {
+function renderReply(reply: Reply, options: Pick<TerminalChannelOptions, 't' | 'exportDir'>): string {
   let text = renderNumberedChoices(reply.text, reply.choices, options.t);
   if (reply.document) {
     fs.mkdirSync(options.exportDir, { recursive: true });
@@ -70,13 +71,33 @@ function renderReply(reply: Reply, options: TerminalChannelOptions): string {
   return text;
 }
 
+/**
+ * The terminal's side of the outbound port: a message Pandu sends first (a reminder, an announcement to
+ * the operator) is printed between the replies, marked as new, in the same block format.
+ */
+export function terminalOutbound(options: Pick<TerminalChannelOptions, 'output' | 'interactive' | 't' | 'exportDir'>): OutboundChannel {
+  let sent = 0;
+  return {
+    channel: 'terminal',
+    available: () => true,
+    async send(_externalId, replies) {
+      const blocks = replies.map((r) => renderReply(r, options));
+      const text = `${options.t('terminal.proactive')}\n${blocks.join('\n\n')}`;
+      options.output.write(options.interactive ? `\n${text}\n${options.t('terminal.you')}` : `${text}\n${REPLY_END}\n`);
+      sent += 1;
+      return { status: 'sent', messageIds: [`terminal-${sent}`] };
+    },
+  };
+}
+
 /** The terminal chat wired to a built app: what `npm run chat` and `npm start` (without channels) run. */
-export function chatInTerminal(app: {
+export async function chatInTerminal(app: {
   router: { handle(msg: IncomingMessage): Promise<Reply[]> };
   i18n: { t: Translate };
   config: { terminalUser: string; dataDir: string };
+  outbound: { register(sender: OutboundChannel): () => void };
 }): Promise<void> {
-  return runTerminalChannel({
+  const options: TerminalChannelOptions = {
     handle: (msg) => app.router.handle(msg),
     t: app.i18n.t,
     input: process.stdin,
@@ -84,5 +105,11 @@ export function chatInTerminal(app: {
     interactive: Boolean(process.stdin.isTTY),
     senderId: app.config.terminalUser,
     exportDir: path.join(app.config.dataDir, 'exports'),
-  });
+  };
+  const unregister = app.outbound.register(terminalOutbound(options));
+  try {
+    await runTerminalChannel(options);
+  } finally {
+    unregister();
+  }
 }

@@ -3,18 +3,30 @@ import type { Context } from '../../core/context.js';
 import type { Feature } from '../../core/feature.js';
 import type { Reply } from '../../core/messages.js';
 import type { Translate } from '../../i18n/translator.js';
+import { hasRole } from '../../core/roles.js';
 
 /**
  * /start and /bantuan. Both are generated from the command registry and the features' summaries, so a
  * new feature shows up here (and in Telegram's menu) without touching this file.
  */
-export function helpFeature(registry: CommandRegistry, features: () => Feature[], t: Translate): Feature {
+export function helpFeature(
+  registry: CommandRegistry,
+  features: () => Feature[],
+  t: Translate,
+  /** What the greeting adds for someone new (an invitation to fill in the profile); nothing for people Pandu knows. */
+  onboard: (ctx: Context) => Pick<Reply, 'text' | 'choices'> | undefined = () => undefined,
+): Feature {
   const greet = async (ctx: Context): Promise<Reply[]> => {
-    const name = ctx.user.displayName ? `, ${ctx.user.displayName}` : '';
+    const known = ctx.user.profile.fullName ?? ctx.user.displayName;
+    const name = known ? `, ${known}` : '';
     const lines = features()
+      .filter((f) => hasRole(ctx.user.role, f.role))
       .map((f) => f.summary)
       .filter((s): s is string => Boolean(s));
-    return [{ text: ctx.t('start.greeting', { name, features: lines.join('\n') }) }];
+    const greeting = ctx.t('start.greeting', { name, features: lines.join('\n') });
+    const invitation = onboard(ctx);
+    // One message: the greeting and, for newcomers, the invitation with its buttons under it.
+    return [invitation ? { text: `${greeting}\n\n${invitation.text}`, ...(invitation.choices ? { choices: invitation.choices } : {}) } : { text: greeting }];
   };
   return {
     name: 'help',
@@ -33,7 +45,7 @@ export function helpFeature(registry: CommandRegistry, features: () => Feature[]
         description: t('help.command'),
         aliases: ['help'],
         async run(ctx) {
-          const lines = registry.listed().map((c) => `${c.usage ?? `/${c.name}`} — ${c.description}`);
+          const lines = registry.listed(ctx.user.role).map((c) => `${c.usage ?? `/${c.name}`} — ${c.description}`);
           return [{ text: [ctx.t('help.title'), ...lines, '', ctx.t('help.footer')].join('\n') }];
         },
       },

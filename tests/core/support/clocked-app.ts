@@ -1,4 +1,4 @@
-import { createApp, type App } from '../../../src/app.js';
+import { createApp, type App, type AppOptions } from '../../../src/app.js';
 import { loadConfig, projectRoot } from '../../../src/config.js';
 import type { IncomingMessage, Reply } from '../../../src/core/messages.js';
 import { silentLogger } from '../../../src/logger.js';
@@ -19,11 +19,15 @@ export interface ClockedApp {
  * The real app on the small knowledge base, in a temporary DATA_DIR, with a clock the test moves
  * (session expiry, link-code expiry, lockouts).
  */
-export async function startClockedApp(start = new Date('2026-03-02T08:00:00+07:00')): Promise<ClockedApp> {
+export async function startClockedApp(
+  start = new Date('2026-03-02T08:00:00+07:00'),
+  env: Record<string, string> = {},
+  options: Partial<AppOptions> = {},
+): Promise<ClockedApp> {
   const temp = tempDataDir();
   let now = start;
-  const config = loadConfig({ DATA_DIR: temp.dir, LOG_LEVEL: 'silent', KNOWLEDGE_DIR: writeSmallKnowledge(temp.dir) }, projectRoot);
-  const app = await createApp(config, { logger: silentLogger(), clock: () => now });
+  const config = loadConfig({ DATA_DIR: temp.dir, LOG_LEVEL: 'silent', KNOWLEDGE_DIR: writeSmallKnowledge(temp.dir), ...env }, projectRoot);
+  const app = await createApp(config, { logger: silentLogger(), clock: () => now, ...options });
   return {
     app,
     advance(ms) {

@@ -1,0 +1,162 @@
+import type { Db } from '../db/client.js';
+import type { Logger } from '../logger.js';
+import type { ChannelName, Reply } from './messages.js';
+
+/** How one channel's attempt to deliver went. */
+export type ChannelSendResult =
+  | { status: 'sent'; messageIds: string[] }
+  /** The person blocked Pandu (Telegram 403) or the chat no longer exists: do not try this identity again. */
+  | { status: 'blocked'; reason: string }
+  /** The channel is down or not connected right now (WhatsApp not CONNECTED); try later or elsewhere. */
+  | { status: 'unavailable'; reason: string }
+  | { status: 'failed'; reason: string; error?: Error; retryable: boolean };
+
+/**
+ * A channel's way of speaking first. Adapters register one when they are up; the core never imports a
+ * channel. Each adapter paces its own sends (Telegram's flood limits, WhatsApp's send queue).
+ */
+export interface OutboundChannel {
+  readonly channel: ChannelName;
+  /** Delivers the replies, in order, to one identity (a Telegram user id, a WhatsApp chat id). */
+  send(externalId: string, replies: readonly Reply[]): Promise<ChannelSendResult>;
+  /** Whether a send could go out now (connected, not in an outage). */
+  available(): boolean;
+}
+
+/** The outcome for a person, over every channel tried. */
+export interface Delivery {
+  /**
+   * sent: one channel delivered; blocked: every channel tried refused the person; unreachable: the person
+   * has no identity Pandu may write to (never wrote, or no such channel running); failed: a fault.
+   */
+  status: 'sent' | 'blocked' | 'unreachable' | 'failed';
+  channel?: ChannelName;
+  messageIds?: string[];
+  /** A later attempt may succeed (a fault, a channel that is down), so a job may retry. */
+  retryable: boolean;
+  attempts: Array<{ channel: ChannelName; status: ChannelSendResult['status']; reason?: string }>;
+}
+
+export interface SendOptions {
+  /** Only these channels (a broadcast's WhatsApp lane, a test). */
+  channels?: readonly ChannelName[];
+}
+
+interface IdentityRow {
+  id: string;
+  channel: string;
+  externalId: string;
+  lastSeenAt: Date;
+  firstMessageAt: Date | null;
+  blockedAt: Date | null;
+}
+
+/**
+ * Messages Pandu sends without being asked (reminders, escalations, announcements, role changes). A
+ * person is reached on their preferred channel (the one they chose, else the one they used last); when
+ * that fails or is down, on their other linked channel. Pandu writes only to identities whose person has
+ * written to it before: Telegram refuses anything else, and WhatsApp bans numbers that message strangers.
+ */
+export class Outbound {
+  private readonly senders = new Map<ChannelName, OutboundChannel>();
+
+  constructor(
+    private readonly db: Db,
+    private readonly logger: Logger,
+    private readonly clock: () => Date = () => new Date(),
+  ) {}
+
+  /** Called by a channel when it comes up; the returned function unregisters it (at stop). */
+  register(sender: OutboundChannel): () => void {
+    this.senders.set(sender.channel, sender);
+    return () => {
+      if (this.senders.get(sender.channel) === sender) this.senders.delete(sender.channel);
+    };
+  }
+
+  /** Channels that could deliver right now. */
+  availableChannels(): ChannelName[] {
+    return [...this.senders.values()].filter((s) => s.available()).map((s) => s.channel);
+  }
+
+  /** The identities a person can be reached on, best first (without sending anything). */
+  async route(userId: string, options: SendOptions = {}): Promise<Array<{ channel: ChannelName; externalId: string; identityId: string }>> {
+    const user = await this.db.user.findUnique({
+      where: { id: userId },
+      select: {
+        preferredChannel: true,
+        identities: { select: { id: true, channel: true, externalId: true, lastSeenAt: true, firstMessageAt: true, blockedAt: true } },
+      },
+    });
+    if (!user) return [];
+    return orderIdentities(user.identities, user.preferredChannel)
+      .filter((i) => i.firstMessageAt !== null && i.blockedAt === null)
+      .filter((i) => this.senders.has(i.channel as ChannelName))
+      .filter((i) => !options.channels || options.channels.includes(i.channel as ChannelName))
+      .map((i) => ({ channel: i.channel as ChannelName, externalId: i.externalId, identityId: i.id }));
+  }
+
+  /** Sends to a person, falling back to their other channels; never throws. */
+  async send(userId: string, replies: readonly Reply[], options: SendOptions = {}): Promise<Delivery> {
+    const attempts: Delivery['attempts'] = [];
+    let retryable = false;
+    let route: Awaited<ReturnType<Outbound['route']>>;
+    try {
+      route = await this.route(userId, options);
+    } catch (error) {
+      this.logger.error({ err: error, user: userId }, 'could not look up where to send a message');
+      return { status: 'failed', retryable: true, attempts };
+    }
+    for (const target of route) {
+      const sender = this.senders.get(target.channel);
+      if (!sender) continue;
+      if (!sender.available()) {
+        attempts.push({ channel: target.channel, status: 'unavailable', reason: 'channel not connected' });
+        retryable = true;
+        continue;
+      }
+      let result: ChannelSendResult;
+      try {
+        result = await sender.send(target.externalId, replies);
+      } catch (error) {
+        // Senders should not throw; one that does is a fault like any other, and the next channel is tried.
+        result = { status: 'failed', reason: error instanceof Error ? error.message : String(error), retryable: true };
+        this.logger.error({ err: error, user: userId, channel: target.channel }, 'outbound send threw');
+      }
+      if (result.status === 'sent') {
+        return {
+          status: 'sent',
+          channel: target.channel,
+          messageIds: result.messageIds,
+          retryable: false,
+          attempts: [...attempts, { channel: target.channel, status: 'sent' }],
+        };
+      }
+      attempts.push({ channel: target.channel, status: result.status, reason: result.reason });
+      if (result.status === 'blocked') await this.markBlocked(target.identityId);
+      else retryable ||= result.status === 'unavailable' || result.retryable;
+      if (result.status === 'failed') {
+        this.logger.warn({ err: result.error, user: userId, channel: target.channel, reason: result.reason }, 'outbound send failed');
+      }
+    }
+    if (attempts.length === 0) return { status: 'unreachable', retryable: false, attempts };
+    const status = attempts.every((a) => a.status === 'blocked') ? 'blocked' : 'failed';
+    return { status, retryable: status === 'failed' && retryable, attempts };
+  }
+
+  private async markBlocked(identityId: string): Promise<void> {
+    await this.db.channelIdentity
+      .update({ where: { id: identityId }, data: { blockedAt: this.clock() } })
+      .catch((error: unknown) => this.logger.error({ err: error }, 'could not record a blocked identity'));
+  }
+}
+
+/** Preferred channel first, then the identity used most recently. */
+export function orderIdentities<T extends IdentityRow>(identities: readonly T[], preferred: string | null): T[] {
+  return [...identities].sort((a, b) => {
+    const pa = a.channel === preferred ? 0 : 1;
+    const pb = b.channel === preferred ? 0 : 1;
+    if (pa !== pb) return pa - pb;
+    return b.lastSeenAt.getTime() - a.lastSeenAt.getTime();
+  });
+}
