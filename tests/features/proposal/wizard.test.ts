@@ -144,7 +144,8 @@ describe('proposal wizard through the router', () => {
     await w.say('Dapur Gizi Desa', 'doc');
     const replies = await w.send({ text: 'selesai' }, 'doc');
     const document = replies.find((r) => r.document)!.document!;
-    expect(document.fileName).toBe('proposal-dapur-gizi-desa.docx');
+    const [named] = await draftsOf('doc');
+    expect(document.fileName).toBe(`proposal-dapur-gizi-desa-${named!.id.slice(-6)}-v1.docx`);
     expect(document.mimeType).toBe('application/vnd.openxmlformats-officedocument.wordprocessingml.document');
     expect(document.data.subarray(0, 2).toString()).toBe('PK');
     const check = replies.find((r) => r.text.startsWith('🔎'))!;

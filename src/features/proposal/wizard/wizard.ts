@@ -6,6 +6,7 @@ import { checkDraft, draftTitle, titleFindings } from '../checks/presubmission-c
 import { checkSection, countWords, isSubstantive } from '../checks/section-checks.js';
 import type { DraftRecord, DraftStore, SectionAnswerState } from '../draft-store.js';
 import { DOCX_MIME, renderDocx } from '../export/docx-export.js';
+import { draftRevision, exportFileName } from '../export/export-name.js';
 import { renderMarkdown } from '../export/markdown-export.js';
 import { buildProposalDocument, type ProposalDocument } from '../export/proposal-document.js';
 import { PROPOSAL_FEATURE } from '../feature-name.js';
@@ -275,8 +276,7 @@ export class ProposalWizard {
     const hasText = isSubstantive(open.answers.get(section.key)?.text);
     let key = 'proposal.skipped_kept';
     if (!hasText) {
-      await this.deps.store.skip(open.draft.id, section.key);
-      open.answers.set(section.key, { sectionKey: section.key, text: '', skipped: true, version: 0, savedAt: ctx.now });
+      open.answers.set(section.key, await this.deps.store.skip(open.draft.id, section.key));
       key = section.required ? 'proposal.skipped_required' : 'proposal.skipped';
     }
     const note: Reply = { text: ctx.t(key, { title: section.title, number: open.index + 1 }) };
@@ -342,7 +342,7 @@ export class ProposalWizard {
     return {
       text: ctx.t('proposal.document_caption'),
       document: {
-        fileName: `proposal-${doc.slug}.docx`,
+        fileName: exportFileName({ slug: doc.slug, draftId: open.draft.id, revision: draftRevision(open.answers), extension: 'docx' }),
         mimeType: DOCX_MIME,
         data: await renderDocx(doc),
         caption: `${doc.title} (${open.template.shortName})`,
