@@ -155,12 +155,16 @@ describe('proposal wizard in the terminal chat', () => {
     expect(b[14]).toContain('1. Perbaiki: Waktu uji coba');
     const firstExport = savedDocument(b[14]!);
     expect(path.basename(firstExport)).toMatch(/^proposal-layanan-akta-lahir-cepat-lahir-cepat-[a-z0-9]{6}-v\d+\.docx$/);
+    expect(b[14]).toContain('selesai dan ditutup');
+    // The jump opens the finished proposal again at the section to fix.
+    expect(b[15]).toContain('dibuka lagi sebagai draf');
     expect(b[15]).toContain('Bagian 6/9: Waktu uji coba');
     expect(b[17]).toContain('tidak ada catatan');
-    // A second export is a second file: the first one is still there.
+    // A second finish is a second file: the first export is still there, unchanged.
     const file = savedDocument(b[17]!);
     expect(file).not.toBe(firstExport);
     expect(fs.existsSync(firstExport)).toBe(true);
+    // "markdown" after the finish shows the finished proposal without opening it again.
     expect(b[18]).toContain(`# ${TITLE}`);
     expect(b[18]).toContain('## 5. Manfaat yang diperoleh');
     expect(b[18]).toContain(
