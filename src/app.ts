@@ -146,6 +146,7 @@ export async function createApp(config: Config, options: AppOptions): Promise<Ap
     t: i18n.t,
     logger,
     retriever: () => retriever,
+    answerer,
     llm: config.llm,
     clock: options.clock,
   });

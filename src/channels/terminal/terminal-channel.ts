@@ -63,9 +63,7 @@ export async function runTerminalChannel(options: TerminalChannelOptions): Promi
 function renderReply(reply: Reply, options: Pick<TerminalChannelOptions, 't' | 'exportDir'>): string {
   let text = renderNumberedChoices(reply.text, reply.choices, options.t);
   if (reply.document) {
-    fs.mkdirSync(options.exportDir, { recursive: true });
-    const file = path.join(options.exportDir, path.basename(reply.document.fileName));
-    fs.writeFileSync(file, reply.document.data);
+    const file = writeNewFile(options.exportDir, reply.document.fileName, reply.document.data);
     text += `\n${options.t('terminal.saved_document', { path: file })}`;
   }
   return text;
@@ -88,6 +86,21 @@ export function terminalOutbound(options: Pick<TerminalChannelOptions, 'output' 
       return { status: 'sent', messageIds: [`terminal-${sent}`] };
     },
   };
+}
+
+/** Writes under `dir` without replacing an earlier file: a taken name gets `-2`, `-3`, … before its extension. */
+function writeNewFile(dir: string, fileName: string, data: Buffer): string {
+  fs.mkdirSync(dir, { recursive: true });
+  const { name, ext } = path.parse(path.basename(fileName));
+  for (let n = 1; ; n += 1) {
+    const file = path.join(dir, n === 1 ? `${name}${ext}` : `${name}-${n}${ext}`);
+    try {
+      fs.writeFileSync(file, data, { flag: 'wx' });
+      return file;
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
+    }
+  }
 }
 
 /** The terminal chat wired to a built app: what `npm run chat` and `npm start` (without channels) run. */

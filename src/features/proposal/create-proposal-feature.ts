@@ -10,6 +10,7 @@ import { SectionAdvisor, openAiComplete, type CompleteFn } from './saran/section
 import { TemplateCatalog } from './templates/template-catalog.js';
 import { loadTemplates } from './templates/template-loader.js';
 import { ProposalWizard } from './wizard/wizard.js';
+import type { QuestionAnswerer } from './wizard/wizard-deps.js';
 
 export interface ProposalFeatureOptions {
   db: Db;
@@ -19,6 +20,8 @@ export interface ProposalFeatureOptions {
   logger: Logger;
   /** The current retriever (it is replaced when the knowledge base changes). */
   retriever: () => Retriever;
+  /** The Q&A answerer: a question typed in the middle of a section is answered, with its citations. */
+  answerer: QuestionAnswerer;
   llm?: LlmOptions;
   /** Overrides the model call (tests); defaults to an OpenAI-compatible client built from `llm`. */
   complete?: CompleteFn;
@@ -41,6 +44,7 @@ export function createProposalFeature(options: ProposalFeatureOptions): Proposal
     store: new DraftStore(options.db, options.clock),
     catalog: new TemplateCatalog(loaded.templates),
     advisor,
+    answerer: options.answerer,
   });
   return new ProposalFeature(wizard, options.t);
 }

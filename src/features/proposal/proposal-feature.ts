@@ -63,11 +63,12 @@ export class ProposalFeature implements Feature {
     return this.wizard.onFile(ctx);
   }
 
+  /** The wish to write a proposal, or a wizard word sent with no draft open (e.g. "lanjut" after "selesai"). */
   claims(text: string): boolean {
-    return INTENT_RE.test(text.trim()) && !QUESTION_RE.test(text);
+    return (INTENT_RE.test(text.trim()) && !QUESTION_RE.test(text)) || this.wizard.isDraftWord(text);
   }
 
-  onClaim(ctx: Context): Promise<Reply[]> {
-    return this.wizard.start(ctx, '');
+  onClaim(ctx: Context, text: string): Promise<Reply[]> {
+    return this.wizard.onClaim(ctx, text);
   }
 }

@@ -3,6 +3,7 @@ import mammoth from 'mammoth';
 import { describe, expect, it } from 'vitest';
 import { renderDocx } from '../../../src/features/proposal/export/docx-export.js';
 import { renderMarkdown } from '../../../src/features/proposal/export/markdown-export.js';
+import { draftRevision, exportFileName } from '../../../src/features/proposal/export/export-name.js';
 import { buildProposalDocument, slugify } from '../../../src/features/proposal/export/proposal-document.js';
 import { loadTemplates } from '../../../src/features/proposal/templates/template-loader.js';
 import { looksLikeQuestion } from '../../../src/features/proposal/wizard/looks-like-question.js';
@@ -85,8 +86,26 @@ describe('proposal export', () => {
     expect(markdown).toContain('## 2. Bentuk Inovasi Daerah\n\nInovasi Pelayanan Publik.\n\nUrusan kesehatan.');
   });
 
-  it('names files with an ascii slug of the title', () => {
+  it('names files with an ascii slug of the title, cut between words', () => {
     expect(slugify('Layanan Akta Lahir Cepat (LAHIR CEPAT)')).toBe('layanan-akta-lahir-cepat-lahir-cepat');
     expect(slugify('Posyandu Ceria — Desa Wisata Énergi')).toBe('posyandu-ceria-desa-wisata-energi');
+    expect(slugify('Gerakan Bersama Menurunkan Angka Stunting melalui Dapur Gizi Desa')).toBe(
+      'gerakan-bersama-menurunkan-angka-stunting-melalui',
+    );
+    expect(slugify('satu dua tiga', 8)).toBe('satu-dua');
+    // A single word longer than the limit is the only thing ever shortened.
+    expect(slugify('Supercalifragilistik', 10)).toBe('supercalif');
+    expect(slugify('?!')).toBe('');
+  });
+
+  it('names each export after its draft and revision, so no two exports share a name', () => {
+    const answer = (sectionKey: string, version: number) =>
+      [sectionKey, { sectionKey, text: 'x', skipped: false, version, savedAt: new Date(0) }] as const;
+    expect(draftRevision(new Map())).toBe(0);
+    const revision = draftRevision(new Map([answer('nama', 2), answer('bentuk', 3)]));
+    expect(revision).toBe(5);
+    const name = exportFileName({ slug: 'dapur-gizi-desa', draftId: 'cmabc123def456ghi789jkl0m', revision, extension: 'docx' });
+    expect(name).toBe('proposal-dapur-gizi-desa-9jkl0m-v5.docx');
+    expect(exportFileName({ slug: 'dapur-gizi-desa', draftId: 'cmabc123def456ghi789xyz0q', revision, extension: 'docx' })).not.toBe(name);
   });
 });

@@ -33,6 +33,13 @@ async function chat(user: string, lines: string[]): Promise<string[]> {
   return blocks;
 }
 
+/** The path the terminal printed for a saved document. */
+function savedDocument(block: string): string {
+  const saved = /\[dokumen disimpan: (.+\.docx)\]/.exec(block)?.[1];
+  expect(saved, block).toBeTruthy();
+  return saved!;
+}
+
 const TITLE = 'Layanan Akta Lahir Cepat (LAHIR CEPAT)';
 const RANCANG_1 =
   'Selama ini orang tua harus datang sendiri ke kantor Disdukcapil membawa surat keterangan lahir dan berkas lain, sehingga banyak bayi terlambat dicatat. ' +
@@ -146,9 +153,18 @@ describe('proposal wizard in the terminal chat', () => {
     expect(b[14]).toContain('⏭️ 8. Perangkat Daerah pelaksana uji coba: dilewati');
     expect(b[14]).toContain('🔎 Pemeriksaan sebelum pengajuan: 1 catatan.');
     expect(b[14]).toContain('1. Perbaiki: Waktu uji coba');
-    expect(b[14]).toMatch(/\[dokumen disimpan: .*proposal-layanan-akta-lahir-cepat-lahir-cepat\.docx\]/);
+    const firstExport = savedDocument(b[14]!);
+    expect(path.basename(firstExport)).toMatch(/^proposal-layanan-akta-lahir-cepat-lahir-cepat-[a-z0-9]{6}-v\d+\.docx$/);
+    expect(b[14]).toContain('selesai dan ditutup');
+    // The jump opens the finished proposal again at the section to fix.
+    expect(b[15]).toContain('dibuka lagi sebagai draf');
     expect(b[15]).toContain('Bagian 6/9: Waktu uji coba');
     expect(b[17]).toContain('tidak ada catatan');
+    // A second finish is a second file: the first export is still there, unchanged.
+    const file = savedDocument(b[17]!);
+    expect(file).not.toBe(firstExport);
+    expect(fs.existsSync(firstExport)).toBe(true);
+    // "markdown" after the finish shows the finished proposal without opening it again.
     expect(b[18]).toContain(`# ${TITLE}`);
     expect(b[18]).toContain('## 5. Manfaat yang diperoleh');
     expect(b[18]).toContain(
@@ -156,7 +172,7 @@ describe('proposal wizard in the terminal chat', () => {
     );
 
     // --- The exported document: headings in template order, the answers, the legal basis.
-    const file = path.join(dataDir, 'exports', 'proposal-layanan-akta-lahir-cepat-lahir-cepat.docx');
+    expect(path.dirname(file)).toBe(path.join(dataDir, 'exports'));
     const { value: html } = await mammoth.convertToHtml({ buffer: fs.readFileSync(file) });
     const headings = [...html.matchAll(/<h1>(.*?)<\/h1>/g)].map((m) => m[1]);
     expect(headings).toEqual([

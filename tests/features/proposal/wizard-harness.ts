@@ -1,6 +1,7 @@
 import { createApp, type App } from '../../../src/app.js';
 import { loadConfig, projectRoot } from '../../../src/config.js';
 import type { IncomingMessage, Reply } from '../../../src/core/messages.js';
+import { DraftStore, type DraftRecord } from '../../../src/features/proposal/draft-store.js';
 import { silentLogger } from '../../../src/logger.js';
 import { curatedUnit, tempDataDir, writeKnowledge } from '../../support/temp-data.js';
 
@@ -44,6 +45,12 @@ export interface WizardApp {
   send(message: Partial<IncomingMessage> & { text?: string }, sender?: string): Promise<Reply[]>;
   /** `send` with just text, returning all reply texts joined. */
   say(text: string, sender?: string): Promise<string>;
+  /** The Telegram sender's internal user id. */
+  userId(sender: string): Promise<string>;
+  /** The sender's drafts, most recently touched first. */
+  drafts(sender: string): Promise<DraftRecord[]>;
+  /** Every section's current answer as `key@version:text`, to show that nothing changed. */
+  snapshot(draftId: string): Promise<string[]>;
   close(): Promise<void>;
 }
 
@@ -57,6 +64,12 @@ export async function startWizardApp(env: Record<string, string> = {}): Promise<
     projectRoot,
   );
   const app = await createApp(config, { logger: silentLogger(), clock: () => now });
+  const userId = async (sender: string) => {
+    const identity = await app.db.channelIdentity.findUniqueOrThrow({
+      where: { channel_externalId: { channel: 'telegram', externalId: sender } },
+    });
+    return identity.userId;
+  };
   const send: WizardApp['send'] = (message, sender = 'u1') => {
     // People do not send two messages in the same millisecond; "most recent draft" depends on it.
     now = new Date(now.getTime() + 1000);
@@ -70,6 +83,14 @@ export async function startWizardApp(env: Record<string, string> = {}): Promise<
     send,
     async say(text, sender) {
       return texts(await send({ text }, sender));
+    },
+    userId,
+    async drafts(sender) {
+      return new DraftStore(app.db).list(await userId(sender));
+    },
+    async snapshot(draftId) {
+      const answers = await new DraftStore(app.db).answers(draftId);
+      return [...answers.values()].map((a) => `${a.sectionKey}@${a.version}:${a.text}`).sort();
     },
     async close() {
       await app.close();

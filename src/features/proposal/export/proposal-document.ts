@@ -55,14 +55,24 @@ export function formatDateId(date: Date): string {
   return new Intl.DateTimeFormat('id-ID', { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'Asia/Jakarta' }).format(date);
 }
 
+/**
+ * Ascii, lower case, dash-separated words, at most `max` characters, cut between words (a single word longer
+ * than `max` is the only thing ever shortened).
+ */
 export function slugify(text: string, max = 50): string {
-  const slug = text
+  const words = text
     .normalize('NFKD')
     .replace(/[\u0300-\u036f]/g, '')
     .toLowerCase()
-    .replace(/[^a-z0-9]+/g, '-')
-    .replace(/^-+|-+$/g, '');
-  return slug.slice(0, max).replace(/-+$/, '');
+    .split(/[^a-z0-9]+/)
+    .filter(Boolean);
+  let slug = '';
+  for (const word of words) {
+    const next = slug ? `${slug}-${word}` : word;
+    if (next.length > max) break;
+    slug = next;
+  }
+  return slug || (words[0] ?? '').slice(0, max);
 }
 
 /** Paragraphs of an answer: blank lines and line breaks both start a new paragraph. */

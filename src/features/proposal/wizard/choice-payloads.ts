@@ -1,12 +1,14 @@
 /**
- * Payloads of the buttons that act on one draft ("edit this section", "jump to this finding", "yes, delete").
+ * Payloads of the buttons that act on one draft ("edit this section", "jump to this finding", "yes, delete",
+ * "keep this question as the answer").
  * They carry the draft's id, because a menu stays in the chat after the user has switched to another draft;
  * pressing it later must act on the draft it was shown for, not on whichever draft is open now.
  *
  * Choice ids are at most 64 bytes: `proposal:` (9) + `edit:` (5) + a cuid draft id (25) + `:` (1) leaves 24
- * bytes for the argument, which is why section keys are limited to 24 characters (template-schema.ts).
+ * bytes for the argument, which is why section keys are limited to 24 characters (template-schema.ts); a kept
+ * question's argument is a short token (session-state.ts).
  */
-export type DraftAction = 'edit' | 'go' | 'del';
+export type DraftAction = 'edit' | 'go' | 'del' | 'keep';
 
 export function draftPayload(action: DraftAction, draftId: string, arg: string): string {
   return `${action}:${draftId}:${arg}`;

@@ -7,9 +7,10 @@ const SHORT_QUESTION_CHARS = 120;
 
 /**
  * True when a message sent in the middle of a section clearly looks like a question to Pandu ("ini diisi
- * apa?", "Bagaimana kalau belum ada anggarannya?"). The wizard still saves it (nothing the user writes is
- * lost) but says so and points to /tanya. A long paragraph that merely ends with a rhetorical question
- * is an answer, unless it opens with a question word.
+ * apa?", "Bagaimana kalau belum ada anggarannya?"). The wizard answers it instead of saving it, and offers
+ * a button to save it after all, so nothing the user writes is lost; such a line is never a draft's title.
+ * A long paragraph that merely ends with a rhetorical question is an answer, unless it opens with a
+ * question word.
  */
 export function looksLikeQuestion(text: string): boolean {
   const clean = text.trim();

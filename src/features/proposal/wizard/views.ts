@@ -120,7 +120,9 @@ export class WizardViews {
         }),
       );
     });
-    lines.push('', t('proposal.summary_footer', { done, total: template.sections.length }));
+    // Without a current section no draft is open, so "ubah" and "selesai" would do nothing: only the count.
+    const footer = currentKey === null ? 'proposal.summary_footer_closed' : 'proposal.summary_footer';
+    lines.push('', t(footer, { done, total: template.sections.length }));
     return lines.join('\n');
   }
 
