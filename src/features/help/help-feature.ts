@@ -26,7 +26,11 @@ export function helpFeature(
     const greeting = ctx.t('start.greeting', { name, features: lines.join('\n') });
     const invitation = onboard(ctx);
     // One message: the greeting and, for newcomers, the invitation with its buttons under it.
-    return [invitation ? { text: `${greeting}\n\n${invitation.text}`, ...(invitation.choices ? { choices: invitation.choices } : {}) } : { text: greeting }];
+    return [
+      invitation
+        ? { text: `${greeting}\n\n${invitation.text}`, ...(invitation.choices ? { choices: invitation.choices } : {}) }
+        : { text: greeting },
+    ];
   };
   return {
     name: 'help',

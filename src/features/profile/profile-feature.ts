@@ -52,7 +52,10 @@ export class ProfileFeature implements Feature {
     if (ctx.user.profile.done || ctx.msg.conversation === 'group') return undefined;
     return {
       text: ctx.t('profile.intro'),
-      choices: [choice(PROFILE_FEATURE, 'start', ctx.t('profile.choice.start')), choice(PROFILE_FEATURE, 'later', ctx.t('profile.choice.later'))],
+      choices: [
+        choice(PROFILE_FEATURE, 'start', ctx.t('profile.choice.start')),
+        choice(PROFILE_FEATURE, 'later', ctx.t('profile.choice.later')),
+      ],
     };
   }
 
