@@ -68,9 +68,13 @@ export interface AppOptions {
 
 /** Storage and the knowledge base without any channel: what the `kb` and `eval` commands need. */
 export async function openKnowledge(config: Config, logger: Logger): Promise<{ db: Db; knowledge: KnowledgeService }> {
-  const applied = await migrate(config.databaseUrl, config.prismaDir, (names) =>
-    logger.warn({ migrations: names }, 'applied migrations were edited afterwards; the database does not have those edits'),
-  );
+  const applied = await migrate(config.databaseUrl, config.prismaDir, {
+    onEdited: (names) =>
+      logger.warn({ migrations: names }, 'applied migrations were edited afterwards; the database does not have those edits'),
+    backups: config.backups,
+    // Warn level, so it shows at a terminal too: this is where to go back to if an upgrade goes wrong.
+    onBackup: (folder, pending) => logger.warn({ backup: folder, migrations: pending }, 'database copied before migrating'),
+  });
   if (applied.length > 0) logger.info({ migrations: applied }, 'database migrated');
   const db = createDb(config.databaseUrl);
   await tuneConnection(db, config.databaseUrl);

@@ -19,6 +19,7 @@ const EnvSchema = z.object({
   DATA_DIR: z.string().default('./data'),
   DATABASE_URL: optionalString,
   KNOWLEDGE_DIR: z.string().default('./knowledge'),
+  BACKUP_KEEP: z.coerce.number().int().min(1).default(7),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
 
   OPENAI_API_KEY: optionalString,
@@ -52,6 +53,8 @@ export interface Config {
   dataDir: string;
   databaseUrl: string;
   knowledgeDir: string;
+  /** DATA_DIR/backups and how many backup folders (`npm run backup` and before-migration copies) to keep. */
+  backups: { dir: string; keep: number };
   /** Where committed migrations live (prisma/ in the project). */
   prismaDir: string;
   /** Where prompts and proposal templates live (prompts/ in the project). */
@@ -105,6 +108,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, root = projectR
     dataDir,
     databaseUrl,
     knowledgeDir: path.resolve(root, e.KNOWLEDGE_DIR),
+    backups: { dir: path.join(dataDir, 'backups'), keep: e.BACKUP_KEEP },
     prismaDir: path.join(root, 'prisma'),
     promptsDir: path.join(root, 'prompts'),
     localesDir: path.join(root, 'locales'),

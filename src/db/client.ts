@@ -2,6 +2,7 @@ import { PrismaBetterSQLite3 } from '@prisma/adapter-better-sqlite3';
 import { PrismaPg } from '@prisma/adapter-pg';
 import { PrismaClient as PgClient } from '../generated/prisma-pg/index.js';
 import { PrismaClient as SqliteClient } from '../generated/prisma-sqlite/index.js';
+import { sqliteFile } from './sqlite-url.js';
 
 /** Both generated clients expose the same model API; code is written against the SQLite one. */
 export type Db = SqliteClient;
@@ -18,7 +19,8 @@ export function createDb(url: string): Db {
   if (isPostgresUrl(url)) {
     return new PgClient({ adapter: new PrismaPg({ connectionString: url }) }) as unknown as Db;
   }
-  return new SqliteClient({ adapter: new PrismaBetterSQLite3({ url }) });
+  // The adapter would take `?connection_limit=1` as part of the file name: open the file the migrator opens.
+  return new SqliteClient({ adapter: new PrismaBetterSQLite3({ url: sqliteFile(url) }) });
 }
 
 /**

@@ -3,7 +3,9 @@ import fs from 'node:fs';
 import path from 'node:path';
 import Database from 'better-sqlite3';
 import pg from 'pg';
+import { writeBackup, type BackupTarget } from './backups.js';
 import { isPostgresUrl } from './client.js';
+import { sqliteFile } from './sqlite-url.js';
 
 export interface Migration {
   name: string;
@@ -25,19 +27,48 @@ export function readMigrations(prismaDir: string, provider: 'sqlite' | 'pg'): Mi
     });
 }
 
+export interface MigrateOptions {
+  /** Applied migrations whose file changed since (committed SQL must never be edited after release). */
+  onEdited?: (names: string[]) => void;
+  /**
+   * Where to copy an existing SQLite database before applying pending migrations (DATA_DIR/backups).
+   * Without it no copy is made (tests, fresh files).
+   */
+  backups?: BackupTarget;
+  /** The copy was written: say where, so an operator can find it if a migration goes wrong. */
+  onBackup?: (folder: string, pending: string[]) => void;
+  now?: () => Date;
+}
+
+/** A migration that would leave the database inconsistent; nothing of it was applied. */
+export class MigrationError extends Error {
+  constructor(
+    readonly migration: string,
+    /** Tables holding rows whose foreign key points nowhere after the migration. */
+    readonly tables: string[],
+  ) {
+    super(`migration ${migration} was rolled back: it leaves rows without their parent in ${tables.join(', ')}`);
+    this.name = 'MigrationError';
+  }
+}
+
 /**
  * Applies pending migrations at start-up, so a fresh machine needs no manual step. It records them in
  * Prisma's own `_prisma_migrations` table, so `prisma migrate deploy` and this function agree.
  * Returns the names of the migrations it applied.
  */
-export async function migrate(url: string, prismaDir: string, onEdited?: (names: string[]) => void): Promise<string[]> {
-  if (isPostgresUrl(url)) return migratePostgres(url, readMigrations(prismaDir, 'pg'), onEdited);
-  return migrateSqlite(sqlitePath(url), readMigrations(prismaDir, 'sqlite'), onEdited);
+export async function migrate(url: string, prismaDir: string, options: MigrateOptions = {}): Promise<string[]> {
+  if (isPostgresUrl(url)) return migratePostgres(url, readMigrations(prismaDir, 'pg'), options.onEdited);
+  return migrateSqlite(url, readMigrations(prismaDir, 'sqlite'), options);
 }
 
-/** The file of a `file:` URL, without query parameters such as `?connection_limit=1`. */
-export function sqlitePath(url: string): string {
-  return url.replace(/^file:/, '').replace(/\?.*$/, '');
+/** Opens a SQLite `DATABASE_URL` outside Prisma (migrations, backups), creating its folder. */
+export function openSqlite(url: string): Database.Database {
+  const file = sqliteFile(url);
+  fs.mkdirSync(path.dirname(file), { recursive: true });
+  const db = new Database(file);
+  db.pragma('busy_timeout = 5000');
+  return db;
 }
 
 /**
@@ -55,12 +86,15 @@ function appliedChecksums(
   return applied;
 }
 
-function migrateSqlite(file: string, migrations: Migration[], onEdited?: (names: string[]) => void): string[] {
-  fs.mkdirSync(path.dirname(path.resolve(file)), { recursive: true });
-  const db = new Database(file);
+function migrateSqlite(url: string, migrations: Migration[], options: MigrateOptions): string[] {
+  const db = openSqlite(url);
   try {
     db.pragma('journal_mode = WAL');
-    db.pragma('busy_timeout = 5000');
+    const hasData = (
+      db.prepare(`SELECT COUNT(*) AS n FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%'`).get() as {
+        n: number;
+      }
+    ).n;
     db.exec(`CREATE TABLE IF NOT EXISTS "_prisma_migrations" (
       "id" TEXT PRIMARY KEY NOT NULL, "checksum" TEXT NOT NULL, "finished_at" DATETIME,
       "migration_name" TEXT NOT NULL, "logs" TEXT, "rolled_back_at" DATETIME,
@@ -69,26 +103,49 @@ function migrateSqlite(file: string, migrations: Migration[], onEdited?: (names:
       migration_name: string;
       checksum: string;
     }>;
-    const applied = appliedChecksums(rows, migrations, onEdited);
-    const done: string[] = [];
-    for (const m of migrations) {
-      if (applied.has(m.name)) continue;
-      // IMMEDIATE takes the write lock first, so two processes starting together do not both apply it.
-      const apply = db.transaction(() => {
-        const again = db.prepare('SELECT 1 FROM _prisma_migrations WHERE migration_name = ? AND finished_at IS NOT NULL').get(m.name);
-        if (again) return false;
-        db.exec(m.sql);
-        db.prepare(
-          `INSERT INTO _prisma_migrations (id, checksum, finished_at, migration_name, applied_steps_count, started_at)
-           VALUES (?, ?, current_timestamp, ?, 1, current_timestamp)`,
-        ).run(randomUUID(), m.checksum, m.name);
-        return true;
-      });
-      if (apply.immediate()) done.push(m.name);
+    const applied = appliedChecksums(rows, migrations, options.onEdited);
+    const pending = migrations.filter((m) => !applied.has(m.name));
+    if (pending.length > 0 && hasData > 0 && options.backups) {
+      const folder = writeBackup(db, options.backups, 'before-migration', options.now?.() ?? new Date());
+      options.onBackup?.(
+        folder,
+        pending.map((m) => m.name),
+      );
     }
+    const done: string[] = [];
+    for (const m of pending) if (applySqlite(db, m)) done.push(m.name);
     return done;
   } finally {
     db.close();
+  }
+}
+
+/**
+ * Applies one migration atomically. Prisma rebuilds a SQLite table as CREATE new_X, copy, DROP X,
+ * RENAME, wrapped in `PRAGMA foreign_keys=OFF`; that pragma is ignored inside a transaction, so with
+ * foreign keys on, `DROP TABLE "User"` would cascade and delete every child row. Foreign keys are
+ * therefore switched off around the transaction, and `foreign_key_check` stands in for them before
+ * commit: a migration that leaves orphans is rolled back whole.
+ */
+function applySqlite(db: Database.Database, m: Migration): boolean {
+  db.pragma('foreign_keys = OFF');
+  try {
+    const apply = db.transaction(() => {
+      const again = db.prepare('SELECT 1 FROM _prisma_migrations WHERE migration_name = ? AND finished_at IS NOT NULL').get(m.name);
+      if (again) return false;
+      db.exec(m.sql);
+      const violations = db.pragma('foreign_key_check') as Array<{ table: string }>;
+      if (violations.length > 0) throw new MigrationError(m.name, [...new Set(violations.map((v) => v.table))].sort());
+      db.prepare(
+        `INSERT INTO _prisma_migrations (id, checksum, finished_at, migration_name, applied_steps_count, started_at)
+         VALUES (?, ?, current_timestamp, ?, 1, current_timestamp)`,
+      ).run(randomUUID(), m.checksum, m.name);
+      return true;
+    });
+    // IMMEDIATE takes the write lock first, so two processes starting together do not both apply it.
+    return apply.immediate();
+  } finally {
+    db.pragma('foreign_keys = ON');
   }
 }
 
