@@ -1,4 +1,5 @@
 import type { Translate } from '../i18n/translator.js';
+import { cleanIncoming } from './clean-text.js';
 import type { Logger } from '../logger.js';
 import { parseCommand, type CommandRegistry } from './commands.js';
 import type { Context } from './context.js';
@@ -41,8 +42,9 @@ export class Router {
     for (const f of deps.features) this.features.set(f.name, f);
   }
 
-  async handle(msg: IncomingMessage): Promise<Reply[]> {
+  async handle(incoming: IncomingMessage): Promise<Reply[]> {
     const { t, logger } = this.deps;
+    const msg = cleanIncoming(incoming);
     // Sender ids can be phone numbers (WhatsApp): log the internal user id once it is known instead.
     let log = logger.child({ channel: msg.channel });
     const dedupKey = msg.messageId && this.deps.dedup ? `${msg.channel}:${msg.messageId}` : undefined;

@@ -1,6 +1,4 @@
-import { randomBytes } from 'node:crypto';
 import path from 'node:path';
-import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createApp, type App } from '../../src/app.js';
 import { loadConfig, projectRoot } from '../../src/config.js';
@@ -13,36 +11,22 @@ import { UserStore } from '../../src/core/users.js';
 import { KnowledgeService } from '../../src/knowledge/knowledge-service.js';
 import { silentLogger } from '../../src/logger.js';
 import { writeSmallKnowledge } from '../fixtures/cli/small-knowledge.js';
+import { createTestDatabase, TEST_PG_URL } from '../support/pg-database.js';
 import { tempDataDir } from '../support/temp-data.js';
 
-const adminUrl = process.env.TEST_DATABASE_URL;
-const suite = adminUrl ? 'PostgreSQL storage' : 'PostgreSQL storage (skipped: TEST_DATABASE_URL not set)';
+const suite = TEST_PG_URL ? 'PostgreSQL storage' : 'PostgreSQL storage (skipped: TEST_DATABASE_URL not set)';
 const prismaDir = path.join(projectRoot, 'prisma');
 
-/** Runs one statement on the server named by TEST_DATABASE_URL (create/drop the test database). */
-async function admin(sql: string): Promise<void> {
-  const client = new pg.Client({ connectionString: adminUrl });
-  await client.connect();
-  try {
-    await client.query(sql);
-  } finally {
-    await client.end();
-  }
-}
-
-describe.skipIf(!adminUrl)(suite, () => {
-  const name = `pandu_test_${randomBytes(6).toString('hex')}`;
+describe.skipIf(!TEST_PG_URL)(suite, () => {
   let url = '';
+  let drop: () => Promise<void> = async () => undefined;
   let db: Db;
   let temp: ReturnType<typeof tempDataDir>;
   let knowledgeDir = '';
   let firstRun: string[] = [];
 
   beforeAll(async () => {
-    await admin(`CREATE DATABASE ${name}`);
-    const u = new URL(adminUrl!);
-    u.pathname = `/${name}`;
-    url = u.toString();
+    ({ url, drop } = await createTestDatabase());
     firstRun = await migrate(url, prismaDir);
     db = createDb(url);
     temp = tempDataDir('pandu-pg-');
@@ -51,7 +35,7 @@ describe.skipIf(!adminUrl)(suite, () => {
   afterAll(async () => {
     await db?.$disconnect();
     temp?.cleanup();
-    await admin(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
+    await drop();
   });
 
   it('applies the migrations once on a fresh database, and nothing on a second run', async () => {

@@ -7,17 +7,21 @@ import { tempDataDir } from '../../support/temp-data.js';
 
 export interface ClockedApp {
   app: App;
+  dataDir: string;
   /** Moves the app's clock forward. */
   advance(ms: number): void;
   now(): Date;
   /** Sends one message through the router; `from` is "channel:senderId". */
   send(from: string, text: string, extra?: Partial<IncomingMessage>): Promise<Reply[]>;
+  /** Closes the app and builds a new one on the same DATA_DIR and database at the same time (a restart). */
+  restart(): Promise<void>;
   close(): Promise<void>;
 }
 
 /**
  * The real app on the small knowledge base, in a temporary DATA_DIR, with a clock the test moves
- * (session expiry, link-code expiry, lockouts).
+ * (session expiry, link-code expiry, lockouts, rate limits). `env` overrides the environment, e.g.
+ * DATABASE_URL for PostgreSQL or RATE_LIMIT_PER_MINUTE.
  */
 export async function startClockedApp(
   start = new Date('2026-03-02T08:00:00+07:00'),
@@ -27,22 +31,28 @@ export async function startClockedApp(
   const temp = tempDataDir();
   let now = start;
   const config = loadConfig({ DATA_DIR: temp.dir, LOG_LEVEL: 'silent', KNOWLEDGE_DIR: writeSmallKnowledge(temp.dir), ...env }, projectRoot);
-  const app = await createApp(config, { logger: silentLogger(), clock: () => now, ...options });
-  return {
-    app,
+  const open = () => createApp(config, { logger: silentLogger(), clock: () => now, ...options });
+  const test: ClockedApp = {
+    app: await open(),
+    dataDir: temp.dir,
     advance(ms) {
       now = new Date(now.getTime() + ms);
     },
     now: () => now,
     send(from, text, extra = {}) {
       const [channel, senderId] = from.split(':') as [IncomingMessage['channel'], string];
-      return app.router.handle({ channel, senderId, text, ...extra });
+      return test.app.router.handle({ channel, senderId, text, ...extra });
+    },
+    async restart() {
+      await test.app.close();
+      test.app = await open();
     },
     async close() {
-      await app.close();
+      await test.app.close();
       temp.cleanup();
     },
   };
+  return test;
 }
 
 /** All reply texts joined, for assertions that do not care how replies are split. */
