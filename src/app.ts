@@ -5,6 +5,8 @@ import type { Config } from './config.js';
 import type { Logger } from './logger.js';
 import { CommandRegistry } from './core/commands.js';
 import { MessageDeduplicator } from './core/dedup.js';
+import { pruneExpiredLimits } from './core/rate-limit/clocked-prisma-limiter.js';
+import { MessageRateLimit } from './core/rate-limit/message-rate-limit.js';
 import type { Feature } from './core/feature.js';
 import { Router } from './core/router.js';
 import { SessionStore } from './core/sessions.js';
@@ -13,6 +15,7 @@ import { ConfiguredAdmins } from './core/admins.js';
 import { Outbound } from './core/outbound.js';
 import { helpFeature } from './features/help/help-feature.js';
 import { LinkCodes } from './features/linking/link-codes.js';
+import { LinkGuard } from './features/linking/link-guard.js';
 import { LinkingFeature } from './features/linking/linking-feature.js';
 import { createProposalFeature } from './features/proposal/create-proposal-feature.js';
 import { QaFeature } from './features/qa/qa-feature.js';
@@ -159,7 +162,7 @@ export async function createApp(config: Config, options: AppOptions): Promise<Ap
     help,
     qa,
     proposal,
-    new LinkingFeature(new LinkCodes(db), users, sessions, i18n.t),
+    new LinkingFeature(new LinkCodes(db), new LinkGuard(db, clock), users, sessions, i18n.t),
     profile,
     new RolesFeature({ roles, outbound, t: i18n.t }),
     new InviteFeature({ roles, outbound, t: i18n.t }),
@@ -171,6 +174,7 @@ export async function createApp(config: Config, options: AppOptions): Promise<Ap
   const background = new BackgroundTasks(logger);
   // Redeliveries come within minutes; the table of handled ids must not grow for as long as Pandu runs.
   background.every(HOUR_MS, 'prune handled message ids', () => dedup.prune());
+  background.every(HOUR_MS, 'prune ended rate-limit windows', () => pruneExpiredLimits(db, clock()));
   // `npm run kb -- add/remove/reindex` rebuilds the index on disk; pick it up without a restart.
   background.every(options.indexCheckMs ?? INDEX_CHECK_MS, 'reload a changed knowledge base', async () => {
     const current = knowledge.indexStamp();
@@ -186,6 +190,7 @@ export async function createApp(config: Config, options: AppOptions): Promise<Ap
     features,
     fallback: (ctx, text) => qa.ask(ctx, text),
     dedup,
+    rateLimit: config.rateLimitPerMinute > 0 ? new MessageRateLimit(db, { perWindow: config.rateLimitPerMinute }, clock) : undefined,
     t: i18n.t,
     i18n,
     logger,

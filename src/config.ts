@@ -45,6 +45,7 @@ const EnvSchema = z.object({
 
   ADMIN_TELEGRAM_IDS: optionalString,
   ADMIN_WHATSAPP_NUMBERS: optionalString,
+  RATE_LIMIT_PER_MINUTE: z.coerce.number().int().min(0).default(20),
 });
 
 export type Env = z.input<typeof EnvSchema>;
@@ -73,6 +74,8 @@ export interface Config {
   terminalUser: string;
   /** The first admins (ADMIN_TELEGRAM_IDS, ADMIN_WHATSAPP_NUMBERS); others get roles through /peran. */
   admins: { telegramIds: string[]; whatsappNumbers: string[] };
+  /** Messages a person may send per minute on Telegram/WhatsApp; 0 = no limit. */
+  rateLimitPerMinute: number;
 }
 
 export class ConfigError extends Error {}
@@ -116,6 +119,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, root = projectR
     kb: { maxFileBytes: Math.round(e.KB_MAX_FILE_MB * 1024 * 1024), minConfidence: e.RETRIEVAL_MIN_CONFIDENCE },
     terminalUser: e.TERMINAL_USER,
     admins: { telegramIds: telegramAdmins, whatsappNumbers: list(e.ADMIN_WHATSAPP_NUMBERS) },
+    rateLimitPerMinute: e.RATE_LIMIT_PER_MINUTE,
   };
   if (e.OPENAI_API_KEY || e.OPENAI_BASE_URL) {
     // Local OpenAI-compatible servers (Ollama, vLLM) often need no key, but the SDK insists on one.

@@ -61,6 +61,16 @@ describe('loadConfig', () => {
     expect(message).toContain('KB_MAX_FILE_MB:');
   });
 
+  it('keeps 7 backups in DATA_DIR/backups and limits a person to 20 messages a minute, unless told otherwise', () => {
+    const defaults = loadConfig({ DATA_DIR: '/srv/pandu' }, root);
+    expect(defaults.backups).toEqual({ dir: '/srv/pandu/backups', keep: 7 });
+    expect(defaults.rateLimitPerMinute).toBe(20);
+    const set = loadConfig({ BACKUP_KEEP: '3', RATE_LIMIT_PER_MINUTE: '0' }, root);
+    expect([set.backups.keep, set.rateLimitPerMinute]).toEqual([3, 0]);
+    expect(failureOf({ BACKUP_KEEP: '0' })).toContain('BACKUP_KEEP:');
+    expect(failureOf({ RATE_LIMIT_PER_MINUTE: '-1' })).toContain('RATE_LIMIT_PER_MINUTE:');
+  });
+
   it('reads the knowledge-base limits', () => {
     const config = loadConfig({ KB_MAX_FILE_MB: '1.5', RETRIEVAL_MIN_CONFIDENCE: '0.6' }, root);
     expect(config.kb).toEqual({ maxFileBytes: Math.round(1.5 * 1024 * 1024), minConfidence: 0.6 });
@@ -140,6 +150,8 @@ describe('empty variables, as .env.example lists them', () => {
         TELEGRAM_WEBHOOK_PORT: '',
         LOG_LEVEL: '',
         OPENAI_BASE_URL: '',
+        BACKUP_KEEP: '',
+        RATE_LIMIT_PER_MINUTE: '',
       },
       '/srv/pandu',
     );
@@ -148,5 +160,6 @@ describe('empty variables, as .env.example lists them', () => {
     expect(config.kb.maxFileBytes).toBe(20 * 1024 * 1024);
     expect(config.logLevel).toBe('info');
     expect(config.llm).toBeUndefined();
+    expect([config.backups.keep, config.rateLimitPerMinute]).toEqual([7, 20]);
   });
 });

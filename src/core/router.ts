@@ -8,6 +8,7 @@ import type { Feature } from './feature.js';
 import type { Choice, IncomingMessage, Reply } from './messages.js';
 import type { SessionStore } from './sessions.js';
 import { KeyedLock } from './keyed-lock.js';
+import { refusalReplies, type MessageRateLimit } from './rate-limit/message-rate-limit.js';
 import { hasRole, higherRole, type Role } from './roles.js';
 import type { UserRecord, UserStore } from './users.js';
 
@@ -22,6 +23,8 @@ export interface RouterDeps {
   /** Handles free text nobody else claims: the question-answering feature. */
   fallback: (ctx: Context, text: string) => Promise<Reply[]>;
   dedup?: MessageDeduplicator;
+  /** Messages per person per window; the terminal (the operator at the machine) is never limited. */
+  rateLimit?: Pick<MessageRateLimit, 'admit'>;
   t: Translate;
   /** To look up feature-specific messages that may or may not exist. */
   i18n?: { has(key: string): boolean };
@@ -56,6 +59,13 @@ export class Router {
       const now = this.deps.clock?.() ?? new Date();
       const user = await this.deps.users.resolve(msg.channel, msg.senderId, msg.displayName, now);
       log = log.child({ user: user.id });
+      // After dedup and identification (the budget is the person's, on every linked channel), before any
+      // feature can spend time or model tokens.
+      const admission = msg.channel === 'terminal' ? undefined : await this.deps.rateLimit?.admit(user.id);
+      if (admission && !admission.allowed) {
+        log.info({ retryAt: admission.retryAt, answered: admission.first }, 'message refused: rate limit');
+        return refusalReplies(admission, t, now);
+      }
       const userLog = log;
       return await this.locks.run(user.id, () => this.handleFor(msg, user, userLog, now));
     } catch (error) {

@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { CODE_TTL_MS, LOCKOUT_MS, normaliseCode } from '../../src/features/linking/link-codes.js';
+import { CODE_TTL_MS, normaliseCode } from '../../src/features/linking/link-codes.js';
+import { LOCKOUT_MS } from '../../src/features/linking/link-guard.js';
 import { startClockedApp, textOf, type ClockedApp } from './support/clocked-app.js';
 
 let test: ClockedApp;

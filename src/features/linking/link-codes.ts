@@ -5,16 +5,9 @@ import type { Db } from '../../db/client.js';
 const ALPHABET = 'ABCDEFGHJKMNPQRSTUVWXYZ23456789';
 export const CODE_LENGTH = 6;
 export const CODE_TTL_MS = 10 * 60 * 1000;
-/** Wrong codes a person may try before they must wait. */
-export const MAX_FAILED_ATTEMPTS = 5;
-export const LOCKOUT_MS = 15 * 60 * 1000;
 
 export type RedeemOutcome =
-  | { status: 'linked'; targetUserId: string }
-  | { status: 'same_user' }
-  | { status: 'invalid' }
-  | { status: 'expired' }
-  | { status: 'locked'; retryAt: Date };
+  { status: 'linked'; targetUserId: string } | { status: 'same_user' } | { status: 'invalid' } | { status: 'expired' };
 
 /**
  * One person, several channels: a code issued on one channel and entered on another merges the second
@@ -42,18 +35,10 @@ export class LinkCodes {
   }
 
   /**
-   * Redeems a code for `userId`. Wrong guesses are limited per person (the caller keeps `failures` in the
-   * redeemer's session), since a wrong code cannot be tied to any issued code.
+   * Redeems a code for `userId`. Wrong guesses are limited by the caller (see LinkGuard), before it
+   * gets here.
    */
-  async redeem(
-    userId: string,
-    rawCode: string,
-    failures: { count: number; lockedUntil?: number },
-    now = new Date(),
-  ): Promise<RedeemOutcome> {
-    if (failures.lockedUntil && failures.lockedUntil > now.getTime()) {
-      return { status: 'locked', retryAt: new Date(failures.lockedUntil) };
-    }
+  async redeem(userId: string, rawCode: string, now = new Date()): Promise<RedeemOutcome> {
     const code = normaliseCode(rawCode);
     const row = code.length === CODE_LENGTH ? await this.db.linkCode.findUnique({ where: { code } }) : null;
     if (!row || row.usedAt) return { status: 'invalid' };

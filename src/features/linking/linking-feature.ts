@@ -4,12 +4,8 @@ import type { Reply } from '../../core/messages.js';
 import type { SessionStore } from '../../core/sessions.js';
 import type { UserStore } from '../../core/users.js';
 import type { Translate } from '../../i18n/translator.js';
-import { CODE_TTL_MS, LOCKOUT_MS, MAX_FAILED_ATTEMPTS, type LinkCodes } from './link-codes.js';
-
-interface LinkFailures {
-  count: number;
-  lockedUntil?: number;
-}
+import { CODE_TTL_MS, type LinkCodes } from './link-codes.js';
+import type { LinkGuard, LinkLock } from './link-guard.js';
 
 /**
  * /hubungkan: without a code it issues one; with a code it links this channel to the person who asked
@@ -22,6 +18,7 @@ export class LinkingFeature implements Feature {
 
   constructor(
     private readonly codes: LinkCodes,
+    private readonly guard: LinkGuard,
     private readonly users: UserStore,
     private readonly sessions: SessionStore,
     t: Translate,
@@ -44,8 +41,9 @@ export class LinkingFeature implements Feature {
   }
 
   private async redeem(ctx: Context, raw: string): Promise<Reply[]> {
-    const failures = (ctx.session.data.linkFailures as LinkFailures | undefined) ?? { count: 0 };
-    const outcome = await this.codes.redeem(ctx.user.id, raw, failures, ctx.now);
+    const lock = await this.guard.lock(ctx.user.id);
+    if (lock) return this.locked(ctx, lock);
+    const outcome = await this.codes.redeem(ctx.user.id, raw, ctx.now);
     switch (outcome.status) {
       case 'linked': {
         ctx.logger.info({ from: ctx.user.id, to: outcome.targetUserId }, 'identities linked');
@@ -58,19 +56,22 @@ export class LinkingFeature implements Feature {
       }
       case 'same_user':
         return [{ text: ctx.t('linking.same_user') }];
-      case 'locked':
-        return [
-          { text: ctx.t('linking.locked', { minutes: Math.max(1, Math.ceil((outcome.retryAt.getTime() - ctx.now.getTime()) / 60000)) }) },
-        ];
       case 'expired':
       case 'invalid': {
-        const count = failures.count + 1;
-        const next: LinkFailures = count >= MAX_FAILED_ATTEMPTS ? { count: 0, lockedUntil: ctx.now.getTime() + LOCKOUT_MS } : { count };
-        ctx.session.data.linkFailures = next;
-        if (next.lockedUntil) return [{ text: ctx.t('linking.locked', { minutes: Math.round(LOCKOUT_MS / 60000) }) }];
+        const after = await this.guard.failed(ctx.user.id);
+        if ('retryAt' in after && after.scope === 'everyone') {
+          // Somebody is guessing codes, possibly from many accounts: worth an operator's look.
+          ctx.logger.warn({ retryAt: after.retryAt }, 'linking paused for everyone: too many wrong codes');
+        }
+        if ('retryAt' in after) return this.locked(ctx, after);
         const key = outcome.status === 'expired' ? 'linking.expired' : 'linking.invalid';
-        return [{ text: ctx.t(key, { left: MAX_FAILED_ATTEMPTS - count }) }];
+        return [{ text: ctx.t(key, { left: after.left }) }];
       }
     }
+  }
+
+  private locked(ctx: Context, lock: LinkLock): Reply[] {
+    const minutes = Math.max(1, Math.ceil((lock.retryAt.getTime() - ctx.now.getTime()) / 60000));
+    return [{ text: ctx.t(lock.scope === 'person' ? 'linking.locked' : 'linking.paused', { minutes }) }];
   }
 }

@@ -1,0 +1,48 @@
+import { RateLimiterRes } from 'rate-limiter-flexible';
+import type { Db } from '../../db/client.js';
+import type { Translate } from '../../i18n/translator.js';
+import type { Reply } from '../messages.js';
+import { ClockedPrismaLimiter } from './clocked-prisma-limiter.js';
+
+export type Admission = { allowed: true } | { allowed: false; /** the first refusal of this window */ first: boolean; retryAt: Date };
+
+/**
+ * How many messages one person may send per window, across all their linked channels (the key is the
+ * internal user id). It protects the model budget and the bot from floods; the router asks before any
+ * feature runs. The counters live in the database, so a restart does not reset them and several
+ * processes share them.
+ */
+export class MessageRateLimit {
+  private readonly limiter: ClockedPrismaLimiter;
+
+  constructor(
+    db: Db,
+    limit: { perWindow: number; windowSeconds?: number },
+    private readonly clock: () => Date = () => new Date(),
+  ) {
+    this.limiter = new ClockedPrismaLimiter(db, { keyPrefix: 'msg', points: limit.perWindow, duration: limit.windowSeconds ?? 60 }, clock);
+  }
+
+  /** Counts one message of `userId` and says whether it may be handled. */
+  async admit(userId: string): Promise<Admission> {
+    try {
+      await this.limiter.consume(userId);
+      return { allowed: true };
+    } catch (rejection) {
+      if (!(rejection instanceof RateLimiterRes)) throw rejection;
+      const retryAt = new Date(this.clock().getTime() + rejection.msBeforeNext);
+      return { allowed: false, first: rejection.consumedPoints === this.limiter.points + 1, retryAt };
+    }
+  }
+}
+
+/**
+ * What a refused person hears: once per window a polite note with when to write again; after that
+ * nothing, so a flood gets no flood of answers back.
+ */
+export function refusalReplies(admission: Extract<Admission, { allowed: false }>, t: Translate, now: Date): Reply[] {
+  if (!admission.first) return [];
+  const seconds = Math.max(1, Math.ceil((admission.retryAt.getTime() - now.getTime()) / 1000));
+  const wait = seconds < 60 ? t('rate_limit.seconds', { n: seconds }) : t('rate_limit.minutes', { n: Math.ceil(seconds / 60) });
+  return [{ text: t('rate_limit.refused', { wait }) }];
+}
