@@ -1,7 +1,10 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import Database from 'better-sqlite3';
+import pino from 'pino';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { openKnowledge } from '../../src/app.js';
+import { loadConfig } from '../../src/config.js';
 import { createDb } from '../../src/db/client.js';
 import { migrate, readMigrations } from '../../src/db/migrate.js';
 import { tempDataDir } from '../support/temp-data.js';
@@ -90,5 +93,39 @@ describe('an applied migration edited afterwards', () => {
     const reported: string[][] = [];
     expect(await migrate(url, copy, { onEdited: (names) => reported.push(names) })).toEqual([]);
     expect(reported).toEqual([[first!.name]]);
+  });
+});
+
+describe('the app on an existing database with a pending migration', () => {
+  it('copies the database to DATA_DIR/backups first and logs where, at a level a terminal shows', async () => {
+    const [init, ...later] = readMigrations(prismaDir, 'sqlite');
+    expect(later.length).toBeGreaterThan(0);
+    const olderPrisma = path.join(temp.dir, 'prisma-lama');
+    fs.mkdirSync(path.join(olderPrisma, 'sqlite', 'migrations', init!.name), { recursive: true });
+    fs.writeFileSync(path.join(olderPrisma, 'sqlite', 'migrations', init!.name, 'migration.sql'), init!.sql);
+    const dataDir = path.join(temp.dir, 'aplikasi-lama');
+    const url = `file:${path.join(dataDir, 'pandu.db')}`;
+    await migrate(url, olderPrisma);
+    // Raw SQL: the generated client already expects the newer columns.
+    const old = new Database(path.join(dataDir, 'pandu.db'));
+    old
+      .prepare(`INSERT INTO "User" ("id", "displayName", "role", "createdAt", "updatedAt") VALUES ('sari', 'Sari', 'innovator', 0, 0)`)
+      .run();
+    old.close();
+
+    const lines: Array<{ level: number; msg: string; backup?: string; migrations?: string[] }> = [];
+    const logger = pino({ level: 'warn' }, { write: (line: string) => lines.push(JSON.parse(line)) });
+    const { db } = await openKnowledge(loadConfig({ DATA_DIR: dataDir }, PROJECT_ROOT), logger);
+    await db.$disconnect();
+
+    const told = lines.find((l) => l.msg === 'database copied before migrating');
+    expect(told).toMatchObject({ level: 40, migrations: later.map((m) => m.name) });
+    expect(path.dirname(told!.backup!)).toBe(path.join(dataDir, 'backups'));
+    const copy = new Database(path.join(told!.backup!, 'pandu.db'), { readonly: true });
+    try {
+      expect(copy.prepare('SELECT "displayName" FROM "User"').all()).toEqual([{ displayName: 'Sari' }]);
+    } finally {
+      copy.close();
+    }
   });
 });
