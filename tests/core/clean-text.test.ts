@@ -1,7 +1,6 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { cleanDisplayName, cleanIncoming, cleanText, MAX_DISPLAY_NAME_CHARS } from '../../src/core/clean-text.js';
-import { createTestDatabase, TEST_PG_URL } from '../support/pg-database.js';
-import { startClockedApp, textOf, type ClockedApp } from './support/clocked-app.js';
+import { describeOnBothDatabases, textOf, type ClockedApp } from './support/clocked-app.js';
 
 describe('cleaning what channels deliver', () => {
   it('drops C0 control characters and DEL but keeps newlines, tabs and every other character', () => {
@@ -32,16 +31,9 @@ describe('cleaning what channels deliver', () => {
 });
 
 /** A message and a name with NUL bytes, and a huge name, go through the whole app and come back sane. */
-function hostileInputScenarios(start: () => Promise<ClockedApp>) {
-  let test: ClockedApp;
-  beforeAll(async () => {
-    test = await start();
-  });
-  afterAll(async () => {
-    await test?.close();
-  });
-
+function hostileInputScenarios(running: () => ClockedApp) {
   it('answers a message and stores a name that contain NUL bytes', async () => {
+    const test = running();
     const replies = await test.send('telegram:nul-1', 'brp lama\u0000 evaluasi usulan inovasi?', { displayName: 'Sa\u0000ri' });
     expect(textOf(replies)).toContain('PP 38/2017 Pasal 13');
     const identity = await test.app.db.channelIdentity.findUniqueOrThrow({
@@ -53,6 +45,7 @@ function hostileInputScenarios(start: () => Promise<ClockedApp>) {
   });
 
   it('greets somebody with a 100,000-character name in one normal-length message', async () => {
+    const test = running();
     const replies = await test.send('telegram:long-name', '/start', { displayName: `Budi${'x'.repeat(100_000)}` });
     expect(replies).toHaveLength(1);
     const name = /^Halo, (.*)!/.exec(replies[0]!.text)![1]!;
@@ -61,21 +54,4 @@ function hostileInputScenarios(start: () => Promise<ClockedApp>) {
   });
 }
 
-describe('hostile text on SQLite', () => {
-  hostileInputScenarios(() => startClockedApp());
-});
-
-describe.skipIf(!TEST_PG_URL)(
-  TEST_PG_URL ? 'hostile text on PostgreSQL' : 'hostile text on PostgreSQL (skipped: TEST_DATABASE_URL not set)',
-  () => {
-    let drop: () => Promise<void> = async () => undefined;
-    afterAll(async () => {
-      await drop();
-    });
-    hostileInputScenarios(async () => {
-      const db = await createTestDatabase();
-      drop = db.drop;
-      return startClockedApp(undefined, { DATABASE_URL: db.url });
-    });
-  },
-);
+describeOnBothDatabases('hostile text', hostileInputScenarios);

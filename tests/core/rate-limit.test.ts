@@ -1,7 +1,6 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { ClockedPrismaLimiter, pruneExpiredLimits } from '../../src/core/rate-limit/clocked-prisma-limiter.js';
-import { createTestDatabase, TEST_PG_URL } from '../support/pg-database.js';
-import { startClockedApp, textOf, type ClockedApp } from './support/clocked-app.js';
+import { describeOnBothDatabases, startClockedApp, textOf, type ClockedApp } from './support/clocked-app.js';
 
 const REFUSAL =
   /^Mohon maaf, Anda mengirim terlalu banyak pesan dalam waktu singkat\..* silakan kirim pesan lagi dalam (\d+ (detik|menit))\./;
@@ -10,16 +9,9 @@ let counter = 0;
 const person = (channel: 'telegram' | 'whatsapp' | 'terminal') => `${channel}:rl-${(counter += 1)}`;
 
 /** The message limit (20 a minute, the default) through the whole app, on one database. */
-function rateLimitScenarios(start: () => Promise<ClockedApp>) {
-  let test: ClockedApp;
-  beforeAll(async () => {
-    test = await start();
-  });
-  afterAll(async () => {
-    await test?.close();
-  });
-
+function rateLimitScenarios(running: () => ClockedApp) {
   it('answers 20 messages a minute, refuses the 21st politely with when to write again, ignores the 22nd, then lets messages flow', async () => {
+    const test = running();
     const from = person('telegram');
     for (let i = 1; i <= 20; i += 1) expect(textOf(await test.send(from, 'halo'))).toMatch(/^Halo! Saya Pandu/);
     test.advance(15_000);
@@ -34,6 +26,7 @@ function rateLimitScenarios(start: () => Promise<ClockedApp>) {
   });
 
   it('keeps one budget for a person on all their linked channels', async () => {
+    const test = running();
     const telegram = person('telegram');
     const whatsapp = person('whatsapp');
     const code = /Kode penghubung Anda: ([A-Z0-9]{6})/.exec(textOf(await test.send(telegram, '/hubungkan')))![1]!;
@@ -46,6 +39,7 @@ function rateLimitScenarios(start: () => Promise<ClockedApp>) {
   });
 
   it('does not count a redelivered message twice', async () => {
+    const test = running();
     const from = person('whatsapp');
     for (let i = 1; i <= 20; i += 1) {
       expect(await test.send(from, 'halo', { messageId: `m${i}` })).toHaveLength(1);
@@ -55,11 +49,13 @@ function rateLimitScenarios(start: () => Promise<ClockedApp>) {
   });
 
   it('never limits the operator at the terminal', async () => {
+    const test = running();
     const from = person('terminal');
     for (let i = 1; i <= 25; i += 1) expect(textOf(await test.send(from, 'halo'))).toMatch(/^Halo! Saya Pandu/);
   });
 
   it('keeps counting across a restart', async () => {
+    const test = running();
     const from = person('telegram');
     for (let i = 1; i <= 20; i += 1) await test.send(from, 'halo');
     await test.restart();
@@ -67,6 +63,7 @@ function rateLimitScenarios(start: () => Promise<ClockedApp>) {
   });
 
   it('counts concurrent messages exactly and prunes ended windows', async () => {
+    const test = running();
     const limiter = new ClockedPrismaLimiter(test.app.db, { keyPrefix: 'uji', points: 5, duration: 60 }, test.now);
     const results = await Promise.allSettled(Array.from({ length: 12 }, () => limiter.consume('serentak')));
     expect(results.filter((r) => r.status === 'fulfilled')).toHaveLength(5);
@@ -76,9 +73,7 @@ function rateLimitScenarios(start: () => Promise<ClockedApp>) {
   });
 }
 
-describe('the message rate limit on SQLite', () => {
-  rateLimitScenarios(() => startClockedApp());
-});
+describeOnBothDatabases('the message rate limit', rateLimitScenarios);
 
 describe('RATE_LIMIT_PER_MINUTE=0', () => {
   it('switches the limit off', async () => {
@@ -90,18 +85,3 @@ describe('RATE_LIMIT_PER_MINUTE=0', () => {
     }
   });
 });
-
-describe.skipIf(!TEST_PG_URL)(
-  TEST_PG_URL ? 'the message rate limit on PostgreSQL' : 'the message rate limit on PostgreSQL (skipped: TEST_DATABASE_URL not set)',
-  () => {
-    let drop: () => Promise<void> = async () => undefined;
-    afterAll(async () => {
-      await drop();
-    });
-    rateLimitScenarios(async () => {
-      const db = await createTestDatabase();
-      drop = db.drop;
-      return startClockedApp(undefined, { DATABASE_URL: db.url });
-    });
-  },
-);

@@ -1,8 +1,10 @@
+import { afterAll, afterEach, beforeAll, beforeEach, describe } from 'vitest';
 import { createApp, type App, type AppOptions } from '../../../src/app.js';
 import { loadConfig, projectRoot } from '../../../src/config.js';
 import type { IncomingMessage, Reply } from '../../../src/core/messages.js';
 import { silentLogger } from '../../../src/logger.js';
 import { writeSmallKnowledge } from '../../fixtures/cli/small-knowledge.js';
+import { createTestDatabase, TEST_PG_URL } from '../../support/pg-database.js';
 import { tempDataDir } from '../../support/temp-data.js';
 
 export interface ClockedApp {
@@ -58,4 +60,42 @@ export async function startClockedApp(
 /** All reply texts joined, for assertions that do not care how replies are split. */
 export function textOf(replies: Reply[]): string {
   return replies.map((r) => r.text).join('\n\n');
+}
+
+/**
+ * Runs the same scenarios on SQLite and, when TEST_DATABASE_URL is set, on PostgreSQL (a fresh database
+ * for every app). The helper starts and closes the app (one per suite, or one per test with `perTest`);
+ * scenarios reach it through `running()`. The suite names say which database and why one was skipped.
+ */
+export function describeOnBothDatabases(
+  title: string,
+  scenarios: (running: () => ClockedApp) => void,
+  options: { perTest?: boolean } = {},
+): void {
+  const suite = (start: () => Promise<ClockedApp>) => () => {
+    let test: ClockedApp | undefined;
+    (options.perTest ? beforeEach : beforeAll)(async () => {
+      test = await start();
+    });
+    (options.perTest ? afterEach : afterAll)(async () => {
+      await test?.close();
+    });
+    scenarios(() => test!);
+  };
+  describe(
+    `${title} on SQLite`,
+    suite(() => startClockedApp()),
+  );
+  const pg = TEST_PG_URL ? `${title} on PostgreSQL` : `${title} on PostgreSQL (skipped: TEST_DATABASE_URL not set)`;
+  const drops: Array<() => Promise<void>> = [];
+  describe.skipIf(!TEST_PG_URL)(pg, () => {
+    afterAll(async () => {
+      for (const drop of drops) await drop();
+    });
+    suite(async () => {
+      const db = await createTestDatabase();
+      drops.push(db.drop);
+      return startClockedApp(undefined, { DATABASE_URL: db.url });
+    })();
+  });
 }

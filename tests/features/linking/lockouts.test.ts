@@ -1,7 +1,6 @@
-import { afterAll, beforeEach, afterEach, describe, expect, it } from 'vitest';
+import { expect, it } from 'vitest';
 import { LOCKOUT_MS, MAX_WRONG_CODES_PER_HOUR } from '../../../src/features/linking/link-guard.js';
-import { startClockedApp, textOf, type ClockedApp } from '../../core/support/clocked-app.js';
-import { createTestDatabase, TEST_PG_URL } from '../../support/pg-database.js';
+import { describeOnBothDatabases, textOf, type ClockedApp } from '../../core/support/clocked-app.js';
 
 const LOCKED = 'Terlalu banyak kode yang salah. Demi keamanan, coba lagi dalam 15 menit.';
 
@@ -10,16 +9,9 @@ async function issueCode(test: ClockedApp, from: string): Promise<string> {
 }
 
 /** Lock-outs around /hubungkan, kept in the database, on one database. */
-function lockoutScenarios(start: () => Promise<ClockedApp>) {
-  let test: ClockedApp;
-  beforeEach(async () => {
-    test = await start();
-  });
-  afterEach(async () => {
-    await test?.close();
-  });
-
+function lockoutScenarios(running: () => ClockedApp) {
   it("keeps a person's lock-out across a restart, then lets them link once it ends", async () => {
+    const test = running();
     for (let i = 0; i < 4; i += 1)
       expect(textOf(await test.send('whatsapp:penebak', '/hubungkan AAAAAA'))).toContain('Kode tidak dikenali');
     expect(textOf(await test.send('whatsapp:penebak', '/hubungkan AAAAAA'))).toBe(LOCKED);
@@ -33,6 +25,7 @@ function lockoutScenarios(start: () => Promise<ClockedApp>) {
   });
 
   it('pauses linking for everyone after too many wrong codes from many people, for the rest of the hour', async () => {
+    const test = running();
     // Four wrong codes each stays under the personal lock-out: only the overall budget can stop this.
     const replies: string[] = [];
     for (let n = 0; n <= MAX_WRONG_CODES_PER_HOUR; n += 1) {
@@ -53,21 +46,4 @@ function lockoutScenarios(start: () => Promise<ClockedApp>) {
   });
 }
 
-describe('linking lock-outs on SQLite', () => {
-  lockoutScenarios(() => startClockedApp());
-});
-
-describe.skipIf(!TEST_PG_URL)(
-  TEST_PG_URL ? 'linking lock-outs on PostgreSQL' : 'linking lock-outs on PostgreSQL (skipped: TEST_DATABASE_URL not set)',
-  () => {
-    const drops: Array<() => Promise<void>> = [];
-    afterAll(async () => {
-      for (const drop of drops) await drop();
-    });
-    lockoutScenarios(async () => {
-      const db = await createTestDatabase();
-      drops.push(db.drop);
-      return startClockedApp(undefined, { DATABASE_URL: db.url });
-    });
-  },
-);
+describeOnBothDatabases('linking lock-outs', lockoutScenarios, { perTest: true });
