@@ -44,6 +44,9 @@ const EnvSchema = z.object({
 
   ADMIN_TELEGRAM_IDS: optionalString,
   ADMIN_WHATSAPP_NUMBERS: optionalString,
+  REDIS_URL: optionalString.pipe(z.url({ protocol: /^rediss?$/ }).optional()),
+  JOBS_POLL_MS: z.coerce.number().int().positive().default(15_000),
+  JOBS_CONCURRENCY: z.coerce.number().int().positive().default(4),
 });
 
 export type Env = z.input<typeof EnvSchema>;
@@ -70,6 +73,8 @@ export interface Config {
   terminalUser: string;
   /** The first admins (ADMIN_TELEGRAM_IDS, ADMIN_WHATSAPP_NUMBERS); others get roles through /peran. */
   admins: { telegramIds: string[]; whatsappNumbers: string[] };
+  /** Scheduled work (src/jobs): in-process on the database, or over BullMQ when redisUrl is set. */
+  jobs: { pollMs: number; concurrency: number; redisUrl?: string };
 }
 
 export class ConfigError extends Error {}
@@ -112,6 +117,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, root = projectR
     kb: { maxFileBytes: Math.round(e.KB_MAX_FILE_MB * 1024 * 1024), minConfidence: e.RETRIEVAL_MIN_CONFIDENCE },
     terminalUser: e.TERMINAL_USER,
     admins: { telegramIds: telegramAdmins, whatsappNumbers: list(e.ADMIN_WHATSAPP_NUMBERS) },
+    jobs: { pollMs: e.JOBS_POLL_MS, concurrency: e.JOBS_CONCURRENCY, ...(e.REDIS_URL ? { redisUrl: e.REDIS_URL } : {}) },
   };
   if (e.OPENAI_API_KEY || e.OPENAI_BASE_URL) {
     // Local OpenAI-compatible servers (Ollama, vLLM) often need no key, but the SDK insists on one.
