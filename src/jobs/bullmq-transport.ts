@@ -108,12 +108,16 @@ export class BullMqTransport implements JobTransport {
   }
 
   private async sweep(): Promise<void> {
-    const rows = await this.o.store.dueCandidates(this.o.clock(), this.o.registry.kinds(), SWEEP_LIMIT, this.o.executor.runningIds());
+    // Lane by lane, so a long broadcast backlog cannot crowd a CLI-written reminder out of the sweep.
+    for (const lane of this.o.registry.lanes()) await this.sweepLane(lane);
+  }
+
+  private async sweepLane(lane: LaneSetup): Promise<void> {
+    const queue = this.queue(lane.name);
+    const rows = await this.o.store.dueCandidates(this.o.clock(), lane.kinds, SWEEP_LIMIT, this.o.executor.runningIds());
     for (let i = 0; i < rows.length; i += SWEEP_PARALLEL) {
       await Promise.all(
         rows.slice(i, i + SWEEP_PARALLEL).map(async (row) => {
-          const queue = this.queueFor(row.kind);
-          if (!queue) return;
           try {
             await this.ensure(queue, row.id, 0);
           } catch (error) {

@@ -1,10 +1,23 @@
 import { describe, expect, it } from 'vitest';
 import { z } from 'zod';
 import { ConfigError, loadConfig } from '../../src/config.js';
+import type { Db } from '../../src/db/client.js';
 import { createJobs } from '../../src/jobs/create-jobs.js';
 import { silentLogger } from '../../src/logger.js';
 import { startClockedApp } from '../core/support/clocked-app.js';
 import { openDb, sqliteFile } from './support/job-db.js';
+
+/** Runs `fn` with a fresh migrated SQLite database, removed afterwards. */
+async function withDb(fn: (db: Db) => Promise<void>): Promise<void> {
+  const file = await sqliteFile();
+  const db = await openDb(file.url);
+  try {
+    await fn(db);
+  } finally {
+    await db.$disconnect();
+    file.cleanup();
+  }
+}
 
 describe('job settings', () => {
   it('reads JOBS_POLL_MS, JOBS_CONCURRENCY and REDIS_URL, with defaults, and refuses a URL that is not Redis', () => {
@@ -23,26 +36,19 @@ describe('job settings', () => {
   });
 
   it('uses the in-process dispatcher without REDIS_URL and BullMQ with it, and reads rows without touching Redis', async () => {
-    const file = await sqliteFile();
-    const db = await openDb(file.url);
-    try {
+    await withDb(async (db) => {
       expect(createJobs(loadConfig({}, '/srv/pandu'), db, silentLogger()).transportName).toBe('local');
       const overRedis = createJobs(loadConfig({ REDIS_URL: 'redis://127.0.0.1:1' }, '/srv/pandu'), db, silentLogger());
       expect(overRedis.transportName).toBe('bullmq');
       expect(await overRedis.list()).toEqual([]); // reading rows needs no Redis
       await overRedis.stop();
-    } finally {
-      await db.$disconnect();
-      file.cleanup();
-    }
+    });
   });
 });
 
 describe('with REDIS_URL pointing at a Redis that does not answer', () => {
   it('still starts, stores scheduled rows (after a bounded wait), and stops', async () => {
-    const file = await sqliteFile();
-    const db = await openDb(file.url);
-    try {
+    await withDb(async (db) => {
       const jobs = createJobs(loadConfig({ REDIS_URL: 'redis://127.0.0.1:1' }, '/srv/pandu'), db, silentLogger());
       jobs.register({ kind: 'test.down', payload: z.object({}), onCrash: 'retry', run: () => 'ok' });
       await jobs.start();
@@ -50,10 +56,7 @@ describe('with REDIS_URL pointing at a Redis that does not answer', () => {
       expect(result).toMatchObject({ outcome: 'created', job: { state: 'pending' } });
       expect((await jobs.get('kept'))?.state).toBe('pending');
       await jobs.stop();
-    } finally {
-      await db.$disconnect();
-      file.cleanup();
-    }
+    });
   });
 });
 
