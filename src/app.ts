@@ -1,5 +1,5 @@
-import { createDb, tuneConnection, type Db } from './db/client.js';
-import { migrate } from './db/migrate.js';
+import type { Db } from './db/client.js';
+import { openDatabase } from './db/open-database.js';
 import { loadTranslator, type Translator } from './i18n/translator.js';
 import type { Config } from './config.js';
 import type { Logger } from './logger.js';
@@ -32,6 +32,8 @@ import type { KnowledgeIndex } from './knowledge/index/knowledge-index.js';
 import { KnowledgeService, type ProgressFn } from './knowledge/knowledge-service.js';
 import { Retriever } from './knowledge/retrieval/retriever.js';
 import { BackgroundTasks } from './background-tasks.js';
+import { createJobs } from './jobs/create-jobs.js';
+import type { Jobs } from './jobs/jobs.js';
 
 const HOUR_MS = 60 * 60 * 1000;
 const INDEX_CHECK_MS = 15_000;
@@ -49,6 +51,8 @@ export interface App {
   /** Messages Pandu sends first (reminders, announcements); channels register their senders here. */
   outbound: Outbound;
   answerer: Answerer;
+  /** Scheduled work; `npm start` and `npm run chat` start it, tests only when they ask. */
+  jobs: Jobs;
   /** The current retrieval index (replaced when the knowledge base changes). */
   index(): KnowledgeIndex;
   /** Rebuilds the index from the database (after `kb add/remove`), reusing saved vectors when possible. */
@@ -71,16 +75,7 @@ export interface AppOptions {
 
 /** Storage and the knowledge base without any channel: what the `kb` and `eval` commands need. */
 export async function openKnowledge(config: Config, logger: Logger): Promise<{ db: Db; knowledge: KnowledgeService }> {
-  const applied = await migrate(config.databaseUrl, config.prismaDir, {
-    onEdited: (names) =>
-      logger.warn({ migrations: names }, 'applied migrations were edited afterwards; the database does not have those edits'),
-    backups: config.backups,
-    // Warn level, so it shows at a terminal too: this is where to go back to if an upgrade goes wrong.
-    onBackup: (folder, pending) => logger.warn({ backup: folder, migrations: pending }, 'database copied before migrating'),
-  });
-  if (applied.length > 0) logger.info({ migrations: applied }, 'database migrated');
-  const db = createDb(config.databaseUrl);
-  await tuneConnection(db, config.databaseUrl);
+  const db = await openDatabase(config, logger);
   const embeddings = config.embeddings;
   const knowledge = new KnowledgeService({
     db,
@@ -131,6 +126,7 @@ export async function createApp(config: Config, options: AppOptions): Promise<Ap
   const admins = new ConfiguredAdmins({ ...config.admins, terminal: options.terminalIsAdmin ?? true });
   const users = new UserStore(db, admins);
   const outbound = new Outbound(db, logger, clock);
+  const jobs = createJobs(config, db, logger, clock);
   const sessions = new SessionStore(db);
   const commands = new CommandRegistry();
   const qa = new QaFeature(answerer, i18n.t);
@@ -209,10 +205,12 @@ export async function createApp(config: Config, options: AppOptions): Promise<Ap
     users,
     outbound,
     answerer,
+    jobs,
     index: () => index,
     reloadIndex,
     async close() {
       background.stop();
+      await jobs.stop();
       await db.$disconnect();
     },
   };

@@ -46,6 +46,9 @@ const EnvSchema = z.object({
   ADMIN_TELEGRAM_IDS: optionalString,
   ADMIN_WHATSAPP_NUMBERS: optionalString,
   RATE_LIMIT_PER_MINUTE: z.coerce.number().int().min(0).default(20),
+  REDIS_URL: optionalString.pipe(z.url({ protocol: /^rediss?$/ }).optional()),
+  JOBS_POLL_MS: z.coerce.number().int().positive().default(15_000),
+  JOBS_CONCURRENCY: z.coerce.number().int().positive().default(4),
 });
 
 export type Env = z.input<typeof EnvSchema>;
@@ -76,6 +79,8 @@ export interface Config {
   admins: { telegramIds: string[]; whatsappNumbers: string[] };
   /** Messages a person may send per minute on Telegram/WhatsApp; 0 = no limit. */
   rateLimitPerMinute: number;
+  /** Scheduled work (src/jobs): in-process on the database, or over BullMQ when redisUrl is set. */
+  jobs: { pollMs: number; concurrency: number; redisUrl?: string };
 }
 
 export class ConfigError extends Error {}
@@ -120,6 +125,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, root = projectR
     terminalUser: e.TERMINAL_USER,
     admins: { telegramIds: telegramAdmins, whatsappNumbers: list(e.ADMIN_WHATSAPP_NUMBERS) },
     rateLimitPerMinute: e.RATE_LIMIT_PER_MINUTE,
+    jobs: { pollMs: e.JOBS_POLL_MS, concurrency: e.JOBS_CONCURRENCY, ...(e.REDIS_URL ? { redisUrl: e.REDIS_URL } : {}) },
   };
   if (e.OPENAI_API_KEY || e.OPENAI_BASE_URL) {
     // Local OpenAI-compatible servers (Ollama, vLLM) often need no key, but the SDK insists on one.
