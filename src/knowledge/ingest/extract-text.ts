@@ -1,16 +1,26 @@
-import mammoth from 'mammoth';
 import { extractText, getDocumentProxy } from 'unpdf';
+import { extractDocxText } from './docx-text.js';
 import { IngestError } from './errors.js';
 import type { DocumentFormat } from './file-format.js';
 import { describeContent } from './file-format.js';
+import type { IngestLimits } from './limits.js';
 
-/** Turns the bytes of a checked file into text; the format has already been verified against the bytes. */
-export async function extractDocumentText(fileName: string, format: DocumentFormat, bytes: Buffer): Promise<string> {
+/**
+ * Turns the bytes of a checked file into text; the format has already been verified against the bytes.
+ * Every reader stops at the limits, so the text is never longer than `maxTextChars` (checked again by the
+ * caller for formats that cannot stop early).
+ */
+export async function extractDocumentText(
+  fileName: string,
+  format: DocumentFormat,
+  bytes: Buffer,
+  limits: IngestLimits,
+): Promise<string> {
   switch (format) {
     case 'pdf':
       return extractPdfText(fileName, bytes);
     case 'docx':
-      return extractDocxText(fileName, bytes);
+      return extractDocxText(fileName, bytes, limits);
     case 'md':
     case 'txt':
       return decodeText(fileName, bytes);
@@ -33,17 +43,6 @@ async function extractPdfText(fileName: string, bytes: Buffer): Promise<string> 
     });
   } finally {
     await pdf?.destroy();
-  }
-}
-
-async function extractDocxText(fileName: string, bytes: Buffer): Promise<string> {
-  try {
-    const result = await mammoth.extractRawText({ buffer: bytes });
-    return result.value;
-  } catch (error) {
-    throw new IngestError('unreadable', `${fileName}: the DOCX could not be parsed (${errorMessage(error)})`, {
-      cause: error,
-    });
   }
 }
 
