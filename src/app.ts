@@ -86,6 +86,7 @@ export async function openKnowledge(config: Config, logger: Logger): Promise<{ d
     db,
     dataDir: config.dataDir,
     maxFileBytes: config.kb.maxFileBytes,
+    ingestLimits: config.kb,
     logger,
     ...(embeddings
       ? {
