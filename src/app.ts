@@ -81,6 +81,7 @@ export async function openKnowledge(config: Config, logger: Logger): Promise<{ d
     db,
     dataDir: config.dataDir,
     maxFileBytes: config.kb.maxFileBytes,
+    ingestLimits: config.kb,
     logger,
     ...(embeddings
       ? {

@@ -1,5 +1,8 @@
 import path from 'node:path';
 import { z } from 'zod';
+import { DEFAULT_INGEST_LIMITS } from './knowledge/ingest/limits.js';
+
+const MB = 1024 * 1024;
 
 const bool = z
   .enum(['true', 'false', '1', '0', 'yes', 'no', ''])
@@ -29,6 +32,16 @@ const EnvSchema = z.object({
   LLM_TIMEOUT_MS: z.coerce.number().int().positive().default(30_000),
 
   KB_MAX_FILE_MB: z.coerce.number().positive().default(20),
+  KB_MAX_UNPACKED_MB: z.coerce
+    .number()
+    .positive()
+    .default(DEFAULT_INGEST_LIMITS.maxUnpackedBytes / MB),
+  KB_MAX_TEXT_CHARS: z.coerce.number().int().positive().default(DEFAULT_INGEST_LIMITS.maxTextChars),
+  KB_MAX_PDF_PAGES: z.coerce.number().int().positive().default(DEFAULT_INGEST_LIMITS.maxPdfPages),
+  KB_PDF_TIMEOUT_SECONDS: z.coerce
+    .number()
+    .positive()
+    .default(DEFAULT_INGEST_LIMITS.pdfTimeoutMs / 1000),
   RETRIEVAL_MIN_CONFIDENCE: z.coerce.number().min(0).max(1).optional(),
 
   TELEGRAM_BOT_TOKEN: optionalString,
@@ -67,7 +80,15 @@ export interface Config {
   logLevel: z.infer<typeof EnvSchema>['LOG_LEVEL'];
   llm?: { apiKey: string; baseURL?: string; model: string; timeoutMs: number };
   embeddings?: { apiKey: string; baseURL?: string; model: string; timeoutMs: number };
-  kb: { maxFileBytes: number; minConfidence?: number };
+  /** Limits on one ingested document (see IngestLimits) and the retrieval abstention threshold. */
+  kb: {
+    maxFileBytes: number;
+    maxUnpackedBytes: number;
+    maxTextChars: number;
+    maxPdfPages: number;
+    pdfTimeoutMs: number;
+    minConfidence?: number;
+  };
   telegram?: {
     token: string;
     apiRoot?: string;
@@ -121,7 +142,14 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, root = projectR
     promptsDir: path.join(root, 'prompts'),
     localesDir: path.join(root, 'locales'),
     logLevel: e.LOG_LEVEL,
-    kb: { maxFileBytes: Math.round(e.KB_MAX_FILE_MB * 1024 * 1024), minConfidence: e.RETRIEVAL_MIN_CONFIDENCE },
+    kb: {
+      maxFileBytes: Math.round(e.KB_MAX_FILE_MB * MB),
+      maxUnpackedBytes: Math.round(e.KB_MAX_UNPACKED_MB * MB),
+      maxTextChars: e.KB_MAX_TEXT_CHARS,
+      maxPdfPages: e.KB_MAX_PDF_PAGES,
+      pdfTimeoutMs: Math.round(e.KB_PDF_TIMEOUT_SECONDS * 1000),
+      minConfidence: e.RETRIEVAL_MIN_CONFIDENCE,
+    },
     terminalUser: e.TERMINAL_USER,
     admins: { telegramIds: telegramAdmins, whatsappNumbers: list(e.ADMIN_WHATSAPP_NUMBERS) },
     rateLimitPerMinute: e.RATE_LIMIT_PER_MINUTE,

@@ -24,7 +24,14 @@ describe('loadConfig', () => {
     expect(config.prismaDir).toBe(path.join(root, 'prisma'));
     expect(config.promptsDir).toBe(path.join(root, 'prompts'));
     expect(config.logLevel).toBe('info');
-    expect(config.kb).toEqual({ maxFileBytes: 20 * 1024 * 1024, minConfidence: undefined });
+    expect(config.kb).toEqual({
+      maxFileBytes: 20 * 1024 * 1024,
+      maxUnpackedBytes: 100 * 1024 * 1024,
+      maxTextChars: 3_000_000,
+      maxPdfPages: 2000,
+      pdfTimeoutMs: 60_000,
+      minConfidence: undefined,
+    });
     expect(config.terminalUser).toBe('terminal');
     expect(config.llm).toBeUndefined();
     expect(config.embeddings).toBeUndefined();
@@ -44,6 +51,10 @@ describe('loadConfig', () => {
     ['LOG_LEVEL', 'verbose'],
     ['KB_MAX_FILE_MB', 'dua puluh'],
     ['KB_MAX_FILE_MB', '-1'],
+    ['KB_MAX_UNPACKED_MB', '0'],
+    ['KB_MAX_TEXT_CHARS', '1.5'],
+    ['KB_MAX_PDF_PAGES', 'banyak'],
+    ['KB_PDF_TIMEOUT_SECONDS', '-5'],
     ['RETRIEVAL_MIN_CONFIDENCE', '1.5'],
     ['LLM_TIMEOUT_MS', '0'],
     ['OPENAI_BASE_URL', 'bukan-url'],
@@ -72,8 +83,25 @@ describe('loadConfig', () => {
   });
 
   it('reads the knowledge-base limits', () => {
-    const config = loadConfig({ KB_MAX_FILE_MB: '1.5', RETRIEVAL_MIN_CONFIDENCE: '0.6' }, root);
-    expect(config.kb).toEqual({ maxFileBytes: Math.round(1.5 * 1024 * 1024), minConfidence: 0.6 });
+    const config = loadConfig(
+      {
+        KB_MAX_FILE_MB: '1.5',
+        KB_MAX_UNPACKED_MB: '50',
+        KB_MAX_TEXT_CHARS: '500000',
+        KB_MAX_PDF_PAGES: '300',
+        KB_PDF_TIMEOUT_SECONDS: '2.5',
+        RETRIEVAL_MIN_CONFIDENCE: '0.6',
+      },
+      root,
+    );
+    expect(config.kb).toEqual({
+      maxFileBytes: Math.round(1.5 * 1024 * 1024),
+      maxUnpackedBytes: 50 * 1024 * 1024,
+      maxTextChars: 500_000,
+      maxPdfPages: 300,
+      pdfTimeoutMs: 2500,
+      minConfidence: 0.6,
+    });
   });
 
   it('enables the LLM with an API key, using the default model', () => {

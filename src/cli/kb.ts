@@ -1,55 +1,67 @@
-import { parseArgs } from 'node:util';
 import { openKnowledge } from '../app.js';
 import { loadTranslator } from '../i18n/translator.js';
 import { IngestError } from '../knowledge/ingest/errors.js';
+import { ingestErrorMessage } from '../knowledge/ingest/error-message.js';
+import type { KnowledgeService } from '../knowledge/knowledge-service.js';
 import { bootstrap } from './bootstrap.js';
+import { parseKbArgs, type KbCommand } from './kb-args.js';
 import { progressBar } from './progress.js';
 
 /**
  * `npm run kb -- <add|list|remove|reindex>`: the admin's knowledge-base tool. Every command honours
- * DATA_DIR; a file that cannot be ingested is reported and leaves the base and its index unchanged.
+ * DATA_DIR; a file that cannot be ingested is reported in one Indonesian line and leaves the base and its
+ * index unchanged. Nothing reaches the screen as a stack trace: details go to the log (stderr, JSON).
  */
 const { config, logger } = bootstrap('warn');
 const { t } = loadTranslator(config.localesDir);
-const { values, positionals } = parseArgs({
-  allowPositionals: true,
-  options: {
-    json: { type: 'boolean', default: false },
-    full: { type: 'boolean', default: false },
-    regulation: { type: 'string' },
-    title: { type: 'string' },
-  },
-});
-const [command, ...args] = positionals;
-const { db, knowledge } = await openKnowledge(config, logger);
 const progress = progressBar();
-let exitCode = 0;
 
-try {
-  switch (command) {
+process.exitCode = await main(process.argv.slice(2)).catch((error: unknown) => {
+  logger.error({ err: error }, 'kb command failed');
+  console.error(t('kb.failed_command'));
+  return 1;
+});
+
+async function main(argv: string[]): Promise<number> {
+  const parsed = parseKbArgs(argv);
+  if (!parsed.ok) {
+    const { key, params } = parsed.problem;
+    if (key) console.error(t(key, params));
+    console.error(t('kb.usage'));
+    return 2;
+  }
+  const { db, knowledge } = await openKnowledge(config, logger);
+  try {
+    return await run(parsed.value, knowledge);
+  } finally {
+    await db.$disconnect();
+  }
+}
+
+async function run(cmd: KbCommand, knowledge: KnowledgeService): Promise<number> {
+  switch (cmd.command) {
     case 'add': {
-      if (args.length === 0) {
-        console.error(t('kb.usage'));
-        exitCode = 2;
-        break;
-      }
+      let exitCode = 0;
       let changed = false;
-      for (const file of args) {
+      for (const file of cmd.files) {
         try {
-          const r = await knowledge.addFile(file, { origin: 'admin', regulation: values.regulation, title: values.title });
+          const r = await knowledge.addFile(file, { origin: 'admin', regulation: cmd.regulation, title: cmd.title });
           console.log(t(`kb.${r.status}`, { title: r.title, chunks: r.chunks, id: r.documentId }));
           changed ||= r.status !== 'duplicate';
         } catch (error) {
           exitCode = 1;
-          console.error(t('kb.failed_file', { file, reason: describe(error) }));
+          // A refused file is the file's fault and needs no stack on screen; anything else is ours.
+          if (error instanceof IngestError) logger.info({ err: error, file }, 'file refused');
+          else logger.error({ err: error, file }, 'ingestion failed');
+          console.error(t('kb.failed_file', { file, reason: ingestErrorMessage(error, t) }));
         }
       }
-      if (changed) await rebuild(false);
-      break;
+      if (changed) await rebuild(knowledge, false);
+      return exitCode;
     }
     case 'list': {
       const docs = await knowledge.list();
-      if (values.json) {
+      if (cmd.json) {
         for (const d of docs) {
           console.log(
             JSON.stringify({
@@ -70,52 +82,31 @@ try {
           console.log(`${d.id}  [${d.origin}] ${d.regulation ?? '-'}  ${d.title}  (${d.chunks} potongan${pasal})`);
         }
       }
-      break;
+      return 0;
     }
     case 'remove': {
-      const id = args[0];
-      if (!id) {
-        console.error(t('kb.usage'));
-        exitCode = 2;
-        break;
+      if (!(await knowledge.remove(cmd.id))) {
+        console.error(t('kb.not_found', { id: cmd.id }));
+        return 1;
       }
-      if (await knowledge.remove(id)) {
-        console.log(t('kb.removed', { id }));
-        await rebuild(false);
-      } else {
-        console.error(t('kb.not_found', { id }));
-        exitCode = 1;
-      }
-      break;
+      console.log(t('kb.removed', { id: cmd.id }));
+      await rebuild(knowledge, false);
+      return 0;
     }
     case 'reindex': {
       const sync = await knowledge.syncShipped(config.knowledgeDir, progress);
       console.log(t('kb.synced', { added: sync.added, updated: sync.updated, removed: sync.removed, unchanged: sync.unchanged }));
       for (const f of sync.failed) console.error(t('kb.failed_file', { file: f.file, reason: f.error }));
-      await rebuild(values.full);
-      break;
+      await rebuild(knowledge, cmd.full);
+      return 0;
     }
-    default:
-      console.error(t('kb.usage'));
-      exitCode = 2;
   }
-} finally {
-  await db.$disconnect();
 }
-process.exitCode = exitCode;
 
-async function rebuild(force: boolean): Promise<void> {
+async function rebuild(knowledge: KnowledgeService, force: boolean): Promise<void> {
   const index = await knowledge.buildIndex({ force, progress });
   const documents = new Set(index.chunks.map((c) => c.documentId)).size;
   console.log(t('kb.index_ready', { chunks: index.chunks.length, documents }));
-}
-
-function describe(error: unknown): string {
-  if (error instanceof IngestError) {
-    return t(`kb.error.${error.code}`, { max: Math.round(config.kb.maxFileBytes / 1024 / 1024), detail: error.detail });
-  }
-  logger.error({ err: error }, 'ingestion failed');
-  return error instanceof Error ? error.message : String(error);
 }
 
 /** "1-36" for a full run, otherwise a compact list. */

@@ -8,6 +8,7 @@ import { IndexFiles } from './index/index-files.js';
 import { KnowledgeIndex, embeddingText } from './index/knowledge-index.js';
 import { VectorIndex } from './index/vector-index.js';
 import { IngestError } from './ingest/errors.js';
+import type { IngestLimits } from './ingest/limits.js';
 import { loadFile, type LoadedFile } from './ingest/load-file.js';
 import { parseDocument } from './ingest/parse-document.js';
 import { KbStore, type DocumentOrigin, type DocumentSummary } from './store/kb-store.js';
@@ -37,6 +38,8 @@ export interface KnowledgeServiceOptions {
   db: Db;
   dataDir: string;
   maxFileBytes: number;
+  /** The other limits on one document (unpacked size, text length, PDF pages and time); defaults otherwise. */
+  ingestLimits?: Partial<Omit<IngestLimits, 'maxBytes'>>;
   logger: Logger;
   /** Builds the embedder for an index; default: the local embedder. */
   embedderFor?: (lexical: KnowledgeIndex) => Embedder;
@@ -72,7 +75,7 @@ export class KnowledgeService {
     filePath: string,
     opts: { origin?: DocumentOrigin; regulation?: string; title?: string; sourcePath?: string } = {},
   ): Promise<AddResult> {
-    const loaded = await loadFile(filePath, { maxBytes: this.options.maxFileBytes });
+    const loaded = await loadFile(filePath, { ...this.options.ingestLimits, maxBytes: this.options.maxFileBytes });
     return this.addLoaded(loaded, { ...opts, sourcePath: opts.sourcePath ?? path.resolve(filePath) });
   }
 

@@ -112,6 +112,28 @@ describe('npm run kb', () => {
     expect(fs.readFileSync(manifestPath(), 'utf8')).toBe(manifest);
   });
 
+  it('answers a mistyped command line with one Indonesian line and the usage, not a stack trace', async () => {
+    const r = await kb('add', '-catatan-rapat.txt');
+    expect(r.code).toBe(2);
+    const [first, ...rest] = r.stderr.trimEnd().split('\n');
+    expect(first).toBe('Opsi tidak dikenal: -catatan-rapat.txt. Jika itu nama berkas, tulis -- sebelum nama berkas.');
+    expect(rest[0]).toBe('Pemakaian:');
+    expect(r.stderr).not.toMatch(/\bat .+:\d+:\d+/);
+    expect(r.stdout).toBe('');
+  });
+
+  it('reports a failure that is not about a file (the database is unreachable) in one line, the details in the log', async () => {
+    const r = await runCli('src/cli/kb.ts', ['list'], { env: { ...env, DATABASE_URL: 'postgresql://pandu@127.0.0.1:1/tidak-ada' } });
+    expect(r.code).toBe(1);
+    const lines = r.stderr.trimEnd().split('\n');
+    expect(lines).toContain('Perintah kb gagal karena kesalahan tak terduga; rinciannya dicatat di log.');
+    const logged = lines.filter((l) => l.startsWith('{')).map((l) => JSON.parse(l) as { msg: string; err: { stack: string } });
+    expect(logged).toEqual([
+      expect.objectContaining({ msg: 'kb command failed', err: expect.objectContaining({ stack: expect.any(String) }) }),
+    ]);
+    expect(lines).toHaveLength(2);
+  });
+
   it('removes a document by id and rebuilds the index without it', async () => {
     const r = await kb('remove', noteId);
     expect(r.code).toBe(0);

@@ -5,6 +5,8 @@ import { IngestError } from './errors.js';
 import { extractDocumentText } from './extract-text.js';
 import type { DocumentFormat } from './file-format.js';
 import { assertContentMatches, formatFromName } from './file-format.js';
+import type { IngestLimits } from './limits.js';
+import { megabytes, textTooLong, withDefaults } from './limits.js';
 
 /** A file read into memory with its text, before it is parsed into chunks. */
 export interface LoadedFile {
@@ -19,10 +21,8 @@ export interface LoadedFile {
   contentHash: string;
 }
 
-export interface LoadOptions {
-  /** Files larger than this are refused before they are read. */
-  maxBytes: number;
-}
+/** `maxBytes` (files larger are refused before they are read) and any other limit to tighten or loosen. */
+export type LoadOptions = Pick<IngestLimits, 'maxBytes'> & Partial<IngestLimits>;
 
 /**
  * Reads a file an admin points at (`kb add`). Only reads: on any problem it throws an IngestError and
@@ -47,12 +47,14 @@ export async function loadBuffer(fileName: string, bytes: Buffer, opts: LoadOpti
 }
 
 async function load(filePath: string, fileName: string, bytes: Buffer, opts: LoadOptions): Promise<LoadedFile> {
+  const limits = withDefaults(opts);
   // Checked again after reading: the file may have grown since stat.
-  if (bytes.length > opts.maxBytes) throw tooBig(fileName, bytes.length, opts.maxBytes);
+  if (bytes.length > limits.maxBytes) throw tooBig(fileName, bytes.length, limits.maxBytes);
   const format = formatFromName(fileName);
   if (bytes.length === 0) throw new IngestError('empty', `${fileName}: the file is empty`);
   assertContentMatches(fileName, format, bytes);
-  const text = normaliseText(await extractDocumentText(fileName, format, bytes));
+  const text = normaliseText(await extractDocumentText(fileName, format, bytes, limits));
+  if (text.length > limits.maxTextChars) throw textTooLong(fileName, limits.maxTextChars);
   if (!text.trim()) {
     // A PDF without a text layer is usually a scan: the file has content, just nothing we can read.
     if (format === 'pdf') throw new IngestError('no_content', `${fileName}: the PDF has no text layer (scanned?)`);
@@ -62,12 +64,22 @@ async function load(filePath: string, fileName: string, bytes: Buffer, opts: Loa
   return { path: filePath, fileName, format, bytes, text, contentHash };
 }
 
+/** Line breaks as "\n", page breaks as line breaks, no other control characters (PostgreSQL refuses NUL). */
 function normaliseText(text: string): string {
-  return text.replace(/\r\n?/g, '\n').normalize('NFC');
+  return (
+    text
+      .replace(/\r\n?/g, '\n')
+      .replace(/\f/g, '\n')
+      // eslint-disable-next-line no-control-regex -- removing control characters is the point
+      .replace(/[\u0000-\u0008\u000b\u000e-\u001f\u007f]/g, '')
+      .normalize('NFC')
+  );
 }
 
 function tooBig(fileName: string, size: number, maxBytes: number): IngestError {
-  return new IngestError('too_big', `${fileName}: ${size} bytes is more than the limit of ${maxBytes}`);
+  return new IngestError('too_big', `${fileName}: ${size} bytes is more than the limit of ${maxBytes}`, {
+    params: { maxMb: megabytes(maxBytes) },
+  });
 }
 
 function fsError(fileName: string, error: unknown): IngestError {

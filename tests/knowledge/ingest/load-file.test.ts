@@ -62,6 +62,17 @@ describe('loadFile', () => {
     expect(await ingestCodeOf(loadFile(await write('kosong.pdf', ''), opts))).toBe('empty');
   });
 
+  it('refuses text longer than the text limit, whatever the format', async () => {
+    const file = await write('panjang.txt', 'Inovasi daerah. '.repeat(100));
+    expect(await ingestCodeOf(loadFile(file, { ...opts, maxTextChars: 1000 }))).toBe('text_too_long');
+    expect((await loadFile(file, { ...opts, maxTextChars: 1600 })).text).toHaveLength(1600);
+  });
+
+  it('drops control characters from the text and turns page breaks into line breaks', async () => {
+    const loaded = await loadFile(await write('kontrol.md', '# Judul\u0007\n\fPasal 1\u001b ayat\t1\n'), opts);
+    expect(loaded.text).toBe('# Judul\n\nPasal 1 ayat\t1\n');
+  });
+
   it('refuses a file larger than the limit before reading it', async () => {
     const file = await write('besar.txt', 'x'.repeat(2048));
     expect(await ingestCodeOf(loadFile(file, { maxBytes: 1024 }))).toBe('too_big');

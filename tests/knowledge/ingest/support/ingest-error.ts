@@ -22,3 +22,13 @@ export async function ingestCodeOf(promise: Promise<unknown>): Promise<IngestErr
     throw error;
   }
 }
+
+/** The IngestError a promise rejects with; any other outcome fails the test. */
+export async function ingestRejectionOf(promise: Promise<unknown>): Promise<IngestError> {
+  const error = await promise.then(
+    () => undefined,
+    (e: unknown) => e,
+  );
+  if (!(error instanceof IngestError)) throw new Error(`expected an IngestError, got ${String(error)}`);
+  return error;
+}
