@@ -335,3 +335,18 @@ describe('/inovasi from a finished proposal', () => {
     expect(choiceLabels(list)).toEqual(['Lanjutkan: Sekolah Lapang Iklim', 'Tambah inovasi']);
   });
 });
+
+describe('innovations and linked channels', () => {
+  it('keep their innovations when the person links the account that owns them to another channel', async () => {
+    const owner = await personWithProfile('930');
+    const id = await register('telegram:930', 'Ambulans Desa');
+    // A new WhatsApp account issues the code; the Telegram account that owns the innovation redeems it.
+    await test.send('whatsapp:62811930@c.us', 'halo');
+    const code = /([A-Z2-9]{6})/.exec(textOf(await test.send('whatsapp:62811930@c.us', '/hubungkan')))![1]!;
+    await test.send('telegram:930', `/hubungkan ${code}`);
+    const merged = await userOf('62811930@c.us', 'whatsapp');
+    expect(merged).not.toBe(owner);
+    expect(await userOf('930')).toBe(merged);
+    expect((await innovationsOf(merged)).map((i) => i.id)).toEqual([id]);
+  });
+});
