@@ -27,20 +27,23 @@ export interface ImportRow {
   region: string | null;
 }
 
-export type ProblemCode =
-  | 'required'
-  | 'too_long'
-  | 'opd'
-  | 'stage'
-  | 'date'
-  | 'cadence'
-  | 'cadence_stage'
-  | 'trial_end_missing'
-  | 'trial_end_before_start'
-  | 'channel'
-  | 'telegram_id'
-  | 'phone'
-  | 'zone';
+/** What can be wrong with a cell (each has a message under innovations.import.problem). */
+export const PROBLEM_CODES = [
+  'required',
+  'too_long',
+  'opd',
+  'stage',
+  'date',
+  'cadence',
+  'cadence_stage',
+  'trial_end_missing',
+  'trial_end_before_start',
+  'channel',
+  'telegram_id',
+  'phone',
+  'zone',
+] as const;
+export type ProblemCode = (typeof PROBLEM_CODES)[number];
 
 /**
  * What is wrong with one cell, for "baris 7, kolom mulai: tanggal tidak dikenali ("31/2/2027")": `vars`

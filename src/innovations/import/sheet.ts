@@ -13,17 +13,20 @@ export interface Sheet {
   rows: SheetRow[];
 }
 
-export type SheetErrorCode =
-  | 'not_found'
-  | 'unsupported'
-  | 'too_big'
-  | 'too_many_rows'
-  | 'not_utf8'
-  | 'open_quote'
-  | 'not_xlsx'
-  | 'empty'
-  | 'missing_headers'
-  | 'duplicate_header';
+/** Why a file cannot be imported (each has a message under innovations.import.fatal). */
+export const SHEET_ERROR_CODES = [
+  'not_found',
+  'unsupported',
+  'too_big',
+  'too_many_rows',
+  'not_utf8',
+  'open_quote',
+  'not_xlsx',
+  'empty',
+  'missing_headers',
+  'duplicate_header',
+] as const;
+export type SheetErrorCode = (typeof SHEET_ERROR_CODES)[number];
 
 /**
  * A file that cannot be imported at all (as opposed to a bad row, which is reported and skipped). Carries

@@ -2,10 +2,12 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { headerKey, mapColumns } from '../../../src/innovations/import/columns.js';
-import { readRow } from '../../../src/innovations/import/import-row.js';
+import { PROBLEM_CODES, readRow } from '../../../src/innovations/import/import-row.js';
 import { parseCsv } from '../../../src/innovations/import/read-csv.js';
 import { DEFAULT_LIMITS, readSheet } from '../../../src/innovations/import/read-sheet.js';
-import { SheetError, type Cell } from '../../../src/innovations/import/sheet.js';
+import { SHEET_ERROR_CODES, SheetError, type Cell } from '../../../src/innovations/import/sheet.js';
+import { loadTranslator } from '../../../src/i18n/translator.js';
+import { projectRoot } from '../../../src/config.js';
 import { tempDataDir } from '../../support/temp-data.js';
 
 const temp = tempDataDir('pandu-sheet-');
@@ -134,5 +136,13 @@ describe('readRow', () => {
   it('reads a year-less start date as the latest one, and refuses day numbers that are not dates', () => {
     expect(row(['C', 'Dinkes', 'usulan', '15/1', '', 'telegram', '1234']).row?.startDate).toBe('2026-01-15');
     expect(row(['C', 'Dinkes', 'usulan', 12, '', 'telegram', '1234']).problems.map((p) => p.code)).toEqual(['date']);
+  });
+});
+
+describe('import messages', () => {
+  it('has an Indonesian message for every reason a file or a cell is refused', () => {
+    const { has } = loadTranslator(path.join(projectRoot, 'locales'));
+    for (const code of SHEET_ERROR_CODES) expect(has(`innovations.import.fatal.${code}`), code).toBe(true);
+    for (const code of PROBLEM_CODES) expect(has(`innovations.import.problem.${code}`), code).toBe(true);
   });
 });
