@@ -20,6 +20,9 @@ import { LinkingFeature } from './features/linking/linking-feature.js';
 import { createProposalFeature } from './features/proposal/create-proposal-feature.js';
 import { QaFeature } from './features/qa/qa-feature.js';
 import { ProfileFeature } from './features/profile/profile-feature.js';
+import type { ScheduleChanged } from './features/innovations/deps.js';
+import { InnovationsFeature } from './features/innovations/innovations-feature.js';
+import { InnovationStore } from './innovations/innovation-store.js';
 import { ProfileStore } from './people/profile-store.js';
 import { RoleService } from './people/role-service.js';
 import { InviteFeature } from './features/roles/invite-feature.js';
@@ -71,6 +74,8 @@ export interface AppOptions {
   terminalIsAdmin?: boolean;
   /** How often to look for an index rebuilt by a `kb` command (default 15 s). */
   indexCheckMs?: number;
+  /** Told when an innovation's reporting schedule may have changed (the reminder planner); default: nobody. */
+  onScheduleChanged?: ScheduleChanged;
 }
 
 /** Storage and the knowledge base without any channel: what the `kb` and `eval` commands need. */
@@ -163,6 +168,13 @@ export async function createApp(config: Config, options: AppOptions): Promise<Ap
     profile,
     new RolesFeature({ roles, outbound, t: i18n.t }),
     new InviteFeature({ roles, outbound, t: i18n.t }),
+    new InnovationsFeature({
+      store: new InnovationStore(db),
+      requireProfile: (ctx, resume) => profile.require(ctx, resume),
+      ask: (ctx, text) => qa.ask(ctx, text),
+      onScheduleChanged: options.onScheduleChanged,
+      t: i18n.t,
+    }),
   );
   for (const feature of features) for (const command of feature.commands ?? []) commands.register(command, feature.role);
 

@@ -64,6 +64,9 @@ export class LinkCodes {
       ]);
       await tx.channelIdentity.updateMany({ where: { userId: fromUserId }, data: { userId: toUserId } });
       await tx.proposalDraft.updateMany({ where: { userId: fromUserId }, data: { userId: toUserId } });
+      // Innovations (an imported person linking the account they first wrote from) and their reports follow too.
+      await tx.innovation.updateMany({ where: { ownerId: fromUserId }, data: { ownerId: toUserId } });
+      await tx.progressReport.updateMany({ where: { authorId: fromUserId }, data: { authorId: toUserId } });
       await tx.user.update({ where: { id: toUserId }, data: { displayName: to.displayName ?? from.displayName } });
       await tx.user.delete({ where: { id: fromUserId } });
       return true;

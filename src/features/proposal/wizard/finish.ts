@@ -1,5 +1,6 @@
 import type { Context } from '../../../core/context.js';
 import { choice, type Reply } from '../../../core/messages.js';
+import { INNOVATIONS_FEATURE } from '../../innovations/feature-name.js';
 import type { Finding } from '../checks/findings.js';
 import { PROPOSAL_FEATURE } from '../feature-name.js';
 import { draftFindings } from './draft-findings.js';
@@ -15,8 +16,8 @@ import type { WizardDeps } from './wizard-deps.js';
  * afterwards is added to it; the closing message offers to fix what the check found (which opens the
  * proposal again as a draft) or to start a new one.
  *
- * Everything that should happen once a proposal is done belongs here. (A later issue adds an offer to
- * register the innovation with /inovasi: one more choice in `closing`.)
+ * Everything that should happen once a proposal is done belongs here, including the offer to register
+ * its innovation with /inovasi (named after the proposal's title) so its reports are reminded.
  */
 export async function finishProposal(deps: WizardDeps, ctx: Context, open: OpenDraft): Promise<Reply[]> {
   const views = new WizardViews(ctx.t);
@@ -31,6 +32,7 @@ export async function finishProposal(deps: WizardDeps, ctx: Context, open: OpenD
       ...views.jumpChoices(open.template, open.draft.id, findings),
       choice(PROPOSAL_FEATURE, `reopen:${open.draft.id}`, ctx.t('proposal.choice.reopen_this')),
       choice(PROPOSAL_FEATURE, 'new', ctx.t('proposal.choice.new')),
+      choice(INNOVATIONS_FEATURE, `from:${open.draft.id}`, ctx.t('innovations.choice.from_proposal')),
     ],
   };
   return [

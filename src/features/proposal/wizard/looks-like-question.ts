@@ -17,3 +17,8 @@ export function looksLikeQuestion(text: string): boolean {
   if (!clean.endsWith('?')) return false;
   return clean.length <= SHORT_QUESTION_CHARS || QUESTION_START_RE.test(clean);
 }
+
+/** True when a message opens with a question word ("apa bedanya uji coba dan penerapan"), with or without "?". */
+export function opensWithQuestionWord(text: string): boolean {
+  return QUESTION_START_RE.test(text.trim());
+}
