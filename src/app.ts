@@ -25,6 +25,8 @@ import { RoleService } from './people/role-service.js';
 import { InviteFeature } from './features/roles/invite-feature.js';
 import { RolesFeature } from './features/roles/roles-feature.js';
 import { ReportFeature } from './features/reports/report-feature.js';
+import { RekapFeature } from './features/reports/rekap/rekap-feature.js';
+import { ScopeStore } from './people/scopes.js';
 import { AttachmentStorage } from './reports/attachment-storage.js';
 import { ReportStore, type ReportRecord } from './reports/report-store.js';
 import { Answerer } from './knowledge/answer/answerer.js';
@@ -180,6 +182,7 @@ export async function createApp(config: Config, options: AppOptions): Promise<Ap
     report,
     new LinkingFeature(new LinkCodes(db), new LinkGuard(db, clock), users, sessions, i18n.t),
     profile,
+    new RekapFeature({ db, scopes: new ScopeStore(db), t: i18n.t }),
     new RolesFeature({ roles, outbound, t: i18n.t }),
     new InviteFeature({ roles, outbound, t: i18n.t }),
   );
