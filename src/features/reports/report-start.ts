@@ -6,12 +6,12 @@ import { periodByKey, upcomingPeriods } from '../../innovations/periods.js';
 import { parsePeriodText } from '../../reports/period-input.js';
 import { reportablePeriods, scheduleOf } from '../../reports/report-periods.js';
 import type { InnovationRecord } from '../../reports/report-store.js';
+import { isReportStep } from '../../reports/report-steps.js';
 import { parseStartPayload, reportStartChoice } from './choice-payloads.js';
 import { goTo, type OpenReport } from './open-report.js';
 import type { ReportDeps } from './report-deps.js';
 import { enterReportFlow, leaveReportFlow, REPORT_FEATURE, reportState } from './report-state.js';
 import { dueText, localDateOf, todayOf } from './report-views.js';
-import { isReportStep } from '../../reports/report-steps.js';
 
 /** Period buttons offered at most (the earliest open one first); others can be typed. */
 const MAX_PERIOD_CHOICES = 6;

@@ -1,6 +1,7 @@
 import type { CommandSpec } from '../../../core/commands.js';
 import type { Context } from '../../../core/context.js';
 import type { Feature } from '../../../core/feature.js';
+import { todayIn } from '../../../core/time/zoned.js';
 import { choice, type Reply } from '../../../core/messages.js';
 import type { Db } from '../../../db/client.js';
 import type { Translate } from '../../../i18n/translator.js';
@@ -10,7 +11,6 @@ import { parsePeriodText } from '../../../reports/period-input.js';
 import { lastMonth, thisMonth, thisQuarter, windowByKey, type PeriodWindow } from '../../../reports/period-window.js';
 import { personZone } from '../../../reports/person-zone.js';
 import { buildRekap } from '../../../reports/rekap.js';
-import { todayIn } from '../../../core/time/zoned.js';
 import { rekapText, scopeLine } from './rekap-text.js';
 import { renderRekapXlsx, XLSX_MIME } from './rekap-xlsx.js';
 
