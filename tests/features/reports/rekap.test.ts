@@ -3,8 +3,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Reply } from '../../../src/core/messages.js';
 import { ScopeStore } from '../../../src/people/scopes.js';
 import { opdScope } from '../../../src/people/scope-input.js';
-import { tempDataDir } from '../../support/temp-data.js';
-import { innovation, person, pick, startReportsApp, textOf, type ReportsApp } from './report-harness.js';
+import { startClockedApp, textOf, type ClockedApp } from '../../core/support/clocked-app.js';
+import { innovation, person, pick } from './report-harness.js';
 
 // 10 February 2027, 10.00 WIB: January's monthly reports fell due on 31 January.
 const NOW = new Date('2027-02-10T10:00:00+07:00');
@@ -13,11 +13,10 @@ const ADMIN = 'telegram:6002';
 const INNOVATOR = 'telegram:6003';
 const NO_SCOPE = 'telegram:6004';
 
-const temp = tempDataDir('pandu-rekap-');
-let test: ReportsApp;
+let test: ClockedApp;
 
 beforeAll(async () => {
-  test = await startReportsApp(temp.dir, NOW);
+  test = await startClockedApp(NOW);
   // The coordinator oversees Dinas Kesehatan in Bantul and reads times in WITA (they travel; the zone is theirs).
   const coordinator = await person(
     test,
@@ -73,7 +72,6 @@ beforeAll(async () => {
 });
 afterAll(async () => {
   await test.close();
-  temp.cleanup();
 });
 
 async function workbook(replies: Reply[]): Promise<ExcelJS.Worksheet> {

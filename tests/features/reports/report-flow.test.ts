@@ -1,32 +1,27 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it } from 'vitest';
 import type { IncomingFile } from '../../../src/core/messages.js';
 import { reportStartChoice } from '../../../src/features/reports/choice-payloads.js';
 import type { ReportRecord } from '../../../src/reports/report-store.js';
-import { tempDataDir } from '../../support/temp-data.js';
-import { innovation, person, pick, startReportsApp, textOf, type ReportsApp } from './report-harness.js';
+import { startClockedApp, textOf, type ClockedApp } from '../../core/support/clocked-app.js';
+import { innovation, person, pick } from './report-harness.js';
 
 const NOW = new Date('2027-02-10T09:00:00+08:00');
 const ANI = 'telegram:4100';
 const PROFILE = { fullName: 'Ani Lestari', opd: 'Dinas Kesehatan', region: 'Kota Makassar', timeZone: 'Asia/Makassar' as const };
 
-let temp: ReturnType<typeof tempDataDir>;
-let test: ReportsApp;
+let test: ClockedApp;
 let submitted: ReportRecord[];
 
-async function start(env: Record<string, string> = {}) {
+async function start(env: Record<string, string> = {}): Promise<ClockedApp> {
   submitted = [];
-  test = await startReportsApp(temp.dir, NOW, env, { onReportSubmitted: (r) => void submitted.push(r) });
+  test = await startClockedApp(NOW, env, { terminalIsAdmin: false, onReportSubmitted: (r) => void submitted.push(r) });
+  return test;
 }
 
-beforeEach(() => {
-  temp = tempDataDir('pandu-report-flow-');
-});
-afterEach(async () => {
-  await test?.close();
-  temp.cleanup();
-});
+// Every test starts its own app (some with their own limits).
+afterEach(() => test.close());
 
 /** Ani with one innovation reporting monthly since January (January overdue, February running). */
 async function aniWithInnovation() {
@@ -174,7 +169,7 @@ describe('report attachments', () => {
       'berkas scan.pdf terlalu besar (20 KB)',
     );
     const { id } = await report();
-    expect(fs.existsSync(path.join(temp.dir, 'reports', id))).toBe(false);
+    expect(fs.existsSync(path.join(test.dataDir, 'reports', id))).toBe(false);
 
     // A photo sent at the first question is kept, and the question asked again.
     const early = textOf(await test.send(ANI, '', { file: { ...bytesFile('foto-123.jpg', 3000), mimeType: 'image/jpeg' } }));
@@ -192,7 +187,7 @@ describe('report attachments', () => {
       ['foto-123.jpg', 'image/jpeg', 3000, `reports/${id}/foto-123.jpg`],
       ['daftar hadir.pdf', null, 1000, `reports/${id}/daftar hadir.pdf`],
     ]);
-    expect(fs.readdirSync(path.join(temp.dir, 'reports', id)).sort()).toEqual(['daftar hadir.pdf', 'foto-123.jpg']);
+    expect(fs.readdirSync(path.join(test.dataDir, 'reports', id)).sort()).toEqual(['daftar hadir.pdf', 'foto-123.jpg']);
   });
 
   it('says when a file could not be fetched from the channel, and when no report is open', async () => {

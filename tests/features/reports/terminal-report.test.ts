@@ -6,16 +6,14 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { runTerminalChannel } from '../../../src/channels/terminal/terminal-channel.js';
 import { replyBlocks } from '../../support/run-cli.js';
 import { tempDataDir } from '../../support/temp-data.js';
-import { innovation, person, startReportsApp, textOf, type ReportsApp } from './report-harness.js';
+import { startClockedApp, textOf, type ClockedApp } from '../../core/support/clocked-app.js';
+import { innovation, person } from './report-harness.js';
 
 const temp = tempDataDir('pandu-report-terminal-');
 afterAll(() => temp.cleanup());
 
-const dataDir = path.join(temp.dir, 'data');
-const exportDir = path.join(dataDir, 'exports');
 const START = new Date('2027-02-03T09:00:00+07:00');
 const PHOTO = path.join(temp.dir, 'foto kegiatan.jpg');
-fs.mkdirSync(dataDir, { recursive: true });
 fs.writeFileSync(PHOTO, Buffer.alloc(2048, 7));
 
 /** The report row after a message, as the database holds it. */
@@ -33,7 +31,7 @@ type Snapshot = {
  * Runs the terminal channel over `lines` on the app's router, one message per line, and reads the report
  * back from the database after every message, so each answer is seen stored before the next one is typed.
  */
-async function terminal(test: ReportsApp, lines: string[]): Promise<{ blocks: string[]; after: Snapshot[] }> {
+async function terminal(test: ClockedApp, lines: string[]): Promise<{ blocks: string[]; after: Snapshot[] }> {
   const output = new PassThrough();
   let printed = '';
   output.on('data', (d: Buffer) => (printed += d.toString()));
@@ -58,7 +56,7 @@ async function terminal(test: ReportsApp, lines: string[]): Promise<{ blocks: st
     output,
     interactive: false,
     senderId: 'ani',
-    exportDir,
+    exportDir: path.join(test.dataDir, 'exports'),
   });
   const blocks = replyBlocks(printed);
   expect(blocks, printed).toHaveLength(lines.length);
@@ -68,7 +66,7 @@ async function terminal(test: ReportsApp, lines: string[]): Promise<{ blocks: st
 describe('a progress report in the terminal chat', () => {
   it('takes every answer, resumes after a restart and on a linked channel, stores the evidence and sends back a DOCX', async () => {
     // --- First run: the person, an innovation that started in January, and the first answers.
-    let test = await startReportsApp(dataDir, START);
+    const test = await startClockedApp(START, {}, { terminalIsAdmin: false });
     const ani = await person(test, 'terminal:ani', { fullName: 'Ani Lestari', opd: 'Dinas Kesehatan', region: 'Kabupaten Bantul' });
     await innovation(test, ani, {
       name: 'Posyandu Digital Sehat',
@@ -128,10 +126,10 @@ describe('a progress report in the terminal chat', () => {
     expect(a[8]).toMatchObject({ step: 'obstacles', results: a[6]!.results });
     expect(a[9]).toMatchObject({ step: 'next_steps', obstacles: 'Sinyal internet lemah di dua desa.' });
     expect(a[10]).toEqual(a[9]);
-    await test.close();
 
-    // --- Restart: a new app on the same DATA_DIR picks the draft up where it was.
-    test = await startReportsApp(dataDir, new Date(START.getTime() + 60 * 60 * 1000));
+    // --- Restart an hour later: a new app on the same DATA_DIR picks the draft up where it was.
+    test.advance(60 * 60 * 1000);
+    await test.restart();
     const second = await terminal(test, ['/laporan', 'Perluasan ke 5 puskesmas lain.', `/lampiran ${PHOTO}`, '/lampiran tidak-ada.jpg']);
     expect(second.blocks[0]).toContain('Melanjutkan draf laporan *Posyandu Digital Sehat* — periode Januari 2027.');
     expect(second.blocks[0]).toContain('5/6 · Apa langkah berikutnya?');
@@ -163,7 +161,7 @@ describe('a progress report in the terminal chat', () => {
     expect(third.blocks[0]).toContain('1. Kirim laporan');
     expect(third.blocks[1]).toContain('✅ Laporan *Posyandu Digital Sehat* periode Januari 2027 terkirim pada 3 Februari 2027.');
     const saved = /\[dokumen disimpan: (.+\.docx)\]/.exec(third.blocks[1]!)?.[1];
-    expect(saved, third.blocks[1]).toBe(path.join(exportDir, 'laporan-posyandu-digital-sehat-2027-01.docx'));
+    expect(saved, third.blocks[1]).toBe(path.join(test.dataDir, 'exports', 'laporan-posyandu-digital-sehat-2027-01.docx'));
 
     const row = await test.app.db.progressReport.findFirstOrThrow({ include: { attachments: { orderBy: { createdAt: 'asc' } } } });
     expect(row).toMatchObject({ status: 'submitted', via: 'chat', periodKey: '2027-01', currentStep: null });
@@ -172,7 +170,7 @@ describe('a progress report in the terminal chat', () => {
       ['foto kegiatan.jpg', 2048, `reports/${row.id}/foto kegiatan.jpg`],
       ['notulen.pdf', notes.length, `reports/${row.id}/notulen.pdf`],
     ]);
-    expect(fs.readFileSync(path.join(dataDir, row.attachments[1]!.path))).toEqual(notes);
+    expect(fs.readFileSync(path.join(test.dataDir, row.attachments[1]!.path))).toEqual(notes);
     expect(await test.app.reports.isSubmitted(row.innovationId, '2027-01')).toBe(true);
 
     const { value: docText } = await mammoth.extractRawText({ path: saved! });
