@@ -27,6 +27,11 @@ import { ProfileStore } from './people/profile-store.js';
 import { RoleService } from './people/role-service.js';
 import { InviteFeature } from './features/roles/invite-feature.js';
 import { RolesFeature } from './features/roles/roles-feature.js';
+import { ReportFeature } from './features/reports/report-feature.js';
+import { RekapFeature } from './features/reports/rekap/rekap-feature.js';
+import { ScopeStore } from './people/scopes.js';
+import { AttachmentStorage } from './reports/attachment-storage.js';
+import { ReportStore, type ReportRecord } from './reports/report-store.js';
 import { Answerer } from './knowledge/answer/answerer.js';
 import { LlmAnswerer } from './knowledge/answer/llm-answer.js';
 import { cachedVectorSource } from './knowledge/embeddings/cached-vectors.js';
@@ -53,6 +58,8 @@ export interface App {
   users: UserStore;
   /** Messages Pandu sends first (reminders, announcements); channels register their senders here. */
   outbound: Outbound;
+  /** Progress reports: what reminders ask (isSubmitted) and record ("sudah lapor": declareSubmitted). */
+  reports: ReportStore;
   answerer: Answerer;
   /** Scheduled work; `npm start` and `npm run chat` start it, tests only when they ask. */
   jobs: Jobs;
@@ -76,6 +83,8 @@ export interface AppOptions {
   indexCheckMs?: number;
   /** Told when an innovation's reporting schedule may have changed (the reminder planner); default: nobody. */
   onScheduleChanged?: ScheduleChanged;
+  /** Called after a progress report is submitted in the chat (reminders stop that period's remaining ones). */
+  onReportSubmitted?: (report: ReportRecord) => Promise<void> | void;
 }
 
 /** Storage and the knowledge base without any channel: what the `kb` and `eval` commands need. */
@@ -160,12 +169,25 @@ export async function createApp(config: Config, options: AppOptions): Promise<Ap
     clock: options.clock,
   });
   const roles = new RoleService(db, admins, clock);
+  const reports = new ReportStore(db);
+  const report = new ReportFeature(
+    {
+      store: reports,
+      storage: new AttachmentStorage(config.dataDir, config.reports),
+      requireProfile: (ctx, resume) => profile.require(ctx, resume),
+      ask: (ctx, text) => qa.ask(ctx, text),
+      onSubmitted: options.onReportSubmitted ?? (() => undefined),
+    },
+    i18n.t,
+  );
   features.push(
     help,
     qa,
     proposal,
+    report,
     new LinkingFeature(new LinkCodes(db), new LinkGuard(db, clock), users, sessions, i18n.t),
     profile,
+    new RekapFeature({ db, scopes: new ScopeStore(db), t: i18n.t }),
     new RolesFeature({ roles, outbound, t: i18n.t }),
     new InviteFeature({ roles, outbound, t: i18n.t }),
     new InnovationsFeature({
@@ -217,6 +239,7 @@ export async function createApp(config: Config, options: AppOptions): Promise<Ap
     router,
     users,
     outbound,
+    reports,
     answerer,
     jobs,
     index: () => index,

@@ -44,6 +44,9 @@ const EnvSchema = z.object({
     .default(DEFAULT_INGEST_LIMITS.pdfTimeoutMs / 1000),
   RETRIEVAL_MIN_CONFIDENCE: z.coerce.number().min(0).max(1).optional(),
 
+  REPORT_MAX_FILE_MB: z.coerce.number().positive().default(10),
+  REPORT_MAX_FILES: z.coerce.number().int().positive().default(10),
+
   TELEGRAM_BOT_TOKEN: optionalString,
   TELEGRAM_API_ROOT: optionalString.pipe(z.url().optional()),
   TELEGRAM_WEBHOOK_URL: optionalString.pipe(z.url().optional()),
@@ -89,6 +92,8 @@ export interface Config {
     pdfTimeoutMs: number;
     minConfidence?: number;
   };
+  /** Evidence attached to progress reports (stored under DATA_DIR/reports/<reportId>/). */
+  reports: { maxFileBytes: number; maxFiles: number };
   telegram?: {
     token: string;
     apiRoot?: string;
@@ -150,6 +155,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, root = projectR
       pdfTimeoutMs: Math.round(e.KB_PDF_TIMEOUT_SECONDS * 1000),
       minConfidence: e.RETRIEVAL_MIN_CONFIDENCE,
     },
+    reports: { maxFileBytes: Math.round(e.REPORT_MAX_FILE_MB * MB), maxFiles: e.REPORT_MAX_FILES },
     terminalUser: e.TERMINAL_USER,
     admins: { telegramIds: telegramAdmins, whatsappNumbers: list(e.ADMIN_WHATSAPP_NUMBERS) },
     rateLimitPerMinute: e.RATE_LIMIT_PER_MINUTE,

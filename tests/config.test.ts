@@ -104,6 +104,15 @@ describe('loadConfig', () => {
     });
   });
 
+  it('reads the progress-report attachment limits (10 MB and 10 files unless set), refusing nonsense', () => {
+    expect(loadConfig({}, root).reports).toEqual({ maxFileBytes: 10 * 1024 * 1024, maxFiles: 10 });
+    expect(loadConfig({ REPORT_MAX_FILE_MB: '2.5', REPORT_MAX_FILES: '3' }, root).reports).toEqual({
+      maxFileBytes: 2.5 * 1024 * 1024,
+      maxFiles: 3,
+    });
+    expect(() => loadConfig({ REPORT_MAX_FILES: '1.5' }, root)).toThrow(/REPORT_MAX_FILES/);
+  });
+
   it('enables the LLM with an API key, using the default model', () => {
     expect(loadConfig({ OPENAI_API_KEY: 'sk-uji' }, root).llm).toEqual({
       apiKey: 'sk-uji',

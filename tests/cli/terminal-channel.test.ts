@@ -69,6 +69,24 @@ describe('the terminal channel, scripted', () => {
   });
 });
 
+describe('attaching a file in the terminal', () => {
+  it('sends the file named by "/lampiran <path>" as an attachment, and answers a missing path itself', async () => {
+    const file = path.join(temp.dir, 'bukti kegiatan.pdf');
+    fs.writeFileSync(file, 'isi bukti');
+    const { printed, received } = await converse(`/lampiran "${file}"\n/lampiran tidak-ada.pdf\n`, false, (m) => [
+      { text: `diterima ${m.file?.fileName}` },
+    ]);
+    expect(received).toHaveLength(1);
+    expect(received[0]).toMatchObject({ channel: 'terminal', senderId: 'penguji', file: { fileName: 'bukti kegiatan.pdf', size: 9 } });
+    expect(received[0]!.text).toBeUndefined();
+    expect((await received[0]!.file!.download()).toString()).toBe('isi bukti');
+    expect(replyBlocks(printed)).toEqual([
+      'diterima bukti kegiatan.pdf',
+      'Berkas tidak ditemukan: tidak-ada.pdf. Tulis /lampiran diikuti path berkas, misalnya /lampiran foto-kegiatan.jpg',
+    ]);
+  });
+});
+
 describe('the terminal channel, interactive', () => {
   it('greets, prompts, skips blank lines and stops at /keluar', async () => {
     const { printed, received } = await converse('halo\n\n/keluar\nsetelah keluar\n', true, () => [{ text: 'Halo juga.' }]);

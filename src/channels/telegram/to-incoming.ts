@@ -16,7 +16,6 @@ export type FileDownloader = (fileId: string) => Promise<Buffer>;
  */
 const UNSUPPORTED_KINDS: ReadonlyArray<readonly [keyof Message, string]> = [
   ['animation', 'video'],
-  ['photo', 'photo'],
   ['sticker', 'sticker'],
   ['voice', 'voice'],
   ['video_note', 'video'],
@@ -66,6 +65,12 @@ function fromMessage(message: Message, me: BotIdentity, download: FileDownloader
       ...(text ? { text } : {}),
       file: { fileName: fileName ?? 'berkas', mimeType, size, download: () => download(fileId) },
     };
+  }
+  if (message.photo?.length) {
+    // Several sizes arrive; the largest is kept. Telegram re-encodes photos as JPEG and gives them no name.
+    const largest = message.photo.reduce((a, b) => (b.width * b.height > a.width * a.height ? b : a));
+    const file = { fileName: `foto-${largest.file_unique_id}.jpg`, mimeType: 'image/jpeg', size: largest.file_size };
+    return { ...base, ...(text ? { text } : {}), file: { ...file, download: () => download(largest.file_id) } };
   }
   if (unsupported) return { ...base, unsupported };
   if (message.text !== undefined) return { ...base, text: text ?? '' };

@@ -3,8 +3,9 @@ import path from 'node:path';
 import readline from 'node:readline';
 import type { Readable, Writable } from 'node:stream';
 import type { Translate } from '../../i18n/translator.js';
-import type { IncomingMessage, Reply } from '../../core/messages.js';
+import type { IncomingFile, IncomingMessage, Reply } from '../../core/messages.js';
 import type { OutboundChannel } from '../../core/outbound.js';
+import { writeNewFile } from '../../core/files/write-new-file.js';
 import { renderNumberedChoices } from '../render/numbered-choices.js';
 
 export interface TerminalChannelOptions {
@@ -42,12 +43,11 @@ export async function runTerminalChannel(options: TerminalChannelOptions): Promi
       output.write(options.t('terminal.you'));
       continue;
     }
-    const replies = await options.handle({
-      channel: 'terminal',
-      senderId: options.senderId,
-      messageId: undefined,
-      text,
-    });
+    const file = attachedFile(text);
+    const replies =
+      file === 'missing'
+        ? [{ text: options.t('terminal.attach_missing', { path: text.trim().slice('/lampiran'.length).trim() }) }]
+        : await options.handle({ channel: 'terminal', senderId: options.senderId, messageId: undefined, ...(file ? { file } : { text }) });
     const blocks = replies.map((r) => renderReply(r, options));
     if (interactive) {
       for (const b of blocks) write(`\n${options.t('terminal.pandu')}${b}`);
@@ -58,6 +58,19 @@ export async function runTerminalChannel(options: TerminalChannelOptions): Promi
     }
   }
   if (interactive) write(`\n${options.t('terminal.goodbye')}`);
+}
+
+/**
+ * A terminal cannot send a file, so a line `/lampiran <path>` sends the file at that path (relative to the
+ * current folder) as if it had been attached: how evidence is added to a progress report here.
+ */
+function attachedFile(line: string): IncomingFile | 'missing' | undefined {
+  const m = /^\/lampiran\s+(.+)$/i.exec(line.trim());
+  if (!m) return undefined;
+  const file = path.resolve(m[1]!.trim().replace(/^(["'])(.*)\1$/, '$2'));
+  const stat = fs.statSync(file, { throwIfNoEntry: false });
+  if (!stat?.isFile()) return 'missing';
+  return { fileName: path.basename(file), size: stat.size, download: () => fs.promises.readFile(file) };
 }
 
 function renderReply(reply: Reply, options: Pick<TerminalChannelOptions, 't' | 'exportDir'>): string {
@@ -86,21 +99,6 @@ export function terminalOutbound(options: Pick<TerminalChannelOptions, 'output' 
       return { status: 'sent', messageIds: [`terminal-${sent}`] };
     },
   };
-}
-
-/** Writes under `dir` without replacing an earlier file: a taken name gets `-2`, `-3`, … before its extension. */
-function writeNewFile(dir: string, fileName: string, data: Buffer): string {
-  fs.mkdirSync(dir, { recursive: true });
-  const { name, ext } = path.parse(path.basename(fileName));
-  for (let n = 1; ; n += 1) {
-    const file = path.join(dir, n === 1 ? `${name}${ext}` : `${name}-${n}${ext}`);
-    try {
-      fs.writeFileSync(file, data, { flag: 'wx' });
-      return file;
-    } catch (error) {
-      if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
-    }
-  }
 }
 
 /** The terminal chat wired to a built app: what `npm run chat` and `npm start` (without channels) run. */

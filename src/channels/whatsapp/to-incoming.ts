@@ -57,7 +57,7 @@ export function toIncoming(msg: WaMessageLike): IncomingMessage | undefined {
   const name = msg._data?.notifyName?.trim();
   if (name) base.displayName = name;
 
-  if (msg.type === 'document' && msg.hasMedia) {
+  if ((msg.type === 'document' || msg.type === 'image') && msg.hasMedia) {
     const caption = msg.body.trim();
     return { ...base, file: toFile(msg), ...(caption ? { text: caption } : {}) };
   }
@@ -71,7 +71,7 @@ export function toIncoming(msg: WaMessageLike): IncomingMessage | undefined {
 function toFile(msg: WaMessageLike): IncomingFile {
   const raw = msg._data ?? {};
   return {
-    fileName: raw.filename?.trim() || 'dokumen',
+    fileName: raw.filename?.trim() || (msg.type === 'image' ? `foto.${raw.mimetype?.split('/')[1] ?? 'jpg'}` : 'dokumen'),
     ...(raw.mimetype ? { mimeType: raw.mimetype } : {}),
     ...(typeof raw.size === 'number' ? { size: raw.size } : {}),
     // Downloading goes through the browser, so it happens only when a feature actually wants the bytes.

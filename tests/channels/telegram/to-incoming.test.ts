@@ -36,7 +36,6 @@ describe('toIncoming in a private chat', () => {
   });
 
   it.each([
-    ['photo', { photo: [{ file_id: 'p', file_unique_id: 'p', width: 1, height: 1 }] }, 'photo'],
     ['sticker', { sticker: { file_id: 's' } }, 'sticker'],
     ['voice', { voice: { file_id: 'v', duration: 1 } }, 'voice'],
     ['video', { video: { file_id: 'v' } }, 'video'],
@@ -74,6 +73,19 @@ describe('toIncoming in a private chat', () => {
     expect(download).toHaveBeenCalledWith('F1');
   });
 
+  it('hands a photo over as a file: the largest size, named and typed as the JPEG Telegram makes of it', async () => {
+    const download = vi.fn(async (fileId: string) => Buffer.from(`isi ${fileId}`));
+    const photo = [
+      { file_id: 'small', file_unique_id: 'u-small', width: 90, height: 60, file_size: 1200 },
+      { file_id: 'large', file_unique_id: 'u-large', width: 1280, height: 853, file_size: 98_000 },
+      { file_id: 'medium', file_unique_id: 'u-medium', width: 320, height: 213, file_size: 9000 },
+    ];
+    const msg = translate(messageUpdate(undefined, { extra: { photo, caption: 'kegiatan posyandu' } }), download);
+    expect(msg).toMatchObject({ text: 'kegiatan posyandu', file: { fileName: 'foto-u-large.jpg', mimeType: 'image/jpeg', size: 98_000 } });
+    expect(msg?.unsupported).toBeUndefined();
+    expect((await msg!.file!.download()).toString()).toBe('isi large');
+  });
+
   it('ignores service messages, edited messages, messages from bots and channel posts', () => {
     expect(translate(messageUpdate(undefined, { extra: { new_chat_title: 'x' } as Partial<Message> }))).toBeUndefined();
     expect(translate({ edited_message: messageUpdate('ubah')!.message } as Omit<Update, 'update_id'>)).toBeUndefined();
@@ -109,8 +121,8 @@ describe('toIncoming in a group', () => {
   });
 
   it('still reports an unsupported kind when it is addressed to Pandu', () => {
-    const photo = { photo: [{ file_id: 'p', file_unique_id: 'p', width: 1, height: 1 }], caption: '@PanduTestBot ini apa?' };
-    expect(inGroup(undefined, photo)).toMatchObject({ unsupported: 'photo', conversation: 'group' });
+    const video = { video: { file_id: 'v', file_unique_id: 'v', width: 1, height: 1, duration: 1 }, caption: '@PanduTestBot ini apa?' };
+    expect(inGroup(undefined, video as Partial<Message>)).toMatchObject({ unsupported: 'video', conversation: 'group' });
   });
 });
 

@@ -28,6 +28,24 @@ describe('translating whatsapp-web.js messages for the core', () => {
     expect(toIncoming(fakeMessage({ type: 'poll_creation' }))?.unsupported).toBe('poll_creation');
   });
 
+  it('hands a photo over as a file (named after its type), with its caption as text', async () => {
+    const jpeg = Buffer.from('jpeg bytes');
+    const incoming = toIncoming(
+      fakeMessage({
+        type: 'image',
+        hasMedia: true,
+        body: 'foto kegiatan',
+        _data: { mimetype: 'image/jpeg', size: jpeg.length },
+        downloadMedia: async () => ({ mimetype: 'image/jpeg', data: jpeg.toString('base64') }),
+      }),
+    );
+    expect(incoming).toMatchObject({ text: 'foto kegiatan', file: { fileName: 'foto.jpeg', mimeType: 'image/jpeg', size: jpeg.length } });
+    expect(incoming?.unsupported).toBeUndefined();
+    expect(await incoming!.file!.download()).toEqual(jpeg);
+    // A photo whose media is gone is still named for what it was.
+    expect(toIncoming(fakeMessage({ type: 'image', hasMedia: false }))?.unsupported).toBe('image');
+  });
+
   it('ignores deleted messages and system notices', () => {
     expect(toIncoming(fakeMessage({ type: 'revoked' }))).toBeUndefined();
     expect(toIncoming(fakeMessage({ type: 'notification_template' }))).toBeUndefined();

@@ -87,13 +87,13 @@ describe('WhatsApp adapter with a fake whatsapp-web.js client', () => {
     expect(h.client.texts()).toEqual(['diterima draf.docx (isi!)']);
   });
 
-  it('tells the core which kind of message it cannot read (photo, sticker, voice note, location)', async () => {
+  it('tells the core which kind of message it cannot read (video, sticker, voice note, location)', async () => {
     const h = start();
-    for (const type of ['image', 'sticker', 'ptt', 'location'])
+    for (const type of ['video', 'sticker', 'ptt', 'location'])
       h.client.emit('message', fakeMessage({ type, hasMedia: type !== 'location', body: '' }));
     await settle();
 
-    expect(h.received.map((m) => m.unsupported)).toEqual(['image', 'sticker', 'voice', 'location']);
+    expect(h.received.map((m) => m.unsupported)).toEqual(['video', 'sticker', 'voice', 'location']);
   });
 
   it('apologises in Indonesian when the core throws, and keeps answering afterwards', async () => {
