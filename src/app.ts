@@ -32,6 +32,11 @@ import type { KnowledgeIndex } from './knowledge/index/knowledge-index.js';
 import { KnowledgeService, type ProgressFn } from './knowledge/knowledge-service.js';
 import { Retriever } from './knowledge/retrieval/retriever.js';
 import { BackgroundTasks } from './background-tasks.js';
+import { RemindersFeature } from './features/reminders/reminders-feature.js';
+import { ScopeStore } from './people/scopes.js';
+import { declareSubmitted } from './reminders/declare-submitted.js';
+import { registerReminderJobs } from './reminders/reminder-jobs.js';
+import { ReminderPlanner } from './reminders/reminder-planner.js';
 import { createJobs } from './jobs/create-jobs.js';
 import type { Jobs } from './jobs/jobs.js';
 
@@ -51,8 +56,12 @@ export interface App {
   /** Messages Pandu sends first (reminders, announcements); channels register their senders here. */
   outbound: Outbound;
   answerer: Answerer;
-  /** Scheduled work; `npm start` and `npm run chat` start it, tests only when they ask. */
+  /** Scheduled work; `npm start` and `npm run chat` start it (startWork), tests only when they ask. */
   jobs: Jobs;
+  /** Keeps every innovation's reminders and escalations scheduled. */
+  reminders: ReminderPlanner;
+  /** Starts the scheduled work and plans every innovation's reminders (after a restart or downtime). */
+  startWork(): Promise<void>;
   /** The current retrieval index (replaced when the knowledge base changes). */
   index(): KnowledgeIndex;
   /** Rebuilds the index from the database (after `kb add/remove`), reusing saved vectors when possible. */
@@ -155,6 +164,9 @@ export async function createApp(config: Config, options: AppOptions): Promise<Ap
     clock: options.clock,
   });
   const roles = new RoleService(db, admins, clock);
+  const scopes = new ScopeStore(db);
+  const planner = new ReminderPlanner({ db, jobs, clock, logger, escalationDays: config.reminders.escalationDays });
+  registerReminderJobs({ db, jobs, outbound, scopes, planner, t: i18n.t, maxLatenessMs: config.reminders.maxLatenessMs });
   features.push(
     help,
     qa,
@@ -163,6 +175,14 @@ export async function createApp(config: Config, options: AppOptions): Promise<Ap
     profile,
     new RolesFeature({ roles, outbound, t: i18n.t }),
     new InviteFeature({ roles, outbound, t: i18n.t }),
+    new RemindersFeature({
+      db,
+      jobs,
+      planner,
+      declareSubmitted: (innovationId, periodKey, userId, now) => declareSubmitted(db, innovationId, periodKey, userId, now),
+      requireProfile: (ctx, resume) => profile.require(ctx, resume),
+      t: i18n.t,
+    }),
   );
   for (const feature of features) for (const command of feature.commands ?? []) commands.register(command, feature.role);
 
@@ -172,6 +192,8 @@ export async function createApp(config: Config, options: AppOptions): Promise<Ap
   // Redeliveries come within minutes; the table of handled ids must not grow for as long as Pandu runs.
   background.every(HOUR_MS, 'prune handled message ids', () => dedup.prune());
   background.every(HOUR_MS, 'prune ended rate-limit windows', () => pruneExpiredLimits(db, clock()));
+  // Picks up innovations imported by another process and time-zone changes; planning is idempotent.
+  background.every(HOUR_MS, 'plan reminders', () => planner.planAll());
   // `npm run kb -- add/remove/reindex` rebuilds the index on disk; pick it up without a restart.
   background.every(options.indexCheckMs ?? INDEX_CHECK_MS, 'reload a changed knowledge base', async () => {
     const current = knowledge.indexStamp();
@@ -207,6 +229,12 @@ export async function createApp(config: Config, options: AppOptions): Promise<Ap
     outbound,
     answerer,
     jobs,
+    reminders: planner,
+    async startWork() {
+      await jobs.start();
+      const planned = await planner.planAll();
+      logger.info(planned, 'reminders planned');
+    },
     index: () => index,
     reloadIndex,
     async close() {
