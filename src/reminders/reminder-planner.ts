@@ -27,8 +27,8 @@ export class ReminderPlanner {
   /**
    * Brings an innovation's rows in line with its schedule now: planned work is created or moved (a
    * changed hour, zone or cadence), pending work the schedule no longer has is cancelled, and an
-   * innovation that is paused, ended or gone keeps nothing. A snoozed reminder stays while the
-   * innovation is active.
+   * innovation that is paused, ended or gone keeps nothing in the future. A snoozed reminder stays while
+   * the innovation is active, and work already due is never withdrawn (it runs, late, and re-checks).
    */
   async plan(innovationId: string): Promise<number> {
     const input = await this.load(innovationId);
@@ -37,7 +37,8 @@ export class ReminderPlanner {
     const wanted = new Set(planned.map((j) => j.key));
     for (const prefix of innovationPrefixes(innovationId)) {
       for (const row of await this.o.jobs.list({ keyPrefix: prefix, states: ['pending'], limit: 10_000 })) {
-        if (wanted.has(row.key) || (input && isSnoozeKey(row.key))) continue;
+        // Work already due stays: it is what a restart must still send (late), and its handler checks again.
+        if (wanted.has(row.key) || (input && isSnoozeKey(row.key)) || row.runAt.getTime() <= now.getTime()) continue;
         await this.o.jobs.cancel(row.key);
       }
     }

@@ -136,6 +136,8 @@ describe('Reminders', () => {
         );
         t.advance(next!.runAt.getTime() - t.now().getTime() + 2 * HOUR);
         await restart(t);
+        // What `npm start` does after a restart: plan every innovation again, then run what is due.
+        await t.app.reminders.planAll();
         await t.app.jobs.runDue();
       }
     }
