@@ -40,6 +40,9 @@ import type { KnowledgeIndex } from './knowledge/index/knowledge-index.js';
 import { KnowledgeService, type ProgressFn } from './knowledge/knowledge-service.js';
 import { Retriever } from './knowledge/retrieval/retriever.js';
 import { BackgroundTasks } from './background-tasks.js';
+import { RemindersFeature } from './features/reminders/reminders-feature.js';
+import { registerReminderJobs } from './reminders/reminder-jobs.js';
+import { ReminderPlanner } from './reminders/reminder-planner.js';
 import { createJobs } from './jobs/create-jobs.js';
 import type { Jobs } from './jobs/jobs.js';
 
@@ -61,8 +64,12 @@ export interface App {
   /** Progress reports: what reminders ask (isSubmitted) and record ("sudah lapor": declareSubmitted). */
   reports: ReportStore;
   answerer: Answerer;
-  /** Scheduled work; `npm start` and `npm run chat` start it, tests only when they ask. */
+  /** Scheduled work; `npm start` and `npm run chat` start it (startWork), tests only when they ask. */
   jobs: Jobs;
+  /** Keeps every innovation's reminders and escalations scheduled. */
+  reminders: ReminderPlanner;
+  /** Starts the scheduled work and plans every innovation's reminders (after a restart or downtime). */
+  startWork(): Promise<void>;
   /** The current retrieval index (replaced when the knowledge base changes). */
   index(): KnowledgeIndex;
   /** Rebuilds the index from the database (after `kb add/remove`), reusing saved vectors when possible. */
@@ -81,10 +88,9 @@ export interface AppOptions {
   terminalIsAdmin?: boolean;
   /** How often to look for an index rebuilt by a `kb` command (default 15 s). */
   indexCheckMs?: number;
-  /** Told when an innovation's reporting schedule may have changed (the reminder planner); default: nobody. */
-  onScheduleChanged?: ScheduleChanged;
-  /** Called after a progress report is submitted in the chat (reminders stop that period's remaining ones). */
-  onReportSubmitted?: (report: ReportRecord) => Promise<void> | void;
+  /** Observers (tests, metrics): told after an innovation's schedule was planned again, and after a report was submitted. */
+  onScheduleChanged?: (innovationId: string) => void;
+  onReportSubmitted?: (report: ReportRecord) => void;
 }
 
 /** Storage and the knowledge base without any channel: what the `kb` and `eval` commands need. */
@@ -169,6 +175,9 @@ export async function createApp(config: Config, options: AppOptions): Promise<Ap
     clock: options.clock,
   });
   const roles = new RoleService(db, admins, clock);
+  const scopes = new ScopeStore(db);
+  const planner = new ReminderPlanner({ db, jobs, clock, logger, escalationDays: config.reminders.escalationDays });
+  registerReminderJobs({ db, jobs, outbound, scopes, planner, t: i18n.t, maxLatenessMs: config.reminders.maxLatenessMs });
   const reports = new ReportStore(db);
   const report = new ReportFeature(
     {
@@ -176,7 +185,10 @@ export async function createApp(config: Config, options: AppOptions): Promise<Ap
       storage: new AttachmentStorage(config.dataDir, config.reports),
       requireProfile: (ctx, resume) => profile.require(ctx, resume),
       ask: (ctx, text) => qa.ask(ctx, text),
-      onSubmitted: options.onReportSubmitted ?? (() => undefined),
+      onSubmitted: async (submitted) => {
+        await planner.periodDone(submitted.innovationId, submitted.periodKey);
+        options.onReportSubmitted?.(submitted);
+      },
     },
     i18n.t,
   );
@@ -184,19 +196,32 @@ export async function createApp(config: Config, options: AppOptions): Promise<Ap
     help,
     qa,
     proposal,
-    report,
-    new LinkingFeature(new LinkCodes(db), new LinkGuard(db, clock), users, sessions, i18n.t),
-    profile,
-    new RekapFeature({ db, scopes: new ScopeStore(db), t: i18n.t }),
-    new RolesFeature({ roles, outbound, t: i18n.t }),
-    new InviteFeature({ roles, outbound, t: i18n.t }),
     new InnovationsFeature({
       store: new InnovationStore(db),
       requireProfile: (ctx, resume) => profile.require(ctx, resume),
       ask: (ctx, text) => qa.ask(ctx, text),
-      onScheduleChanged: options.onScheduleChanged,
+      onScheduleChanged: async (innovationId) => {
+        await planner.plan(innovationId);
+        options.onScheduleChanged?.(innovationId);
+      },
       t: i18n.t,
     }),
+    report,
+    new RemindersFeature({
+      db,
+      jobs,
+      planner,
+      declareSubmitted: async (innovationId, periodKey, userId, now) => {
+        await reports.declareSubmitted(innovationId, periodKey, userId, now);
+      },
+      requireProfile: (ctx, resume) => profile.require(ctx, resume),
+      t: i18n.t,
+    }),
+    profile,
+    new LinkingFeature(new LinkCodes(db), new LinkGuard(db, clock), users, sessions, i18n.t),
+    new RekapFeature({ db, scopes, t: i18n.t }),
+    new RolesFeature({ roles, outbound, t: i18n.t }),
+    new InviteFeature({ roles, outbound, t: i18n.t }),
   );
   for (const feature of features) for (const command of feature.commands ?? []) commands.register(command, feature.role);
 
@@ -206,6 +231,8 @@ export async function createApp(config: Config, options: AppOptions): Promise<Ap
   // Redeliveries come within minutes; the table of handled ids must not grow for as long as Pandu runs.
   background.every(HOUR_MS, 'prune handled message ids', () => dedup.prune());
   background.every(HOUR_MS, 'prune ended rate-limit windows', () => pruneExpiredLimits(db, clock()));
+  // Picks up innovations imported by another process and time-zone changes; planning is idempotent.
+  background.every(HOUR_MS, 'plan reminders', () => planner.planAll());
   // `npm run kb -- add/remove/reindex` rebuilds the index on disk; pick it up without a restart.
   background.every(options.indexCheckMs ?? INDEX_CHECK_MS, 'reload a changed knowledge base', async () => {
     const current = knowledge.indexStamp();
@@ -242,6 +269,12 @@ export async function createApp(config: Config, options: AppOptions): Promise<Ap
     reports,
     answerer,
     jobs,
+    reminders: planner,
+    async startWork() {
+      await jobs.start();
+      const planned = await planner.planAll();
+      logger.info(planned, 'reminders planned');
+    },
     index: () => index,
     reloadIndex,
     async close() {

@@ -62,7 +62,13 @@ const EnvSchema = z.object({
   ADMIN_TELEGRAM_IDS: optionalString,
   ADMIN_WHATSAPP_NUMBERS: optionalString,
   RATE_LIMIT_PER_MINUTE: z.coerce.number().int().min(0).default(20),
+  REMINDER_ESCALATION_DAYS: z.coerce.number().int().min(1).max(90).default(7),
+  REMINDER_MAX_LATENESS_HOURS: z.coerce.number().positive().default(48),
   REDIS_URL: optionalString.pipe(z.url({ protocol: /^rediss?$/ }).optional()),
+  REDIS_PREFIX: z
+    .string()
+    .regex(/^[A-Za-z0-9_-]{1,40}$/)
+    .default('pandu'),
   JOBS_POLL_MS: z.coerce.number().int().positive().default(15_000),
   JOBS_CONCURRENCY: z.coerce.number().int().positive().default(4),
 });
@@ -105,8 +111,10 @@ export interface Config {
   admins: { telegramIds: string[]; whatsappNumbers: string[] };
   /** Messages a person may send per minute on Telegram/WhatsApp; 0 = no limit. */
   rateLimitPerMinute: number;
+  /** Days after the due date a missing report is escalated; how late a reminder may still be sent. */
+  reminders: { escalationDays: number; maxLatenessMs: number };
   /** Scheduled work (src/jobs): in-process on the database, or over BullMQ when redisUrl is set. */
-  jobs: { pollMs: number; concurrency: number; redisUrl?: string };
+  jobs: { pollMs: number; concurrency: number; redisUrl?: string; redisPrefix: string };
 }
 
 export class ConfigError extends Error {}
@@ -159,7 +167,13 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, root = projectR
     terminalUser: e.TERMINAL_USER,
     admins: { telegramIds: telegramAdmins, whatsappNumbers: list(e.ADMIN_WHATSAPP_NUMBERS) },
     rateLimitPerMinute: e.RATE_LIMIT_PER_MINUTE,
-    jobs: { pollMs: e.JOBS_POLL_MS, concurrency: e.JOBS_CONCURRENCY, ...(e.REDIS_URL ? { redisUrl: e.REDIS_URL } : {}) },
+    reminders: { escalationDays: e.REMINDER_ESCALATION_DAYS, maxLatenessMs: Math.round(e.REMINDER_MAX_LATENESS_HOURS * 3_600_000) },
+    jobs: {
+      pollMs: e.JOBS_POLL_MS,
+      concurrency: e.JOBS_CONCURRENCY,
+      redisPrefix: e.REDIS_PREFIX,
+      ...(e.REDIS_URL ? { redisUrl: e.REDIS_URL } : {}),
+    },
   };
   if (e.OPENAI_API_KEY || e.OPENAI_BASE_URL) {
     // Local OpenAI-compatible servers (Ollama, vLLM) often need no key, but the SDK insists on one.

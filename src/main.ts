@@ -14,7 +14,7 @@ const { config, logger } = bootstrap(process.stdin.isTTY ? 'warn' : 'info');
 const app = await createApp(config, { logger, progress: progressBar() });
 
 const { running: channels, failed } = await startChannels(app);
-await app.jobs.start();
+await app.startWork();
 const up = channels.map((c) => c.name);
 
 if (up.length === 0 && failed.length > 0) {

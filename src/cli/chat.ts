@@ -7,7 +7,7 @@ import { progressBar } from './progress.js';
 const { config, logger } = bootstrap('warn');
 const app = await createApp(config, { logger, progress: progressBar() });
 try {
-  await app.jobs.start();
+  await app.startWork();
   await chatInTerminal(app);
 } finally {
   await app.close();

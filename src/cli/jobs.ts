@@ -9,11 +9,14 @@ import type { Jobs } from '../jobs/jobs.js';
 import { formatDuration, jobJson, utcMinute } from '../jobs/operator-view.js';
 import type { Logger } from '../logger.js';
 import { bootstrap } from './bootstrap.js';
+import { dueCommand } from './jobs-due.js';
+import type { Db } from '../db/client.js';
 
 /** What a `jobs` subcommand gets: parsed options, the job layer, and where to write. */
 export interface JobsCliContext {
   values: Record<string, string | boolean | Array<string | boolean> | undefined>;
   args: string[];
+  db: Db;
   jobs: Jobs;
   config: Config;
   logger: Logger;
@@ -71,7 +74,7 @@ const list: JobsSubcommand = {
   },
 };
 
-const subcommands: Record<string, JobsSubcommand> = { list };
+const subcommands: Record<string, JobsSubcommand> = { list, due: dueCommand };
 
 const COLUMNS = ['kind', 'key', 'state', 'due', 'next', 'attempts', 'late', 'error'] as const;
 
@@ -123,6 +126,7 @@ async function main(): Promise<number> {
     return await command.run({
       values: parsed.values,
       args: parsed.positionals,
+      db,
       jobs,
       config,
       logger,

@@ -79,8 +79,20 @@ export class Outbound {
     return [...this.senders.values()].filter((s) => s.available()).map((s) => s.channel);
   }
 
-  /** The identities a person can be reached on, best first (without sending anything). */
+  /** The identities a person can be reached on through the channels running here, best first (nothing is sent). */
   async route(userId: string, options: SendOptions = {}): Promise<Array<{ channel: ChannelName; externalId: string; identityId: string }>> {
+    return (await this.reachable(userId, options)).filter((i) => this.senders.has(i.channel));
+  }
+
+  /**
+   * The channels a message to this person would try, in order, whether or not those channels run in this
+   * process (the operator's schedule view runs without any).
+   */
+  async preview(userId: string, options: SendOptions = {}): Promise<ChannelName[]> {
+    return (await this.reachable(userId, options)).map((i) => i.channel);
+  }
+
+  private async reachable(userId: string, options: SendOptions) {
     const user = await this.db.user.findUnique({
       where: { id: userId },
       select: {
@@ -91,7 +103,6 @@ export class Outbound {
     if (!user) return [];
     return orderIdentities(user.identities, user.preferredChannel)
       .filter((i) => i.firstMessageAt !== null && i.blockedAt === null)
-      .filter((i) => this.senders.has(i.channel as ChannelName))
       .filter((i) => !options.channels || options.channels.includes(i.channel as ChannelName))
       .map((i) => ({ channel: i.channel as ChannelName, externalId: i.externalId, identityId: i.id }));
   }

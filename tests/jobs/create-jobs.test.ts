@@ -20,18 +20,24 @@ async function withDb(fn: (db: Db) => Promise<void>): Promise<void> {
 }
 
 describe('job settings', () => {
-  it('reads JOBS_POLL_MS, JOBS_CONCURRENCY and REDIS_URL, with defaults, and refuses a URL that is not Redis', () => {
-    expect(loadConfig({}, '/srv/pandu').jobs).toEqual({ pollMs: 15_000, concurrency: 4 });
+  it('reads JOBS_POLL_MS, JOBS_CONCURRENCY, REDIS_URL and REDIS_PREFIX, with defaults, and refuses a URL that is not Redis', () => {
+    expect(loadConfig({}, '/srv/pandu').jobs).toEqual({ pollMs: 15_000, concurrency: 4, redisPrefix: 'pandu' });
     expect(loadConfig({ JOBS_POLL_MS: '', JOBS_CONCURRENCY: '', REDIS_URL: '' }, '/srv/pandu').jobs).toEqual({
       pollMs: 15_000,
       concurrency: 4,
+      redisPrefix: 'pandu',
     });
-    expect(loadConfig({ JOBS_POLL_MS: '2000', JOBS_CONCURRENCY: '8', REDIS_URL: 'redis://cache:6379/2' }, '/srv/pandu').jobs).toEqual({
+    expect(
+      loadConfig({ JOBS_POLL_MS: '2000', JOBS_CONCURRENCY: '8', REDIS_URL: 'redis://cache:6379/2', REDIS_PREFIX: 'pemkab-x' }, '/srv/pandu')
+        .jobs,
+    ).toEqual({
       pollMs: 2000,
       concurrency: 8,
       redisUrl: 'redis://cache:6379/2',
+      redisPrefix: 'pemkab-x',
     });
     expect(() => loadConfig({ REDIS_URL: 'http://cache:6379' }, '/srv/pandu')).toThrow(ConfigError);
+    expect(() => loadConfig({ REDIS_PREFIX: 'a:b' }, '/srv/pandu')).toThrow(/REDIS_PREFIX/);
     expect(() => loadConfig({ JOBS_POLL_MS: '0' }, '/srv/pandu')).toThrow(/JOBS_POLL_MS/);
   });
 

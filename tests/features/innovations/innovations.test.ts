@@ -10,7 +10,7 @@ let changed: string[];
 
 beforeEach(async () => {
   changed = [];
-  test = await startClockedApp(START, {}, { onScheduleChanged: (id) => void changed.push(id) });
+  test = await startClockedApp(START, { RATE_LIMIT_PER_MINUTE: '0' }, { onScheduleChanged: (id) => void changed.push(id) });
 });
 afterEach(async () => {
   await test.close();
