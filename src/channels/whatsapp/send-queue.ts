@@ -1,7 +1,7 @@
 import type { Logger } from '../../logger.js';
 import { chatRef, withoutNumber } from './chat-ref.js';
 import { describeError } from './describe-error.js';
-import type { Timers } from './timers.js';
+import type { Timers } from '../../core/timers.js';
 
 /**
  * At most one send starts per this many milliseconds across all chats (≈ 200 a minute). WhatsApp

@@ -2,7 +2,7 @@ import type { Logger } from '../../logger.js';
 import { backoffDelay, RECONNECT_BACKOFF, type BackoffOptions } from './backoff.js';
 import { describeError } from './describe-error.js';
 import type { QrOutput } from './qr-output.js';
-import type { Timers } from './timers.js';
+import type { Timers } from '../../core/timers.js';
 import type { WaClientLike } from './wa-client.js';
 
 /** Lines for the person running Pandu (printed to the terminal, next to the QR), by locale key. */

@@ -8,7 +8,7 @@ import type { QrOutput } from './qr-output.js';
 import { RecentIds } from './recent-ids.js';
 import { renderReply, type WaOutgoing } from './render-reply.js';
 import { SendQueue } from './send-queue.js';
-import { realTimers, type Timers } from './timers.js';
+import { realTimers, type Timers } from '../../core/timers.js';
 import { toIncoming } from './to-incoming.js';
 import type { WaClientLike, WaMediaLike, WaMessageLike } from './wa-client.js';
 import { WaConnection, type OperatorNotice } from './wa-connection.js';

@@ -5,7 +5,7 @@ import { chatRef } from '../../../src/channels/whatsapp/chat-ref.js';
 import { WHATSAPP_TEXT_LIMIT } from '../../../src/channels/whatsapp/limits.js';
 import { SendQueue } from '../../../src/channels/whatsapp/send-queue.js';
 import { harnessPerTest } from './adapter-harness.js';
-import { FakeTimers, settle } from './fake-timers.js';
+import { FakeTimers, settle } from '../../support/fake-timers.js';
 import { fakeMessage } from './fake-wa-client.js';
 
 const PERSON = '628123456789@c.us';

@@ -1,6 +1,6 @@
 /**
- * Time as the WhatsApp adapter sees it. Back-off and pacing wait for seconds or minutes in production;
- * tests pass a fake so they can move time forward instantly.
+ * Time as adapters and start-up code see it. Back-off, pacing and shutdown limits wait for seconds or
+ * minutes in production; tests pass a fake so they can move time forward instantly.
  */
 export interface Timers {
   /** Milliseconds since the epoch. */
