@@ -15,9 +15,7 @@ export class BackgroundTasks {
       if (running) return; // a slow run is not stacked on top of itself
       running = true;
       task()
-        .catch((error: unknown) =>
-          this.logger.error({ task: name, err: error instanceof Error ? error.message : error }, 'background task failed'),
-        )
+        .catch((error: unknown) => this.logger.error({ task: name, err: error }, 'background task failed'))
         .finally(() => (running = false));
     }, intervalMs);
     timer.unref();

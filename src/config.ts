@@ -71,6 +71,7 @@ const EnvSchema = z.object({
     .default('pandu'),
   JOBS_POLL_MS: z.coerce.number().int().positive().default(15_000),
   JOBS_CONCURRENCY: z.coerce.number().int().positive().default(4),
+  SHUTDOWN_TIMEOUT_MS: z.coerce.number().int().positive().default(10_000),
 });
 
 export type Env = z.input<typeof EnvSchema>;
@@ -115,6 +116,8 @@ export interface Config {
   reminders: { escalationDays: number; maxLatenessMs: number };
   /** Scheduled work (src/jobs): in-process on the database, or over BullMQ when redisUrl is set. */
   jobs: { pollMs: number; concurrency: number; redisUrl?: string; redisPrefix: string };
+  /** The longest a graceful shutdown may take before the process exits with an error. */
+  shutdownTimeoutMs: number;
 }
 
 export class ConfigError extends Error {}
@@ -174,6 +177,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, root = projectR
       redisPrefix: e.REDIS_PREFIX,
       ...(e.REDIS_URL ? { redisUrl: e.REDIS_URL } : {}),
     },
+    shutdownTimeoutMs: e.SHUTDOWN_TIMEOUT_MS,
   };
   if (e.OPENAI_API_KEY || e.OPENAI_BASE_URL) {
     // Local OpenAI-compatible servers (Ollama, vLLM) often need no key, but the SDK insists on one.

@@ -16,19 +16,21 @@ export interface ChannelStartReport {
 }
 
 /**
- * Starts every configured channel. A channel that fails to start is logged and reported, so one broken
- * channel does not keep the others down, and main can tell "nothing configured" from "all failed".
+ * Starts every configured channel side by side, so a slow one (Telegram timing out at start-up) never
+ * holds another back. A channel that fails to start is logged and reported, so one broken channel does
+ * not keep the others down, and main can tell "nothing configured" from "all failed".
  */
 export async function startChannels(app: App, starters: ReadonlyArray<[string, ChannelStarter]> = STARTERS): Promise<ChannelStartReport> {
+  const outcomes = await Promise.allSettled(starters.map(([, start]) => start(app)));
   const report: ChannelStartReport = { running: [], failed: [] };
-  for (const [name, start] of starters) {
-    try {
-      const channel = await start(app);
-      if (channel) report.running.push(channel);
-    } catch (error) {
-      app.logger.error({ channel: name, err: error instanceof Error ? error.message : error }, 'channel failed to start');
-      report.failed.push(name);
+  outcomes.forEach((outcome, i) => {
+    const name = starters[i]![0];
+    if (outcome.status === 'fulfilled') {
+      if (outcome.value) report.running.push(outcome.value);
+      return;
     }
-  }
+    app.logger.error({ channel: name, err: outcome.reason }, 'channel failed to start');
+    report.failed.push(name);
+  });
   return report;
 }

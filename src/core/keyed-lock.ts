@@ -1,7 +1,8 @@
 /**
  * Runs tasks one at a time per key, in arrival order, without blocking other keys. The router uses it
- * per person: one person may write from a group and a private chat, or from Telegram and WhatsApp at
- * once, and each message loads and saves that person's conversation state.
+ * per person (one person may write from a group and a private chat, or from Telegram and WhatsApp at
+ * once, and each message loads and saves that person's conversation state); the channels use it per
+ * chat, so a second message is never answered before the first.
  */
 export class KeyedLock {
   private readonly tails = new Map<string, Promise<void>>();
@@ -25,5 +26,10 @@ export class KeyedLock {
   /** Keys with work queued or running (for tests and diagnostics). */
   get size(): number {
     return this.tails.size;
+  }
+
+  /** Resolves once every task queued so far (and any queued meanwhile) has finished: for shutdown. */
+  async idle(): Promise<void> {
+    while (this.tails.size > 0) await Promise.allSettled([...this.tails.values()]);
   }
 }

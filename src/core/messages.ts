@@ -17,6 +17,11 @@ export interface IncomingMessage {
   channel: ChannelName;
   /** The person's stable id on that channel (Telegram user id, WhatsApp chat id, terminal user). */
   senderId: string;
+  /**
+   * Other ids the channel knows for the same account (WhatsApp: the `…@c.us` form of a `…@lid` sender),
+   * so the person stays one user whichever form arrives.
+   */
+  senderAliases?: string[];
   displayName?: string;
   /** Channel message id, used to ignore redelivered messages. */
   messageId?: string;

@@ -57,7 +57,7 @@ export class Router {
         return [];
       }
       const now = this.deps.clock?.() ?? new Date();
-      const user = await this.deps.users.resolve(msg.channel, msg.senderId, msg.displayName, now);
+      const user = await this.deps.users.resolve(msg.channel, msg.senderId, msg.displayName, now, msg.senderAliases);
       log = log.child({ user: user.id });
       // After dedup and identification (the budget is the person's, on every linked channel), before any
       // feature can spend time or model tokens.
@@ -69,7 +69,7 @@ export class Router {
       const userLog = log;
       return await this.locks.run(user.id, () => this.handleFor(msg, user, userLog, now));
     } catch (error) {
-      log.error({ err: error instanceof Error ? { message: error.message, stack: error.stack } : error }, 'message handling failed');
+      log.error({ err: error }, 'message handling failed');
       // Let a redelivery of this message be handled rather than dropped as a duplicate.
       if (dedupKey) await this.deps.dedup!.forget(dedupKey).catch(() => undefined);
       return [{ text: t('common.error') }];

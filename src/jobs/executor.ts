@@ -1,6 +1,6 @@
 import type { Prisma } from '../generated/prisma-sqlite/index.js';
 import type { Logger } from '../logger.js';
-import { backoffDelay } from './backoff.js';
+import { backoffDelay } from '../core/backoff.js';
 import { describeError, PermanentFailure, RateLimited, RetryLater } from './errors.js';
 import type { JobContext } from './job-kind.js';
 import type { Fence, JobRow, JobStore } from './job-store.js';
@@ -187,7 +187,7 @@ export class Executor {
       logger.error({ err: error, attempts: fence.attempts }, 'job failed');
       return this.record(fence, logger, { state: 'failed', late, lastError: describeError(error) });
     }
-    const runAt = new Date(now.getTime() + backoffDelay(fence.attempts, kind.backoff));
+    const runAt = new Date(now.getTime() + backoffDelay(fence.attempts - 1, kind.backoff));
     logger.warn({ err: error, attempts: fence.attempts, retryAt: runAt.toISOString() }, 'job attempt failed; will retry');
     if (!(await this.o.store.reschedule(fence, { runAt, attempts: fence.attempts, late, lastError: describeError(error) }))) {
       return this.lost(logger);

@@ -1,6 +1,6 @@
 import type { z } from 'zod';
 import type { Logger } from '../logger.js';
-import type { Backoff } from './backoff.js';
+import type { BackoffPolicy } from '../core/backoff.js';
 import type { JobInfo } from './job-info.js';
 
 /**
@@ -66,13 +66,16 @@ export interface JobKindSpec<P> {
   /** Counted attempts before the row ends `failed` (default 5). */
   maxAttempts?: number;
   /** Back-off between failed attempts (default 30 s doubling up to 1 h). */
-  backoff?: Backoff;
+  backoff?: BackoffPolicy;
   lane?: JobLane;
   /** Describes a pending row for operators (user, channel, …) without running anything. */
   describe?(payload: P, job: JobInfo): JobDescription | Promise<JobDescription>;
 }
 
 export const DEFAULT_MAX_ATTEMPTS = 5;
+
+/** Waits between failed attempts of a job: 30 s, doubling, at most an hour. */
+export const DEFAULT_BACKOFF: BackoffPolicy = { baseMs: 30_000, maxMs: 60 * 60_000 };
 export const DEFAULT_LANE = 'default';
 
 const LANE_NAME = /^[A-Za-z0-9_-]{1,64}$/;

@@ -1,12 +1,12 @@
-import { DEFAULT_BACKOFF, type Backoff } from './backoff.js';
+import type { BackoffPolicy } from '../core/backoff.js';
 import { JobKindError } from './errors.js';
-import { DEFAULT_LANE, DEFAULT_MAX_ATTEMPTS, isValidLaneName, type JobKindSpec, type JobLane } from './job-kind.js';
+import { DEFAULT_BACKOFF, DEFAULT_LANE, DEFAULT_MAX_ATTEMPTS, isValidLaneName, type JobKindSpec, type JobLane } from './job-kind.js';
 
 /** A registered kind with its defaults filled in. */
 export interface RegisteredKind {
   spec: JobKindSpec<unknown>;
   maxAttempts: number;
-  backoff: Backoff;
+  backoff: BackoffPolicy;
   lane: string;
 }
 

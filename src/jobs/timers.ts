@@ -1,13 +1,10 @@
+import type { Timers } from '../core/timers.js';
+
 /**
- * Time as the job layer sees it: when to wake the dispatcher, renew a lease, or give up waiting for a
- * handler at shutdown. Same shape as the WhatsApp adapter's timers, so one fake serves both in tests.
+ * Time as the job layer sees it (when to wake the dispatcher, renew a lease, or give up waiting for a
+ * handler at shutdown) is core's Timers port, so one fake serves every layer in tests.
  */
-export interface Timers {
-  /** Milliseconds since the epoch. */
-  now(): number;
-  /** Runs `fn` after `ms`; the returned function cancels it. */
-  schedule(fn: () => void, ms: number): () => void;
-}
+export type { Timers };
 
 /** Real timers that never keep the process alive on their own (a CLI exits when its work is done). */
 export const realTimers: Timers = {

@@ -31,4 +31,16 @@ describe('KeyedLock', () => {
     expect(await lock.run('a', async () => 'lanjut')).toBe('lanjut');
     expect(lock.size).toBe(0);
   });
+
+  it('idle() waits for every queued task, including those queued meanwhile and those that fail', async () => {
+    const lock = new KeyedLock();
+    const log: string[] = [];
+    void lock.run('a', recorded(log, '1'));
+    void lock.run('b', async () => Promise.reject(new Error('gagal'))).catch(() => undefined);
+    const idle = lock.idle().then(() => log.push('idle'));
+    void lock.run('a', recorded(log, '2'));
+    await idle;
+    expect(log).toEqual(['1 start', '1 end', '2 start', '2 end', 'idle']);
+    expect(lock.size).toBe(0);
+  });
 });

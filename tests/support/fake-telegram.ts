@@ -67,8 +67,18 @@ export interface FakeTelegram {
   webhook(): { url: string; secretToken?: string } | undefined;
   /** The command menus set with setMyCommands, by scope type ("default" when no scope was given). */
   commandMenus(): Record<string, BotCommand[]>;
+  /**
+   * Makes the Bot API unreachable: 'refuse' stops listening (connections are refused, as when Telegram
+   * cannot be reached at all); 'bad-gateway' answers every call with an HTML 502 page, as a proxy in
+   * front of a broken Bot API does (recorded with status 502).
+   */
+  goDown(mode?: OutageMode): Promise<void>;
+  /** Brings the Bot API back at the same address. */
+  comeBack(): Promise<void>;
   close(): Promise<void>;
 }
+
+export type OutageMode = 'refuse' | 'bad-gateway';
 
 /** The longest a getUpdates call is held open, whatever timeout the client asks for. */
 const MAX_POLL_WAIT_MS = 200;
@@ -79,7 +89,7 @@ const MAX_POLL_WAIT_MS = 200;
  * multipart bodies, serves getUpdates from a queue (long-polling at most 200 ms), records every call,
  * and can answer chosen calls with a 429 carrying retry_after.
  */
-export async function startFakeTelegram(options: { token?: string; bot?: UserFromGetMe } = {}): Promise<FakeTelegram> {
+export async function startFakeTelegram(options: { token?: string; bot?: UserFromGetMe; down?: OutageMode } = {}): Promise<FakeTelegram> {
   const token = options.token ?? FAKE_TOKEN;
   const me = options.bot ?? FAKE_BOT;
   const calls: ApiCall[] = [];
@@ -94,6 +104,7 @@ export async function startFakeTelegram(options: { token?: string; bot?: UserFro
   let offset = 0;
   let webhook: { url: string; secretToken?: string } | undefined;
   const menus = new Map<string, BotCommand[]>();
+  let outage: OutageMode | undefined;
 
   const record = (call: ApiCall) => {
     calls.push(call);
@@ -177,6 +188,12 @@ export async function startFakeTelegram(options: { token?: string; bot?: UserFro
         const method = route[2]!;
         const { payload, uploads } = parseBody(Buffer.concat(chunks), req.headers['content-type'], url.searchParams);
         const call: ApiCall = { method, payload, files: uploads, status: 200, at: Date.now() };
+        if (outage === 'bad-gateway') {
+          call.status = 502;
+          record(call);
+          res.writeHead(502, { 'content-type': 'text/html' });
+          return res.end('<html><body><h1>502 Bad Gateway</h1></body></html>');
+        }
 
         const fault = faults.get(method)?.shift();
         if (fault) {
@@ -232,6 +249,20 @@ export async function startFakeTelegram(options: { token?: string; bot?: UserFro
 
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   const { port } = server.address() as AddressInfo;
+
+  const stopListening = () =>
+    new Promise<void>((resolve) => {
+      for (const wake of [...pollWaiters]) wake();
+      server.closeAllConnections();
+      server.close(() => resolve());
+    });
+  const goDown = async (mode: OutageMode = 'refuse') => {
+    if (outage === 'refuse') return;
+    outage = mode;
+    if (mode === 'refuse') await stopListening();
+    else server.closeAllConnections();
+  };
+  if (options.down) await goDown(options.down);
 
   const waitUntil = <T>(check: () => T | undefined, timeoutMs: number, what: string): Promise<T> =>
     new Promise((resolve, reject) => {
@@ -299,12 +330,13 @@ export async function startFakeTelegram(options: { token?: string; bot?: UserFro
     confirmedOffset: () => offset,
     webhook: () => webhook,
     commandMenus: () => Object.fromEntries(menus),
-    close: () =>
-      new Promise<void>((resolve) => {
-        for (const wake of [...pollWaiters]) wake();
-        server.closeAllConnections();
-        server.close(() => resolve());
-      }),
+    goDown,
+    async comeBack() {
+      const was = outage;
+      outage = undefined;
+      if (was === 'refuse') await new Promise<void>((resolve) => server.listen(port, '127.0.0.1', resolve));
+    },
+    close: () => (outage === 'refuse' ? Promise.resolve() : stopListening()),
   };
 }
 

@@ -1,4 +1,4 @@
-import { spawn } from 'node:child_process';
+import { spawn, type ChildProcessWithoutNullStreams } from 'node:child_process';
 import path from 'node:path';
 import { projectRoot } from '../../src/config.js';
 import { watchMemory, type MemoryPeak } from './process-memory.js';
@@ -26,36 +26,90 @@ export function runCli(
   args: string[],
   options: { env?: Record<string, string>; input?: string; timeoutMs?: number; measureMemory?: boolean } = {},
 ): Promise<CliResult> {
+  const started = Date.now();
+  const run = spawnCli(script, args, options);
+  run.child.stdin.end(options.input ?? '');
   return new Promise((resolve, reject) => {
-    const entry = path.join(projectRoot, script);
-    const [command, commandArgs] = options.measureMemory
-      ? [process.execPath, ['--import', 'tsx', entry, ...args]]
-      : [TSX, [entry, ...args]];
-    const started = Date.now();
-    const child = spawn(command, commandArgs, {
-      cwd: projectRoot,
-      env: { ...process.env, LOG_LEVEL: 'warn', ...options.env },
-      stdio: ['pipe', 'pipe', 'pipe'],
-    });
-    const stopWatching = options.measureMemory && child.pid !== undefined ? watchMemory(child.pid) : undefined;
-    let stdout = '';
-    let stderr = '';
-    child.stdout.on('data', (d: Buffer) => (stdout += d.toString()));
-    child.stderr.on('data', (d: Buffer) => (stderr += d.toString()));
     const timer = setTimeout(() => {
-      child.kill('SIGKILL');
-      reject(new Error(`${script} timed out\nstdout:\n${stdout}\nstderr:\n${stderr}`));
+      run.child.kill('SIGKILL');
+      reject(new Error(`${script} timed out\nstdout:\n${run.stdout()}\nstderr:\n${run.stderr()}`));
     }, options.timeoutMs ?? 60_000);
-    child.on('error', reject);
-    let memory: MemoryPeak | undefined;
-    child.on('exit', () => (memory = stopWatching?.()));
-    child.on('close', (code) => {
+    run.child.on('error', reject);
+    void run.exited.then((code) => {
       clearTimeout(timer);
-      const measured = options.measureMemory ? { memory, elapsedMs: Date.now() - started } : {};
-      resolve({ code, stdout, stderr, ...measured });
+      const measured = options.measureMemory ? { memory: run.memory(), elapsedMs: Date.now() - started } : {};
+      resolve({ code, stdout: run.stdout(), stderr: run.stderr(), ...measured });
     });
-    child.stdin.end(options.input ?? '');
   });
+}
+
+export interface RunningCli {
+  child: ChildProcessWithoutNullStreams;
+  stdout(): string;
+  stderr(): string;
+  /** Resolves with the first stderr line matching `pattern` (already written or future). */
+  waitForStderr(pattern: RegExp, timeoutMs?: number): Promise<string>;
+  /** Resolves with the exit code once the process ended. */
+  exited: Promise<number | null>;
+  /** Peak memory, once exited, with `measureMemory`. */
+  memory(): MemoryPeak | undefined;
+}
+
+/**
+ * Starts an entry point (e.g. "src/main.ts") and leaves it running, for tests that talk to it while it
+ * runs (a fake Bot API coming back, a signal). The caller ends it (child.kill) if the test does not.
+ */
+export function spawnCli(
+  script: string,
+  args: string[],
+  options: { env?: Record<string, string>; measureMemory?: boolean } = {},
+): RunningCli {
+  const entry = path.join(projectRoot, script);
+  const [command, commandArgs] = options.measureMemory ? [process.execPath, ['--import', 'tsx', entry, ...args]] : [TSX, [entry, ...args]];
+  const child = spawn(command, commandArgs, {
+    cwd: projectRoot,
+    env: { ...process.env, LOG_LEVEL: 'warn', ...options.env },
+    stdio: ['pipe', 'pipe', 'pipe'],
+  });
+  const stopWatching = options.measureMemory && child.pid !== undefined ? watchMemory(child.pid) : undefined;
+  let memory: MemoryPeak | undefined;
+  child.on('exit', () => (memory = stopWatching?.()));
+  let stdout = '';
+  let stderr = '';
+  const waiters = new Set<() => void>();
+  child.stdout.on('data', (d: Buffer) => (stdout += d.toString()));
+  child.stderr.on('data', (d: Buffer) => {
+    stderr += d.toString();
+    for (const wake of [...waiters]) wake();
+  });
+  const exited = new Promise<number | null>((resolve) => child.on('close', (code) => resolve(code)));
+  return {
+    child,
+    stdout: () => stdout,
+    stderr: () => stderr,
+    exited,
+    memory: () => memory,
+    waitForStderr(pattern, timeoutMs = 20_000) {
+      return new Promise((resolve, reject) => {
+        const check = () => {
+          const line = stderr.split('\n').find((l) => pattern.test(l));
+          if (line === undefined) return;
+          cleanup();
+          resolve(line);
+        };
+        const timer = setTimeout(() => {
+          cleanup();
+          reject(new Error(`no stderr line matching ${pattern} within ${timeoutMs} ms:\n${stderr}`));
+        }, timeoutMs);
+        const cleanup = () => {
+          clearTimeout(timer);
+          waiters.delete(check);
+        };
+        waiters.add(check);
+        check();
+      });
+    },
+  };
 }
 
 /** Splits scripted chat output into one block per input line (blocks end with a "---" line). */

@@ -18,27 +18,20 @@ export interface RunningPolling extends RunningChannel {
 /**
  * Long polling through @grammyjs/runner: updates are fetched continuously and handled concurrently
  * (serialised per chat by the bot). Polling needs no public URL and tolerates slow answers, which is
- * why it is the default. The bot must be initialised (getMe) before this is called.
+ * why it is the default. Outages of getUpdates are retried and logged by pollThroughOutages, which the
+ * bot installs. The bot must be initialised (getMe) before this is called.
  */
 export async function startPolling(telegram: TelegramBot): Promise<RunningPolling> {
-  const { bot, logger, describe } = telegram;
+  const { bot, logger } = telegram;
   // Telegram refuses getUpdates while a webhook is set (after running in webhook mode once). A server
   // that cannot do this (some local or stand-in Bot API servers) must not keep the bot offline.
   await bot.api.deleteWebhook().catch((error: unknown) => {
-    logger.warn({ fault: describe(error) }, 'could not remove a Telegram webhook; polling anyway');
-  });
-  bot.api.config.use((prev, method, payload, signal) => {
-    if (method !== 'getUpdates') return prev(method, payload, signal);
-    return prev(method, payload, signal).catch((error: unknown) => {
-      // The runner retries failed polls itself; this only makes an outage visible in the log.
-      if (!signal?.aborted) logger.warn({ fault: describe(error) }, 'polling Telegram failed');
-      throw error;
-    });
+    logger.warn({ err: error }, 'could not remove a Telegram webhook; polling anyway');
   });
   const runner = run(bot, { runner: { fetch: { allowed_updates: [...ALLOWED_UPDATES] }, silent: true } });
   runner.task()?.catch((error: unknown) => {
     // 401 (token revoked) or 409 (another instance polls): the runner gives up; the rest of Pandu runs on.
-    logger.error({ fault: describe(error) }, 'telegram polling stopped');
+    logger.error({ err: error }, 'telegram polling stopped');
   });
 
   return {
@@ -53,7 +46,7 @@ export async function startPolling(telegram: TelegramBot): Promise<RunningPollin
       // Bot API outage must not hold up shutdown.
       const signal = AbortSignal.timeout(CONFIRM_TIMEOUT_MS) as unknown as ApiSignal;
       await bot.api.getUpdates({ offset: last + 1, limit: 1, timeout: 0 }, signal).catch((error: unknown) => {
-        logger.warn({ fault: describe(error) }, 'could not confirm the last updates');
+        logger.warn({ err: error }, 'could not confirm the last updates');
       });
     },
   };

@@ -1,5 +1,8 @@
-import { GrammyError } from 'grammy';
+import type { Api } from 'grammy';
+import { Backoff } from '../../core/backoff.js';
 import type { ChannelStarter, RunningChannel } from '../channel.js';
+import { isUnauthorized } from './fault.js';
+import { OutageLog } from './outage-log.js';
 import { startPolling, type RunningPolling } from './polling.js';
 import { telegramOutbound } from './outbound-sender.js';
 import { createTelegramBot, type TelegramBot } from './telegram-bot.js';
@@ -8,63 +11,84 @@ import { startWebhook, type RunningWebhook, type WebhookSettings } from './webho
 export type RunningTelegram = RunningPolling | RunningWebhook;
 
 /**
- * Brings a built bot online: checks the token (getMe), publishes the command menu, then long-polls, or
- * serves a webhook when one is configured.
+ * getMe gives up after this long, so an unreachable Telegram is reported within 10 s even when the
+ * network drops packets silently instead of refusing the connection.
+ */
+const GET_ME_TIMEOUT_MS = 8_000;
+
+type ApiSignal = Parameters<Api['getMe']>[0];
+
+/**
+ * Brings a built bot online: checks the token (getMe, one attempt), publishes the command menu, then
+ * long-polls, or serves a webhook when one is configured.
  */
 export async function launchTelegram(telegram: TelegramBot, webhook?: WebhookSettings): Promise<RunningTelegram> {
-  await telegram.bot.init();
+  const { bot } = telegram;
+  // Not bot.init(): it retries network failures silently and without end, which is what kept an
+  // unreachable Telegram out of the log; launchWithRetry retries instead, and says so.
+  if (!bot.isInited()) bot.botInfo = await bot.api.getMe(AbortSignal.timeout(GET_ME_TIMEOUT_MS) as unknown as ApiSignal);
   await telegram.publishCommands();
   const running = webhook ? await startWebhook(telegram, webhook) : await startPolling(telegram);
-  telegram.logger.info({ username: telegram.bot.botInfo.username, mode: webhook ? 'webhook' : 'polling' }, 'telegram up');
+  telegram.logger.info({ username: bot.botInfo.username, mode: webhook ? 'webhook' : 'polling' }, 'telegram up');
   return running;
 }
 
-const FIRST_RETRY_MS = 5_000;
-const MAX_RETRY_MS = 5 * 60_000;
-
 /**
- * Launches the bot, and when Telegram cannot be reached at start-up keeps trying in the background with
- * growing pauses instead of leaving Pandu without Telegram until someone restarts it. A refused token
- * (401) is a configuration error and is reported at once.
+ * Launches the bot; when Telegram cannot be reached, logs that at once (with when it tries again) and
+ * keeps trying in the background, at most 15 s apart, so Pandu answers soon after Telegram is back
+ * instead of staying without Telegram until someone restarts it. A refused token (401) is a
+ * configuration error and is reported at once.
  */
-export async function launchWithRetry(
-  telegram: TelegramBot,
-  webhook?: WebhookSettings,
-  timers: { setTimeout: typeof setTimeout; clearTimeout: typeof clearTimeout } = globalThis,
-): Promise<RunningChannel> {
+export async function launchWithRetry(telegram: TelegramBot, webhook?: WebhookSettings): Promise<RunningChannel> {
+  const { logger, timers } = telegram;
+  const outage = new OutageLog(logger, timers, 'start-up');
+  const backoff = new Backoff(telegram.reconnect);
+  let running: RunningChannel | undefined;
+  let pending: Promise<void> | undefined;
+  let cancelRetry: (() => void) | undefined;
+  let stopped = false;
+
+  const retryLater = (error: unknown, startedAt: number) => {
+    // Attempts start at most one back-off step apart, however long the failed one took to time out.
+    const delay = Math.max(0, backoff.next() - (timers.now() - startedAt));
+    outage.failed(error, delay);
+    cancelRetry = timers.schedule(() => {
+      cancelRetry = undefined;
+      pending = attempt();
+    }, delay);
+  };
+
+  const attempt = async () => {
+    const startedAt = timers.now();
+    try {
+      const launched = await launchTelegram(telegram, webhook);
+      if (stopped) return void (await launched.stop());
+      running = launched;
+      outage.recovered();
+    } catch (error) {
+      if (stopped) return;
+      if (isUnauthorized(error)) {
+        logger.error({ err: error }, 'Telegram refused the bot token (check TELEGRAM_BOT_TOKEN); Telegram stays off');
+        return;
+      }
+      retryLater(error, startedAt);
+    }
+  };
+
+  const startedAt = timers.now();
+  logger.info({ apiRoot: telegram.apiRoot }, 'connecting to Telegram');
   try {
     return await launchTelegram(telegram, webhook);
   } catch (error) {
-    if (error instanceof GrammyError && error.error_code === 401) throw error;
-    telegram.logger.error({ fault: telegram.describe(error) }, 'telegram unreachable at start-up; retrying in the background');
+    if (isUnauthorized(error)) throw error;
+    retryLater(error, startedAt);
   }
-  let running: RunningChannel | undefined;
-  let stopped = false;
-  let timer: ReturnType<typeof setTimeout> | undefined;
-  let delay = FIRST_RETRY_MS;
-  const attempt = () => {
-    timer = timers.setTimeout(() => {
-      launchTelegram(telegram, webhook)
-        .then((r) => {
-          if (stopped) return r.stop();
-          running = r;
-          telegram.logger.info('telegram reachable again');
-        })
-        .catch((error: unknown) => {
-          if (stopped) return;
-          telegram.logger.warn({ fault: telegram.describe(error), retryInMs: delay }, 'telegram still unreachable');
-          if (error instanceof GrammyError && error.error_code === 401) return;
-          delay = Math.min(delay * 2, MAX_RETRY_MS);
-          attempt();
-        });
-    }, delay);
-  };
-  attempt();
   return {
     name: 'telegram',
     async stop() {
       stopped = true;
-      if (timer) timers.clearTimeout(timer);
+      cancelRetry?.();
+      await pending;
       await running?.stop();
     },
   };
@@ -84,7 +108,7 @@ export const startTelegram: ChannelStarter = async (app) => {
     logger: app.logger,
   });
   const running = await launchWithRetry(telegram, settings.webhook);
-  const unregister = app.outbound.register(telegramOutbound(telegram.bot.api, app.i18n.t));
+  const unregister = app.outbound.register(telegramOutbound(telegram.bot.api, app.i18n.t, () => telegram.isReachable()));
   return {
     ...running,
     async stop() {

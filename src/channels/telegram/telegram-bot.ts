@@ -1,15 +1,18 @@
-import type { AutoRetryOptions } from '@grammyjs/auto-retry';
-import { sequentialize } from '@grammyjs/runner';
-import { Bot, type BotError, type Context } from 'grammy';
+import { Bot, type BotError } from 'grammy';
 import type { UserFromGetMe } from 'grammy/types';
 import type { IncomingMessage, Reply } from '../../core/messages.js';
+import type { BackoffPolicy } from '../../core/backoff.js';
+import { KeyedLock } from '../../core/keyed-lock.js';
+import { realTimers, type Timers } from '../../core/timers.js';
 import type { Translate } from '../../i18n/translator.js';
-import type { Logger } from '../../logger.js';
+import { scrubbingChild, type Logger } from '../../logger.js';
 import { commandMenus, type MenuCommand } from './command-menu.js';
-import { describeFault, isRateLimited } from './fault.js';
+import { isRateLimited, telegramErrScrubbing } from './fault.js';
 import { InFlight } from './in-flight.js';
 import { sendReplies, type ReplyTarget } from './render-reply.js';
-import { retryTransformer } from './retry.js';
+import { OutageLog } from './outage-log.js';
+import { pollThroughOutages } from './poll-outages.js';
+import { retryTransformer, type TelegramRetryOptions } from './retry.js';
 import { toIncoming } from './to-incoming.js';
 import { keepTyping, TYPING_INTERVAL_MS } from './typing.js';
 
@@ -39,8 +42,17 @@ export interface TelegramBotOptions {
   /** Skips getMe when the bot's identity is already known (tests, benchmarks). */
   botInfo?: UserFromGetMe;
   typingIntervalMs?: number;
-  retry?: Partial<AutoRetryOptions>;
+  retry?: Partial<TelegramRetryOptions>;
+  /** Waits between attempts to reach an unreachable Bot API (start-up and polling). */
+  reconnect?: BackoffPolicy;
+  timers?: Timers;
 }
+
+/**
+ * Start-up and polling retry an unreachable Bot API every 1, 2, 4, 8, then 15 s: a returning Telegram
+ * is noticed within 15 s, and a long outage costs one request every 15 s.
+ */
+export const RECONNECT_BACKOFF: BackoffPolicy = { baseMs: 1_000, maxMs: 15_000 };
 
 /** A grammY bot wired to Pandu's core, plus what the polling and webhook launchers need around it. */
 export interface TelegramBot {
@@ -51,9 +63,14 @@ export interface TelegramBot {
   lastUpdateId(): number | undefined;
   /** Sets Telegram's command menus (private chats, groups, default) from the registry; logs and carries on when Telegram refuses one. */
   publishCommands(): Promise<void>;
-  /** A log-safe summary of a failure (never contains the token). */
-  describe(error: unknown): ReturnType<typeof describeFault>;
+  /** Logs errors with their stack and without the token (see telegramErrScrubbing). */
   logger: Logger;
+  timers: Timers;
+  reconnect: BackoffPolicy;
+  /** The Bot API server (without the token). */
+  apiRoot: string;
+  /** Whether calls can go out now: the bot has reached Telegram and polling is not in an outage. */
+  isReachable(): boolean;
 }
 
 /**
@@ -64,12 +81,10 @@ export interface TelegramBot {
  */
 export function createTelegramBot(options: TelegramBotOptions): TelegramBot {
   const { token, handle, t } = options;
-  const logger = options.logger.child({ channel: 'telegram' });
+  const logger = scrubbingChild(options.logger, { channel: 'telegram' }, telegramErrScrubbing(token));
+  const timers = options.timers ?? realTimers;
   const apiRoot = (options.apiRoot ?? DEFAULT_API_ROOT).replace(/\/+$/, '');
   const bot = new Bot(token, { client: { apiRoot }, ...(options.botInfo ? { botInfo: options.botInfo } : {}) });
-  bot.api.config.use(retryTransformer(options.retry));
-
-  const describe = (error: unknown) => describeFault(error, token);
   const inFlight = new InFlight();
   let lastUpdateId: number | undefined;
 
@@ -83,13 +98,13 @@ export function createTelegramBot(options: TelegramBotOptions): TelegramBot {
   };
 
   const apologise = async (err: BotError) => {
-    logger.error({ fault: describe(err) }, 'telegram update failed');
+    logger.error({ err: err.error, updateId: err.ctx.update.update_id }, 'telegram update failed');
     const chatId = err.ctx.chat?.id;
     if (chatId === undefined) return;
     try {
       await err.ctx.api.sendMessage(chatId, t(isRateLimited(err) ? 'telegram.rate_limited' : 'telegram.error'));
     } catch (error) {
-      logger.warn({ fault: describe(error) }, 'apology could not be sent');
+      logger.warn({ err: error }, 'apology could not be sent');
     }
   };
 
@@ -98,11 +113,12 @@ export function createTelegramBot(options: TelegramBotOptions): TelegramBot {
     return inFlight.track(next());
   });
   // Per chat in arrival order: a second message must not overtake the answer to the first.
-  bot.use(sequentialize((ctx: Context) => ctx.chat?.id.toString()));
+  const chats = new KeyedLock();
+  bot.use((ctx, next) => (ctx.chat ? chats.run(String(ctx.chat.id), next) : next()));
   bot.errorBoundary(apologise, async (ctx) => {
     if (ctx.callbackQuery) {
       // First, and whatever happens next: an unanswered query leaves a spinner on the button.
-      await ctx.answerCallbackQuery().catch((error: unknown) => logger.warn({ fault: describe(error) }, 'answerCallbackQuery failed'));
+      await ctx.answerCallbackQuery().catch((error: unknown) => logger.warn({ err: error }, 'answerCallbackQuery failed'));
     }
     const msg = toIncoming(ctx.update, { id: ctx.me.id, username: ctx.me.username }, download);
     const chat = ctx.chat;
@@ -117,7 +133,7 @@ export function createTelegramBot(options: TelegramBotOptions): TelegramBot {
     };
     const stopTyping = keepTyping(
       () => ctx.api.sendChatAction(chat.id, 'typing', threadId !== undefined ? { message_thread_id: threadId } : {}),
-      (error) => logger.debug({ fault: describe(error) }, 'chat action failed'),
+      (error) => logger.debug({ err: error }, 'chat action failed'),
       options.typingIntervalMs ?? TYPING_INTERVAL_MS,
     );
     try {
@@ -126,7 +142,7 @@ export function createTelegramBot(options: TelegramBotOptions): TelegramBot {
         replies = await handle(msg);
       } catch (error) {
         // The router never throws; this guards against a handler that does.
-        logger.error({ fault: describe(error) }, 'message handling failed');
+        logger.error({ err: error }, 'message handling failed');
         replies = [{ text: t('telegram.error') }];
       }
       await sendReplies(ctx.api, target, replies, t);
@@ -137,7 +153,8 @@ export function createTelegramBot(options: TelegramBotOptions): TelegramBot {
   // Errors outside the boundary (none expected) still must not stop the runner.
   bot.catch(apologise);
 
-  return {
+  const pollOutage = new OutageLog(logger, timers, 'polling');
+  const telegram: TelegramBot = {
     bot,
     inFlight,
     lastUpdateId: () => lastUpdateId,
@@ -148,12 +165,20 @@ export function createTelegramBot(options: TelegramBotOptions): TelegramBot {
           try {
             await bot.api.setMyCommands(commands, scope ? { scope } : {});
           } catch (error) {
-            logger.warn({ fault: describe(error), scope: scope?.type ?? 'default' }, 'command menu not set');
+            logger.warn({ err: error, scope: scope?.type ?? 'default' }, 'command menu not set');
           }
         }),
       );
     },
-    describe,
     logger,
+    timers,
+    reconnect: options.reconnect ?? RECONNECT_BACKOFF,
+    apiRoot,
+    isReachable: () => bot.isInited() && !pollOutage.isDown,
   };
+  bot.api.config.use(
+    retryTransformer(options.retry, timers),
+    pollThroughOutages({ timers, reconnect: telegram.reconnect, outage: pollOutage }),
+  );
+  return telegram;
 }

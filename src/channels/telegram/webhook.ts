@@ -33,7 +33,7 @@ const ANSWER_TELEGRAM_AFTER_MS = 5_000;
  * so Telegram keeps the updates that arrive while Pandu restarts.
  */
 export async function startWebhook(telegram: TelegramBot, settings: WebhookSettings): Promise<RunningWebhook> {
-  const { bot, logger, describe } = telegram;
+  const { bot, logger } = telegram;
   const secret = settings.secret ?? randomBytes(32).toString('hex');
   const path = new URL(settings.url).pathname;
   const callback = webhookCallback(bot, 'http', {
@@ -48,7 +48,7 @@ export async function startWebhook(telegram: TelegramBot, settings: WebhookSetti
       return;
     }
     callback(req, res).catch((error: unknown) => {
-      logger.warn({ fault: describe(error) }, 'webhook request failed');
+      logger.warn({ err: error }, 'webhook request failed');
       if (!res.headersSent) res.writeHead(500);
       res.end();
     });

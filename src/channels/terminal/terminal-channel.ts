@@ -36,26 +36,37 @@ export async function runTerminalChannel(options: TerminalChannelOptions): Promi
     write(options.t('terminal.welcome'));
     output.write(`\n${options.t('terminal.you')}`);
   }
-  for await (const line of rl) {
-    const text = line.replace(/\r$/, '');
-    if (interactive && /^\/(keluar|exit|quit)\s*$/i.test(text.trim())) break;
-    if (interactive && !text.trim()) {
-      output.write(options.t('terminal.you'));
-      continue;
+  try {
+    for await (const line of rl) {
+      const text = line.replace(/\r$/, '');
+      if (interactive && /^\/(keluar|exit|quit)\s*$/i.test(text.trim())) break;
+      if (interactive && !text.trim()) {
+        output.write(options.t('terminal.you'));
+        continue;
+      }
+      const file = attachedFile(text);
+      const replies =
+        file === 'missing'
+          ? [{ text: options.t('terminal.attach_missing', { path: text.trim().slice('/lampiran'.length).trim() }) }]
+          : await options.handle({
+              channel: 'terminal',
+              senderId: options.senderId,
+              messageId: undefined,
+              ...(file ? { file } : { text }),
+            });
+      const blocks = replies.map((r) => renderReply(r, options));
+      if (interactive) {
+        for (const b of blocks) write(`\n${options.t('terminal.pandu')}${b}`);
+        output.write(`\n${options.t('terminal.you')}`);
+      } else {
+        write(blocks.join('\n\n'));
+        write(REPLY_END);
+      }
     }
-    const file = attachedFile(text);
-    const replies =
-      file === 'missing'
-        ? [{ text: options.t('terminal.attach_missing', { path: text.trim().slice('/lampiran'.length).trim() }) }]
-        : await options.handle({ channel: 'terminal', senderId: options.senderId, messageId: undefined, ...(file ? { file } : { text }) });
-    const blocks = replies.map((r) => renderReply(r, options));
-    if (interactive) {
-      for (const b of blocks) write(`\n${options.t('terminal.pandu')}${b}`);
-      output.write(`\n${options.t('terminal.you')}`);
-    } else {
-      write(blocks.join('\n\n'));
-      write(REPLY_END);
-    }
+  } finally {
+    // Leaving the loop does not close the interface: it would go on reading stdin, and the process
+    // would hang after /keluar until Ctrl+D.
+    rl.close();
   }
   if (interactive) write(`\n${options.t('terminal.goodbye')}`);
 }

@@ -1,4 +1,5 @@
 import { createHash } from 'node:crypto';
+import type { ErrScrubbing } from '../../logger.js';
 
 /**
  * How logs name a WhatsApp chat. A chat id is the person's phone number (`628…@c.us`), which must not
@@ -10,11 +11,19 @@ export function chatRef(chatId: string): string {
   return createHash('sha256').update(chatId).digest('hex').slice(0, 10);
 }
 
+/** A WhatsApp id (`628…@c.us`, `…@lid`, `…@s.whatsapp.net`, `…@g.us`), or a bare run of 8+ digits. */
+const NUMBER = /(?<!\d)(\d{5,})(@(?:c\.us|lid|s\.whatsapp\.net|g\.us))?(?!\d)/g;
+
 /**
- * An error text with the chat's number replaced by its reference: whatsapp-web.js and the core may
- * quote the chat id in an error message, and that message goes into the log.
+ * A text with every WhatsApp id and phone number in it replaced by its chat reference: whatsapp-web.js
+ * and the core may quote a chat id or a message id (which contains one) in an error message.
  */
-export function withoutNumber(text: string, chatId: string): string {
-  const number = chatId.split('@')[0];
-  return number ? text.split(number).join(`chat:${chatRef(chatId)}`) : text;
+export function withoutNumbers(text: string): string {
+  return text.replace(NUMBER, (match, digits: string, server: string | undefined) => {
+    if (server) return `chat:${chatRef(match)}`;
+    return digits.length >= 8 ? `chat:${chatRef(`${digits}@c.us`)}` : match;
+  });
 }
+
+/** What the WhatsApp logger does with a logged `err`: stack kept, phone numbers out. */
+export const whatsappErrScrubbing: ErrScrubbing = { scrub: withoutNumbers };

@@ -3,7 +3,6 @@ import path from 'node:path';
 import QRCode from 'qrcode';
 import qrcodeTerminal from 'qrcode-terminal';
 import type { Logger } from '../../logger.js';
-import { describeError } from './describe-error.js';
 
 export interface QrOutputOptions {
   /** Folder for qr.png (DATA_DIR/whatsapp). */
@@ -38,12 +37,12 @@ export function createQrOutput(options: QrOutputOptions): QrOutput {
         await fs.rename(partial, pngFile);
         options.logger.info({ file: pngFile }, 'WhatsApp login QR saved; scan it with WhatsApp on the phone (Linked devices)');
       } catch (error) {
-        options.logger.error({ file: pngFile, err: describeError(error) }, 'could not save the WhatsApp login QR as PNG');
+        options.logger.error({ file: pngFile, err: error }, 'could not save the WhatsApp login QR as PNG');
       }
     },
     async clear() {
       await fs.rm(pngFile, { force: true }).catch((error: unknown) => {
-        options.logger.warn({ file: pngFile, err: describeError(error) }, 'could not remove the old WhatsApp QR');
+        options.logger.warn({ file: pngFile, err: error }, 'could not remove the old WhatsApp QR');
       });
     },
   };

@@ -1,4 +1,4 @@
-import type { Timers } from './timers.js';
+import type { Timers } from '../../core/timers.js';
 
 /**
  * Message ids seen in the last few minutes, in memory. whatsapp-web.js can emit the same 'message' twice

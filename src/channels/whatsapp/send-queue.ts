@@ -1,7 +1,6 @@
-import type { Logger } from '../../logger.js';
-import { chatRef, withoutNumber } from './chat-ref.js';
-import { describeError } from './describe-error.js';
-import type { Timers } from './timers.js';
+import { scrubbingChild, type Logger } from '../../logger.js';
+import { chatRef, whatsappErrScrubbing } from './chat-ref.js';
+import type { Timers } from '../../core/timers.js';
 
 /**
  * At most one send starts per this many milliseconds across all chats (≈ 200 a minute). WhatsApp
@@ -83,8 +82,11 @@ export class SendQueue {
   private readonly random: () => number;
   private readonly jitterRatio: number;
   private readonly retryPauseMs: number;
+  private readonly log: Logger;
 
   constructor(private readonly options: SendQueueOptions) {
+    // Send errors from whatsapp-web.js quote the chat id, that is the phone number.
+    this.log = scrubbingChild(options.logger, {}, whatsappErrScrubbing);
     this.globalGapMs = options.globalGapMs ?? DEFAULT_GLOBAL_GAP_MS;
     this.maxPending = options.maxPending ?? DEFAULT_MAX_PENDING;
     this.random = options.random ?? Math.random;
@@ -104,10 +106,7 @@ export class SendQueue {
   enqueue(label: SendLabel, send: () => Promise<unknown>): Promise<boolean> {
     if (this.closed) return Promise.resolve(false);
     if (this.size >= this.maxPending) {
-      this.options.logger.warn(
-        { chat: chatRef(label.chatId), kind: label.kind, pending: this.size },
-        'WhatsApp send queue full; message not sent',
-      );
+      this.log.warn({ chat: chatRef(label.chatId), kind: label.kind, pending: this.size }, 'WhatsApp send queue full; message not sent');
       return Promise.resolve(false);
     }
     this.size += 1;
@@ -176,17 +175,16 @@ export class SendQueue {
     lane.busy = true;
     this.globalNotBefore = now + this.globalGapMs;
     void this.attempt(item).then((error) => {
-      const { timers, logger } = this.options;
-      const end = timers.now();
+      const end = this.options.timers.now();
       lane.busy = false;
       const log = { chat: chatRef(item.label.chatId), kind: item.label.kind };
       if (error !== undefined && !item.failedOnce) {
-        logger.warn({ ...log, err: this.describe(error, item) }, 'WhatsApp send failed; retrying once');
+        this.log.warn({ ...log, err: error.thrown }, 'WhatsApp send failed; retrying once');
         item.failedOnce = true;
         lane.waiting.unshift(item);
         lane.notBefore = end + Math.max(this.retryPauseMs, this.gap());
       } else {
-        if (error !== undefined) logger.error({ ...log, err: this.describe(error, item) }, 'WhatsApp send failed twice; message dropped');
+        if (error !== undefined) this.log.error({ ...log, err: error.thrown }, 'WhatsApp send failed twice; message dropped');
         lane.notBefore = end + this.gap();
         this.finish(item, error === undefined);
       }
@@ -217,9 +215,5 @@ export class SendQueue {
   private gap(): number {
     const { minGapMs } = this.options;
     return minGapMs + this.random() * minGapMs * this.jitterRatio;
-  }
-
-  private describe(error: { thrown: unknown }, item: PendingSend): string {
-    return withoutNumber(describeError(error.thrown), item.label.chatId);
   }
 }

@@ -5,7 +5,7 @@ import type { OutgoingDocument } from '../../core/messages.js';
 import type { ChannelStarter } from '../channel.js';
 import { createQrOutput } from './qr-output.js';
 import { sessionDir } from './session-paths.js';
-import type { Timers } from './timers.js';
+import type { Timers } from '../../core/timers.js';
 import type { WaClientLike, WaMediaLike } from './wa-client.js';
 import type { OperatorNotice } from './wa-connection.js';
 import { WhatsAppAdapter } from './whatsapp-adapter.js';

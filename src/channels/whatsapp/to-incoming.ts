@@ -42,8 +42,18 @@ export function isPrivateChat(chatId: string): boolean {
 }
 
 /**
+ * The message's own key, the same whether WhatsApp delivers it live or Pandu fetches it from the chat
+ * later (the serialized id also names the chat, as `…@lid` one time and `…@c.us` another), so the core
+ * recognises a message it has answered. It contains no phone number, unlike the serialized id.
+ */
+export function messageKey(msg: WaMessageLike): string {
+  return msg.id.id || msg.id._serialized;
+}
+
+/**
  * Translates a whatsapp-web.js message into Pandu's IncomingMessage, or undefined for anything Pandu must
- * not answer (its own messages, other kinds of chat, system notices).
+ * not answer (its own messages, other kinds of chat, system notices). The sender is the chat id as
+ * delivered; the adapter then names the person by their stable id (see ContactDirectory).
  */
 export function toIncoming(msg: WaMessageLike): IncomingMessage | undefined {
   if (msg.fromMe || msg.isStatus || msg.broadcast || !isPrivateChat(msg.from)) return undefined;
@@ -51,11 +61,9 @@ export function toIncoming(msg: WaMessageLike): IncomingMessage | undefined {
   const base: IncomingMessage = {
     channel: 'whatsapp',
     senderId: msg.from,
-    messageId: msg.id._serialized,
+    messageId: messageKey(msg),
     conversation: 'private',
   };
-  const name = msg._data?.notifyName?.trim();
-  if (name) base.displayName = name;
 
   if ((msg.type === 'document' || msg.type === 'image') && msg.hasMedia) {
     const caption = msg.body.trim();

@@ -6,7 +6,8 @@ import type { EventEmitter } from 'node:events';
  * satisfy the same few members.
  *
  * Events the adapter listens to: 'qr' (qr: string), 'authenticated', 'auth_failure' (message: string),
- * 'ready', 'disconnected' (reason: WAState | 'LOGOUT'), 'message' (WaMessageLike).
+ * 'ready', 'disconnected' (reason: WAState | 'LOGOUT'), 'change_state' (state: WAState),
+ * 'message' (WaMessageLike).
  */
 export interface WaClientLike extends EventEmitter {
   /** Launches the browser and opens WhatsApp Web; rejects when the browser or the network fails. */
@@ -14,8 +15,21 @@ export interface WaClientLike extends EventEmitter {
   /** Closes the browser; the session on disk stays, so a later initialize() logs back in. */
   destroy(): Promise<void>;
   sendMessage(chatId: string, content: string | WaMediaLike, options?: WaSendOptions): Promise<unknown>;
-  /** Connection state (e.g. "CONNECTED"), used only to enrich fault logs. */
-  getState?(): Promise<unknown>;
+  /** Connection state ("CONNECTED", "TIMEOUT", "UNPAIRED", …; null before WhatsApp Web has loaded). */
+  getState(): Promise<string | null>;
+  /** Both ids of each person: `lid` (`…@lid`) and `pn` (`…@c.us`); either may be missing. */
+  getContactLidAndPhone?(userIds: string[]): Promise<Array<{ lid?: string | null; pn?: string | null }>>;
+  /** Every chat, with its unread count: what arrived while Pandu was away. */
+  getChats?(): Promise<WaChatLike[]>;
+}
+
+/** The fields of a whatsapp-web.js `Chat` the adapter reads. */
+export interface WaChatLike {
+  id: { _serialized: string };
+  isGroup: boolean;
+  unreadCount: number;
+  /** The latest `limit` messages, oldest first. */
+  fetchMessages(options: { limit: number }): Promise<WaMessageLike[]>;
 }
 
 /** A file to send (whatsapp-web.js needs its own `MessageMedia` class: see create-client.ts). */
@@ -34,7 +48,8 @@ export interface WaSendOptions {
 
 /** The fields of a whatsapp-web.js `Message` the adapter reads. */
 export interface WaMessageLike {
-  id: { _serialized: string };
+  /** `id` is the message's own key; `_serialized` adds the chat, in whichever form (lid or c.us) it came. */
+  id: { _serialized: string; id?: string };
   /** The chat: `628…@c.us` or `…@lid` for a person, `…@g.us` for a group, `status@broadcast`, … */
   from: string;
   fromMe: boolean;
@@ -45,7 +60,14 @@ export interface WaMessageLike {
   hasMedia: boolean;
   isStatus?: boolean;
   broadcast?: boolean;
-  /** Raw WhatsApp Web data; only these optional fields are read. */
-  _data?: { notifyName?: string; filename?: string; mimetype?: string; size?: number };
+  /** Seconds since the epoch, when it was sent. */
+  timestamp?: number;
+  /**
+   * Raw WhatsApp Web data, read only where whatsapp-web.js 1.34 has no public field: a document's file
+   * name, MIME type and size (public only after downloading it, in MessageMedia).
+   */
+  _data?: { filename?: string; mimetype?: string; size?: number };
+  /** The sender's contact; its `pushname` is the name the person chose in WhatsApp. */
+  getContact?(): Promise<{ pushname?: string | null }>;
   downloadMedia(): Promise<WaMediaLike | undefined>;
 }

@@ -1,9 +1,13 @@
+import { Backoff, type BackoffPolicy } from '../../core/backoff.js';
+import type { Timers } from '../../core/timers.js';
 import type { Logger } from '../../logger.js';
-import { backoffDelay, RECONNECT_BACKOFF, type BackoffOptions } from './backoff.js';
-import { describeError } from './describe-error.js';
+import { localProbe, removeStaleProfileLock, type LockOwnerProbe } from './profile-lock.js';
 import type { QrOutput } from './qr-output.js';
-import type { Timers } from './timers.js';
+import { DEFAULT_WATCHDOG, SessionWatchdog, type WatchdogSettings } from './session-watchdog.js';
 import type { WaClientLike } from './wa-client.js';
+
+/** Reconnect timing: a flaky network is retried quickly, a long outage once every few minutes. */
+export const RECONNECT_BACKOFF: BackoffPolicy = { baseMs: 2_000, maxMs: 5 * 60_000 };
 
 /** Lines for the person running Pandu (printed to the terminal, next to the QR), by locale key. */
 export type OperatorNotice = (key: 'scan_qr' | 'ready' | 'auth_failure' | 'logged_out', vars?: Record<string, string>) => void;
@@ -14,25 +18,33 @@ export interface WaConnectionOptions {
   timers: Timers;
   qr: QrOutput;
   notice: OperatorNotice;
-  /** The stored session; named in the auth-failure hint. */
+  /** The stored session (Chromium profile); named in the auth-failure hint, unlocked after an unclean stop. */
   sessionDir: string;
   /**
    * Removes the stored session after the phone unlinked Pandu (reason LOGOUT), between closing and
    * re-opening the browser, so WhatsApp Web shows a fresh QR instead of retrying a dead session.
    */
   clearSession?: () => Promise<void>;
-  backoff?: BackoffOptions;
+  backoff?: BackoffPolicy;
+  watchdog?: Partial<WatchdogSettings>;
+  /** Tells a stale Chromium profile lock from one a running browser holds. */
+  lockProbe?: LockOwnerProbe;
+  /** Called on every 'ready' (after the first login and after each reconnect). */
+  onReady?: () => void;
 }
 
 /**
  * Keeps the WhatsApp Web session alive: shows the login QR, and after a disconnect, an authentication
- * failure or a failed start (no network, browser crash) closes the browser and starts it again with
- * exponential back-off. Nothing here throws into the process; faults are logged and retried until stop().
+ * failure, a failed start (no network, browser crash) or a session that silently stopped being
+ * CONNECTED (see SessionWatchdog) closes the browser and starts it again with exponential back-off.
+ * Before each start it removes a Chromium profile lock left by an unclean stop. Nothing here throws
+ * into the process; faults are logged and retried until stop().
  */
 export class WaConnection {
   private stopped = false;
-  /** Consecutive failures; the back-off grows with it and 'ready' resets it. */
-  private failures = 0;
+  /** Waits between restarts: they grow with consecutive failures, and 'ready' starts them over. */
+  private readonly backoff: Backoff;
+  private readonly watchdog: SessionWatchdog;
   /** Bumped on every start, so a late rejection of an abandoned initialize() is ignored. */
   private generation = 0;
   private cancelRetry: (() => void) | undefined;
@@ -41,11 +53,17 @@ export class WaConnection {
   /** The phone unlinked Pandu since the last restart, so the next one starts without the old session. */
   private logoutPending = false;
   private readonly log: Logger;
-  private readonly backoff: BackoffOptions;
 
   constructor(private readonly options: WaConnectionOptions) {
     this.log = options.logger;
-    this.backoff = options.backoff ?? RECONNECT_BACKOFF;
+    this.backoff = new Backoff(options.backoff ?? RECONNECT_BACKOFF);
+    this.watchdog = new SessionWatchdog(
+      options.client,
+      options.timers,
+      options.logger,
+      { ...DEFAULT_WATCHDOG, ...options.watchdog },
+      (state) => this.scheduleReconnect(`not connected: ${state}`, false),
+    );
   }
 
   /** Listens to the client's lifecycle and starts it in the background (start-up does not wait for a QR scan). */
@@ -60,6 +78,7 @@ export class WaConnection {
     this.generation += 1;
     this.cancelRetry?.();
     this.cancelRetry = undefined;
+    this.watchdog.stop();
     this.listen('off');
     await this.destroyClient();
   }
@@ -71,19 +90,32 @@ export class WaConnection {
     client[method]('auth_failure', this.onAuthFailure);
     client[method]('ready', this.onReady);
     client[method]('disconnected', this.onDisconnected);
+    client[method]('change_state', this.onChangeState);
   }
 
   private async connect(): Promise<void> {
     const generation = ++this.generation;
     try {
+      this.unlockProfile();
       await this.options.client.initialize();
     } catch (error) {
       if (this.stopped || generation !== this.generation) return;
-      this.log.error({ err: describeError(error) }, 'WhatsApp client failed to start');
+      this.log.error({ err: error }, 'WhatsApp client failed to start');
       // The browser may already be running; do not leave it idle for the whole back-off.
       await this.destroyClient();
       if (this.stopped || generation !== this.generation) return;
       this.scheduleReconnect('start failed', false);
+    }
+  }
+
+  /** Chromium refuses a profile another browser locked; a lock left by a crash would block every start. */
+  private unlockProfile(): void {
+    try {
+      if (removeStaleProfileLock(this.options.sessionDir, this.options.lockProbe ?? localProbe)) {
+        this.log.warn({ sessionDir: this.options.sessionDir }, 'removed a stale Chromium profile lock left by an unclean stop');
+      }
+    } catch (error) {
+      this.log.warn({ err: error }, 'could not check the Chromium profile lock');
     }
   }
 
@@ -92,9 +124,9 @@ export class WaConnection {
     if (loggedOut) this.logoutPending = true;
     // One reconnect at a time: a burst of events must not open several browsers.
     if (this.cancelRetry || this.restarting) return;
-    const delayMs = backoffDelay(this.failures, this.backoff);
-    this.failures += 1;
-    this.log.warn({ reason, delayMs, attempt: this.failures }, 'WhatsApp will reconnect');
+    this.watchdog.stop();
+    const delayMs = this.backoff.next();
+    this.log.warn({ reason, delayMs, attempt: this.backoff.attempts }, 'WhatsApp will reconnect');
     this.cancelRetry = this.options.timers.schedule(() => {
       this.cancelRetry = undefined;
       void this.reconnect();
@@ -110,7 +142,7 @@ export class WaConnection {
       if (this.stopped) return;
       if (this.logoutPending && this.options.clearSession) {
         await this.options.clearSession().catch((error: unknown) => {
-          this.log.error({ err: describeError(error) }, 'could not remove the unlinked WhatsApp session');
+          this.log.error({ err: error }, 'could not remove the unlinked WhatsApp session');
         });
       }
       this.logoutPending = false;
@@ -126,7 +158,7 @@ export class WaConnection {
       await this.options.client.destroy();
     } catch (error) {
       // A browser that already crashed cannot be closed; the next initialize() starts a new one anyway.
-      this.log.warn({ err: describeError(error) }, 'closing the WhatsApp browser failed');
+      this.log.warn({ err: error }, 'closing the WhatsApp browser failed');
     }
   }
 
@@ -141,7 +173,7 @@ export class WaConnection {
   };
 
   private readonly onAuthFailure = (message: unknown): void => {
-    const reason = describeError(message);
+    const reason = String(message);
     this.log.error(
       { reason, sessionDir: this.options.sessionDir },
       'WhatsApp authentication failed: delete the session folder and scan the new QR',
@@ -152,14 +184,20 @@ export class WaConnection {
   };
 
   private readonly onReady = (): void => {
-    this.failures = 0;
+    this.backoff.reset();
     this.log.info('WhatsApp ready');
     this.options.notice('ready');
     void this.options.qr.clear();
+    this.watchdog.start();
+    this.options.onReady?.();
+  };
+
+  private readonly onChangeState = (state: unknown): void => {
+    this.watchdog.observe(String(state));
   };
 
   private readonly onDisconnected = (reason: unknown): void => {
-    const text = describeError(reason);
+    const text = String(reason);
     const loggedOut = text === 'LOGOUT';
     this.log.warn({ reason: text }, loggedOut ? 'WhatsApp session was removed on the phone' : 'WhatsApp disconnected');
     if (loggedOut) this.options.notice('logged_out');

@@ -1,14 +1,18 @@
-import type { Translate } from '../../i18n/translator.js';
-import type { Logger } from '../../logger.js';
+import type { BackoffPolicy } from '../../core/backoff.js';
+import { KeyedLock } from '../../core/keyed-lock.js';
 import type { IncomingMessage, OutgoingDocument, Reply } from '../../core/messages.js';
-import type { BackoffOptions } from './backoff.js';
-import { chatRef, withoutNumber } from './chat-ref.js';
-import { describeError } from './describe-error.js';
+import { realTimers, type Timers } from '../../core/timers.js';
+import type { Translate } from '../../i18n/translator.js';
+import { scrubbingChild, type Logger } from '../../logger.js';
+import { DEFAULT_CATCH_UP, unansweredMessages, type CatchUpSettings } from './catch-up.js';
+import { chatRef, whatsappErrScrubbing } from './chat-ref.js';
+import { ContactDirectory } from './contacts.js';
+import type { LockOwnerProbe } from './profile-lock.js';
 import type { QrOutput } from './qr-output.js';
 import { RecentIds } from './recent-ids.js';
 import { renderReply, type WaOutgoing } from './render-reply.js';
 import { SendQueue } from './send-queue.js';
-import { realTimers, type Timers } from './timers.js';
+import type { WatchdogSettings } from './session-watchdog.js';
 import { toIncoming } from './to-incoming.js';
 import type { WaClientLike, WaMediaLike, WaMessageLike } from './wa-client.js';
 import { WaConnection, type OperatorNotice } from './wa-connection.js';
@@ -36,15 +40,20 @@ export interface WhatsAppAdapterOptions {
   random?: () => number;
   /** Pause before retrying a failed send. */
   retryPauseMs?: number;
-  backoff?: BackoffOptions;
+  backoff?: BackoffPolicy;
+  watchdog?: Partial<WatchdogSettings>;
+  catchUp?: Partial<CatchUpSettings>;
+  lockProbe?: LockOwnerProbe;
   /** How long stop() waits for replies still being written or sent. */
   drainTimeoutMs?: number;
 }
 
 /**
- * Pandu on WhatsApp: translates incoming whatsapp-web.js messages into IncomingMessage, hands them to the
- * core, and sends the replies back through the send queue (paced per chat and overall). It holds no
- * business state; the connection (QR, reconnects) is looked after by WaConnection.
+ * Pandu on WhatsApp: translates incoming whatsapp-web.js messages into IncomingMessage (naming the
+ * person by their stable id, see ContactDirectory), hands them to the core, and sends the replies back
+ * through the send queue (paced per chat and overall). Whenever the session becomes ready it also
+ * answers what arrived while Pandu was away. It holds no business state; the connection (QR, reconnects,
+ * dead sessions) is looked after by WaConnection.
  */
 export class WhatsAppAdapter {
   private readonly log: Logger;
@@ -52,14 +61,20 @@ export class WhatsAppAdapter {
   private readonly recent: RecentIds;
   private readonly queue: SendQueue;
   private readonly connection: WaConnection;
-  /** The answer in progress per chat: a person's messages are answered in the order they were written. */
-  private readonly chats = new Map<string, Promise<void>>();
+  private readonly contacts: ContactDirectory;
+  /** A person's messages are answered one after another, in the order they were written. */
+  private readonly chats = new KeyedLock();
+  private readonly catchUp: CatchUpSettings;
+  /** The catch-up in progress, and whether another 'ready' asked for one meanwhile. */
+  private catchingUp: Promise<void> | undefined;
+  private catchUpAgain = false;
   private stopping = false;
 
   constructor(private readonly options: WhatsAppAdapterOptions) {
-    this.log = options.logger.child({ channel: 'whatsapp' });
+    this.log = scrubbingChild(options.logger, { channel: 'whatsapp' }, whatsappErrScrubbing);
     this.timers = options.timers ?? realTimers;
     this.recent = new RecentIds(this.timers);
+    this.catchUp = { ...DEFAULT_CATCH_UP, ...options.catchUp };
     this.queue = new SendQueue({
       minGapMs: options.minGapMs,
       globalGapMs: options.globalGapMs,
@@ -69,6 +84,7 @@ export class WhatsAppAdapter {
       random: options.random,
       retryPauseMs: options.retryPauseMs,
     });
+    this.contacts = new ContactDirectory({ client: options.client, timers: this.timers, logger: this.log });
     this.connection = new WaConnection({
       client: options.client,
       logger: this.log,
@@ -78,6 +94,9 @@ export class WhatsAppAdapter {
       sessionDir: options.sessionDir,
       clearSession: options.clearSession,
       backoff: options.backoff,
+      watchdog: options.watchdog,
+      lockProbe: options.lockProbe,
+      onReady: () => this.answerWhatArrivedMeanwhile(),
     });
   }
 
@@ -91,8 +110,8 @@ export class WhatsAppAdapter {
   async stop(): Promise<void> {
     this.stopping = true;
     this.options.client.off('message', this.onMessage);
-    const idle = Promise.all([...this.chats.values()]).then(() => this.queue.drain());
-    await this.atMost(idle, this.options.drainTimeoutMs ?? 15_000);
+    const idle = this.chats.idle().then(() => this.queue.drain());
+    await this.atMost(idle, this.options.drainTimeoutMs ?? 5_000);
     this.queue.close();
     await this.connection.stop();
   }
@@ -107,30 +126,35 @@ export class WhatsAppAdapter {
     try {
       incoming = toIncoming(msg);
     } catch (error) {
-      this.log.error({ err: describeError(error) }, 'unreadable WhatsApp message ignored');
+      this.log.error({ err: error }, 'unreadable WhatsApp message ignored');
       return;
     }
     if (!incoming) return;
     if (incoming.messageId && !this.recent.firstTime(incoming.messageId)) {
-      // Not the message id: WhatsApp's ids contain the sender's phone number.
-      this.log.debug({ chat: chatRef(incoming.senderId) }, 'repeated WhatsApp message ignored');
+      this.log.debug({ chat: chatRef(msg.from) }, 'repeated WhatsApp message ignored');
       return;
     }
-    const chatId = incoming.senderId;
-    const previous = this.chats.get(chatId) ?? Promise.resolve();
-    const current = previous.then(() => this.answer(chatId, incoming));
-    this.chats.set(chatId, current);
-    await current;
-    if (this.chats.get(chatId) === current) this.chats.delete(chatId);
+    const read = incoming;
+    // Keyed by the chat, before the contact lookup, so a quick second message cannot overtake the first.
+    await this.chats.run(msg.from, async () => {
+      const { senderId, aliases, displayName } = await this.contacts.identify(msg);
+      await this.answer(msg.from, {
+        ...read,
+        senderId,
+        ...(aliases.length > 0 ? { senderAliases: aliases } : {}),
+        ...(displayName ? { displayName } : {}),
+      });
+    });
   }
 
+  /** Replies go to the chat the message came from; the person is named by their stable id. */
   private async answer(chatId: string, incoming: IncomingMessage): Promise<void> {
     let replies: Reply[];
     try {
       replies = await this.options.handle(incoming);
     } catch (error) {
       // The router already turns faults into an apology; this catches anything that slips past it.
-      this.log.error({ chat: chatRef(chatId), err: withoutNumber(describeError(error), chatId) }, 'handling a WhatsApp message failed');
+      this.log.error({ chat: chatRef(chatId), err: error }, 'handling a WhatsApp message failed');
       replies = [{ text: this.options.t('whatsapp.error') }];
     }
     const outgoing = replies.flatMap((reply) => renderReply(reply, this.options.t));
@@ -141,6 +165,30 @@ export class WhatsAppAdapter {
       return;
     }
     await Promise.all(outgoing.map((out) => this.send(chatId, out)));
+  }
+
+  /**
+   * Answers the unread messages that came while Pandu was down or reconnecting. Runs in the background
+   * (one at a time; a 'ready' during a run asks for another), through the same path as live messages.
+   */
+  private answerWhatArrivedMeanwhile(): void {
+    if (this.catchingUp) {
+      this.catchUpAgain = true;
+      return;
+    }
+    this.catchingUp = (async () => {
+      do {
+        this.catchUpAgain = false;
+        try {
+          const missed = await unansweredMessages(this.options.client, this.timers, this.log, this.catchUp);
+          if (missed.length > 0)
+            this.log.info({ messages: missed.length }, 'answering WhatsApp messages that arrived while Pandu was away');
+          await Promise.all(missed.map((msg) => this.receive(msg)));
+        } catch (error) {
+          this.log.warn({ err: error }, 'could not look for WhatsApp messages that arrived while Pandu was away');
+        }
+      } while (this.catchUpAgain && !this.stopping);
+    })().finally(() => (this.catchingUp = undefined));
   }
 
   private async send(chatId: string, out: WaOutgoing): Promise<void> {
@@ -157,7 +205,7 @@ export class WhatsAppAdapter {
       }),
     );
     if (!sent) {
-      const state = await client.getState?.().catch(() => undefined);
+      const state = await client.getState().catch(() => undefined);
       this.log.error({ chat: chatRef(chatId), fileName: document.fileName, state }, 'WhatsApp document not delivered; apologising');
       await this.queue.enqueue({ chatId, kind: 'text' }, () => client.sendMessage(chatId, this.options.t('whatsapp.document_failed')));
     }

@@ -1,4 +1,5 @@
 import { randomInt } from 'node:crypto';
+import { mergeUsers } from '../../core/merge-users.js';
 import type { Db } from '../../db/client.js';
 
 /** Letters and digits that cannot be confused when read aloud or typed on a phone (no 0/O, 1/I/L). */
@@ -49,7 +50,7 @@ export class LinkCodes {
   }
 
   /**
-   * Moves everything of `fromUserId` to `toUserId` and deletes the emptied user, in one transaction.
+   * Merges `fromUserId` into `toUserId` (see mergeUsers) once the code is claimed, in one transaction.
    * The person keeps the role of the account that issued the code: redeeming somebody else's code must
    * never hand that person a coordinator's or admin's role. Returns false when the code was used
    * meanwhile (two redemptions at once), in which case nothing changes.
@@ -58,17 +59,7 @@ export class LinkCodes {
     return this.db.$transaction(async (tx) => {
       const claimed = await tx.linkCode.updateMany({ where: { id: codeId, usedAt: null }, data: { usedAt: now } });
       if (claimed.count === 0) return false;
-      const [from, to] = await Promise.all([
-        tx.user.findUniqueOrThrow({ where: { id: fromUserId } }),
-        tx.user.findUniqueOrThrow({ where: { id: toUserId } }),
-      ]);
-      await tx.channelIdentity.updateMany({ where: { userId: fromUserId }, data: { userId: toUserId } });
-      await tx.proposalDraft.updateMany({ where: { userId: fromUserId }, data: { userId: toUserId } });
-      // Innovations (an imported person linking the account they first wrote from) and their reports follow too.
-      await tx.innovation.updateMany({ where: { ownerId: fromUserId }, data: { ownerId: toUserId } });
-      await tx.progressReport.updateMany({ where: { authorId: fromUserId }, data: { authorId: toUserId } });
-      await tx.user.update({ where: { id: toUserId }, data: { displayName: to.displayName ?? from.displayName } });
-      await tx.user.delete({ where: { id: fromUserId } });
+      await mergeUsers(tx, fromUserId, toUserId);
       return true;
     });
   }

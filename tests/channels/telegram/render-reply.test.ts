@@ -1,8 +1,6 @@
-import { GrammyError, HttpError } from 'grammy';
 import { describe, expect, it } from 'vitest';
 import { boldSpans } from '../../../src/channels/telegram/bold-spans.js';
 import { commandMenus, toBotCommands } from '../../../src/channels/telegram/command-menu.js';
-import { describeFault } from '../../../src/channels/telegram/fault.js';
 import { choiceKeyboard, planReply } from '../../../src/channels/telegram/render-reply.js';
 import type { Translate } from '../../../src/i18n/translator.js';
 
@@ -167,34 +165,5 @@ describe('commandMenus', () => {
     expect(names(0)).toEqual(['tanya', 'bantuan']);
     expect(names(1)).toEqual(['tanya', 'proposal', 'bantuan']);
     expect(names(2)).toEqual(['tanya', 'bantuan']);
-  });
-});
-
-describe('describeFault', () => {
-  const token = '123:SECRET';
-
-  it('keeps what is needed to act on a Telegram error, including retry_after', () => {
-    const error = new GrammyError(
-      "Call to 'sendMessage' failed!",
-      { ok: false, error_code: 429, description: 'Too Many Requests: retry after 7', parameters: { retry_after: 7 } },
-      'sendMessage',
-      {},
-    );
-    expect(describeFault(error, token)).toEqual({
-      kind: 'telegram',
-      message: 'Too Many Requests: retry after 7',
-      method: 'sendMessage',
-      code: 429,
-      retryAfter: 7,
-    });
-  });
-
-  it('never lets the token into a log line', () => {
-    const network = new HttpError(
-      `Network request for 'getFile' failed! https://api.telegram.org/bot${token}/getFile`,
-      new Error('ECONNRESET'),
-    );
-    expect(JSON.stringify(describeFault(network, token))).not.toContain('SECRET');
-    expect(JSON.stringify(describeFault(new Error(`GET /file/bot${token}/x failed`), token))).not.toContain('SECRET');
   });
 });

@@ -157,6 +157,25 @@ describe('the Telegram bot against a fake Bot API', () => {
     expect(delivered?.payload.text).toBe('Anda menulis: halo');
   });
 
+  it('delivers a reply through a short Bot API outage (5xx), retrying with back-off', async () => {
+    const { fake } = await start(echo, { bot: { retry: { backoff: { baseMs: 20, maxMs: 20 } } } });
+    fake.failNext('sendMessage', 2, 502, 'Bad Gateway');
+    fake.pushUpdate(messageUpdate('halo'));
+    await fake.waitForCount('sendMessage', 1);
+    expect(fake.callsOf('sendMessage').map((c) => c.status)).toEqual([502, 502, 200]);
+    expect(fake.sentTexts()).toEqual(['Anda menulis: halo']);
+  });
+
+  it('gives a reply up after four retries instead of retrying without end, and apologises', async () => {
+    const { fake, logs } = await start(echo, { bot: { retry: { backoff: { baseMs: 10, maxMs: 10 } } } });
+    fake.failNext('sendMessage', 5, 500, 'Internal Server Error');
+    fake.pushUpdate(messageUpdate('halo'));
+    await fake.waitForCount('sendMessage', 1);
+    expect(fake.callsOf('sendMessage').map((c) => c.status)).toEqual([500, 500, 500, 500, 500, 200]);
+    expect(fake.sentTexts()).toEqual([translator.t('telegram.error')]);
+    expect(logs.join('\n')).toContain('"error_code":500');
+  });
+
   it('keeps "typing" up while a slow answer is prepared and stops once it is sent', async () => {
     const { fake } = await start(
       async () => {
@@ -212,7 +231,7 @@ describe('the Telegram bot against a fake Bot API', () => {
   });
 
   it('apologises for rate limiting when Telegram asks for a longer pause than Pandu waits', async () => {
-    const { fake } = await start(echo, { bot: { retry: { maxDelaySeconds: 0 } } });
+    const { fake } = await start(echo, { bot: { retry: { maxRetryAfterSeconds: 0 } } });
     fake.rateLimitNext('sendMessage', 1, 30);
     fake.pushUpdate(messageUpdate('halo'));
     await fake.waitForCount('sendMessage', 1);
@@ -284,7 +303,7 @@ describe('the Telegram bot against a fake Bot API', () => {
       if (waited > 5_000) throw new Error('polling failure not logged');
       await sleep(10);
     }
-    expect(bot.logs.join('\n')).toContain('"code":401');
+    expect(bot.logs.join('\n')).toContain('"error_code":401');
     expect(bot.logs.join('\n')).not.toContain(FAKE_TOKEN);
   });
 

@@ -7,7 +7,7 @@ import { projectRoot } from '../../../src/config.js';
 import { loadTranslator } from '../../../src/i18n/translator.js';
 import { silentLogger } from '../../../src/logger.js';
 import { tempDataDir } from '../../support/temp-data.js';
-import { FakeTimers } from './fake-timers.js';
+import { FakeTimers } from '../../support/fake-timers.js';
 import { FakeWaClient, plainMedia, type InitOutcome } from './fake-wa-client.js';
 
 export const i18n = loadTranslator(path.join(projectRoot, 'locales'));

@@ -1,6 +1,6 @@
 import { EventEmitter } from 'node:events';
 import type { OutgoingDocument } from '../../../src/core/messages.js';
-import type { WaClientLike, WaMediaLike, WaMessageLike, WaSendOptions } from '../../../src/channels/whatsapp/wa-client.js';
+import type { WaChatLike, WaClientLike, WaMediaLike, WaMessageLike, WaSendOptions } from '../../../src/channels/whatsapp/wa-client.js';
 
 export interface SentMessage {
   chatId: string;
@@ -27,6 +27,15 @@ export class FakeWaClient extends EventEmitter implements WaClientLike {
   failSends = 0;
   /** Records the order of lifecycle calls, e.g. ['initialize', 'destroy', 'initialize']. */
   readonly calls: string[] = [];
+  /** What getState() answers; 'hang' never answers (a frozen page). */
+  state: string | 'hang' = 'CONNECTED';
+  getStateCalls = 0;
+  /** Both ids of a person, as getContactLidAndPhone answers them; keyed by either id. */
+  readonly people = new Map<string, { lid?: string; pn?: string }>();
+  /** Make getContactLidAndPhone reject (a browser that cannot answer). */
+  failLookups = false;
+  /** The chats getChats() returns. */
+  readonly chats: FakeChat[] = [];
 
   constructor(private readonly clock: () => number = () => Date.now()) {
     super();
@@ -54,8 +63,25 @@ export class FakeWaClient extends EventEmitter implements WaClientLike {
     return { id: { _serialized: `sent-${this.sent.length}` } };
   }
 
-  async getState(): Promise<unknown> {
-    return 'CONNECTED';
+  async getState(): Promise<string | null> {
+    this.getStateCalls += 1;
+    if (this.state === 'hang') return new Promise<string>(() => undefined);
+    return this.state;
+  }
+
+  /** Tells the fake that `lid` and `pn` are the same person. */
+  knowPerson(lid: string, pn: string): void {
+    this.people.set(lid, { lid, pn });
+    this.people.set(pn, { lid, pn });
+  }
+
+  async getContactLidAndPhone(userIds: string[]): Promise<Array<{ lid?: string; pn?: string }>> {
+    if (this.failLookups) throw new Error('Evaluation failed: lookup for 628123456789@c.us failed');
+    return userIds.map((id) => this.people.get(id) ?? {});
+  }
+
+  async getChats(): Promise<WaChatLike[]> {
+    return this.chats;
   }
 
   /** Texts sent (to one chat, if given). */
@@ -64,22 +90,47 @@ export class FakeWaClient extends EventEmitter implements WaClientLike {
   }
 }
 
+/** A private chat as getChats() returns it, holding messages for fetchMessages(). */
+export class FakeChat implements WaChatLike {
+  readonly id: { _serialized: string };
+  readonly isGroup: boolean;
+  fetchCalls = 0;
+
+  constructor(
+    chatId: string,
+    readonly messages: WaMessageLike[],
+    public unreadCount: number,
+  ) {
+    this.id = { _serialized: chatId };
+    this.isGroup = chatId.endsWith('@g.us');
+  }
+
+  async fetchMessages(options: { limit: number }): Promise<WaMessageLike[]> {
+    this.fetchCalls += 1;
+    return this.messages.slice(-options.limit);
+  }
+}
+
 let counter = 0;
 
 /** A whatsapp-web.js-shaped incoming message; by default a text from a person. */
-export function fakeMessage(fields: Partial<WaMessageLike> & { notifyName?: string } = {}): WaMessageLike {
+export function fakeMessage(fields: Partial<WaMessageLike> & { notifyName?: string; key?: string } = {}): WaMessageLike {
   counter += 1;
-  const { notifyName, ...rest } = fields;
+  const { notifyName, key = `MSG${counter}`, ...rest } = fields;
+  const from = rest.from ?? '628123456789@c.us';
   return {
-    id: { _serialized: `false_628123456789@c.us_MSG${counter}` },
-    from: '628123456789@c.us',
+    // As in whatsapp-web.js: the serialized id names the chat in the form the message came with.
+    id: { _serialized: `false_${from}_${key}`, id: key },
+    from,
     fromMe: false,
     body: 'halo',
     type: 'chat',
     hasMedia: false,
     isStatus: false,
     broadcast: false,
-    _data: notifyName ? { notifyName } : {},
+    timestamp: Math.floor(Date.now() / 1000),
+    _data: {},
+    ...(notifyName ? { getContact: async () => ({ pushname: notifyName }) } : {}),
     downloadMedia: async () => undefined,
     ...rest,
   };

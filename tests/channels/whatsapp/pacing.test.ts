@@ -4,7 +4,7 @@ import { chatRef } from '../../../src/channels/whatsapp/chat-ref.js';
 import { SendQueue, type SendQueueOptions } from '../../../src/channels/whatsapp/send-queue.js';
 import { silentLogger } from '../../../src/logger.js';
 import { harnessPerTest } from './adapter-harness.js';
-import { FakeTimers, settle } from './fake-timers.js';
+import { FakeTimers, settle } from '../../support/fake-timers.js';
 import { fakeMessage } from './fake-wa-client.js';
 
 const A = '628111111111@c.us';

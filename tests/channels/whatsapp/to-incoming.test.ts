@@ -22,6 +22,13 @@ describe('translating whatsapp-web.js messages for the core', () => {
     });
   });
 
+  it('names a message by its own key, the same under the …@c.us and the …@lid chat name, and without the number', () => {
+    const live = toIncoming(fakeMessage({ from: '628123456789@c.us', key: '3EB0C767D097B7C8B0A2' }));
+    const fetched = toIncoming(fakeMessage({ from: '201234567890123@lid', key: '3EB0C767D097B7C8B0A2' }));
+    expect(live?.messageId).toBe('3EB0C767D097B7C8B0A2');
+    expect(fetched?.messageId).toBe(live?.messageId);
+  });
+
   it('names contact cards, audio and polls as unsupported kinds', () => {
     expect(toIncoming(fakeMessage({ type: 'vcard' }))?.unsupported).toBe('contact');
     expect(toIncoming(fakeMessage({ type: 'audio', hasMedia: true }))?.unsupported).toBe('audio');

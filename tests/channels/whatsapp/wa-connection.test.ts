@@ -1,8 +1,10 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import { describe, expect, it, vi } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { localProbe, PROFILE_LOCK_FILES, removeStaleProfileLock } from '../../../src/channels/whatsapp/profile-lock.js';
+import { tempDataDir } from '../../support/temp-data.js';
 import { harnessPerTest } from './adapter-harness.js';
-import { settle } from './fake-timers.js';
+import { settle } from '../../support/fake-timers.js';
 
 const PNG_SIGNATURE = Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]);
 
@@ -32,6 +34,7 @@ describe('WhatsApp connection: QR, reconnects and back-off', () => {
 
     // Once WhatsApp is ready again the next outage starts from the short delay.
     h.client.emit('ready');
+    await settle();
     h.client.emit('disconnected', 'CONFLICT');
     expect(h.timers.delays()).toEqual([2_000]);
   });
@@ -162,5 +165,108 @@ describe('WhatsApp connection: QR, reconnects and back-off', () => {
     h.client.emit('ready');
     await vi.waitFor(() => expect(fs.existsSync(png)).toBe(false));
     expect(h.notices).toContain('ready');
+  });
+
+  /** A session that started and became ready, so the state watchdog runs. */
+  async function readySession() {
+    const h = start();
+    await settle();
+    h.client.emit('ready');
+    await settle();
+    return h;
+  }
+
+  it('restarts a session that stays out of CONNECTED beyond the grace period', async () => {
+    const h = await readySession();
+    h.client.state = 'TIMEOUT';
+    h.client.emit('change_state', 'TIMEOUT');
+    await h.timers.advance(59_999);
+    expect(h.client.calls).toEqual(['initialize']);
+    await h.timers.advance(1);
+    expect(h.timers.delays()).toEqual([2_000]);
+    await h.timers.advance(2_000);
+    expect(h.client.calls).toEqual(['initialize', 'destroy', 'initialize']);
+  });
+
+  it('leaves a session alone that is CONNECTED again within the grace period, and keeps checking it', async () => {
+    const h = await readySession();
+    h.client.state = 'OPENING';
+    h.client.emit('change_state', 'OPENING');
+    await h.timers.advance(30_000);
+    h.client.state = 'CONNECTED';
+    h.client.emit('change_state', 'CONNECTED');
+    await h.timers.advance(10 * 60_000);
+    expect(h.client.calls).toEqual(['initialize']);
+    // Asked about every 30 s all along.
+    expect(h.client.getStateCalls).toBeGreaterThanOrEqual(20);
+  });
+
+  it('restarts a session whose page no longer answers getState (polled with a timeout)', async () => {
+    const h = await readySession();
+    h.client.state = 'hang';
+    // First check at 30 s gives up at 40 s; the grace period runs from there; the restart follows the back-off.
+    await h.timers.advance(99_999);
+    expect(h.client.calls).toEqual(['initialize']);
+    await h.timers.advance(20_000 + 2_000);
+    expect(h.client.calls).toEqual(['initialize', 'destroy', 'initialize']);
+  });
+
+  it('does not poll the state before the session is ready or after stop()', async () => {
+    const h = start({ initOutcomes: ['hang'] });
+    await h.timers.advance(5 * 60_000);
+    expect(h.client.getStateCalls).toBe(0);
+    h.client.emit('ready');
+    await h.adapter.stop();
+    await h.timers.advance(5 * 60_000);
+    expect(h.client.getStateCalls).toBe(0);
+  });
+});
+
+describe('WhatsApp connection: a Chromium profile lock left by an unclean stop', () => {
+  const start = harnessPerTest();
+  let temp: ReturnType<typeof tempDataDir>;
+  beforeEach(() => {
+    temp = tempDataDir('pandu-wa-lock-');
+  });
+  afterEach(() => temp.cleanup());
+
+  /** A profile folder as Chromium leaves it when killed: its lock files point at `owner` ("host-pid"). */
+  function lockedProfile(owner: string): string {
+    const dir = path.join(temp.dir, 'session-pandu');
+    fs.mkdirSync(dir, { recursive: true });
+    fs.symlinkSync(owner, path.join(dir, 'SingletonLock'));
+    fs.symlinkSync('8461513275384212331', path.join(dir, 'SingletonCookie'));
+    fs.symlinkSync('/tmp/.org.chromium.Chromium.gone/SingletonSocket', path.join(dir, 'SingletonSocket'));
+    return dir;
+  }
+  const present = (dir: string) => PROFILE_LOCK_FILES.filter((name) => fs.lstatSync(path.join(dir, name), { throwIfNoEntry: false }));
+
+  it('removes a lock whose browser is gone before starting, instead of failing on every start', async () => {
+    const sessionDir = lockedProfile('pandu-server-4242');
+    const h = start({ sessionDir, lockProbe: { hostname: () => 'pandu-server', isRunningBrowser: () => false } });
+    await settle();
+    expect(present(sessionDir)).toEqual([]);
+    expect(h.client.calls).toEqual(['initialize']);
+  });
+
+  it('removes a lock written on another machine (a container that was replaced)', async () => {
+    const sessionDir = lockedProfile('old-container-17');
+    start({ sessionDir, lockProbe: { hostname: () => 'new-container', isRunningBrowser: () => true } });
+    await settle();
+    expect(present(sessionDir)).toEqual([]);
+  });
+
+  it('leaves alone a lock that a running browser on this machine holds', async () => {
+    const sessionDir = lockedProfile('pandu-server-4242');
+    start({ sessionDir, lockProbe: { hostname: () => 'pandu-server', isRunningBrowser: (pid) => pid === 4242 } });
+    await settle();
+    expect(present(sessionDir)).toEqual([...PROFILE_LOCK_FILES]);
+  });
+
+  it('tells a running Chromium from a gone or reused process id', () => {
+    expect(removeStaleProfileLock(path.join(temp.dir, 'no-profile'))).toBe(false);
+    // This test process is Node, not a browser: a lock naming it is stale.
+    expect(localProbe.isRunningBrowser(process.pid)).toBe(false);
+    expect(localProbe.isRunningBrowser(2 ** 22 + 1)).toBe(false);
   });
 });

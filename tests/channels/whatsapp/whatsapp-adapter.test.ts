@@ -5,7 +5,7 @@ import { chatRef } from '../../../src/channels/whatsapp/chat-ref.js';
 import { WHATSAPP_TEXT_LIMIT } from '../../../src/channels/whatsapp/limits.js';
 import { SendQueue } from '../../../src/channels/whatsapp/send-queue.js';
 import { harnessPerTest } from './adapter-harness.js';
-import { FakeTimers, settle } from './fake-timers.js';
+import { FakeTimers, settle } from '../../support/fake-timers.js';
 import { fakeMessage } from './fake-wa-client.js';
 
 const PERSON = '628123456789@c.us';
@@ -13,7 +13,7 @@ const PERSON = '628123456789@c.us';
 describe('WhatsApp adapter with a fake whatsapp-web.js client', () => {
   const start = harnessPerTest();
 
-  it('answers a private text message in the same chat and tells the core who wrote it', async () => {
+  it('answers a private text message in the same chat and tells the core who wrote it (name from the contact)', async () => {
     const h = start();
     const msg = fakeMessage({ body: 'apa itu inovasi daerah?', notifyName: 'Bu Sari' });
     h.client.emit('message', msg);
@@ -23,7 +23,7 @@ describe('WhatsApp adapter with a fake whatsapp-web.js client', () => {
       {
         channel: 'whatsapp',
         senderId: PERSON,
-        messageId: msg.id._serialized,
+        messageId: msg.id.id,
         displayName: 'Bu Sari',
         conversation: 'private',
         text: 'apa itu inovasi daerah?',
@@ -219,7 +219,7 @@ describe('WhatsApp adapter with a fake whatsapp-web.js client', () => {
     await timers.advance(1_000);
 
     await expect(sent).resolves.toBe(false);
-    expect(lines.join('\n')).toContain(`chat chat:${chatRef(PERSON)}@c.us not found`);
+    expect(lines.join('\n')).toContain(`chat chat:${chatRef(PERSON)} not found`);
     expect(lines.join('\n')).not.toContain('628123456789');
   });
 

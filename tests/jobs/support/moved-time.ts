@@ -1,5 +1,5 @@
 import type { Timers } from '../../../src/jobs/timers.js';
-import { FakeTimers, settle } from '../../channels/whatsapp/fake-timers.js';
+import { FakeTimers, settle } from '../../support/fake-timers.js';
 
 export { settle };
 

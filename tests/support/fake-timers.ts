@@ -1,4 +1,4 @@
-import type { Timers } from '../../../src/channels/whatsapp/timers.js';
+import type { Timers } from '../../src/core/timers.js';
 
 interface Pending {
   at: number;
