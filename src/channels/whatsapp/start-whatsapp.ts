@@ -48,7 +48,18 @@ export function whatsAppStarter(deps: WhatsAppStarterDeps = {}): ChannelStarter 
       timers: deps.timers,
     });
     adapter.start();
-    return { name: 'whatsapp', stop: () => adapter.stop() };
+    const unregister = app.outbound.register({
+      channel: 'whatsapp',
+      available: () => adapter.isReady(),
+      send: (chatId, replies) => adapter.deliver(chatId, replies),
+    });
+    return {
+      name: 'whatsapp',
+      async stop() {
+        unregister();
+        await adapter.stop();
+      },
+    };
   };
 }
 

@@ -52,6 +52,10 @@ export class WaConnection {
   private restarting = false;
   /** The phone unlinked Pandu since the last restart, so the next one starts without the old session. */
   private logoutPending = false;
+  /** 'ready' since the last start (logged in); messages Pandu sends first wait while this is false. */
+  private loggedIn = false;
+  /** The last state WhatsApp Web reported was CONNECTED (it drops to TIMEOUT, CONFLICT, … and back). */
+  private connectedState = true;
   private readonly log: Logger;
 
   constructor(private readonly options: WaConnectionOptions) {
@@ -119,7 +123,13 @@ export class WaConnection {
     }
   }
 
+  /** Whether WhatsApp is logged in and connected now (as far as the last events and the watchdog tell). */
+  isReady(): boolean {
+    return this.loggedIn && this.connectedState && !this.stopped;
+  }
+
   private scheduleReconnect(reason: string, loggedOut: boolean): void {
+    this.loggedIn = false;
     if (this.stopped) return;
     if (loggedOut) this.logoutPending = true;
     // One reconnect at a time: a burst of events must not open several browsers.
@@ -184,6 +194,8 @@ export class WaConnection {
   };
 
   private readonly onReady = (): void => {
+    this.loggedIn = true;
+    this.connectedState = true;
     this.backoff.reset();
     this.log.info('WhatsApp ready');
     this.options.notice('ready');
@@ -193,6 +205,7 @@ export class WaConnection {
   };
 
   private readonly onChangeState = (state: unknown): void => {
+    this.connectedState = String(state) === 'CONNECTED';
     this.watchdog.observe(String(state));
   };
 

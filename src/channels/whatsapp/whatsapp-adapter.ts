@@ -1,6 +1,7 @@
 import type { BackoffPolicy } from '../../core/backoff.js';
 import { KeyedLock } from '../../core/keyed-lock.js';
 import type { IncomingMessage, OutgoingDocument, Reply } from '../../core/messages.js';
+import type { ChannelSendResult } from '../../core/outbound.js';
 import { realTimers, type Timers } from '../../core/timers.js';
 import type { Translate } from '../../i18n/translator.js';
 import { scrubbingChild, type Logger } from '../../logger.js';
@@ -107,6 +108,11 @@ export class WhatsAppAdapter {
   }
 
   /** Stops taking messages, lets replies in progress go out (up to drainTimeoutMs), then closes the browser. */
+  /** Whether WhatsApp is connected, so a message Pandu sends first could go out now. */
+  isReady(): boolean {
+    return !this.stopping && this.connection.isReady();
+  }
+
   async stop(): Promise<void> {
     this.stopping = true;
     this.options.client.off('message', this.onMessage);
@@ -191,6 +197,45 @@ export class WhatsAppAdapter {
     })().finally(() => (this.catchingUp = undefined));
   }
 
+  /**
+   * A message Pandu sends first (reminder, announcement), through the same paced queue as answers. It is
+   * refused while WhatsApp is not connected, so the job layer tries again later instead of losing it.
+   */
+  async deliver(chatId: string, replies: readonly Reply[]): Promise<ChannelSendResult> {
+    if (this.stopping || !this.connection.isReady()) return { status: 'unavailable', reason: 'WhatsApp is not connected' };
+    const outgoing = replies.flatMap((reply) => renderReply(reply, this.options.t));
+    if (!this.queue.hasRoom(outgoing.length)) return { status: 'unavailable', reason: 'WhatsApp send queue full' };
+    const { client } = this.options;
+    const ids: string[] = [];
+    const record = (message: unknown) => {
+      const id = messageIdOf(message);
+      if (id) ids.push(id);
+      return message;
+    };
+    let delivered = 0;
+    for (const out of outgoing) {
+      // In order, one after the other: the parts of one message must not overtake each other.
+      const sent = await this.queue.enqueue({ chatId, kind: out.kind }, () =>
+        out.kind === 'text'
+          ? client.sendMessage(chatId, out.text).then(record)
+          : client
+              .sendMessage(chatId, this.options.toMedia(out.document), {
+                sendMediaAsDocument: true,
+                ...(out.document.caption ? { caption: out.document.caption } : {}),
+              })
+              .then(record),
+      );
+      if (!sent) {
+        // Nothing went out: safe to try again. Some parts went out: trying again would repeat them.
+        return delivered === 0
+          ? { status: 'failed', reason: 'WhatsApp send failed', retryable: true }
+          : { status: 'failed', reason: `WhatsApp send failed after ${delivered} of ${outgoing.length} parts`, retryable: false };
+      }
+      delivered += 1;
+    }
+    return { status: 'sent', messageIds: ids };
+  }
+
   private async send(chatId: string, out: WaOutgoing): Promise<void> {
     const { client } = this.options;
     if (out.kind === 'text') {
@@ -223,4 +268,11 @@ export class WhatsAppAdapter {
       });
     });
   }
+}
+
+/** whatsapp-web.js's Message id (`id._serialized`), when the send returned a message. */
+function messageIdOf(message: unknown): string | undefined {
+  if (typeof message !== 'object' || message === null || !('id' in message)) return undefined;
+  const id = (message as { id?: { _serialized?: unknown } }).id?._serialized;
+  return typeof id === 'string' ? id : undefined;
 }

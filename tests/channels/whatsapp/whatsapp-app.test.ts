@@ -110,7 +110,7 @@ describe('WhatsApp adapter in front of the real app', () => {
     }
   });
 
-  it('starts the channel without waiting for a QR scan, saves the QR under DATA_DIR/whatsapp, and stops cleanly', async () => {
+  it('starts the channel without waiting for a QR scan, saves the QR under DATA_DIR/whatsapp, carries messages Pandu sends first once logged in, and stops cleanly', async () => {
     const client = new FakeWaClient();
     client.initOutcomes.push('hang');
     const operator: string[] = [];
@@ -125,7 +125,21 @@ describe('WhatsApp adapter in front of the real app', () => {
     expect(operator[0]).toContain('Perangkat tertaut');
     expect(operator[0]).toContain(png);
 
+    // Once logged in, WhatsApp carries messages Pandu sends first (reminders) to people who wrote to it.
+    expect(t.app.outbound.availableChannels()).not.toContain('whatsapp');
+    client.emit('ready');
+    expect(t.app.outbound.availableChannels()).toContain('whatsapp');
+    await t.app.router.handle({ channel: 'whatsapp', senderId: '628777000111@c.us', text: '/bantuan' });
+    const { userId } = await t.app.db.channelIdentity.findUniqueOrThrow({
+      where: { channel_externalId: { channel: 'whatsapp', externalId: '628777000111@c.us' } },
+    });
+    const before = client.sent.length;
+    expect(await t.app.outbound.send(userId, [{ text: 'Pengingat laporan' }])).toMatchObject({ status: 'sent', channel: 'whatsapp' });
+    await vi.waitFor(() => expect(client.sent.length).toBe(before + 1));
+    expect(client.sent.at(-1)).toMatchObject({ chatId: '628777000111@c.us', content: 'Pengingat laporan' });
+
     await running!.stop();
+    expect(t.app.outbound.availableChannels()).not.toContain('whatsapp');
     expect(client.destroyCalls).toBe(1);
   });
 
