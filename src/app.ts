@@ -20,7 +20,6 @@ import { LinkingFeature } from './features/linking/linking-feature.js';
 import { createProposalFeature } from './features/proposal/create-proposal-feature.js';
 import { QaFeature } from './features/qa/qa-feature.js';
 import { ProfileFeature } from './features/profile/profile-feature.js';
-import type { ScheduleChanged } from './features/innovations/deps.js';
 import { InnovationsFeature } from './features/innovations/innovations-feature.js';
 import { InnovationStore } from './innovations/innovation-store.js';
 import { ProfileStore } from './people/profile-store.js';
