@@ -4,6 +4,8 @@ import { chatInTerminal } from './channels/terminal/terminal-channel.js';
 import { bootstrap } from './cli/bootstrap.js';
 import { progressBar } from './cli/progress.js';
 import { runProcess } from './shutdown.js';
+import { loadTranslator } from './i18n/translator.js';
+import { explainStartupError } from './cli/startup-error.js';
 
 /**
  * `npm start`: prepares storage on first run (database, shipped knowledge base, index), starts every
@@ -14,7 +16,8 @@ import { runProcess } from './shutdown.js';
 // A person at a terminal sees warnings and errors; a service (no TTY) logs routine events too.
 const { config, logger } = bootstrap(process.stdin.isTTY ? 'warn' : 'info');
 
-await runProcess({ logger, timeoutMs: config.shutdownTimeoutMs }, async (shutdown) => {
+const explain = explainStartupError(loadTranslator(config.localesDir).t);
+await runProcess({ logger, timeoutMs: config.shutdownTimeoutMs, explain }, async (shutdown) => {
   const app = await createApp(config, { logger, progress: progressBar() });
   shutdown.add('close the app', () => app.close());
 

@@ -102,7 +102,11 @@ export interface Finished {
  * A failure while starting is logged with its stack and exits with 1.
  */
 export async function runProcess(
-  options: Omit<ShutdownOptions, 'exit'> & { exit?: (code: number) => void },
+  options: Omit<ShutdownOptions, 'exit'> & {
+    exit?: (code: number) => void;
+    /** A line for the person at the terminal about a start-up failure they can fix (a bad DATA_DIR). */
+    explain?: (error: unknown) => string | undefined;
+  },
   main: (shutdown: Shutdown) => Promise<Finished | void>,
 ): Promise<void> {
   const shutdown = new Shutdown({ ...options, exit: options.exit ?? ((code) => process.exit(code)) });
@@ -113,6 +117,8 @@ export async function runProcess(
     finished = await main(shutdown);
   } catch (error) {
     options.logger.fatal({ err: error }, 'Pandu could not start');
+    const line = options.explain?.(error);
+    if (line) console.error(line);
     finished = { reason: 'start-up failed', code: 1 };
   }
   if (finished) await shutdown.run(finished.reason, finished.code);

@@ -6,6 +6,7 @@ import type { KnowledgeService } from '../knowledge/knowledge-service.js';
 import { bootstrap } from './bootstrap.js';
 import { parseKbArgs, type KbCommand } from './kb-args.js';
 import { progressBar } from './progress.js';
+import { explainStartupError } from './startup-error.js';
 
 /**
  * `npm run kb -- <add|list|remove|reindex>`: the admin's knowledge-base tool. Every command honours
@@ -18,7 +19,7 @@ const progress = progressBar();
 
 process.exitCode = await main(process.argv.slice(2)).catch((error: unknown) => {
   logger.error({ err: error }, 'kb command failed');
-  console.error(t('kb.failed_command'));
+  console.error(explainStartupError(t)(error) ?? t('kb.failed_command'));
   return 1;
 });
 

@@ -4,6 +4,7 @@ import path from 'node:path';
 import Database from 'better-sqlite3';
 import pg from 'pg';
 import { writeBackup, type BackupTarget } from './backups.js';
+import { ensureDir } from '../core/files/ensure-dir.js';
 import { isPostgresUrl } from './client.js';
 import { sqliteFile } from './sqlite-url.js';
 
@@ -65,7 +66,7 @@ export async function migrate(url: string, prismaDir: string, options: MigrateOp
 /** Opens a SQLite `DATABASE_URL` outside Prisma (migrations, backups), creating its folder. */
 export function openSqlite(url: string): Database.Database {
   const file = sqliteFile(url);
-  fs.mkdirSync(path.dirname(file), { recursive: true });
+  ensureDir(path.dirname(file));
   const db = new Database(file);
   db.pragma('busy_timeout = 5000');
   return db;
