@@ -11,13 +11,17 @@ import {
   formatMetricsRow,
   metricsOf,
 } from '../eval/run-eval.js';
+import { describeMisses } from '../eval/misses.js';
+import { pasalLookupQuestions } from '../eval/pasal-lookups.js';
 import { readQuestions } from '../eval/questions.js';
 import { bootstrap } from './bootstrap.js';
 
 /**
- * `npm run --silent eval -- --questions <file.jsonl> [--json] [--data-dir <dir>] [--ablation]`:
+ * `npm run --silent eval -- --questions <file.jsonl> [--json] [--data-dir <dir>] [--ablation] [--misses]`:
  * Pasal-level hit@1/hit@5/MRR, abstention on out-of-scope and false abstention on in-scope questions,
  * for Pandu and, in the same run, a plain MiniSearch baseline over the same chunks.
+ * `--pasal-lookups` asks for every Pasal of the data folder by number instead of reading a question file;
+ * `--misses` lists the questions Pandu got wrong, with what it retrieved instead.
  */
 const { values } = parseArgs({
   options: {
@@ -25,10 +29,14 @@ const { values } = parseArgs({
     json: { type: 'boolean', default: false },
     'data-dir': { type: 'string' },
     ablation: { type: 'boolean', default: false },
+    misses: { type: 'boolean', default: false },
+    'pasal-lookups': { type: 'boolean', default: false },
   },
 });
-if (!values.questions) {
-  console.error('usage: npm run --silent eval -- --questions <file.jsonl> [--json] [--data-dir <dir>] [--ablation]');
+if (!values.questions && !values['pasal-lookups']) {
+  console.error(
+    'usage: npm run --silent eval -- (--questions <file.jsonl> | --pasal-lookups) [--json] [--data-dir <dir>] [--ablation] [--misses]',
+  );
   process.exit(2);
 }
 if (values['data-dir']) {
@@ -36,13 +44,13 @@ if (values['data-dir']) {
   delete process.env.DATABASE_URL;
 }
 const { config, logger } = bootstrap('error');
-const questions = readQuestions(path.resolve(values.questions));
 // An evaluation must not change the data directory it measures: only an empty one gets the shipped base.
 const probe = await openKnowledge(config, logger);
 const empty = (await probe.knowledge.list()).length === 0;
 await probe.db.$disconnect();
 const app = await createApp(config, { logger, skipKnowledgeSync: !empty });
 try {
+  const questions = values.questions ? readQuestions(path.resolve(values.questions)) : pasalLookupQuestions(app.index().chunks);
   const records = await evaluatePandu(app.answerer, questions);
   if (values.json) {
     for (const r of records) console.log(JSON.stringify(r));
@@ -63,6 +71,7 @@ try {
       }
     }
     console.log(formatMetricsRow('MiniSearch (bawaan, pembanding)', evaluateBaseline(index, questions)));
+    if (values.misses) for (const line of describeMisses(records, questions)) console.log(line);
   }
 } finally {
   await app.close();

@@ -12,6 +12,8 @@ export const RETRIEVED_DEPTH = 10;
 export interface EvalRecord {
   id: string;
   abstained: boolean;
+  /** Retrieval's confidence that the knowledge base answers the question, 0..1. */
+  confidence: number;
   answer: string;
   retrieved: Array<{ citation: string; score: number }>;
 }
@@ -24,6 +26,7 @@ export async function evaluatePandu(answerer: Answerer, questions: readonly Eval
     records.push({
       id: q.id,
       abstained: a.kind === 'not_found',
+      confidence: round(a.confidence),
       answer: a.text,
       retrieved: a.hits.map((h) => ({ citation: h.chunk.citation, score: round(h.score) })),
     });
