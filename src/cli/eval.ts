@@ -14,6 +14,7 @@ import {
 import { describeMisses } from '../eval/misses.js';
 import { pasalLookupQuestions } from '../eval/pasal-lookups.js';
 import { readQuestions } from '../eval/questions.js';
+import { PRIOR_ABLATIONS } from '../knowledge/retrieval/ranking-priors.js';
 import { bootstrap } from './bootstrap.js';
 
 /**
@@ -64,6 +65,9 @@ try {
     console.log(formatMetricsRow('  hanya BM25', await evaluateRetrieval(index, 'bm25', questions)));
     console.log(formatMetricsRow('  hanya vektor (dense)', await evaluateRetrieval(index, 'dense', questions)));
     if (values.ablation) {
+      for (const a of PRIOR_ABLATIONS) {
+        console.log(formatMetricsRow(`  BM25 ${a.label}`, await evaluateRetrieval(index, 'bm25', questions, a.priors)));
+      }
       for (const a of ABLATIONS) {
         console.log(
           formatMetricsRow(`  BM25 ${a.label}`, await evaluateRetrieval(buildAblationIndex(index, a.options), 'bm25', questions)),

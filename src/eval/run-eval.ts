@@ -2,6 +2,7 @@ import type { Answerer } from '../knowledge/answer/answerer.js';
 import { FULL_ANALYSIS, type AnalyzerOptions } from '../knowledge/analysis/analyzer.js';
 import { KnowledgeIndex } from '../knowledge/index/knowledge-index.js';
 import { Retriever, type RetrievalMode } from '../knowledge/retrieval/retriever.js';
+import type { RankingPriors } from '../knowledge/retrieval/ranking-priors.js';
 import { computeMetrics, type Metrics, type QuestionOutcome } from './metrics.js';
 import { MiniSearchBaseline } from './minisearch-baseline.js';
 import type { EvalQuestion } from './questions.js';
@@ -35,8 +36,13 @@ export async function evaluatePandu(answerer: Answerer, questions: readonly Eval
 }
 
 /** Retrieval only, with a given index/mode: for the ablation rows. */
-export async function evaluateRetrieval(index: KnowledgeIndex, mode: RetrievalMode, questions: readonly EvalQuestion[]): Promise<Metrics> {
-  const retriever = new Retriever(index, { mode });
+export async function evaluateRetrieval(
+  index: KnowledgeIndex,
+  mode: RetrievalMode,
+  questions: readonly EvalQuestion[],
+  priors?: Partial<RankingPriors>,
+): Promise<Metrics> {
+  const retriever = new Retriever(index, { mode, ...(priors ? { priors } : {}) });
   const outcomes: QuestionOutcome[] = [];
   for (const q of questions) {
     const r = await retriever.search(q.question, RETRIEVED_DEPTH);

@@ -13,9 +13,13 @@ export interface IndexedChunk {
   /** The text is a regulation's own wording (ingested), to be quoted rather than paraphrased. */
   quote?: boolean;
   heading?: string | null;
+  /** Title of the document the chunk comes from ("Peraturan Pemerintah Nomor 38 Tahun 2017 tentang …"). */
+  documentTitle?: string | null;
   topic?: string | null;
   /** Alternative phrasings, newline-separated. */
   aliases?: string | null;
+  /** Set for a restatement (FAQ entry, summary): the citations it rests on, newline-separated. */
+  restsOn?: string | null;
   text: string;
 }
 

@@ -7,6 +7,8 @@ import { Bm25Index } from './bm25.js';
 import { FuzzyVocabulary } from './fuzzy.js';
 import { searchableFields, type IndexedChunk } from './indexed-chunk.js';
 import type { VectorIndex } from './vector-index.js';
+import { chunkRole, type ChunkRole } from './chunk-role.js';
+import { RegulationDirectory } from './regulation-directory.js';
 
 /** Text of a chunk as the embedder sees it. */
 export function embeddingText(chunk: IndexedChunk): string {
@@ -20,6 +22,13 @@ export function embeddingText(chunk: IndexedChunk): string {
 export class KnowledgeIndex {
   /** Per chunk, the regulation keys of its citation ("reg:pp:38"), to favour a regulation the user names. */
   readonly regulationKeys: ReadonlyArray<ReadonlySet<string>>;
+  /** Per chunk, what it is (rule, definition, Penjelasan, restatement, practice, note). */
+  readonly roles: readonly ChunkRole[];
+  /** The regulations held and the subjects they are known by. */
+  readonly regulations: RegulationDirectory;
+  private readonly byPasal = new Map<string, number[]>();
+  private readonly byCitation = new Map<string, number[]>();
+  private readonly perRegulation = new Map<string, number>();
 
   constructor(
     readonly chunks: readonly IndexedChunk[],
@@ -27,10 +36,34 @@ export class KnowledgeIndex {
     readonly bm25: Bm25Index,
     readonly fuzzy: FuzzyVocabulary,
     readonly dense?: { embedder: Embedder; vectors: VectorIndex },
+    regulations?: RegulationDirectory,
   ) {
     this.regulationKeys = chunks.map(
       (c) => new Set(extractLegalRefs((c.regulation ?? c.citation).toLowerCase().replace(/\//g, ' ')).regulations),
     );
+    this.roles = chunks.map(chunkRole);
+    this.regulations = regulations ?? RegulationDirectory.build(chunks, analyzer);
+    chunks.forEach((c, doc) => {
+      if (c.pasal) push(this.byPasal, c.pasal.toUpperCase(), doc);
+      push(this.byCitation, c.citation, doc);
+      const reg = c.regulation ?? '';
+      this.perRegulation.set(reg, (this.perRegulation.get(reg) ?? 0) + 1);
+    });
+  }
+
+  /** Chunks whose own address is Pasal `pasal` (any regulation, ayat, angka, Penjelasan), in index order. */
+  chunksOfPasal(pasal: string): readonly number[] {
+    return this.byPasal.get(pasal.toUpperCase()) ?? [];
+  }
+
+  /** Chunks cited exactly so. */
+  chunksCited(citation: string): readonly number[] {
+    return this.byCitation.get(citation) ?? [];
+  }
+
+  /** How many chunks a regulation has in the index ("" for chunks without one). */
+  regulationSize(regulation: string): number {
+    return this.perRegulation.get(regulation) ?? 0;
   }
 
   /** Lexical part only; fast, synchronous. */
@@ -48,6 +81,12 @@ export class KnowledgeIndex {
   }
 
   withDense(embedder: Embedder, vectors: VectorIndex): KnowledgeIndex {
-    return new KnowledgeIndex(this.chunks, this.analyzer, this.bm25, this.fuzzy, { embedder, vectors });
+    return new KnowledgeIndex(this.chunks, this.analyzer, this.bm25, this.fuzzy, { embedder, vectors }, this.regulations);
   }
+}
+
+function push<K>(map: Map<K, number[]>, key: K, value: number): void {
+  const list = map.get(key);
+  if (list) list.push(value);
+  else map.set(key, [value]);
 }

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { Retriever, type RetrievalMode } from '../../../src/knowledge/retrieval/retriever.js';
+import { Retriever, defaultDenseWeight, type RetrievalMode } from '../../../src/knowledge/retrieval/retriever.js';
 import { confidenceFrom } from '../../../src/knowledge/retrieval/abstention.js';
 import { readCues } from '../../../src/knowledge/retrieval/question-cues.js';
 import { startSmallApp } from '../../fixtures/cli/small-knowledge.js';
@@ -116,9 +116,16 @@ describe('retrieval modes', () => {
     expect(dense.hits[0]?.chunk.citation).toBe('Perwal Lestari 12/2023 Pasal 8 ayat (1)');
   });
 
-  it('bm25 mode returns nothing for words the knowledge base lacks; hybrid still offers neighbours', async () => {
+  it('bm25 mode returns nothing for words the knowledge base lacks; dense mode still offers neighbours', async () => {
     expect((await retriever('bm25').search('resep rendang enak', 5)).hits).toEqual([]);
-    expect((await retriever('hybrid').search('resep rendang enak', 5)).hits.length).toBeGreaterThan(0);
+    expect((await retriever('dense').search('resep rendang enak', 5)).hits.length).toBeGreaterThan(0);
+  });
+
+  it('gives the local embedder no say in hybrid ranking (measured: it does not help), an endpoint an equal one', async () => {
+    expect(defaultDenseWeight(test.app.index())).toBe(0);
+    const hybridHits = (await retriever('hybrid').search('siapa yg ngelola bank sampah digital?', 5)).hits;
+    const lexicalHits = (await retriever('bm25').search('siapa yg ngelola bank sampah digital?', 5)).hits;
+    expect(hybridHits.map((h) => h.chunk.citation)).toEqual(lexicalHits.map((h) => h.chunk.citation));
   });
 });
 
