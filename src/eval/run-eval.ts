@@ -77,6 +77,7 @@ export const ABLATIONS: Array<{ label: string; options: AnalyzerOptions }> = [
   { label: 'tanpa akar kata (stemming)', options: { ...FULL_ANALYSIS, stems: false } },
   { label: 'tanpa konsep/akronim', options: { ...FULL_ANALYSIS, concepts: false } },
   { label: 'tanpa ejaan chat', options: { ...FULL_ANALYSIS, slang: false } },
+  { label: 'tanpa kosakata Inggris', options: { ...FULL_ANALYSIS, english: false } },
   { label: 'tanpa token pasal/peraturan', options: { ...FULL_ANALYSIS, legal: false } },
   { label: 'tanpa pasangan kata', options: { ...FULL_ANALYSIS, pairs: false } },
 ];

@@ -9,6 +9,9 @@ import { searchableFields, type IndexedChunk } from './indexed-chunk.js';
 import type { VectorIndex } from './vector-index.js';
 import { chunkRole, type ChunkRole } from './chunk-role.js';
 import { RegulationDirectory } from './regulation-directory.js';
+import { definedTerm, type DefinedTerm } from './defined-terms.js';
+import { crossReferences } from './cross-references.js';
+import { answerForm, type AnswerForm } from './answer-forms.js';
 
 /** Text of a chunk as the embedder sees it. */
 export function embeddingText(chunk: IndexedChunk): string {
@@ -26,6 +29,12 @@ export class KnowledgeIndex {
   readonly roles: readonly ChunkRole[];
   /** The regulations held and the subjects they are known by. */
   readonly regulations: RegulationDirectory;
+  /** Per chunk, the term it defines (definitions and Penjelasan items), as index tokens. */
+  readonly definedTerms: ReadonlyArray<DefinedTerm | undefined>;
+  /** Per chunk, whether it states a list or a period of time. */
+  readonly forms: readonly AnswerForm[];
+  /** Per chunk, the chunks of the other articles it refers to ("sebagaimana dimaksud dalam Pasal 52"). */
+  readonly references: ReadonlyArray<readonly number[]>;
   private readonly byPasal = new Map<string, number[]>();
   private readonly byCitation = new Map<string, number[]>();
   private readonly perRegulation = new Map<string, number>();
@@ -42,6 +51,8 @@ export class KnowledgeIndex {
       (c) => new Set(extractLegalRefs((c.regulation ?? c.citation).toLowerCase().replace(/\//g, ' ')).regulations),
     );
     this.roles = chunks.map(chunkRole);
+    this.definedTerms = chunks.map((c) => definedTerm(c, analyzer));
+    this.forms = chunks.map(answerForm);
     this.regulations = regulations ?? RegulationDirectory.build(chunks, analyzer);
     chunks.forEach((c, doc) => {
       if (c.pasal) push(this.byPasal, c.pasal.toUpperCase(), doc);
@@ -49,6 +60,7 @@ export class KnowledgeIndex {
       const reg = c.regulation ?? '';
       this.perRegulation.set(reg, (this.perRegulation.get(reg) ?? 0) + 1);
     });
+    this.references = crossReferences(chunks, this.roles, (pasal) => this.chunksOfPasal(pasal));
   }
 
   /** Chunks whose own address is Pasal `pasal` (any regulation, ayat, angka, Penjelasan), in index order. */

@@ -5,11 +5,15 @@ import { decideAbstention, type AbstentionSignals } from './abstention.js';
 import type { Bm25Hit } from '../index/bm25.js';
 import type { VectorHit } from '../index/vector-index.js';
 import { prepareQuery, type PreparedQuery } from './query-groups.js';
-import { readCues, type QuestionCues } from './question-cues.js';
+import { DEFINITION_CUES, readCues, type QuestionCues } from './question-cues.js';
 import { lookUpPasal, readPasalRequests, type PasalLookup } from './pasal-lookup.js';
 import { restsOn } from '../index/chunk-role.js';
+import { termMatch } from '../index/defined-terms.js';
 import { normaliseWords } from '../analysis/analyzer.js';
 import { DEFAULT_PRIORS, type RankingPriors } from './ranking-priors.js';
+
+/** How many of the best passages lend to the articles they refer to. */
+const REFERRING_PASSAGES = 5;
 
 export interface RetrievalHit {
   chunk: IndexedChunk;
@@ -101,9 +105,10 @@ export class Retriever {
    * regulation, a question asking what something means, rules above their restatements, practice notes
    * only for practice questions.
    */
-  private adjustLexical(named: ReadonlySet<string>, cues: QuestionCues, hits: Bm25Hit[]): Bm25Hit[] {
-    const { chunks, roles } = this.index;
+  private adjustLexical(query: PreparedQuery, named: ReadonlySet<string>, cues: QuestionCues, hits: Bm25Hit[]): Bm25Hit[] {
+    const { chunks, roles, definedTerms } = this.index;
     const p = this.priors;
+    const subject = definitionSubject(query, cues);
     const scores = new Map<number, number>();
     const groupScores = new Map<number, Float64Array>();
     for (const h of hits) {
@@ -114,25 +119,48 @@ export class Retriever {
         if (chunk.regulation && named.has(chunk.regulation)) factor *= p.namedRegulation;
         else factor *= chunk.regulation ? p.otherRegulation : p.noRegulation;
       }
-      if (cues.definition && (chunk.penjelasan || chunk.angka)) factor *= p.definition;
+      if (cues.definition && (chunk.penjelasan || chunk.angka)) {
+        factor *= p.definition;
+        const term = definedTerms[h.doc];
+        const match = term ? termMatch(subject, term) : undefined;
+        if (match && match.subjectShare >= 0.5 && match.termShare >= 0.5) {
+          factor *= match.subjectShare === 1 && match.termShare === 1 ? p.definedTerm : Math.sqrt(p.definedTerm);
+        }
+      }
+      const form = this.index.forms[h.doc]!;
+      if ((cues.list && form.list) || (cues.duration && form.duration)) factor *= p.answerForm;
       if (role === 'restatement') factor *= p.restatement;
       if (!cues.practice && (role === 'practice' || (role === 'restatement' && chunk.practice))) factor *= p.practice;
       scores.set(h.doc, h.score * factor);
       groupScores.set(h.doc, h.groupScores);
     }
-    // A restatement gives up its place to the rule it mainly rests on (lends its undemoted score) and puts
-    // the other rules it rests on a little lower; a rule's own score is never lowered by this.
+    // An FAQ entry gives up its place to the rule it is cited as (lends its undemoted score) and puts the
+    // other rules it rests on lower; a summary, cited by a label, has no main rule and lends to all alike.
+    // A rule's own score is never lowered by this.
     for (const h of p.restatement < 1 ? hits : []) {
       if (roles[h.doc] !== 'restatement') continue;
       const undemoted = scores.get(h.doc)! / p.restatement;
-      restsOn(chunks[h.doc]!).forEach((citation, i) => {
-        const lent = undemoted * (i === 0 ? p.mainRuleShare : p.otherRuleShare);
+      const main = chunks[h.doc]!.pasal ? chunks[h.doc]!.citation : undefined;
+      restsOn(chunks[h.doc]!).forEach((citation) => {
+        const lent = undemoted * (citation === main ? p.mainRuleShare : p.otherRuleShare);
         for (const doc of this.index.chunksCited(citation)) {
           if (roles[doc] === 'restatement' || (scores.get(doc) ?? 0) >= lent) continue;
           scores.set(doc, lent);
           if (!groupScores.has(doc)) groupScores.set(doc, h.groupScores);
         }
       });
+    }
+    // The best passages lend to the articles they defer to ("sebagaimana dimaksud dalam Pasal 52").
+    if (p.referenceShare > 0) {
+      const best = [...scores.entries()].sort((a, b) => b[1] - a[1]).slice(0, REFERRING_PASSAGES);
+      for (const [doc, score] of best) {
+        for (const target of this.index.references[doc] ?? []) {
+          const lent = score * p.referenceShare;
+          if ((scores.get(target) ?? 0) >= lent) continue;
+          scores.set(target, lent);
+          if (!groupScores.has(target)) groupScores.set(target, groupScores.get(doc)!);
+        }
+      }
     }
     return [...scores.entries()]
       .map(([doc, score]) => ({ doc, score, groupScores: groupScores.get(doc)! }))
@@ -160,7 +188,7 @@ export class Retriever {
     const cues = readCues(question);
     const named = this.namedRegulations(query, question);
     const raw = useBm25 ? this.index.bm25.search(query.groups, this.depth * 2) : [];
-    const lexical = this.adjustLexical(named, cues, raw).slice(0, this.depth * 2);
+    const lexical = this.adjustLexical(query, named, cues, raw).slice(0, this.depth * 2);
     const denseIndex = this.mode !== 'bm25' && (this.mode === 'dense' || this.denseWeight > 0) ? this.index.dense : undefined;
     const denseHits = denseIndex ? await this.searchDense(denseIndex, question) : undefined;
     // A failed dense half counts as absent, so fused scores keep their [0, 1] scale.
@@ -189,6 +217,19 @@ export class Retriever {
     });
     const maxRrf = ((useBm25 ? 1 : 0) + (useDense ? denseWeight : 0)) / (this.rrfK + 1);
     let ranked = [...fused.entries()].sort((a, b) => b[1].rrf - a[1].rrf || b[1].bm25 - a[1].bm25 || a[0] - b[0]);
+
+    // "Apa itu X" where a definition defines exactly X: that definition is the answer, whatever else
+    // mentions X more often. (A named Pasal, below, still comes before it.)
+    const defined = useBm25 && this.priors.definedTerm > 1 ? exactDefinitions(this.index, definitionSubject(query, cues)) : [];
+    if (defined.length > 0) {
+      const top = ranked[0]?.[1].rrf ?? maxRrf;
+      const head = defined
+        .map((doc): [number, { rrf: number; bm25: number; similarity: number }] => [doc, fused.get(doc) ?? { rrf: 0, bm25: 0, similarity: 0 }])
+        .sort((a, b) => b[1].rrf - a[1].rrf || a[0] - b[0])
+        .map(([doc, e], i): [number, { rrf: number; bm25: number; similarity: number }] => [doc, { ...e, rrf: Math.max(top, maxRrf) * (1 - i * 1e-3) }]);
+      const first = new Set(defined);
+      ranked = [...head, ...ranked.filter(([doc]) => !first.has(doc))];
+    }
 
     // A named Pasal is an exact look-up: its chunks come first, in reading order.
     const requests = useBm25 && this.priors.exactLookup ? readPasalRequests(question) : [];
@@ -232,6 +273,29 @@ export class Retriever {
       ...(lookup ? { lookup } : {}),
     };
   }
+}
+
+/** The words naming what a definition question asks about, less the words asking for a definition. */
+function definitionSubject(query: PreparedQuery, cues: QuestionCues): string[][] {
+  if (!cues.definition) return [];
+  // Words naming a regulation ("UU 30/2014", "PP") say where to look, not what to define.
+  const legal = new Set(query.groups.filter((g) => g.group.kind === 'legal').flatMap((g) => g.group.surface.split(':')));
+  return query.groups
+    .filter((g) => (g.group.kind === 'word' || g.group.kind === 'concept') && !DEFINITION_CUES.has(g.group.surface))
+    .filter((g) => !/^\d+$/.test(g.group.surface) && !legal.has(g.group.surface))
+    .map((g) => g.variants.map((v) => v.token));
+}
+
+/** Definitions and Penjelasan items whose defined term is exactly the subject asked about. */
+function exactDefinitions(index: KnowledgeIndex, subject: string[][]): number[] {
+  if (subject.length === 0) return [];
+  const out: number[] = [];
+  index.definedTerms.forEach((term, doc) => {
+    if (!term) return;
+    const { subjectShare, termShare } = termMatch(subject, term);
+    if (subjectShare === 1 && termShare === 1) out.push(doc);
+  });
+  return out;
 }
 
 /**

@@ -38,3 +38,32 @@ describe('rules above their restatements and practice notes', () => {
     expect((await rank('praktiknya BRIDA evaluasi usulan berapa lama?'))[0]).toBe('Praktik kelembagaan litbang daerah');
   });
 });
+
+describe('questions that ask for a definition, a list or a deferred-to rule', () => {
+  const REG = 'PP 12/2017';
+  const regIndex = indexOf([
+    chunk({ regulation: REG, pasal: '1', angka: '3' }, 'Aparat Pengawas Internal Pemerintah yang selanjutnya disingkat APIP adalah inspektorat jenderal dan inspektorat daerah.'),
+    chunk({ regulation: REG, pasal: '15', ayat: '1' }, 'APIP melaksanakan pengawasan; hasil pengawasan APIP disampaikan kepada pimpinan. APIP berkoordinasi dengan APIP lain.'),
+    chunk({ regulation: REG, pasal: '24' }, 'Pejabat yang menggunakan diskresi harus memenuhi syarat: a. sesuai tujuan; b. tidak bertentangan dengan peraturan; c. berdasarkan alasan objektif.'),
+    chunk({ regulation: REG, pasal: '25', ayat: '3' }, 'Penggunaan diskresi oleh pejabat yang menimbulkan keresahan wajib diberitahukan; penggunaan diskresi itu dilaporkan kepada atasan pejabat.'),
+    chunk({ regulation: REG, pasal: '52', ayat: '1' }, 'Sahnya Keputusan meliputi: ditetapkan pejabat berwenang, dibuat sesuai prosedur, dan substansi sesuai objek.'),
+    chunk({ regulation: REG, pasal: '56', ayat: '1' }, 'Keputusan yang tidak memenuhi persyaratan sebagaimana dimaksud dalam Pasal 52 ayat (1) merupakan Keputusan yang tidak sah.'),
+  ]);
+  const first = async (question: string, priors = {}) => (await new Retriever(regIndex, { priors }).search(question, 5)).hits[0]?.chunk.citation;
+
+  it('answers "apa itu X" with the definition of exactly X, by its full name or its abbreviation', async () => {
+    expect(await first('apa pengertian APIP')).toBe(`${REG} Pasal 1 angka 3`);
+    expect(await first('apa itu aparat pengawas internal pemerintah?')).toBe(`${REG} Pasal 1 angka 3`);
+  });
+
+  it('prefers the passage stating a list when the question asks "apa saja"', async () => {
+    expect(await first('syarat pejabat menggunakan diskresi apa saja')).toBe(`${REG} Pasal 24`);
+  });
+
+  it('brings in the rule a matching passage defers to', async () => {
+    const hits = (await new Retriever(regIndex).search('keputusan tidak memenuhi persyaratan jadi tidak sah?', 5)).hits.map((h) => h.chunk.citation);
+    expect(hits.slice(0, 2)).toEqual([`${REG} Pasal 56 ayat (1)`, `${REG} Pasal 52 ayat (1)`]);
+    const without = (await new Retriever(regIndex, { priors: { referenceShare: 0 } }).search('keputusan tidak memenuhi persyaratan jadi tidak sah?', 5)).hits;
+    expect(without.map((h) => h.chunk.citation).indexOf(`${REG} Pasal 52 ayat (1)`)).not.toBe(1);
+  });
+});
