@@ -15,6 +15,8 @@ import { describeMisses } from '../eval/misses.js';
 import { pasalLookupQuestions } from '../eval/pasal-lookups.js';
 import { readQuestions } from '../eval/questions.js';
 import { PRIOR_ABLATIONS } from '../knowledge/retrieval/ranking-priors.js';
+import { Retriever } from '../knowledge/retrieval/retriever.js';
+import { fitAbstention } from '../eval/fit-report.js';
 import { bootstrap } from './bootstrap.js';
 
 /**
@@ -23,6 +25,7 @@ import { bootstrap } from './bootstrap.js';
  * for Pandu and, in the same run, a plain MiniSearch baseline over the same chunks.
  * `--pasal-lookups` asks for every Pasal of the data folder by number instead of reading a question file;
  * `--misses` lists the questions Pandu got wrong, with what it retrieved instead.
+ * `--fit-abstention --questions a.jsonl,b.jsonl` fits the abstention model on labelled sets and prints it.
  */
 const { values } = parseArgs({
   options: {
@@ -31,6 +34,7 @@ const { values } = parseArgs({
     'data-dir': { type: 'string' },
     ablation: { type: 'boolean', default: false },
     misses: { type: 'boolean', default: false },
+    'fit-abstention': { type: 'boolean', default: false },
     'pasal-lookups': { type: 'boolean', default: false },
   },
 });
@@ -51,6 +55,21 @@ const empty = (await probe.knowledge.list()).length === 0;
 await probe.db.$disconnect();
 const app = await createApp(config, { logger, skipKnowledgeSync: !empty });
 try {
+  if (values['fit-abstention']) {
+    // --questions takes a comma-separated list here: every labelled set the model is fitted on.
+    const files = (values.questions ?? '').split(',').filter(Boolean);
+    for (const line of await fitAbstention(
+      new Retriever(app.index()),
+      files.flatMap((f) => readQuestions(path.resolve(f))),
+    ))
+      console.log(line);
+    process.exitCode = 0;
+  } else await evaluate();
+} finally {
+  await app.close();
+}
+
+async function evaluate(): Promise<void> {
   const questions = values.questions ? readQuestions(path.resolve(values.questions)) : pasalLookupQuestions(app.index().chunks);
   const records = await evaluatePandu(app.answerer, questions);
   if (values.json) {
@@ -77,6 +96,4 @@ try {
     console.log(formatMetricsRow('MiniSearch (bawaan, pembanding)', evaluateBaseline(index, questions)));
     if (values.misses) for (const line of describeMisses(records, questions)) console.log(line);
   }
-} finally {
-  await app.close();
 }

@@ -167,19 +167,22 @@ export class Analyzer {
  * counterparts, drop overlong tokens; keeps stop-words (phrases need them).
  */
 export function normaliseWords(text: string, slang = true, english = slang): string[] {
-  const lower = text.normalize('NFKD').replace(/[\u0300-\u036f]/g, '').toLowerCase();
+  const plain = text.normalize('NFKD').replace(/[\u0300-\u036f]/g, '');
+  // A word typed in capitals is an acronym, not chat spelling: "SPT" is a tax return, "spt" is "seperti".
+  const acronyms = new Set((plain.match(/\b[A-Z]{2,6}\b/g) ?? []).map((w) => w.toLowerCase()));
+  const lower = plain.toLowerCase();
   // "ibu kota" is a capital city, not a polite "ibu" (a stop-word) followed by "kota".
   const words = lower.replace(/\bibu\s+kota\b/g, 'ibukota').match(/[a-z0-9]+/g) ?? [];
   const out: string[] = [];
   for (const word of words) {
     if (word.length > MAX_WORD_LENGTH) continue;
-    const translated = english && !SLANG[word] ? ENGLISH[word] : undefined;
+    const translated = english && (!SLANG[word] || acronyms.has(word)) ? ENGLISH[word] : undefined;
     if (translated !== undefined) {
       if (translated) out.push(...translated.split(' '));
       continue;
     }
     const w = word;
-    const expanded = slang ? SLANG[w] : undefined;
+    const expanded = slang && !acronyms.has(w) ? SLANG[w] : undefined;
     // One more lookup: "lwt" → "lewat" → "melalui".
     if (expanded) out.push(...expanded.split(' ').map((x) => (x !== w && SLANG[x] && !SLANG[x]!.includes(' ') ? SLANG[x]! : x)));
     else if (/^[a-z]+2$/.test(w)) out.push(w.slice(0, -1)); // "kira2" (reduplication shorthand)

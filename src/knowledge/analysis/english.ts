@@ -36,7 +36,7 @@ export const ENGLISH: Readonly<Record<string, string>> = {
   implement: 'terapkan', implemented: 'diterapkan', implementation: 'penerapan', apply: 'terapkan', applied: 'diterapkan',
   trial: 'uji coba', pilot: 'uji coba', piloting: 'uji coba', test: 'uji coba', testing: 'uji coba',
   fail: 'gagal', failed: 'gagal', failure: 'gagal', success: 'berhasil', successful: 'berhasil', succeed: 'berhasil',
-  stop: 'hentikan', stopped: 'dihentikan', terminate: 'hentikan', continue: 'lanjut',
+  stop: 'hentikan', stopped: 'dihentikan', terminate: 'hentikan', continue: 'lanjut', follow: 'tindak', up: 'lanjut',
   budget: 'anggaran', budgeting: 'penganggaran', funding: 'pendanaan', fund: 'dana', funds: 'dana', money: 'dana', cost: 'biaya',
   sponsor: 'pendanaan lain', sponsorship: 'pendanaan lain', csr: 'pendanaan lain', grant: 'hibah', private: 'swasta',
   owner: 'pemilik', owned: 'milik', own: 'milik', belongs: 'milik', ownership: 'kepemilikan',

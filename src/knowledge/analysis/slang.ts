@@ -55,5 +55,5 @@ export const SLANG: Readonly<Record<string, string>> = {
   diapain: 'diapakan', ngapain: 'apa', dimana: 'mana', kmn: 'kemana', dmn: 'mana',
   gimana2: 'bagaimana', brpa: 'berapa', brapa2: 'berapa', kpn: 'kapan', kapanpun: 'kapan',
   duit: 'dana', doi: 'dia', ortu: 'orang tua', plt: 'pelaksana tugas', plh: 'pelaksana harian', sekda: 'sekretaris daerah',
-  kadis: 'kepala dinas', kabid: 'kepala bidang', kasubag: 'kepala subbagian', pemkab2: 'pemerintah daerah',
+  bpk: 'bapak', ibu2: 'ibu', kadis: 'kepala dinas', kabid: 'kepala bidang', kasubag: 'kepala subbagian', pemkab2: 'pemerintah daerah',
 };

@@ -258,10 +258,11 @@ export class Retriever {
     }));
     const byDoc = new Map(lexical.map((hit) => [hit.doc, hit]));
     const decision = decideAbstention({
+      question,
       query,
       index: this.index,
       top: ranked.slice(0, 3).map(([doc]) => byDoc.get(doc)),
-      topSimilarity: dense[0]?.similarity ?? 0,
+      topChunks: ranked.slice(0, 3).map(([doc]) => this.index.chunks[doc]!),
       cues,
       minConfidence: this.minConfidence,
     });

@@ -136,10 +136,25 @@ describe('question cues and the confidence model', () => {
     expect(readCues('inovasi daerah itu maksudnya apa?').definition).toBe(true);
   });
 
-  it('grows with coverage and shrinks with unknown words', () => {
-    const base = { coverageTop1: 0.5, coverageTop3: 0.5, coverageBest3: 0.5, knownCoverageTop1: 0.5, unknownShare: 0.2, normalisedScore: 1, topSimilarity: 0.5, contentGroups: 3 };
+  it('grows with coverage and shrinks with unknown words and each out-of-scope sign', () => {
+    const base = {
+      coverageTop1: 0.5,
+      coverageTop3: 0.5,
+      coverageBest: 0.5,
+      keyCovered: 1,
+      unknownShare: 0.2,
+      outsideTopic: 0,
+      regionRecord: 0,
+      absentRegulation: 0,
+      answerTypeMissing: 0,
+      asksCurrent: 0,
+      yearMismatch: 0,
+    };
     expect(confidenceFrom({ ...base, coverageTop1: 0.9 })).toBeGreaterThan(confidenceFrom(base));
     expect(confidenceFrom({ ...base, unknownShare: 0.6 })).toBeLessThan(confidenceFrom(base));
+    for (const sign of ['outsideTopic', 'regionRecord', 'absentRegulation', 'answerTypeMissing', 'asksCurrent', 'yearMismatch'] as const) {
+      expect(confidenceFrom({ ...base, [sign]: 1 }), sign).toBeLessThan(confidenceFrom(base));
+    }
     expect(confidenceFrom({ ...base, coverageTop1: 1, coverageTop3: 1, unknownShare: 0 })).toBeGreaterThan(0.9);
   });
 });
