@@ -38,6 +38,7 @@ export class KnowledgeIndex {
   private readonly byPasal = new Map<string, number[]>();
   private readonly byCitation = new Map<string, number[]>();
   private readonly perRegulation = new Map<string, number>();
+  private readonly byId = new Map<string, number>();
 
   constructor(
     readonly chunks: readonly IndexedChunk[],
@@ -57,6 +58,7 @@ export class KnowledgeIndex {
     chunks.forEach((c, doc) => {
       if (c.pasal) push(this.byPasal, c.pasal.toUpperCase(), doc);
       push(this.byCitation, c.citation, doc);
+      this.byId.set(c.id, doc);
       const reg = c.regulation ?? '';
       this.perRegulation.set(reg, (this.perRegulation.get(reg) ?? 0) + 1);
     });
@@ -66,6 +68,11 @@ export class KnowledgeIndex {
   /** Chunks whose own address is Pasal `pasal` (any regulation, ayat, angka, Penjelasan), in index order. */
   chunksOfPasal(pasal: string): readonly number[] {
     return this.byPasal.get(pasal.toUpperCase()) ?? [];
+  }
+
+  /** The position of a chunk in the index, by its id. */
+  docOf(id: string): number | undefined {
+    return this.byId.get(id);
   }
 
   /** Chunks cited exactly so. */

@@ -31,6 +31,8 @@ export interface RetrievalResult {
   signals: AbstentionSignals;
   /** Set when the question named a Pasal the index holds: the exact look-up that ranked first. */
   lookup?: PasalLookup;
+  /** What kind of answer the question wants (a definition, a list, a period …). */
+  cues: QuestionCues;
 }
 
 export type RetrievalMode = 'hybrid' | 'bm25' | 'dense';
@@ -271,6 +273,7 @@ export class Retriever {
       abstain: decision.abstain,
       confidence: decision.confidence,
       signals: decision.signals,
+      cues,
       ...(lookup ? { lookup } : {}),
     };
   }
