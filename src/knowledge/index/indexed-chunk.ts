@@ -25,7 +25,7 @@ export interface IndexedChunk {
 
 /** Sentences that send the reader to another article ("... diatur dalam PP 38/2017 Pasal 6") describe
  * that article, not this one, so they count for less. */
-const CROSS_REFERENCE_WEIGHT = 0.4;
+const CROSS_REFERENCE_WEIGHT = 0.25;
 
 /** The fields of a chunk that are searched, with how much a match in each counts. */
 export function searchableFields(chunk: IndexedChunk): Array<{ text: string; weight: number }> {
