@@ -21,6 +21,10 @@ export interface QuestionCues {
   list: boolean;
   /** Asks for a period or a deadline ("berapa lama", "batas waktu", "kapan paling lambat"). */
   duration: boolean;
+  /** Asks whether something is allowed or required ("boleh gak", "bolehkah", "wajib tidak"). */
+  permission: boolean;
+  /** Asks how two things differ ("bedanya mandat dengan delegasi"): each is defined on its own. */
+  comparison: boolean;
 }
 
 /** Words that ask what something means; they name the kind of answer, not its subject. */
@@ -32,8 +36,12 @@ const PRACTICE_WORDS = new Set(
   kategori pedoman juknis juklak praktik praktiknya lapangan brida bskdn upp evaluator panelis akun sosialisasi`.split(/\s+/),
 );
 
-const LIST_RE = / (apa|siapa|mana|mana) (saja|aja|sj) | apa2 | sebutkan | (macam|jenis|daftar|rincian) | meliputi | (isinya|isi|memuat) (apa|apaan) | (minimal|sekurang|paling sedikit) /;
+const LIST_RE =
+  / (apa|siapa|mana) (saja|aja|sj) | apa2 | sebutkan | (macam|jenis|daftar|rincian) | meliputi | (isinya|isi|memuat) (apa|apaan) | (minimal|sekurang|paling sedikit) | (contoh|contohnya|bentuknya|jenisnya) /;
 const DURATION_RE = / (berapa|brp) (lama|hari|bulan|minggu|tahun) | batas waktu| tenggat | deadline | paling (lambat|lama) | jangka waktu | kapan /;
+
+const COMPARISON_RE = / (beda|bedanya|perbedaan|membedakan|dibedakan|bedain) /;
+const PERMISSION_RE = / (bolehkah|bisakah|wajibkah|haruskah|dilarang|dilarangkah) |( boleh | wajib | harus | bisa ).*( tidak| tidak ya| ya)\s*$/;
 
 export function readCues(question: string): QuestionCues {
   const words = normaliseWords(question);
@@ -44,5 +52,7 @@ export function readCues(question: string): QuestionCues {
   const practice = words.some((w) => PRACTICE_WORDS.has(w) || YEAR.test(w));
   const list = LIST_RE.test(joined);
   const duration = DURATION_RE.test(joined);
-  return { definition, results, practice, list, duration };
+  const permission = PERMISSION_RE.test(joined);
+  const comparison = COMPARISON_RE.test(joined);
+  return { definition: definition || comparison, results, practice, list, duration, permission, comparison };
 }

@@ -130,7 +130,7 @@ export class Retriever {
         }
       }
       const form = this.index.forms[h.doc]!;
-      if ((cues.list && form.list) || (cues.duration && form.duration)) factor *= p.answerForm;
+      if ((cues.list && form.list) || (cues.duration && form.duration) || (cues.permission && form.modal)) factor *= p.answerForm;
       if (role === 'restatement') factor *= p.restatement;
       if (!cues.practice && (role === 'practice' || (role === 'restatement' && chunk.practice))) factor *= p.practice;
       scores.set(h.doc, h.score * factor);
@@ -222,7 +222,13 @@ export class Retriever {
 
     // "Apa itu X" where a definition defines exactly X: that definition is the answer, whatever else
     // mentions X more often. (A named Pasal, below, still comes before it.)
-    const defined = useBm25 && this.priors.definedTerm > 1 ? exactDefinitions(this.index, definitionSubject(query, cues)) : [];
+    const subject = definitionSubject(query, cues);
+    const defined =
+      useBm25 && this.priors.definedTerm > 1
+        ? cues.comparison
+          ? subject.flatMap((one) => exactDefinitions(this.index, [one]))
+          : exactDefinitions(this.index, subject)
+        : [];
     if (defined.length > 0) {
       const top = ranked[0]?.[1].rrf ?? maxRrf;
       const head = defined

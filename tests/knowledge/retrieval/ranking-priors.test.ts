@@ -44,6 +44,9 @@ describe('questions that ask for a definition, a list or a deferred-to rule', ()
   const regIndex = indexOf([
     chunk({ regulation: REG, pasal: '1', angka: '3' }, 'Aparat Pengawas Internal Pemerintah yang selanjutnya disingkat APIP adalah inspektorat jenderal dan inspektorat daerah.'),
     chunk({ regulation: REG, pasal: '15', ayat: '1' }, 'APIP melaksanakan pengawasan; hasil pengawasan APIP disampaikan kepada pimpinan. APIP berkoordinasi dengan APIP lain.'),
+    chunk({ regulation: REG, pasal: '1', angka: '23' }, 'Delegasi adalah pelimpahan kewenangan dari pejabat yang lebih tinggi kepada yang lebih rendah.'),
+    chunk({ regulation: REG, pasal: '1', angka: '24' }, 'Mandat adalah pelimpahan kewenangan kepada pejabat yang lebih rendah dengan tanggung jawab tetap pada pemberi mandat.'),
+    chunk({ regulation: REG, pasal: '11' }, 'Kewenangan diperoleh melalui atribusi, delegasi, dan/atau mandat; delegasi dan mandat diatur lebih lanjut.'),
     chunk({ regulation: REG, pasal: '24' }, 'Pejabat yang menggunakan diskresi harus memenuhi syarat: a. sesuai tujuan; b. tidak bertentangan dengan peraturan; c. berdasarkan alasan objektif.'),
     chunk({ regulation: REG, pasal: '25', ayat: '3' }, 'Penggunaan diskresi oleh pejabat yang menimbulkan keresahan wajib diberitahukan; penggunaan diskresi itu dilaporkan kepada atasan pejabat.'),
     chunk({ regulation: REG, pasal: '52', ayat: '1' }, 'Sahnya Keputusan meliputi: ditetapkan pejabat berwenang, dibuat sesuai prosedur, dan substansi sesuai objek.'),
@@ -54,6 +57,11 @@ describe('questions that ask for a definition, a list or a deferred-to rule', ()
   it('answers "apa itu X" with the definition of exactly X, by its full name or its abbreviation', async () => {
     expect(await first('apa pengertian APIP')).toBe(`${REG} Pasal 1 angka 3`);
     expect(await first('apa itu aparat pengawas internal pemerintah?')).toBe(`${REG} Pasal 1 angka 3`);
+  });
+
+  it('answers "apa bedanya X dengan Y" with the definitions of X and of Y', async () => {
+    const hits = (await new Retriever(regIndex).search('apa bedanya mandat dengan delegasi?', 5)).hits.map((h) => h.chunk.citation);
+    expect(hits.slice(0, 2).sort()).toEqual([`${REG} Pasal 1 angka 23`, `${REG} Pasal 1 angka 24`]);
   });
 
   it('prefers the passage stating a list when the question asks "apa saja"', async () => {
