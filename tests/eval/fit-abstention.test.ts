@@ -12,6 +12,7 @@ const signals = (coverage: number, outside: number): AbstentionSignals => ({
   regionRecord: 0,
   absentRegulation: 0,
   answerTypeMissing: 0,
+  factMissing: 0,
   asksCurrent: 0,
   yearMismatch: 0,
 });

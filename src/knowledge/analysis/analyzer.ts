@@ -18,7 +18,7 @@ export interface TermGroup {
 }
 
 /** Bump when the analysis rules change in code; the word lists are hashed in automatically. */
-const ANALYZER_VERSION = 5;
+const ANALYZER_VERSION = 6;
 
 /**
  * Longer "words" are dropped: no Indonesian word is this long, so such a token is a pasted blob (base64,
@@ -33,6 +33,16 @@ export const ANALYZER_FINGERPRINT = `a${ANALYZER_VERSION}-${createHash('sha256')
   .slice(0, 10)}`;
 
 const MAX_PHRASE = 6;
+/** Prepositions that give the next word a role; "ke" is "kepada", chat "sama" after a passive verb is "oleh". */
+const ROLE_WORDS: ReadonlyMap<string, string> = new Map([
+  ['dari', 'dari'],
+  ['kepada', 'kepada'],
+  ['ke', 'kepada'],
+  ['oleh', 'oleh'],
+  ['melalui', 'melalui'],
+]);
+/** Words between a preposition and what it governs ("kepada kepala …" keeps "kepala"). */
+const ROLE_SKIP: ReadonlySet<string> = new Set(['para', 'sang', 'pihak', 'yang']);
 const phraseToConcept = new Map<string, string>();
 /** Roots of one-word phrases, so "niru" (tiru) or "jual" (dijual) reach their concept too. */
 const rootToConcept = new Map<string, string>();
@@ -104,6 +114,26 @@ export class Analyzer {
     const content = words.filter(isContentWord).map((w) => this.pairForm(w));
     const out: string[] = [];
     for (let i = 0; i + 1 < content.length; i += 1) out.push(`p:${content[i]}_${content[i + 1]}`);
+    return [...out, ...this.rolesOf(words)];
+  }
+
+  /**
+   * What a preposition says about the word after it: "usulan dari OPD" (the source) is not "disampaikan
+   * kepada kepala Perangkat Daerah" (the recipient), though both name Perangkat Daerah. Each "dari X",
+   * "kepada X", "oleh X", "melalui X" becomes a token of the role and X (its concept, or its root).
+   */
+  private rolesOf(words: readonly string[]): string[] {
+    const out: string[] = [];
+    words.forEach((w, i) => {
+      const role = ROLE_WORDS.get(w);
+      if (!role) return;
+      let j = i + 1;
+      while (j < words.length && ROLE_SKIP.has(words[j]!)) j += 1;
+      if (j >= words.length || !isContentWord(words[j]!)) return;
+      const concept = this.options.concepts ? conceptsOf(words.slice(j, j + MAX_PHRASE))[0] : undefined;
+      const target = concept && words.slice(j).join(' ').startsWith(concept.phrase) ? concept.concept : this.pairForm(words[j]!);
+      out.push(`r:${role}:${target}`);
+    });
     return out;
   }
 

@@ -122,6 +122,13 @@ describe('Analyzer.analyze', () => {
     expect(acc?.variants).toEqual(expect.arrayContaining(['menyetujui', 'menetapkan']));
   });
 
+  it('tells the source of a proposal from its recipient by the preposition ("dari OPD" is not "kepada kepala OPD")', () => {
+    const roles = (text: string) => analyzer.indexTokens(text).filter((t) => t.startsWith('r:'));
+    expect(roles('usulan dr OPD')).toEqual(['r:dari:c:perangkat_daerah']);
+    expect(roles('inisiatif yang berasal dari Perangkat Daerah')).toEqual(['r:dari:c:perangkat_daerah']);
+    expect(roles('disampaikan kepada kepala Perangkat Daerah')).not.toContain('r:dari:c:perangkat_daerah');
+  });
+
   it('meets the drafting formulae of regulations with everyday questions, whatever the ending', () => {
     const concepts = (text: string) => analyzer.analyze(text).flatMap((g) => g.variants).filter((v) => v.startsWith('c:'));
     expect(concepts('batas waktunya brp hari?')).toContain('c:batas_waktu');

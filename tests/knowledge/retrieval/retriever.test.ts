@@ -147,6 +147,7 @@ describe('question cues and the confidence model', () => {
       regionRecord: 0,
       absentRegulation: 0,
       answerTypeMissing: 0,
+      factMissing: 0,
       asksCurrent: 0,
       yearMismatch: 0,
     };
