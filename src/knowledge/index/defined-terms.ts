@@ -20,13 +20,14 @@ export interface DefinedTerm {
 const ALIAS_RE = /\s+(?:yang\s+)?selanjutnya\s+(?:disingkat|disebut)(?:\s+dengan)?\s+/i;
 
 /**
- * The term a definition (Pasal 1 angka N) or a Penjelasan item defines, so that "apa itu APIP" finds the
- * unit defining APIP rather than every unit that uses the word. Undefined for other chunks.
+ * The term a definition (Pasal 1 angka N), a Penjelasan item or a rule that opens by saying what something
+ * is ("Inovasi Pelayanan Publik … merupakan …") defines, so that "apa itu APIP" finds the unit defining
+ * APIP rather than every unit that uses the word. Undefined for other chunks.
  */
 export function definedTerm(chunk: IndexedChunk, analyzer: Analyzer): DefinedTerm | undefined {
-  if (!chunk.pasal || !(chunk.angka || chunk.penjelasan)) return undefined;
+  if (!chunk.pasal || chunk.restsOn) return undefined;
   const text = chunk.text.trim();
-  const term = (chunk.penjelasan ? EXPLAINED_RE.exec(text) : undefined)?.[1] ?? DEFINITION_RE.exec(text)?.[1];
+  const term = chunk.angka || chunk.penjelasan ? definitionTerm(text, Boolean(chunk.penjelasan)) : ruleTerm(text);
   if (!term || term.split(/\s+/).length > 20) return undefined;
   const names = term
     .split(ALIAS_RE)
@@ -35,6 +36,20 @@ export function definedTerm(chunk: IndexedChunk, analyzer: Analyzer): DefinedTer
     .filter((n) => n.words.length > 0);
   if (names.length === 0) return undefined;
   return { tokens: new Set(names.flatMap((n) => n.groups.flatMap((g) => g.variants))), names: names.map((n) => n.words) };
+}
+
+function definitionTerm(text: string, penjelasan: boolean): string | undefined {
+  return (penjelasan ? EXPLAINED_RE.exec(text) : undefined)?.[1] ?? DEFINITION_RE.exec(text)?.[1];
+}
+
+// A rule that opens by saying what something is: "Inovasi Pelayanan Publik sebagaimana dimaksud dalam
+// Pasal 4 huruf b merupakan inovasi dalam penyediaan pelayanan kepada masyarakat."
+const RULE_DEFINITION_RE = /^([A-Z][^,.;:]{2,80}?)\s+(?:sebagaimana\s+dimaksud\s+(?:dalam|pada)\s+[^,.;]*?\s+)?(?:adalah|merupakan|ialah)\s/;
+
+function ruleTerm(text: string): string | undefined {
+  const term = RULE_DEFINITION_RE.exec(text)?.[1];
+  if (!term || /^(Dalam hal|Apabila|Jika|Setiap|Untuk|Selain|Pada|Dengan)\b/.test(term) || term.split(/\s+/).length > 8) return undefined;
+  return term;
 }
 
 /**

@@ -121,9 +121,9 @@ export class Retriever {
         if (chunk.regulation && named.has(chunk.regulation)) factor *= p.namedRegulation;
         else factor *= chunk.regulation ? p.otherRegulation : p.noRegulation;
       }
-      if (cues.definition && (chunk.penjelasan || chunk.angka)) {
-        factor *= p.definition;
-        const term = definedTerms[h.doc];
+      const term = definedTerms[h.doc];
+      if (cues.definition && (chunk.penjelasan || chunk.angka || term)) {
+        if (chunk.penjelasan || chunk.angka) factor *= p.definition;
         const match = term ? termMatch(subject, term) : undefined;
         if (match && match.subjectShare >= 0.5 && match.termShare >= 0.5) {
           factor *= match.subjectShare === 1 && match.termShare === 1 ? p.definedTerm : Math.sqrt(p.definedTerm);

@@ -44,6 +44,8 @@ describe('questions that ask for a definition, a list or a deferred-to rule', ()
   const regIndex = indexOf([
     chunk({ regulation: REG, pasal: '1', angka: '3' }, 'Aparat Pengawas Internal Pemerintah yang selanjutnya disingkat APIP adalah inspektorat jenderal dan inspektorat daerah.'),
     chunk({ regulation: REG, pasal: '15', ayat: '1' }, 'APIP melaksanakan pengawasan; hasil pengawasan APIP disampaikan kepada pimpinan. APIP berkoordinasi dengan APIP lain.'),
+    chunk({ regulation: REG, pasal: '5', ayat: '2' }, 'Fasilitasi khusus sebagaimana dimaksud dalam Pasal 4 merupakan bantuan langsung kepada daerah berkinerja rendah.'),
+    chunk({ regulation: REG, pasal: '6' }, 'Fasilitasi khusus diberikan kepada daerah; fasilitasi khusus dan bantuan dilaporkan kepada Menteri.'),
     chunk({ regulation: REG, pasal: '1', angka: '23' }, 'Delegasi adalah pelimpahan kewenangan dari pejabat yang lebih tinggi kepada yang lebih rendah.'),
     chunk({ regulation: REG, pasal: '1', angka: '24' }, 'Mandat adalah pelimpahan kewenangan kepada pejabat yang lebih rendah dengan tanggung jawab tetap pada pemberi mandat.'),
     chunk({ regulation: REG, pasal: '11' }, 'Kewenangan diperoleh melalui atribusi, delegasi, dan/atau mandat; delegasi dan mandat diatur lebih lanjut.'),
@@ -62,6 +64,10 @@ describe('questions that ask for a definition, a list or a deferred-to rule', ()
   it('answers "apa bedanya X dengan Y" with the definitions of X and of Y', async () => {
     const hits = (await new Retriever(regIndex).search('apa bedanya mandat dengan delegasi?', 5)).hits.map((h) => h.chunk.citation);
     expect(hits.slice(0, 2).sort()).toEqual([`${REG} Pasal 1 angka 23`, `${REG} Pasal 1 angka 24`]);
+  });
+
+  it('also finds a rule that opens by saying what something is ("X … merupakan …")', async () => {
+    expect(await first('apa yang dimaksud fasilitasi khusus?')).toBe(`${REG} Pasal 5 ayat (2)`);
   });
 
   it('prefers the passage stating a list when the question asks "apa saja"', async () => {
