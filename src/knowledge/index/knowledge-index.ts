@@ -39,6 +39,8 @@ export class KnowledgeIndex {
   private readonly byCitation = new Map<string, number[]>();
   private readonly perRegulation = new Map<string, number>();
   private readonly byId = new Map<string, number>();
+  private readonly byRegulationKey = new Map<string, Set<string>>();
+  private readonly byTermToken = new Map<string, number[]>();
 
   constructor(
     readonly chunks: readonly IndexedChunk[],
@@ -59,6 +61,14 @@ export class KnowledgeIndex {
       if (c.pasal) push(this.byPasal, c.pasal.toUpperCase(), doc);
       push(this.byCitation, c.citation, doc);
       this.byId.set(c.id, doc);
+      if (c.regulation) {
+        for (const key of this.regulationKeys[doc]!) {
+          const names = this.byRegulationKey.get(key) ?? new Set<string>();
+          names.add(c.regulation);
+          this.byRegulationKey.set(key, names);
+        }
+      }
+      for (const token of this.definedTerms[doc]?.tokens ?? []) push(this.byTermToken, token, doc);
       const reg = c.regulation ?? '';
       this.perRegulation.set(reg, (this.perRegulation.get(reg) ?? 0) + 1);
     });
@@ -68,6 +78,18 @@ export class KnowledgeIndex {
   /** Chunks whose own address is Pasal `pasal` (any regulation, ayat, angka, Penjelasan), in index order. */
   chunksOfPasal(pasal: string): readonly number[] {
     return this.byPasal.get(pasal.toUpperCase()) ?? [];
+  }
+
+  /** Regulations (citation names) whose key a question names ("reg:pp:38" → "PP 38/2017"). */
+  regulationsKeyed(key: string): ReadonlySet<string> {
+    return this.byRegulationKey.get(key) ?? EMPTY;
+  }
+
+  /** Chunks defining a term that one of these tokens stands for. */
+  definitionsWith(tokens: Iterable<string>): Set<number> {
+    const out = new Set<number>();
+    for (const t of tokens) for (const doc of this.byTermToken.get(t) ?? []) out.add(doc);
+    return out;
   }
 
   /** The position of a chunk in the index, by its id. */
@@ -103,6 +125,8 @@ export class KnowledgeIndex {
     return new KnowledgeIndex(this.chunks, this.analyzer, this.bm25, this.fuzzy, { embedder, vectors }, this.regulations);
   }
 }
+
+const EMPTY: ReadonlySet<string> = new Set();
 
 function push<K>(map: Map<K, number[]>, key: K, value: number): void {
   const list = map.get(key);

@@ -175,11 +175,7 @@ export class Retriever {
       .filter((g) => g.group.kind === 'legal' && /^reg:[a-z]+:\d+$/.test(g.group.surface))
       .map((g) => g.group.surface);
     const named = new Set<string>();
-    if (keys.length > 0) {
-      this.index.chunks.forEach((c, doc) => {
-        if (c.regulation && keys.some((k) => this.index.regulationKeys[doc]!.has(k))) named.add(c.regulation);
-      });
-    }
+    for (const key of keys) for (const name of this.index.regulationsKeyed(key)) named.add(name);
     if (this.priors.namedBySubject) for (const name of this.index.regulations.namedBySubject(normaliseWords(question))) named.add(name);
     return named;
   }
@@ -300,12 +296,11 @@ function definitionSubject(query: PreparedQuery, cues: QuestionCues): string[][]
 function exactDefinitions(index: KnowledgeIndex, subject: string[][]): number[] {
   if (subject.length === 0) return [];
   const out: number[] = [];
-  index.definedTerms.forEach((term, doc) => {
-    if (!term) return;
-    const { subjectShare, termShare } = termMatch(subject, term);
+  for (const doc of index.definitionsWith(subject.flat())) {
+    const { subjectShare, termShare } = termMatch(subject, index.definedTerms[doc]!);
     if (subjectShare === 1 && termShare === 1) out.push(doc);
-  });
-  return out;
+  }
+  return out.sort((a, b) => a - b);
 }
 
 /**
