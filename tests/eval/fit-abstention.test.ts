@@ -1,21 +1,17 @@
 import { describe, expect, it } from 'vitest';
 import { abstentionRates, confidenceOf, crossValidate, fitLogistic, type AbstentionExample } from '../../src/eval/fit-abstention.js';
 import type { AbstentionSignals } from '../../src/knowledge/retrieval/abstention.js';
+import { signalsOf } from '../knowledge/support/signals.js';
 
-const signals = (coverage: number, outside: number): AbstentionSignals => ({
-  coverageTop1: coverage,
-  coverageTop3: coverage,
-  coverageBest: coverage,
-  keyCovered: coverage > 0.5 ? 1 : 0,
-  unknownShare: 1 - coverage,
-  outsideTopic: outside,
-  regionRecord: 0,
-  absentRegulation: 0,
-  answerTypeMissing: 0,
-  factMissing: 0,
-  asksCurrent: 0,
-  yearMismatch: 0,
-});
+const signals = (coverage: number, outside: number): AbstentionSignals =>
+  signalsOf({
+    coverageTop1: coverage,
+    coverageTop3: coverage,
+    coverageBest: coverage,
+    keyCovered: coverage > 0.5 ? 1 : 0,
+    unknownShare: 1 - coverage,
+    outsideTopic: outside,
+  });
 // In scope: well covered; out of scope: poorly covered, or covered but about an out-of-scope subject.
 const examples: AbstentionExample[] = Array.from({ length: 60 }, (_, i) => {
   const inScope = i % 3 !== 0;

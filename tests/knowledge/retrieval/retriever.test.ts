@@ -3,6 +3,7 @@ import { Retriever, defaultDenseWeight, type RetrievalMode } from '../../../src/
 import { confidenceFrom } from '../../../src/knowledge/retrieval/abstention.js';
 import { readCues } from '../../../src/knowledge/retrieval/question-cues.js';
 import { startSmallApp } from '../../fixtures/cli/small-knowledge.js';
+import { signalsOf } from '../support/signals.js';
 import type { TestApp } from '../../support/test-app.js';
 
 let test: TestApp;
@@ -137,23 +138,10 @@ describe('question cues and the confidence model', () => {
   });
 
   it('grows with coverage and shrinks with unknown words and each out-of-scope sign', () => {
-    const base = {
-      coverageTop1: 0.5,
-      coverageTop3: 0.5,
-      coverageBest: 0.5,
-      keyCovered: 1,
-      unknownShare: 0.2,
-      outsideTopic: 0,
-      regionRecord: 0,
-      absentRegulation: 0,
-      answerTypeMissing: 0,
-      factMissing: 0,
-      asksCurrent: 0,
-      yearMismatch: 0,
-    };
+    const base = signalsOf();
     expect(confidenceFrom({ ...base, coverageTop1: 0.9 })).toBeGreaterThan(confidenceFrom(base));
     expect(confidenceFrom({ ...base, unknownShare: 0.6 })).toBeLessThan(confidenceFrom(base));
-    for (const sign of ['outsideTopic', 'regionRecord', 'absentRegulation', 'answerTypeMissing', 'asksCurrent', 'yearMismatch'] as const) {
+    for (const sign of ['outsideTopic', 'regionRecord', 'absentRegulation', 'answerTypeMissing', 'factMissing', 'asksCurrent', 'yearMismatch'] as const) {
       expect(confidenceFrom({ ...base, [sign]: 1 }), sign).toBeLessThan(confidenceFrom(base));
     }
     expect(confidenceFrom({ ...base, coverageTop1: 1, coverageTop3: 1, unknownShare: 0 })).toBeGreaterThan(0.9);
