@@ -88,10 +88,12 @@ export function buildAblationIndex(base: KnowledgeIndex, options: AnalyzerOption
 
 export function formatMetricsRow(label: string, m: Metrics): string {
   const pct = (x: number) => x.toFixed(3).padStart(6);
-  return `${label.padEnd(34)} ${pct(m.hitAt1)} ${pct(m.hitAt5)} ${pct(m.mrr)} ${pct(m.abstention)} ${pct(m.falseAbstention)}`;
+  return `${label.padEnd(LABEL_WIDTH)} ${pct(m.hitAt1)} ${pct(m.hitAt5)} ${pct(m.mrr)} ${pct(m.abstention)} ${pct(m.falseAbstention)}`;
 }
 
-export const METRICS_HEADER = `${'sistem'.padEnd(34)}  hit@1  hit@5    MRR abstain  salah-abstain`;
+const LABEL_WIDTH = 46;
+
+export const METRICS_HEADER = `${'sistem'.padEnd(LABEL_WIDTH)}  hit@1  hit@5    MRR abstain  salah-abstain`;
 
 function round(x: number): number {
   return Math.round(x * 1000) / 1000;

@@ -78,7 +78,7 @@ describe('npm run eval (table)', () => {
     const row = (label: string) => {
       const line = lines.find((l) => l.startsWith(label));
       expect(line, label).toBeDefined();
-      return line!.slice(34).trim().split(/\s+/).map(Number);
+      return line!.trim().split(/\s+/).slice(-5).map(Number);
     };
     expect(row('Pandu (hibrida, jawaban penuh)')).toEqual([1, 1, 1, 1, 0]);
     expect(row('  hanya BM25')).toHaveLength(5);
