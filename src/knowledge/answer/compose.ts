@@ -84,8 +84,12 @@ function wholePasal(lookup: PasalLookup, index: KnowledgeIndex): IndexedChunk[][
       .map((d) => index.chunks[d]!)
       .filter((c) => (c.regulation ?? undefined) === regulation && !c.restsOn && !c.practice)
       .filter((c) => Boolean(c.penjelasan) === request.penjelasan);
-    const unit = own.filter((c) => (!request.ayat || c.ayat === request.ayat) && (!request.angka || c.angka === request.angka));
-    const chosen = unit.length > 0 ? unit : own;
+    // The same Pasal from two documents (the regulation's own text and our curated units): show one, the
+    // regulation's own wording when the base holds it.
+    const document = (own.find((c) => c.quote) ?? own[0])?.documentId;
+    const fromOne = own.filter((c) => c.documentId === document);
+    const unit = fromOne.filter((c) => (!request.ayat || c.ayat === request.ayat) && (!request.angka || c.angka === request.angka));
+    const chosen = unit.length > 0 ? unit : fromOne;
     return chosen.length > 0 ? [chosen.slice(0, MAX_AYAT)] : [];
   });
 }

@@ -57,6 +57,15 @@ describe('composeAnswer', () => {
     expect((await answerTo('penjelasan pasal 20')).citations).toEqual([`${PP} Penjelasan Pasal 20 ayat (3)`]);
   });
 
+  it('shows a Pasal held twice (regulation text and curated units) once, in the regulation\'s own words', () => {
+    const curated = chunk({ regulation: 'UU 30/2014', pasal: '52', ayat: '1', documentId: 'curated' }, 'Keputusan sah bila memenuhi tiga syarat.');
+    const both = indexOf([...index.chunks, curated]);
+    const request = { pasal: '52', penjelasan: false };
+    const answer = composeAnswer({ hits: [], index: both, lookup: { requests: [request], docs: [], regulations: ['UU 30/2014'] } }, t);
+    expect(answer.body).toBe('“Syarat sahnya Keputusan meliputi ditetapkan pejabat berwenang dan dibuat sesuai prosedur.”');
+    expect(answer.citations).toEqual(['UU 30/2014 Pasal 52 ayat (1)']);
+  });
+
   it('brings in the article the best passage defers to, quoting a regulation in its own words', async () => {
     const answer = await answerTo('keputusan tidak memenuhi persyaratan apakah tidak sah');
     expect(answer.body.startsWith('“Keputusan yang tidak memenuhi persyaratan')).toBe(true);
