@@ -33,7 +33,10 @@ export class Answerer {
     if (result.abstain || result.hits.length === 0) {
       return { ...base, kind: 'not_found', text: this.t('qa.not_found'), citations: [], via: 'none' };
     }
-    const composed = composeAnswer({ hits: result.hits, index: retriever.index, lookup: result.lookup, cues: result.cues }, this.t);
+    const composed = composeAnswer(
+      { hits: result.hits, index: retriever.index, lookup: result.lookup, cues: result.cues, definitionFirst: result.definitionFirst },
+      this.t,
+    );
     let llmError: string | undefined;
     if (this.llm) {
       try {

@@ -15,6 +15,8 @@ export interface ComposeInput {
   /** Set when the question named a Pasal: the answer is that Pasal, whole. */
   lookup?: PasalLookup;
   cues?: QuestionCues;
+  /** The best passage is the definition asked for: it stands alone, without runners-up. */
+  definitionFirst?: boolean;
 }
 
 export interface ComposedAnswer {
@@ -63,7 +65,7 @@ export function composeAnswer(input: ComposeInput, t: Translate): ComposedAnswer
   };
   if (input.cues?.duration && !forms(best.chunk)?.duration) add(input.hits.slice(1, 5).find((h) => forms(h.chunk)?.duration)?.chunk);
   if (input.cues?.list && !forms(best.chunk)?.list) add(input.hits.slice(1, 5).find((h) => forms(h.chunk)?.list)?.chunk);
-  for (const hit of supportingHits(input.hits).slice(1)) add(hit.chunk);
+  if (!input.definitionFirst) for (const hit of supportingHits(input.hits).slice(1)) add(hit.chunk);
 
   const extra = related;
   if (extra.length > 0) {

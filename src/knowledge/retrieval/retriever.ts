@@ -33,6 +33,8 @@ export interface RetrievalResult {
   lookup?: PasalLookup;
   /** What kind of answer the question wants (a definition, a list, a period …). */
   cues: QuestionCues;
+  /** The best hit is the definition of exactly the term asked about (it was placed first for that). */
+  definitionFirst?: boolean;
 }
 
 export type RetrievalMode = 'hybrid' | 'bm25' | 'dense';
@@ -277,6 +279,7 @@ export class Retriever {
       signals: decision.signals,
       cues,
       ...(lookup ? { lookup } : {}),
+      ...(defined.length > 0 && !lookup ? { definitionFirst: true } : {}),
     };
   }
 }

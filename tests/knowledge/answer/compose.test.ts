@@ -86,6 +86,15 @@ describe('composeAnswer', () => {
     expect(displayCitation(byCitation(`${PP} Pasal 20 ayat (1)`), t)).toBe(`${PP} Pasal 20 ayat (1)`);
   });
 
+  it('lets the definition asked for stand alone, and counts a runner-up close only by its lexical score', () => {
+    const def = hit(1, byCitation(`${PP} Pasal 20 ayat (3)`));
+    const second = hit(0.95, byCitation(`${PP} Pasal 20 ayat (2)`));
+    expect(composeAnswer({ hits: [def, second], index, definitionFirst: true }, t).citations).toEqual([`${PP} Pasal 20 ayat (3)`]);
+    // Second by rank (fused score 0.92) but far behind in BM25: not a close runner-up.
+    const far = { ...second, score: 0.92, bm25: 0.3 };
+    expect(composeAnswer({ hits: [def, far], index }, t).citations).toEqual([`${PP} Pasal 20 ayat (3)`]);
+  });
+
   it('is empty when there are no hits', () => {
     expect(composeAnswer({ hits: [], index }, t)).toEqual({ body: '', footer: '', citations: [], used: [] });
   });
