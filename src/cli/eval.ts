@@ -11,13 +11,21 @@ import {
   formatMetricsRow,
   metricsOf,
 } from '../eval/run-eval.js';
+import { describeMisses } from '../eval/misses.js';
+import { pasalLookupQuestions } from '../eval/pasal-lookups.js';
 import { readQuestions } from '../eval/questions.js';
+import { PRIOR_ABLATIONS } from '../knowledge/retrieval/ranking-priors.js';
+import { Retriever } from '../knowledge/retrieval/retriever.js';
+import { fitAbstention } from '../eval/fit-report.js';
 import { bootstrap } from './bootstrap.js';
 
 /**
- * `npm run --silent eval -- --questions <file.jsonl> [--json] [--data-dir <dir>] [--ablation]`:
+ * `npm run --silent eval -- --questions <file.jsonl> [--json] [--data-dir <dir>] [--ablation] [--misses]`:
  * Pasal-level hit@1/hit@5/MRR, abstention on out-of-scope and false abstention on in-scope questions,
  * for Pandu and, in the same run, a plain MiniSearch baseline over the same chunks.
+ * `--pasal-lookups` asks for every Pasal of the data folder by number instead of reading a question file;
+ * `--misses` lists the questions Pandu got wrong, with what it retrieved instead.
+ * `--fit-abstention --questions a.jsonl,b.jsonl` fits the abstention model on labelled sets and prints it.
  */
 const { values } = parseArgs({
   options: {
@@ -25,10 +33,15 @@ const { values } = parseArgs({
     json: { type: 'boolean', default: false },
     'data-dir': { type: 'string' },
     ablation: { type: 'boolean', default: false },
+    misses: { type: 'boolean', default: false },
+    'fit-abstention': { type: 'boolean', default: false },
+    'pasal-lookups': { type: 'boolean', default: false },
   },
 });
-if (!values.questions) {
-  console.error('usage: npm run --silent eval -- --questions <file.jsonl> [--json] [--data-dir <dir>] [--ablation]');
+if (!values.questions && !values['pasal-lookups']) {
+  console.error(
+    'usage: npm run --silent eval -- (--questions <file.jsonl> | --pasal-lookups) [--json] [--data-dir <dir>] [--ablation] [--misses]',
+  );
   process.exit(2);
 }
 if (values['data-dir']) {
@@ -36,13 +49,28 @@ if (values['data-dir']) {
   delete process.env.DATABASE_URL;
 }
 const { config, logger } = bootstrap('error');
-const questions = readQuestions(path.resolve(values.questions));
 // An evaluation must not change the data directory it measures: only an empty one gets the shipped base.
 const probe = await openKnowledge(config, logger);
 const empty = (await probe.knowledge.list()).length === 0;
 await probe.db.$disconnect();
 const app = await createApp(config, { logger, skipKnowledgeSync: !empty });
 try {
+  if (values['fit-abstention']) {
+    // --questions takes a comma-separated list here: every labelled set the model is fitted on.
+    const files = (values.questions ?? '').split(',').filter(Boolean);
+    for (const line of await fitAbstention(
+      new Retriever(app.index()),
+      files.flatMap((f) => readQuestions(path.resolve(f))),
+    ))
+      console.log(line);
+    process.exitCode = 0;
+  } else await evaluate();
+} finally {
+  await app.close();
+}
+
+async function evaluate(): Promise<void> {
+  const questions = values.questions ? readQuestions(path.resolve(values.questions)) : pasalLookupQuestions(app.index().chunks);
   const records = await evaluatePandu(app.answerer, questions);
   if (values.json) {
     for (const r of records) console.log(JSON.stringify(r));
@@ -56,6 +84,9 @@ try {
     console.log(formatMetricsRow('  hanya BM25', await evaluateRetrieval(index, 'bm25', questions)));
     console.log(formatMetricsRow('  hanya vektor (dense)', await evaluateRetrieval(index, 'dense', questions)));
     if (values.ablation) {
+      for (const a of PRIOR_ABLATIONS) {
+        console.log(formatMetricsRow(`  BM25 ${a.label}`, await evaluateRetrieval(index, 'bm25', questions, a.priors)));
+      }
       for (const a of ABLATIONS) {
         console.log(
           formatMetricsRow(`  BM25 ${a.label}`, await evaluateRetrieval(buildAblationIndex(index, a.options), 'bm25', questions)),
@@ -63,7 +94,6 @@ try {
       }
     }
     console.log(formatMetricsRow('MiniSearch (bawaan, pembanding)', evaluateBaseline(index, questions)));
+    if (values.misses) for (const line of describeMisses(records, questions)) console.log(line);
   }
-} finally {
-  await app.close();
 }

@@ -1,4 +1,4 @@
-import { pasalKey } from '../knowledge/citation.js';
+import { sameSource } from './source-match.js';
 import type { EvalQuestion } from './questions.js';
 
 /** What one system did with one question. */
@@ -26,25 +26,6 @@ export interface Metrics {
 export function firstHitRank(retrieved: readonly string[], gold: readonly string[], depth = 10): number {
   const i = retrieved.slice(0, depth).findIndex((c) => gold.some((g) => sameSource(c, g)));
   return i + 1;
-}
-
-/**
- * Whether a retrieved citation counts as the gold one. Pasal citations match at Pasal level. Practice
- * sources have no canonical name ("KIPP 2022 (KemenPAN-RB)" vs "KIPP 2022 (Kepmen PANRB 50/2022)"), so
- * labels match when they name the same year (or none) and share a programme or regulation word.
- */
-export function sameSource(retrieved: string, gold: string): boolean {
-  const a = pasalKey(retrieved);
-  const b = pasalKey(gold);
-  if (a === b) return true;
-  if (/\bPasal\b/.test(a) || /\bPasal\b/.test(b)) return false;
-  const years = (s: string) => (s.match(/\b(19|20)\d{2}\b/g) ?? []).sort().join(',');
-  const yearsA = years(a);
-  const yearsB = years(b);
-  if (yearsA !== yearsB && !(yearsA && yearsB && yearsA.split(',').some((y) => yearsB.includes(y)))) return false;
-  const keys = (s: string) => new Set(s.toUpperCase().match(/\b(IID|IGA|KIPP|SINOVIK|PERMENDAGRI|KEPMENDAGRI|PANRB|BSKDN|DID)\b/g) ?? []);
-  const ka = keys(a);
-  return [...keys(b)].some((k) => ka.has(k));
 }
 
 /**

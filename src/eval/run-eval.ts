@@ -2,6 +2,7 @@ import type { Answerer } from '../knowledge/answer/answerer.js';
 import { FULL_ANALYSIS, type AnalyzerOptions } from '../knowledge/analysis/analyzer.js';
 import { KnowledgeIndex } from '../knowledge/index/knowledge-index.js';
 import { Retriever, type RetrievalMode } from '../knowledge/retrieval/retriever.js';
+import type { RankingPriors } from '../knowledge/retrieval/ranking-priors.js';
 import { computeMetrics, type Metrics, type QuestionOutcome } from './metrics.js';
 import { MiniSearchBaseline } from './minisearch-baseline.js';
 import type { EvalQuestion } from './questions.js';
@@ -12,6 +13,8 @@ export const RETRIEVED_DEPTH = 10;
 export interface EvalRecord {
   id: string;
   abstained: boolean;
+  /** Retrieval's confidence that the knowledge base answers the question, 0..1. */
+  confidence: number;
   answer: string;
   retrieved: Array<{ citation: string; score: number }>;
 }
@@ -24,6 +27,7 @@ export async function evaluatePandu(answerer: Answerer, questions: readonly Eval
     records.push({
       id: q.id,
       abstained: a.kind === 'not_found',
+      confidence: round(a.confidence),
       answer: a.text,
       retrieved: a.hits.map((h) => ({ citation: h.chunk.citation, score: round(h.score) })),
     });
@@ -32,8 +36,13 @@ export async function evaluatePandu(answerer: Answerer, questions: readonly Eval
 }
 
 /** Retrieval only, with a given index/mode: for the ablation rows. */
-export async function evaluateRetrieval(index: KnowledgeIndex, mode: RetrievalMode, questions: readonly EvalQuestion[]): Promise<Metrics> {
-  const retriever = new Retriever(index, { mode });
+export async function evaluateRetrieval(
+  index: KnowledgeIndex,
+  mode: RetrievalMode,
+  questions: readonly EvalQuestion[],
+  priors?: Partial<RankingPriors>,
+): Promise<Metrics> {
+  const retriever = new Retriever(index, { mode, ...(priors ? { priors } : {}) });
   const outcomes: QuestionOutcome[] = [];
   for (const q of questions) {
     const r = await retriever.search(q.question, RETRIEVED_DEPTH);
@@ -68,6 +77,7 @@ export const ABLATIONS: Array<{ label: string; options: AnalyzerOptions }> = [
   { label: 'tanpa akar kata (stemming)', options: { ...FULL_ANALYSIS, stems: false } },
   { label: 'tanpa konsep/akronim', options: { ...FULL_ANALYSIS, concepts: false } },
   { label: 'tanpa ejaan chat', options: { ...FULL_ANALYSIS, slang: false } },
+  { label: 'tanpa kosakata Inggris', options: { ...FULL_ANALYSIS, english: false } },
   { label: 'tanpa token pasal/peraturan', options: { ...FULL_ANALYSIS, legal: false } },
   { label: 'tanpa pasangan kata', options: { ...FULL_ANALYSIS, pairs: false } },
 ];
@@ -78,10 +88,12 @@ export function buildAblationIndex(base: KnowledgeIndex, options: AnalyzerOption
 
 export function formatMetricsRow(label: string, m: Metrics): string {
   const pct = (x: number) => x.toFixed(3).padStart(6);
-  return `${label.padEnd(34)} ${pct(m.hitAt1)} ${pct(m.hitAt5)} ${pct(m.mrr)} ${pct(m.abstention)} ${pct(m.falseAbstention)}`;
+  return `${label.padEnd(LABEL_WIDTH)} ${pct(m.hitAt1)} ${pct(m.hitAt5)} ${pct(m.mrr)} ${pct(m.abstention)} ${pct(m.falseAbstention)}`;
 }
 
-export const METRICS_HEADER = `${'sistem'.padEnd(34)}  hit@1  hit@5    MRR abstain  salah-abstain`;
+const LABEL_WIDTH = 46;
+
+export const METRICS_HEADER = `${'sistem'.padEnd(LABEL_WIDTH)}  hit@1  hit@5    MRR abstain  salah-abstain`;
 
 function round(x: number): number {
   return Math.round(x * 1000) / 1000;

@@ -31,6 +31,11 @@ export interface ChunkDraft extends CitationParts {
   aliases?: string[];
   /** Practice of a given year (IID/IGA, KIPP), not regulation text. */
   practice?: boolean;
+  /**
+   * For a restatement (an FAQ entry, a summary): every citation it rests on, its own included. A rule
+   * ranks above its restatements, and an answer from a restatement cites all of these.
+   */
+  restsOn?: string[];
   text: string;
 }
 

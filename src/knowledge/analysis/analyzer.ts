@@ -1,8 +1,9 @@
 import { createHash } from 'node:crypto';
 import { CONCEPTS } from './concepts.js';
 import { extractLegalRefs } from './legal-refs.js';
+import { ENGLISH } from './english.js';
 import { SLANG } from './slang.js';
-import { stemCandidates, type StemTable } from './stemmer.js';
+import { stemCandidates, stripInflection, type StemTable } from './stemmer.js';
 import { STOPWORDS } from './stopwords.js';
 
 /**
@@ -17,7 +18,7 @@ export interface TermGroup {
 }
 
 /** Bump when the analysis rules change in code; the word lists are hashed in automatically. */
-const ANALYZER_VERSION = 4;
+const ANALYZER_VERSION = 6;
 
 /**
  * Longer "words" are dropped: no Indonesian word is this long, so such a token is a pasted blob (base64,
@@ -27,11 +28,21 @@ const MAX_WORD_LENGTH = 40;
 
 /** Identifies how text is analysed, for anything stored that depends on it (saved vectors). */
 export const ANALYZER_FINGERPRINT = `a${ANALYZER_VERSION}-${createHash('sha256')
-  .update(JSON.stringify([CONCEPTS, SLANG, [...STOPWORDS]]))
+  .update(JSON.stringify([CONCEPTS, SLANG, ENGLISH, [...STOPWORDS]]))
   .digest('hex')
   .slice(0, 10)}`;
 
 const MAX_PHRASE = 6;
+/** Prepositions that give the next word a role; "ke" is "kepada", chat "sama" after a passive verb is "oleh". */
+const ROLE_WORDS: ReadonlyMap<string, string> = new Map([
+  ['dari', 'dari'],
+  ['kepada', 'kepada'],
+  ['ke', 'kepada'],
+  ['oleh', 'oleh'],
+  ['melalui', 'melalui'],
+]);
+/** Words between a preposition and what it governs ("kepada kepala …" keeps "kepala"). */
+const ROLE_SKIP: ReadonlySet<string> = new Set(['para', 'sang', 'pihak', 'yang']);
 const phraseToConcept = new Map<string, string>();
 /** Roots of one-word phrases, so "niru" (tiru) or "jual" (dijual) reach their concept too. */
 const rootToConcept = new Map<string, string>();
@@ -57,6 +68,8 @@ function conceptOfWord(word: string): string | undefined {
 export interface AnalyzerOptions {
   /** Chat spelling → standard words (slang.ts). */
   slang: boolean;
+  /** English words of code-mixed questions → the regulations' Indonesian (english.ts). */
+  english: boolean;
   /** Corpus-attested roots of affixed words (stemmer.ts). */
   stems: boolean;
   /** Synonym and acronym concepts (concepts.ts). */
@@ -67,7 +80,7 @@ export interface AnalyzerOptions {
   pairs: boolean;
 }
 
-export const FULL_ANALYSIS: AnalyzerOptions = { slang: true, stems: true, concepts: true, legal: true, pairs: true };
+export const FULL_ANALYSIS: AnalyzerOptions = { slang: true, english: true, stems: true, concepts: true, legal: true, pairs: true };
 
 /**
  * The Indonesian analyzer shared by the index, the query and the local embedder: normalisation and chat
@@ -84,9 +97,16 @@ export class Analyzer {
     return this.options.stems ? this.stemTable.stems(word) : [];
   }
 
-  /** One canonical form per word for pairs: its first root, or the word itself. */
+  /** One canonical form per word for pairs: its first root, or the word itself (the first of alternatives). */
   private pairForm(word: string): string {
-    return this.roots(word)[0] ?? word;
+    const first = word.split('|')[0]!;
+    return this.roots(first)[0] ?? first;
+  }
+
+  /** Index tokens standing for one word: the word and its roots; each alternative of "a|b" with its roots. */
+  private wordVariants(word: string): string[] {
+    if (!word.includes('|')) return [word, ...this.roots(word)];
+    return [...new Set(word.split('|').flatMap((w) => [w, ...this.roots(w)]))];
   }
 
   private pairsOf(words: readonly string[]): string[] {
@@ -94,18 +114,38 @@ export class Analyzer {
     const content = words.filter(isContentWord).map((w) => this.pairForm(w));
     const out: string[] = [];
     for (let i = 0; i + 1 < content.length; i += 1) out.push(`p:${content[i]}_${content[i + 1]}`);
+    return [...out, ...this.rolesOf(words)];
+  }
+
+  /**
+   * What a preposition says about the word after it: "usulan dari OPD" (the source) is not "disampaikan
+   * kepada kepala Perangkat Daerah" (the recipient), though both name Perangkat Daerah. Each "dari X",
+   * "kepada X", "oleh X", "melalui X" becomes a token of the role and X (its concept, or its root).
+   */
+  private rolesOf(words: readonly string[]): string[] {
+    const out: string[] = [];
+    words.forEach((w, i) => {
+      const role = ROLE_WORDS.get(w);
+      if (!role) return;
+      let j = i + 1;
+      while (j < words.length && ROLE_SKIP.has(words[j]!)) j += 1;
+      if (j >= words.length || !isContentWord(words[j]!)) return;
+      const concept = this.options.concepts ? conceptsOf(words.slice(j, j + MAX_PHRASE))[0] : undefined;
+      const target = concept && words.slice(j).join(' ').startsWith(concept.phrase) ? concept.concept : this.pairForm(words[j]!);
+      out.push(`r:${role}:${target}`);
+    });
     return out;
   }
 
   /** Term groups of a question (or any text), in order: words, then concepts, then legal references. */
   analyze(text: string): TermGroup[] {
-    const words = normaliseWords(text, this.options.slang);
+    const words = normaliseWords(text, this.options.slang, this.options.english);
     const groups: TermGroup[] = [];
     const seen = new Set<string>();
     for (const w of words) {
       if (!isContentWord(w) || seen.has(w)) continue;
       seen.add(w);
-      groups.push({ surface: w, kind: 'word', variants: [w, ...this.roots(w)] });
+      groups.push({ surface: w, kind: 'word', variants: this.wordVariants(w) });
     }
     if (this.options.concepts) {
       for (const { concept, phrase } of conceptsOf(words)) {
@@ -136,11 +176,11 @@ export class Analyzer {
 
   /** Flat index tokens of a text, with repetition (term frequency matters for documents). */
   indexTokens(text: string): string[] {
-    const words = normaliseWords(text, this.options.slang);
+    const words = normaliseWords(text, this.options.slang, this.options.english);
     const tokens: string[] = [];
     for (const w of words) {
       if (!isContentWord(w)) continue;
-      tokens.push(w, ...this.roots(w));
+      tokens.push(...this.wordVariants(w));
     }
     if (this.options.concepts) for (const { concept } of conceptsOf(words)) tokens.push(concept);
     if (this.options.legal) {
@@ -153,17 +193,26 @@ export class Analyzer {
 }
 
 /**
- * Lower-case, strip accents and punctuation, expand chat spelling, drop overlong tokens; keeps stop-words
- * (phrases need them).
+ * Lower-case, strip accents and punctuation, expand chat spelling, read English words as their Indonesian
+ * counterparts, drop overlong tokens; keeps stop-words (phrases need them).
  */
-export function normaliseWords(text: string, slang = true): string[] {
-  const lower = text.normalize('NFKD').replace(/[\u0300-\u036f]/g, '').toLowerCase();
+export function normaliseWords(text: string, slang = true, english = slang): string[] {
+  const plain = text.normalize('NFKD').replace(/[\u0300-\u036f]/g, '');
+  // A word typed in capitals is an acronym, not chat spelling: "SPT" is a tax return, "spt" is "seperti".
+  const acronyms = new Set((plain.match(/\b[A-Z]{2,6}\b/g) ?? []).map((w) => w.toLowerCase()));
+  const lower = plain.toLowerCase();
   // "ibu kota" is a capital city, not a polite "ibu" (a stop-word) followed by "kota".
   const words = lower.replace(/\bibu\s+kota\b/g, 'ibukota').match(/[a-z0-9]+/g) ?? [];
   const out: string[] = [];
-  for (const w of words) {
-    if (w.length > MAX_WORD_LENGTH) continue;
-    const expanded = slang ? SLANG[w] : undefined;
+  for (const word of words) {
+    if (word.length > MAX_WORD_LENGTH) continue;
+    const translated = english && (!SLANG[word] || acronyms.has(word)) ? ENGLISH[word] : undefined;
+    if (translated !== undefined) {
+      if (translated) out.push(...translated.split(' '));
+      continue;
+    }
+    const w = word;
+    const expanded = slang && !acronyms.has(w) ? SLANG[w] : undefined;
     // One more lookup: "lwt" → "lewat" → "melalui".
     if (expanded) out.push(...expanded.split(' ').map((x) => (x !== w && SLANG[x] && !SLANG[x]!.includes(' ') ? SLANG[x]! : x)));
     else if (/^[a-z]+2$/.test(w)) out.push(w.slice(0, -1)); // "kira2" (reduplication shorthand)
@@ -180,7 +229,13 @@ export function conceptsOf(words: readonly string[]): Array<{ concept: string; p
     let matched = 0;
     for (let len = Math.min(MAX_PHRASE, words.length - i); len >= 1; len -= 1) {
       const phrase = words.slice(i, i + len).join(' ');
-      const concept = len === 1 ? (STOPWORDS.has(phrase) ? phraseToConcept.get(phrase) : conceptOfWord(phrase)) : phraseToConcept.get(phrase);
+      // "batas waktunya" is "batas waktu": a phrase's last word may carry -nya or a particle.
+      const concept =
+        len === 1
+          ? STOPWORDS.has(phrase)
+            ? phraseToConcept.get(phrase)
+            : conceptOfWord(phrase)
+          : (phraseToConcept.get(phrase) ?? phraseToConcept.get([...words.slice(i, i + len - 1), stripInflection(words[i + len - 1]!)].join(' ')));
       if (concept) {
         found.push({ concept, phrase });
         matched = len;

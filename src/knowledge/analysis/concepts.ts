@@ -58,4 +58,12 @@ export const CONCEPTS: Readonly<Record<string, readonly string[]>> = {
   pengawasan: ['pengawasan', 'pengawas', 'diawasi', 'mengawasi'],
   kabupaten_kota: ['kabupaten', 'kota', 'kab', 'kabupaten kota'],
   provinsi: ['provinsi', 'prov'],
+  // The drafting formulae of Indonesian legislation (deadlines, minimum content, prohibitions, other lawful
+  // funding) and the everyday ways of asking for them: a question "brp lama" is answered by "paling lama".
+  batas_waktu: ['batas waktu', 'tenggat', 'tenggat waktu', 'tenggang waktu', 'jangka waktu', 'paling lambat', 'paling lama', 'berapa lama', 'berapa hari', 'berapa bulan', 'deadline', 'jatuh tempo'],
+  paling_sedikit: ['sekurang kurangnya', 'paling sedikit', 'minimal', 'setidaknya', 'setidak tidaknya', 'minimum'],
+  larangan: ['dilarang', 'larangan', 'melarang', 'tidak boleh', 'tidak diperbolehkan', 'tidak diizinkan'],
+  sanksi: ['sanksi', 'hukuman', 'dihukum', 'kena sanksi'],
+  pendanaan_lain: ['pendanaan lain yang sah', 'sumber lain yang sah', 'pendanaan lain', 'dana lain', 'sumber dana lain', 'csr', 'corporate social responsibility', 'tanggung jawab sosial', 'sponsor', 'swasta', 'hibah', 'dana hibah', 'pihak ketiga'],
+  guna: ['guna', 'menggunakan', 'digunakan', 'penggunaan', 'pakai', 'dipakai', 'memakai', 'pemakaian'],
 };

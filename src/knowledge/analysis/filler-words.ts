@@ -35,7 +35,29 @@ export const FILLER_WORDS: ReadonlySet<string> = new Set(
   sistem proses tahap langkah alur mekanisme prosedur aturan ketentuan regulasi dasar hukum payung
   total full penuh sama sekali sepenuhnya detail detil rinci lengkap singkat
   by the of and or to in on for is are law rule please thanks thank you next step steps what how who when
-  kelanjutan selanjutnya berikutnya habis setelahnya`
+  kelanjutan selanjutnya berikutnya habis setelahnya
+  taruh ditaruh menaruh letak diletakkan meletakkan simpan disimpan menyimpan masuk masukkan dimasukkan keluar
+  siklus putaran alur rangkaian urutan awal akhir mulai selesai sampai hingga tengah pertengahan
+  bunyi berbunyi bunyinya kutip dikutip mengutip tulis ditulis menulis tulisan sebut disebut menyebut sebutan
+  kecamatan kelurahan kantor unit bagian ruang gedung lapangan tempat lokasi wilayah kami kita
+  baru pertama kali sekali lagi terus tetap masih sudah pernah belum nanti segera langsung
+  urus mengurus diurus kerja bekerja kerjakan dikerjakan pekerjaan tugas bertugas ditugaskan
+  awam pemula paham bingung ragu mohon maaf izin bertanya pertanyaan jawaban penjelasan pencerahan arahan
+  ingin mau hendak rencana berencana merencanakan dirancang siap menyiapkan disiapkan persiapan
+  sedang lagi tengah sempat biasa biasanya umumnya sering kadang jarang
+  orang pihak seseorang siapapun semua setiap masing beberapa banyak
+  bapak ibu saudara kakak adik teman rekan tim kelompok
+  hal cara sebab akibat alasan maksud tujuannya gimana bagaimanakah
+  dokumen berkas file lampiran format contoh template draf draft
+  sejak semenjak selama sepanjang tahun ini sekarang kemarin tadi nanti
+  boleh bisa dapat harus wajib perlu mesti sebaiknya seharusnya
+  aja doang saja pula juga lah kah kok sih dong deh nih tuh ya yah
+  do does did can could should would will shall might must have has had be been being get got make made
+  it its this that these those there here we our us you your they their them he she his her
+  mandatory optional allowed
+  program kegiatan acara proyek projek rapat pertemuan forum agenda urusan persoalan masalah kasus
+  dijadikan jadikan dijadiin dibikin bikin dibuat membuat pembuatan ubah diubah mengubah ganti diganti
+  bayar dibayar membayar berbayar gratis temu nemu ketemu menemukan ditemukan kasus indikasi`
     .split(/\s+/)
     .filter(Boolean),
 );

@@ -12,10 +12,20 @@ const REGULATION_TYPES: ReadonlyArray<[RegExp, string]> = [
   [/^(kepmenpan|kepmenpanrb|kepmen panrb|kepmenpan rb|keputusan menteri panrb)$/, 'kepmenpanrb'],
   [/^(kepmendagri|keputusan menteri dalam negeri)$/, 'kepmendagri'],
   [/^(perda|peraturan daerah)$/, 'perda'],
+  [/^(perkada|peraturan kepala daerah)$/, 'perkada'],
+  [/^(pergub|peraturan gubernur)$/, 'pergub'],
+  [/^(perbup|peraturan bupati)$/, 'perbup'],
+  [/^(perwal|perwali|peraturan wali ?kota)$/, 'perwal'],
+  [/^(perppu)$/, 'perppu'],
+  [/^(permenkes|peraturan menteri kesehatan)$/, 'permenkes'],
+  [/^(pmk|peraturan menteri keuangan)$/, 'pmk'],
+  [/^(kepmen ?kes|kepmenkes)$/, 'kepmenkes'],
 ];
 
+// A regional regulation names its region between kind and number ("Perbup Contoh 7/2021"): up to three
+// words are allowed there, for those kinds only.
 const REG_RE =
-  /\b(uu|undang[- ]undang|pp|peraturan pemerintah|perpres|peraturan presiden|permendagri|permen dagri|peraturan menteri dalam negeri|permen ?pan[- ]?rb|permenpan(?:[- ]?rb)?|peraturan menteri panrb|kepmen ?pan[- ]?rb|kepmenpan(?:[- ]?rb)?|keputusan menteri panrb|kepmendagri|keputusan menteri dalam negeri|perda|peraturan daerah)\.?\s*(?:no\.?|nomor|nmr|nr\.?)?\s*(\d{1,4})(?:\s*(?:\/|tahun|thn|th\.?)\s*(\d{4})|\s+((?:19|20)\d{2})(?!\d))?/g;
+  /\b(uu|undang[- ]undang|pp|peraturan pemerintah|perppu|perpres|peraturan presiden|permendagri|permen dagri|peraturan menteri dalam negeri|permen ?pan[- ]?rb|permenpan(?:[- ]?rb)?|peraturan menteri panrb|kepmen ?pan[- ]?rb|kepmenpan(?:[- ]?rb)?|keputusan menteri panrb|kepmendagri|keputusan menteri dalam negeri|permenkes|peraturan menteri kesehatan|pmk|peraturan menteri keuangan|kepmen ?kes|(?:perda|peraturan daerah|perkada|peraturan kepala daerah|pergub|peraturan gubernur|perbup|peraturan bupati|perwali?|peraturan wali ?kota)(?:\s+(?!no\b|nomor\b)[a-z]+){0,3}?)\.?\s*(?:no\.?|nomor|nmr|nr\.?)?\s*(\d{1,4})(?:\s*(?:\/|tahun|thn|th\.?)\s*(\d{4})|\s+((?:19|20)\d{2})(?!\d))?/g;
 
 const PASAL_RE = /\b(?:pasal|psl)\.?\s*(\d{1,3}[a-z]?)\b(?:\s*(?:ayat|ay\.?)\s*\(?\s*(\d{1,2})\s*\)?)?/g;
 
@@ -39,7 +49,7 @@ export function extractLegalRefs(lower: string): LegalRefs {
   const regulations: string[] = [];
   const regKeys: string[] = [];
   for (const m of lower.matchAll(REG_RE)) {
-    const type = regulationType(m[1] ?? '');
+    const type = regulationType(m[1] ?? '') ?? regulationType(/^\S+(?:\s+(?:daerah|kepala daerah|gubernur|bupati|wali ?kota))?/.exec(m[1] ?? '')?.[0] ?? '');
     if (!type || !m[2]) continue;
     regulations.push(`reg:${type}:${m[2]}`);
     // The analyzer sees "PP 38/2017" as "pp 38 2017" (punctuation is gone), so a bare year also counts.

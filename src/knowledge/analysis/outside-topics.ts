@@ -20,7 +20,12 @@ export const OUTSIDE_TOPIC_WORDS: ReadonlySet<string> = new Set(
   pemenang juara peringkat ranking rangking klasemen finalis nominator
   nomor telepon telp hp wa whatsapp email surel alamat kontak website_resmi
   resep cuaca makan makanan kuliner wisata hotel film lagu sepakbola bola
-  korupsi kpk tipikor djki merek ibukota ibu_kota`
+  korupsi kpk tipikor djki merek ibukota ibu_kota
+  sim stnk bpkb paspor visa akta npwp spt pph ppn pesangon bpk bkn blud dak dau dbh sipd skp ekinerja
+  password login wordpress hosting server laptop printer wifi
+  beasiswa lpdp kuliah ijazah skripsi tesis
+  pemilu calon paslon caleg
+  rupiah nominal juta miliar harga`
     .split(/\s+/)
     .filter((w) => w && !w.includes('_')),
 );

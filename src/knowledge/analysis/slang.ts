@@ -50,4 +50,10 @@ export const SLANG: Readonly<Record<string, string>> = {
   knp: 'kenapa', knapa: 'kenapa', napa: 'kenapa', sukses: 'berhasil',
   tu: 'itu', kelar: 'selesai', beres: 'selesai', rampung: 'selesai',
   sdgs: 'sdgs', apk: 'aplikasi', app: 'aplikasi', apps: 'aplikasi',
+  pake: 'pakai', dipake: 'dipakai', makenya: 'pakainya', kudu: 'harus', kudunya: 'harusnya',
+  ngajuin: 'ajukan', diajuin: 'diajukan', ngajuinnya: 'ajukan', nentuin: 'menentukan', mutusin: 'memutuskan', ngesahin: 'mengesahkan',
+  diapain: 'diapakan', ngapain: 'apa', dimana: 'mana', kmn: 'kemana', dmn: 'mana',
+  gimana2: 'bagaimana', brpa: 'berapa', brapa2: 'berapa', kpn: 'kapan', kapanpun: 'kapan',
+  duit: 'dana', doi: 'dia', ortu: 'orang tua', plt: 'pelaksana tugas', plh: 'pelaksana harian', sekda: 'sekretaris daerah',
+  bpk: 'bapak', ibu2: 'ibu', kadis: 'kepala dinas', kabid: 'kepala bidang', kasubag: 'kepala subbagian', pemkab2: 'pemerintah daerah',
 };

@@ -15,8 +15,11 @@ const SUFFIXES = ['kan', 'an', 'i', 'in'];
 const VOWEL = /^[aeiou]/;
 const MIN_ROOT = 3;
 
-/** Strips particles and possessive pronouns, which never change the root. */
-function stripInflection(word: string): string {
+/**
+ * Strips particles and possessive pronouns, which never change the root ("waktunya" → waktu,
+ * "sahnya" → sah). A root keeps at least three letters, four before "-ku"/"-mu", which end real words.
+ */
+export function stripInflection(word: string): string {
   let w = word;
   for (const p of PARTICLES) {
     if (w.endsWith(p) && w.length - p.length >= 4) {
@@ -25,7 +28,7 @@ function stripInflection(word: string): string {
     }
   }
   for (const p of POSSESSIVES) {
-    if (w.endsWith(p) && w.length - p.length >= 4) {
+    if (w.endsWith(p) && w.length - p.length >= (p === 'nya' ? 3 : 4)) {
       w = w.slice(0, -p.length);
       break;
     }

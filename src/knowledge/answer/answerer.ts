@@ -1,9 +1,11 @@
 import type { Translate } from '../../i18n/translator.js';
 import type { Logger } from '../../logger.js';
-import type { Retriever } from '../retrieval/retriever.js';
+import type { IndexedChunk } from '../index/indexed-chunk.js';
+import type { RetrievalHit, Retriever } from '../retrieval/retriever.js';
 import type { Answer } from './answer.js';
 import { checkCitations } from './citation-check.js';
-import { displayCitation, extractiveAnswer } from './extractive.js';
+import { composeAnswer } from './compose.js';
+import { displayCitation } from './extractive.js';
 import { MAX_ANSWER_CHARS, fitText } from './fit-message.js';
 import type { LlmAnswerer } from './llm-answer.js';
 
@@ -24,16 +26,24 @@ export class Answerer {
 
   /** `depth`: how many retrieved passages to report in `hits` (the answer itself uses the best five). */
   async answer(question: string, depth = CONTEXT_PASSAGES): Promise<Answer> {
-    const retrieved = await this.retriever().search(question, Math.max(depth, CONTEXT_PASSAGES));
+    const retriever = this.retriever();
+    const retrieved = await retriever.search(question, Math.max(depth, CONTEXT_PASSAGES));
     const result = { ...retrieved, hits: retrieved.hits.slice(0, CONTEXT_PASSAGES) };
     const base = { hits: retrieved.hits, confidence: result.confidence };
     if (result.abstain || result.hits.length === 0) {
       return { ...base, kind: 'not_found', text: this.t('qa.not_found'), citations: [], via: 'none' };
     }
+    const composed = composeAnswer(
+      { hits: result.hits, index: retriever.index, lookup: result.lookup, cues: result.cues, definitionFirst: result.definitionFirst },
+      this.t,
+    );
     let llmError: string | undefined;
     if (this.llm) {
       try {
-        const draft = await this.llm.draft(question, result.hits);
+        // The model sees what the extractive answer would be made of (a named Pasal whole, the article
+        // deferred to), then the other passages.
+        const context = contextHits(composed.used, result.hits);
+        const draft = await this.llm.draft(question, context);
         if (draft.text === null) {
           return { ...base, kind: 'not_found', text: this.t('qa.not_found'), citations: [], via: 'llm' };
         }
@@ -42,9 +52,9 @@ export class Answerer {
           this.logger.warn({ removed: checked.removed, repaired: checked.repaired }, 'llm cited articles outside its context');
         }
         const used = checked.used.length > 0 ? checked.used : [1];
-        const citedHits = used.map((i) => result.hits[i - 1]!).filter(Boolean);
+        const citedHits = used.map((i) => context[i - 1]!).filter(Boolean);
         const body = checked.text;
-        const legend = citedHits.map((h, k) => `[${used[k]}] ${displayCitation(h, this.t)}`).join('\n');
+        const legend = citedHits.map((h, k) => `[${used[k]}] ${displayCitation(h.chunk, this.t)}`).join('\n');
         const text = this.compose(body, `${this.t('qa.basis')}:\n${legend}`);
         return { ...base, kind: 'answer', text, citations: citedHits.map((h) => h.chunk.citation), via: 'llm' };
       } catch (error) {
@@ -52,9 +62,8 @@ export class Answerer {
         this.logger.error({ err: llmError }, 'llm answer failed; using extractive answer');
       }
     }
-    const extractive = extractiveAnswer(result.hits, this.t);
-    const body = llmError ? `${this.t('qa.llm_fallback')}\n\n${extractive.body}` : extractive.body;
-    return { ...base, kind: 'answer', text: this.compose(body, extractive.footer), citations: extractive.citations, via: 'extractive', llmError };
+    const body = llmError ? `${this.t('qa.llm_fallback')}\n\n${composed.body}` : composed.body;
+    return { ...base, kind: 'answer', text: this.compose(body, composed.footer), citations: composed.citations, via: 'extractive', llmError };
   }
 
   /** Shortens the body to fit a chat message; the citation footer is always kept whole. */
@@ -63,4 +72,11 @@ export class Answerer {
     const text = fitted.truncated ? `${fitted.text}\n\n${this.t('qa.truncated')}` : fitted.text;
     return `${text}\n\n${footer}`;
   }
+}
+
+/** Passages for the model: those the extractive answer uses first, then the other retrieved ones. */
+function contextHits(used: readonly IndexedChunk[], hits: readonly RetrievalHit[]): RetrievalHit[] {
+  const first: RetrievalHit[] = used.map((chunk) => hits.find((h) => h.chunk.id === chunk.id) ?? { chunk, score: 1, bm25: 0, similarity: 0 });
+  const rest = hits.filter((h) => !used.some((c) => c.id === h.chunk.id));
+  return [...first, ...rest].slice(0, Math.max(CONTEXT_PASSAGES, first.length));
 }

@@ -18,9 +18,31 @@ export function fitText(text: string, max = MAX_ANSWER_CHARS): { text: string; t
 
 /**
  * The first `n` sentences of a text (for short "related" notes). A full stop inside a number or an
- * address ("1.917", "23.59", "sinovik.menpan.go.id") does not end a sentence.
+ * address ("1.917", "23.59", "sinovik.menpan.go.id") does not end a sentence, nor does the full stop of a
+ * list label ("a.", "b.", "2.") or an abbreviation ("No.", "dll."), so a list is never cut in the middle.
  */
 export function firstSentences(text: string, n: number): string {
-  const parts = text.replace(/\s+/g, ' ').trim().match(/(?:[^.!?]|[.!?](?!\s|$))+(?:[.!?]+(?=\s|$)|$)/g) ?? [text];
-  return parts.slice(0, n).join('').trim();
+  return splitSentences(text).slice(0, n).join(' ').trim();
+}
+
+/** Abbreviations whose full stop does not end a sentence. */
+const ABBREVIATIONS = new Set(['no', 'nomor', 'dll', 'dsb', 'dst', 'dkk', 'hlm', 'kab', 'prov', 'kec', 'jl', 'yth', 'sdr', 'bpk', 'ybs', 'tsb', 'sbb', 'ps', 'psl', 'ay', 'mis', 'misal']);
+
+/** Sentences of a text, whitespace collapsed; see firstSentences for what does not end one. */
+export function splitSentences(text: string): string[] {
+  const flat = text.replace(/\s+/g, ' ').trim();
+  const out: string[] = [];
+  let start = 0;
+  for (const m of flat.matchAll(/[.!?]+(?= |$)/g)) {
+    const end = m.index + m[0].length;
+    const before = /(?:^|[\s(:;,])([\p{L}\d]{1,8})$/u.exec(flat.slice(start, m.index))?.[1] ?? '';
+    const label = m[0] === '.' && (/^[a-z]$/i.test(before) || /^\d{1,3}$/.test(before) || ABBREVIATIONS.has(before.toLowerCase()));
+    // The next item of a list ("… usulan. 2. Uji coba") continues it.
+    const nextItem = /^ (?:[a-z]|\d{1,2})\. /.test(flat.slice(end, end + 5));
+    if ((label || nextItem) && end < flat.length) continue;
+    out.push(flat.slice(start, end).trim());
+    start = end;
+  }
+  if (start < flat.length) out.push(flat.slice(start).trim());
+  return out.filter(Boolean);
 }

@@ -6,7 +6,7 @@ export interface Bm25Params {
   b: number;
 }
 
-export const DEFAULT_BM25: Bm25Params = { k1: 1.2, b: 0.6 };
+export const DEFAULT_BM25: Bm25Params = { k1: 1.2, b: 0.75 };
 
 interface Posting {
   docs: number[];

@@ -7,34 +7,74 @@ const MAX_FUZZY_LENGTH = 30;
 /**
  * Typo tolerance for words the index does not know ("inovsi", "anggran"): candidates within one edit
  * (insertion, deletion, substitution or adjacent swap), found through a map of one-letter deletions.
+ * Failing that, words typed the way chat drops letters ("pnerapanya" for penerapannya, "wktu" for waktu):
+ * Indonesian stays readable from its consonants, so a known word with the same consonant skeleton (vowels
+ * dropped, doubled letters merged) that contains the typed word letter for letter, with at most three
+ * letters more, is taken as that word. Only dropped letters count: a different word that happens to share
+ * consonants ("pesangon", "pasangan") is not a typo of it.
  */
 export class FuzzyVocabulary {
   private readonly byDeletion = new Map<string, string[]>();
+  private readonly bySkeleton = new Map<string, string[]>();
   private readonly words: Set<string>;
 
-  constructor(words: Iterable<string>, private readonly minLength = 5) {
+  constructor(
+    words: Iterable<string>,
+    private readonly minLength = 5,
+  ) {
     this.words = new Set(words);
     for (const w of this.words) {
       if (w.length < minLength - 1 || /\d/.test(w)) continue;
-      for (const d of deletions(w)) {
-        const list = this.byDeletion.get(d);
-        if (list) list.push(w);
-        else this.byDeletion.set(d, [w]);
-      }
+      for (const d of deletions(w)) push(this.byDeletion, d, w);
+      const s = skeleton(w);
+      if (s.length >= MIN_SKELETON) push(this.bySkeleton, s, w);
     }
   }
 
   /** Known words one edit away from `word`, most similar first; empty for short and overlong words. */
   near(word: string): string[] {
-    if (word.length < this.minLength || word.length > MAX_FUZZY_LENGTH || this.words.has(word)) return [];
+    if (word.length < MIN_CHAT_LENGTH || word.length > MAX_FUZZY_LENGTH || this.words.has(word)) return [];
     const found = new Set<string>();
-    for (const w of this.byDeletion.get(word) ?? []) found.add(w); // word lacks a letter
-    for (const d of deletions(word)) {
-      if (this.words.has(d)) found.add(d); // word has an extra letter
-      for (const w of this.byDeletion.get(d) ?? []) found.add(w); // substitution or swap
+    if (word.length >= this.minLength) {
+      for (const w of this.byDeletion.get(word) ?? []) found.add(w); // word lacks a letter
+      for (const d of deletions(word)) {
+        if (this.words.has(d)) found.add(d); // word has an extra letter
+        for (const w of this.byDeletion.get(d) ?? []) found.add(w); // substitution or swap
+      }
+      const oneEdit = [...found].filter((w) => editDistanceAtMostOne(word, w)).sort();
+      if (oneEdit.length > 0) return oneEdit;
     }
-    return [...found].filter((w) => editDistanceAtMostOne(word, w)).sort();
+    const s = skeleton(word);
+    if (s.length < MIN_SKELETON) return [];
+    return (this.bySkeleton.get(s) ?? [])
+      .filter((w) => w.length > word.length && w.length - word.length <= MAX_DROPPED && isSubsequence(word, w))
+      .sort((a, b) => a.length - b.length || a.localeCompare(b))
+      .slice(0, 3);
   }
+}
+
+/** Shortest chat word worth reading by its consonants ("wktu"). */
+const MIN_CHAT_LENGTH = 4;
+/** Fewer consonants than this say too little to identify a word. */
+const MIN_SKELETON = 3;
+const MAX_DROPPED = 3;
+
+/** "penerapannya" → "pnrpny": vowels dropped, runs of one letter merged. */
+export function skeleton(word: string): string {
+  return word.replace(/[aeiou]/g, '').replace(/(.)\1+/g, '$1');
+}
+
+/** Whether every letter of `short` appears in `long`, in order. */
+function isSubsequence(short: string, long: string): boolean {
+  let i = 0;
+  for (const ch of long) if (ch === short[i]) i += 1;
+  return i === short.length;
+}
+
+function push(map: Map<string, string[]>, key: string, word: string): void {
+  const list = map.get(key);
+  if (list) list.push(word);
+  else map.set(key, [word]);
 }
 
 function deletions(word: string): string[] {

@@ -13,15 +13,19 @@ export interface IndexedChunk {
   /** The text is a regulation's own wording (ingested), to be quoted rather than paraphrased. */
   quote?: boolean;
   heading?: string | null;
+  /** Title of the document the chunk comes from ("Peraturan Pemerintah Nomor 38 Tahun 2017 tentang …"). */
+  documentTitle?: string | null;
   topic?: string | null;
   /** Alternative phrasings, newline-separated. */
   aliases?: string | null;
+  /** Set for a restatement (FAQ entry, summary): the citations it rests on, newline-separated. */
+  restsOn?: string | null;
   text: string;
 }
 
 /** Sentences that send the reader to another article ("... diatur dalam PP 38/2017 Pasal 6") describe
  * that article, not this one, so they count for less. */
-const CROSS_REFERENCE_WEIGHT = 0.4;
+const CROSS_REFERENCE_WEIGHT = 0.25;
 
 /** The fields of a chunk that are searched, with how much a match in each counts. */
 export function searchableFields(chunk: IndexedChunk): Array<{ text: string; weight: number }> {

@@ -27,9 +27,19 @@ const CuratedFrontMatter = z
     // null: the source gives no year (e.g. an undated form); the note must still say so explicitly.
     year: z.number().int().nullable().optional(),
     aliases: z.array(text).optional(),
+    // An FAQ entry or a summary restates rules (or practice notes): it lists every citation its text rests on.
+    rests_on: z.array(text).optional(),
   })
   .superRefine((fm, ctx) => {
     for (const issue of citationConflicts(fm)) ctx.addIssue({ code: 'custom', ...issue });
+    for (const [i, cited] of (fm.rests_on ?? []).entries()) {
+      const parts = parseCitation(cited);
+      // A label names no Pasal; anything that does must be in canonical form, or it would never be found.
+      const namesPasal = /\bpasal\b/i.test(cited);
+      if (namesPasal && (!parts.pasal || formatCitation(parts) !== cited.replace(/\s+/g, ' '))) {
+        ctx.addIssue({ code: 'custom', path: ['rests_on', i], message: `"${cited}" is not in canonical form "${formatCitation(parts)}"` });
+      }
+    }
     if (fm.practice && fm.year === undefined) {
       ctx.addIssue({ code: 'custom', path: ['year'], message: 'a practice note must say which year it describes' });
     }
@@ -104,6 +114,7 @@ export function curatedDocument({ data, body }: FrontMatterSplit, source: string
         topic: fm.topic,
         ...(fm.practice ? { practice: true } : {}),
         ...(fm.aliases ? { aliases: fm.aliases } : {}),
+        ...(fm.rests_on ? { restsOn: fm.rests_on.map((c) => c.replace(/\s+/g, ' ')) } : {}),
         text: content,
       },
     ],

@@ -1,7 +1,7 @@
 import { formatCitation } from '../citation.js';
 import type { ChunkDraft, ParsedDocument } from '../types.js';
 import { splitAyat } from './legal/ayat.js';
-import { isDefinitionsPasal, splitDefinitions } from './legal/definitions.js';
+import { isDefinitionsPasal, markersAsLabels, splitDefinitions } from './legal/definitions.js';
 import { DivisionPath, splitTrailingDivisions } from './legal/divisions.js';
 import { cleanRegulationText } from './legal/ocr-clean.js';
 import { splitLostHeading } from './legal/lost-heading.js';
@@ -150,11 +150,12 @@ function bodyChunks(
 }
 
 function pasalChunks(
-  tokens: readonly Token[],
+  pasalTokens: readonly Token[],
   at: { pasal: string; heading?: string },
   cite: Cite,
   report: RegulationReport,
 ): ChunkDraft[] {
+  const tokens = markersAsLabels(pasalTokens);
   if (isDefinitionsPasal(tokens)) {
     const { definitions, unnumbered } = splitDefinitions(tokens);
     report.definitionChunks += definitions.length;

@@ -52,8 +52,8 @@ function kind(pattern: RegExp, long: string, short: Kind['short'], headers: Kind
 
 // Longest phrases first: "PERATURAN PEMERINTAH PENGGANTI UNDANG-UNDANG" before "PERATURAN PEMERINTAH".
 const KINDS: Kind[] = [
-  kind(/PERATURAN\s+PEMERINTAH\s+PENGGANTI\s+UNDANG\s*-\s*UNDANG/i, 'Peraturan Pemerintah Pengganti Undang-Undang', () => 'Perppu', president),
-  kind(/UNDANG\s*-\s*UNDANG/i, 'Undang-Undang', () => 'UU', president),
+  kind(/PERATURAN\s+PEMERINTAH\s+PENGGANTI\s+UNDANG\s*[-–—]\s*UNDANG/i, 'Peraturan Pemerintah Pengganti Undang-Undang', () => 'Perppu', president),
+  kind(/UNDANG\s*[-–—]\s*UNDANG/i, 'Undang-Undang', () => 'UU', president),
   kind(/PERATURAN\s+PEMERINTAH/i, 'Peraturan Pemerintah', () => 'PP', president),
   kind(/PERATURAN\s+PRESIDEN/i, 'Peraturan Presiden', () => 'Perpres', president),
   kind(/KEPUTUSAN\s+PRESIDEN/i, 'Keputusan Presiden', () => 'Keppres', president),

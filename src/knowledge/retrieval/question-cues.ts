@@ -12,16 +12,47 @@ export interface QuestionCues {
    * no results or rankings for any year, so such a question is out of scope however well its words match.
    */
   results: boolean;
+  /**
+   * The question is about how a programme runs in practice (IID/IGA, KIPP/SINOVIK, a year, an application
+   * or form), not about a rule: only then may a practice note answer it ahead of the rule.
+   */
+  practice: boolean;
+  /** Asks for an enumeration ("apa saja", "sebutkan", "isinya apa"). */
+  list: boolean;
+  /** Asks for a period or a deadline ("berapa lama", "batas waktu", "kapan paling lambat"). */
+  duration: boolean;
+  /** Asks whether something is allowed or required ("boleh gak", "bolehkah", "wajib tidak"). */
+  permission: boolean;
+  /** Asks how two things differ ("bedanya mandat dengan delegasi"): each is defined on its own. */
+  comparison: boolean;
 }
 
-const DEFINITION_CUES = new Set(['maksud', 'maksudnya', 'arti', 'artinya', 'pengertian', 'definisi', 'dimaksud', 'diartikan']);
+/** Words that ask what something means; they name the kind of answer, not its subject. */
+export const DEFINITION_CUES: ReadonlySet<string> = new Set(['maksud', 'maksudnya', 'arti', 'artinya', 'pengertian', 'definisi', 'dimaksud', 'diartikan', 'disebut', 'apaan', 'kepanjangan', 'singkatan']);
 const RESULT_WORDS = new Set(['pemenang', 'juara', 'peringkat', 'ranking', 'rangking', 'finalis', 'nominator']);
 const YEAR = /^(19|20)\d\d$/;
+const PRACTICE_WORDS = new Set(
+  `iid iga kipp sinovik indeks award kompetisi aplikasi profil formulir isian indikator skor predikat klaster bobot
+  kategori pedoman juknis juklak praktik praktiknya lapangan brida bskdn upp evaluator panelis akun sosialisasi`.split(/\s+/),
+);
+
+const LIST_RE =
+  / (apa|siapa|mana) (saja|aja|sj) | apa2 | sebutkan | (macam|jenis|daftar|rincian) | meliputi | (isinya|isi|memuat) (apa|apaan) | (minimal|sekurang|paling sedikit) | (contoh|contohnya|bentuknya|jenisnya) /;
+const DURATION_RE = / (berapa|brp) (lama|hari|bulan|minggu|tahun) | batas waktu| tenggat | deadline | paling (lambat|lama) | jangka waktu | kapan /;
+
+const COMPARISON_RE = / (beda|bedanya|perbedaan|membedakan|dibedakan|bedain) /;
+const PERMISSION_RE = / (bolehkah|bisakah|wajibkah|haruskah|dilarang|dilarangkah) |( boleh | wajib | harus | bisa ).*( tidak| tidak ya| ya)\s*$/;
 
 export function readCues(question: string): QuestionCues {
   const words = normaliseWords(question);
   const joined = ` ${words.join(' ')} `;
-  const definition = words.some((w) => DEFINITION_CUES.has(w)) || / apa itu /.test(joined) || / yang dimaksud /.test(joined);
+  const definition =
+    words.some((w) => DEFINITION_CUES.has(w)) || / apa itu /.test(joined) || / itu apa $/.test(joined) || / (adalah|ialah) apa /.test(joined);
   const results = words.some((w) => RESULT_WORDS.has(w)) && words.some((w) => YEAR.test(w)) && !/ (dapat|dapatkan|mendapat|memperoleh|hadiah|insentif) /.test(joined);
-  return { definition, results };
+  const practice = words.some((w) => PRACTICE_WORDS.has(w) || YEAR.test(w));
+  const list = LIST_RE.test(joined);
+  const duration = DURATION_RE.test(joined);
+  const permission = PERMISSION_RE.test(joined);
+  const comparison = COMPARISON_RE.test(joined);
+  return { definition: definition || comparison, results, practice, list, duration, permission, comparison };
 }

@@ -5,10 +5,15 @@ import { decideAbstention, type AbstentionSignals } from './abstention.js';
 import type { Bm25Hit } from '../index/bm25.js';
 import type { VectorHit } from '../index/vector-index.js';
 import { prepareQuery, type PreparedQuery } from './query-groups.js';
-import { readCues, type QuestionCues } from './question-cues.js';
+import { DEFINITION_CUES, readCues, type QuestionCues } from './question-cues.js';
+import { lookUpPasal, readPasalRequests, type PasalLookup } from './pasal-lookup.js';
+import { restsOn } from '../index/chunk-role.js';
+import { termMatch } from '../index/defined-terms.js';
+import { normaliseWords } from '../analysis/analyzer.js';
+import { DEFAULT_PRIORS, type RankingPriors } from './ranking-priors.js';
 
-const NAMED_REGULATION_BOOST = 1.3;
-const DEFINITION_BOOST = 1.2;
+/** How many of the best passages lend to the articles they refer to. */
+const REFERRING_PASSAGES = 5;
 
 export interface RetrievalHit {
   chunk: IndexedChunk;
@@ -24,6 +29,12 @@ export interface RetrievalResult {
   /** How sure retrieval is that the knowledge base answers the question, 0..1. */
   confidence: number;
   signals: AbstentionSignals;
+  /** Set when the question named a Pasal the index holds: the exact look-up that ranked first. */
+  lookup?: PasalLookup;
+  /** What kind of answer the question wants (a definition, a list, a period …). */
+  cues: QuestionCues;
+  /** The best hit is the definition of exactly the term asked about (it was placed first for that). */
+  definitionFirst?: boolean;
 }
 
 export type RetrievalMode = 'hybrid' | 'bm25' | 'dense';
@@ -36,6 +47,8 @@ export interface RetrieverOptions {
   /** Weight of the dense half in fusion (BM25 counts 1); default depends on the embedder. */
   denseWeight?: number;
   mode?: RetrievalMode;
+  /** Ranking adjustments; the evaluation switches them off one at a time to measure each. */
+  priors?: Partial<RankingPriors>;
   minConfidence?: number;
   /** Told when the dense half starts failing (once per outage) and when it works again. */
   logger?: Logger;
@@ -50,6 +63,7 @@ export class Retriever {
   private readonly rrfK: number;
   private readonly denseWeight: number;
   private readonly mode: RetrievalMode;
+  private readonly priors: RankingPriors;
   private readonly minConfidence?: number;
   private readonly logger?: Logger;
   /** Set while the embeddings endpoint is failing, so an outage is logged once, not per question. */
@@ -63,6 +77,7 @@ export class Retriever {
     this.rrfK = options.rrfK ?? 10;
     this.denseWeight = options.denseWeight ?? defaultDenseWeight(index);
     this.mode = options.mode ?? 'hybrid';
+    this.priors = { ...DEFAULT_PRIORS, ...options.priors };
     this.minConfidence = options.minConfidence;
     this.logger = options.logger;
   }
@@ -90,36 +105,96 @@ export class Retriever {
   }
 
   /**
-   * Two adjustments before fusion. A question that names a regulation ("menurut PP 38") is about that
-   * regulation: as a plain BM25 term the name would count for almost nothing, since most passages carry it.
-   * A question asking what something means ("maksudnya apa") is best answered by a Penjelasan or a
-   * definition, which would otherwise tie with passages that merely use the term.
+   * Adjustments of the lexical scores before fusion, for whole classes of questions and passages: a named
+   * regulation, a question asking what something means, rules above their restatements, practice notes
+   * only for practice questions.
    */
-  private rerankLexical(query: PreparedQuery, cues: QuestionCues, hits: Bm25Hit[]): Bm25Hit[] {
-    const named = query.groups
+  private adjustLexical(query: PreparedQuery, named: ReadonlySet<string>, cues: QuestionCues, hits: Bm25Hit[]): Bm25Hit[] {
+    const { chunks, roles, definedTerms } = this.index;
+    const p = this.priors;
+    const subject = definitionSubject(query, cues);
+    const scores = new Map<number, number>();
+    const groupScores = new Map<number, Float64Array>();
+    for (const h of hits) {
+      const chunk = chunks[h.doc]!;
+      const role = roles[h.doc]!;
+      let factor = 1;
+      if (named.size > 0) {
+        if (chunk.regulation && named.has(chunk.regulation)) factor *= p.namedRegulation;
+        else factor *= chunk.regulation ? p.otherRegulation : p.noRegulation;
+      }
+      const term = definedTerms[h.doc];
+      if (cues.definition && (chunk.penjelasan || chunk.angka || term)) {
+        if (chunk.penjelasan || chunk.angka) factor *= p.definition;
+        const match = term ? termMatch(subject, term) : undefined;
+        if (match && match.subjectShare >= 0.5 && match.termShare >= 0.5) {
+          factor *= match.subjectShare === 1 && match.termShare === 1 ? p.definedTerm : Math.sqrt(p.definedTerm);
+        }
+      }
+      const form = this.index.forms[h.doc]!;
+      if ((cues.list && form.list) || (cues.duration && form.duration) || (cues.permission && form.modal)) factor *= p.answerForm;
+      if (role === 'restatement') factor *= p.restatement;
+      if (!cues.practice && (role === 'practice' || (role === 'restatement' && chunk.practice))) factor *= p.practice;
+      scores.set(h.doc, h.score * factor);
+      groupScores.set(h.doc, h.groupScores);
+    }
+    // An FAQ entry gives up its place to the rule it is cited as (lends its undemoted score) and puts the
+    // other rules it rests on lower; a summary, cited by a label, has no main rule and lends to all alike.
+    // A rule's own score is never lowered by this.
+    for (const h of p.restatement < 1 ? hits : []) {
+      if (roles[h.doc] !== 'restatement') continue;
+      const undemoted = scores.get(h.doc)! / p.restatement;
+      const main = chunks[h.doc]!.pasal ? chunks[h.doc]!.citation : undefined;
+      restsOn(chunks[h.doc]!).forEach((citation) => {
+        const lent = undemoted * (citation === main ? p.mainRuleShare : p.otherRuleShare);
+        for (const doc of this.index.chunksCited(citation)) {
+          if (roles[doc] === 'restatement' || (scores.get(doc) ?? 0) >= lent) continue;
+          scores.set(doc, lent);
+          if (!groupScores.has(doc)) groupScores.set(doc, h.groupScores);
+        }
+      });
+    }
+    // The best passages lend to the articles they defer to ("sebagaimana dimaksud dalam Pasal 52").
+    if (p.referenceShare > 0) {
+      const best = [...scores.entries()].sort((a, b) => b[1] - a[1]).slice(0, REFERRING_PASSAGES);
+      for (const [doc, score] of best) {
+        for (const target of this.index.references[doc] ?? []) {
+          const lent = score * p.referenceShare;
+          if ((scores.get(target) ?? 0) >= lent) continue;
+          scores.set(target, lent);
+          if (!groupScores.has(target)) groupScores.set(target, groupScores.get(doc)!);
+        }
+      }
+    }
+    return [...scores.entries()]
+      .map(([doc, score]) => ({ doc, score, groupScores: groupScores.get(doc)! }))
+      .sort((a, b) => b.score - a.score || a.doc - b.doc);
+  }
+
+  /** Regulations the question names, by number ("PP 38") or by subject ("UU pemda"), as citation names. */
+  private namedRegulations(query: PreparedQuery, question: string): Set<string> {
+    const keys = query.groups
       .filter((g) => g.group.kind === 'legal' && /^reg:[a-z]+:\d+$/.test(g.group.surface))
       .map((g) => g.group.surface);
-    if (named.length === 0 && !cues.definition) return hits;
-    const adjusted = hits.map((h) => {
-      let factor = 1;
-      if (named.some((r) => this.index.regulationKeys[h.doc]!.has(r))) factor *= NAMED_REGULATION_BOOST;
-      const chunk = this.index.chunks[h.doc]!;
-      if (cues.definition && (chunk.penjelasan || chunk.angka)) factor *= DEFINITION_BOOST;
-      return factor === 1 ? h : { ...h, score: h.score * factor };
-    });
-    return adjusted.sort((a, b) => b.score - a.score || a.doc - b.doc);
+    const named = new Set<string>();
+    for (const key of keys) for (const name of this.index.regulationsKeyed(key)) named.add(name);
+    if (this.priors.namedBySubject) for (const name of this.index.regulations.namedBySubject(normaliseWords(question))) named.add(name);
+    return named;
   }
 
   async search(question: string, k = 5): Promise<RetrievalResult> {
     const query = prepareQuery(question, this.index);
     const useBm25 = this.mode !== 'dense';
     const cues = readCues(question);
-    const lexical = useBm25 ? this.rerankLexical(query, cues, this.index.bm25.search(query.groups, this.depth * 2)).slice(0, this.depth) : [];
-    const denseIndex = this.mode !== 'bm25' ? this.index.dense : undefined;
+    const named = this.namedRegulations(query, question);
+    const raw = useBm25 ? this.index.bm25.search(query.groups, this.depth * 2) : [];
+    const lexical = this.adjustLexical(query, named, cues, raw).slice(0, this.depth * 2);
+    const denseIndex = this.mode !== 'bm25' && (this.mode === 'dense' || this.denseWeight > 0) ? this.index.dense : undefined;
     const denseHits = denseIndex ? await this.searchDense(denseIndex, question) : undefined;
     // A failed dense half counts as absent, so fused scores keep their [0, 1] scale.
     const useDense = denseHits !== undefined;
     const dense = denseHits ?? [];
+    const denseWeight = this.mode === 'dense' ? 1 : this.denseWeight;
 
     const fused = new Map<number, { rrf: number; bm25: number; similarity: number }>();
     const entry = (doc: number) => {
@@ -137,31 +212,98 @@ export class Retriever {
     });
     dense.forEach((hit, rank) => {
       const e = entry(hit.doc);
-      e.rrf += this.denseWeight / (this.rrfK + rank + 1);
+      e.rrf += denseWeight / (this.rrfK + rank + 1);
       e.similarity = hit.similarity;
     });
-    const maxRrf = (1 + (useDense ? this.denseWeight : 0)) / (this.rrfK + 1);
-    const ranked = [...fused.entries()]
-      .sort((a, b) => b[1].rrf - a[1].rrf || b[1].bm25 - a[1].bm25 || a[0] - b[0])
-      .slice(0, Math.max(k, 10));
+    const maxRrf = ((useBm25 ? 1 : 0) + (useDense ? denseWeight : 0)) / (this.rrfK + 1);
+    let ranked = [...fused.entries()].sort((a, b) => b[1].rrf - a[1].rrf || b[1].bm25 - a[1].bm25 || a[0] - b[0]);
+
+    // "Apa itu X" where a definition defines exactly X: that definition is the answer, whatever else
+    // mentions X more often. (A named Pasal, below, still comes before it.)
+    const subject = definitionSubject(query, cues);
+    const defined =
+      useBm25 && this.priors.definedTerm > 1
+        ? cues.comparison
+          ? subject.flatMap((one) => exactDefinitions(this.index, [one]))
+          : exactDefinitions(this.index, subject)
+        : [];
+    if (defined.length > 0) {
+      const top = ranked[0]?.[1].rrf ?? maxRrf;
+      const head = defined
+        .map((doc): [number, { rrf: number; bm25: number; similarity: number }] => [doc, fused.get(doc) ?? { rrf: 0, bm25: 0, similarity: 0 }])
+        .sort((a, b) => b[1].rrf - a[1].rrf || a[0] - b[0])
+        .map(([doc, e], i): [number, { rrf: number; bm25: number; similarity: number }] => [doc, { ...e, rrf: Math.max(top, maxRrf) * (1 - i * 1e-3) }]);
+      const first = new Set(defined);
+      ranked = [...head, ...ranked.filter(([doc]) => !first.has(doc))];
+    }
+
+    // A named Pasal is an exact look-up: its chunks come first, in reading order.
+    const requests = useBm25 && this.priors.exactLookup ? readPasalRequests(question) : [];
+    let lookup: PasalLookup | undefined;
+    if (requests.length > 0) {
+      const contentGroups = query.groups.map((g) => g.group.kind !== 'legal');
+      const byDoc = new Map(raw.map((h) => [h.doc, h.groupScores]));
+      lookup = lookUpPasal(requests, this.index, named, (doc) => byDoc.get(doc), contentGroups);
+      if (lookup.docs.length > 0) {
+        const first = new Set(lookup.docs);
+        const top = ranked[0]?.[1].rrf ?? maxRrf;
+        const head = lookup.docs.map((doc, i): [number, { rrf: number; bm25: number; similarity: number }] => {
+          const e = fused.get(doc) ?? { rrf: 0, bm25: 0, similarity: 0 };
+          return [doc, { ...e, rrf: Math.max(top, maxRrf) * (1 - i * 1e-3) }];
+        });
+        ranked = [...head, ...ranked.filter(([doc]) => !first.has(doc))];
+      } else lookup = undefined;
+    }
+    ranked = ranked.slice(0, Math.max(k, 10));
 
     const hits: RetrievalHit[] = ranked.map(([doc, e]) => ({
       chunk: this.index.chunks[doc]!,
-      score: useBm25 || useDense ? e.rrf / maxRrf : 0,
+      score: maxRrf > 0 ? Math.min(1, e.rrf / maxRrf) : 0,
       bm25: e.bm25,
       similarity: e.similarity,
     }));
     const byDoc = new Map(lexical.map((hit) => [hit.doc, hit]));
     const decision = decideAbstention({
+      question,
       query,
       index: this.index,
       top: ranked.slice(0, 3).map(([doc]) => byDoc.get(doc)),
-      topSimilarity: dense[0]?.similarity ?? 0,
+      topChunks: ranked.slice(0, 3).map(([doc]) => this.index.chunks[doc]!),
       cues,
       minConfidence: this.minConfidence,
     });
-    return { hits: hits.slice(0, k), abstain: decision.abstain, confidence: decision.confidence, signals: decision.signals };
+    return {
+      hits: hits.slice(0, k),
+      abstain: decision.abstain,
+      confidence: decision.confidence,
+      signals: decision.signals,
+      cues,
+      ...(lookup ? { lookup } : {}),
+      ...(defined.length > 0 && !lookup ? { definitionFirst: true } : {}),
+    };
   }
+}
+
+/** The words naming what a definition question asks about, less the words asking for a definition. */
+function definitionSubject(query: PreparedQuery, cues: QuestionCues): string[][] {
+  if (!cues.definition) return [];
+  // Words naming a regulation ("UU 30/2014", "PP") say where to look, not what to define.
+  const legal = new Set(query.groups.filter((g) => g.group.kind === 'legal').flatMap((g) => g.group.surface.split(':')));
+  return query.groups
+    .filter((g) => (g.group.kind === 'word' || g.group.kind === 'concept') && !DEFINITION_CUES.has(g.group.surface))
+    .filter((g) => !/^\d+$/.test(g.group.surface) && !legal.has(g.group.surface))
+    .map((g) => g.variants.map((v) => v.token));
+}
+
+/** Definitions and Penjelasan items whose defined term is exactly the subject asked about. */
+function exactDefinitions(index: KnowledgeIndex, subject: string[][]): number[] {
+  if (subject.length === 0) return [];
+  const out: number[] = [];
+  for (const doc of index.definitionsWith(subject.flat())) {
+    const { subjectShare, termShare } = termMatch(subject, index.definedTerms[doc]!);
+    if (subjectShare === 1 && termShare === 1) out.push(doc);
+  }
+  return out.sort((a, b) => a - b);
 }
 
 /**
@@ -171,5 +313,5 @@ export class Retriever {
  */
 export function defaultDenseWeight(index: KnowledgeIndex): number {
   const id = index.dense?.embedder.id ?? '';
-  return id.startsWith('local-') ? 0.25 : 1;
+  return id.startsWith('local-') ? 0 : 1;
 }

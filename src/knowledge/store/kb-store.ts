@@ -76,6 +76,7 @@ export class KbStore {
           heading: c.heading ?? (parsed.kind === 'curated' ? parsed.title : null),
           topic: c.topic ?? null,
           aliases: c.aliases && c.aliases.length > 0 ? c.aliases.join('\n') : null,
+          restsOn: c.restsOn && c.restsOn.length > 0 ? c.restsOn.join('\n') : null,
           text: c.text,
           contentHash: hashText(`${c.citation}\n${c.text}`),
         })),
@@ -126,9 +127,9 @@ export class KbStore {
   async allChunks(): Promise<Array<IndexedChunk & { contentHash: string }>> {
     const rows = await this.db.kbChunk.findMany({
       orderBy: [{ documentId: 'asc' }, { ord: 'asc' }],
-      include: { document: { select: { kind: true } } },
+      include: { document: { select: { kind: true, title: true } } },
     });
-    return rows.map(({ document, ...chunk }) => ({ ...chunk, quote: document.kind === 'regulation' }));
+    return rows.map(({ document, ...chunk }) => ({ ...chunk, quote: document.kind === 'regulation', documentTitle: document.title }));
   }
 }
 

@@ -102,12 +102,39 @@ describe('Analyzer.analyze', () => {
   });
 
   it('switches each part off on request (for the ablation rows)', () => {
-    const bare = new Analyzer(analyzer.stemTable, { slang: false, stems: false, concepts: false, legal: false, pairs: false });
+    const bare = new Analyzer(analyzer.stemTable, { slang: false, english: false, stems: false, concepts: false, legal: false, pairs: false });
     const groups = bare.analyze('gmn menerapkan OPD Pasal 7');
     expect(groups.every((g) => g.kind === 'word')).toBe(true);
     expect(groups.find((g) => g.surface === 'menerapkan')?.variants).toEqual(['menerapkan']);
     expect(groups.map((g) => g.surface)).toContain('gmn');
-    expect(FULL_ANALYSIS).toEqual({ slang: true, stems: true, concepts: true, legal: true, pairs: true });
+    expect(FULL_ANALYSIS).toEqual({ slang: true, english: true, stems: true, concepts: true, legal: true, pairs: true });
+  });
+
+  it('reads the English of code-mixed questions as the regulations\' Indonesian, and drops English function words', () => {
+    const words = normaliseWords('deadline submit laporan to Kemendagri kapan? is it mandatory?');
+    expect(words).toEqual(['batas', 'waktu', 'sampaikan', 'laporan', 'kemendagri', 'kapan', 'wajib']);
+    // "no" (nomor) and "min" (admin) are chat Indonesian, not English.
+    expect(normaliseWords('min, PP no 38')).toEqual(['min', 'pp', 'no', '38']);
+  });
+
+  it('offers both readings of a word that can mean either ("ACC" = menyetujui | menetapkan) in one group', () => {
+    const acc = analyzer.analyze('siapa yang ACC').find((g) => g.surface.includes('|'));
+    expect(acc?.variants).toEqual(expect.arrayContaining(['menyetujui', 'menetapkan']));
+  });
+
+  it('tells the source of a proposal from its recipient by the preposition ("dari OPD" is not "kepada kepala OPD")', () => {
+    const roles = (text: string) => analyzer.indexTokens(text).filter((t) => t.startsWith('r:'));
+    expect(roles('usulan dr OPD')).toEqual(['r:dari:c:perangkat_daerah']);
+    expect(roles('inisiatif yang berasal dari Perangkat Daerah')).toEqual(['r:dari:c:perangkat_daerah']);
+    expect(roles('disampaikan kepada kepala Perangkat Daerah')).not.toContain('r:dari:c:perangkat_daerah');
+  });
+
+  it('meets the drafting formulae of regulations with everyday questions, whatever the ending', () => {
+    const concepts = (text: string) => analyzer.analyze(text).flatMap((g) => g.variants).filter((v) => v.startsWith('c:'));
+    expect(concepts('batas waktunya brp hari?')).toContain('c:batas_waktu');
+    expect(concepts('paling lambat 6 (enam) bulan')).toContain('c:batas_waktu');
+    expect(concepts('boleh pakai dana CSR?')).toContain('c:pendanaan_lain');
+    expect(concepts('dan pendanaan lain yang sah')).toContain('c:pendanaan_lain');
   });
 });
 

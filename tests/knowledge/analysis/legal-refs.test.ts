@@ -37,6 +37,12 @@ describe('extractLegalRefs', () => {
     expect(refsOf('UU 23/2014 dan PP 38/2017 Pasal 7').qualified).toEqual([]);
   });
 
+  it('reads regional regulations with their region between kind and number', () => {
+    expect(refsOf('Perbup Contoh 7/2021').regulations).toEqual(['reg:perbup:7', 'reg:perbup:7:2021']);
+    expect(refsOf('perwal lestari no 12 tahun 2023').regulations).toEqual(['reg:perwal:12', 'reg:perwal:12:2023']);
+    expect(refsOf('Peraturan Bupati Contoh Nomor 7 Tahun 2021').regulations).toEqual(['reg:perbup:7', 'reg:perbup:7:2021']);
+  });
+
   it('does not invent references from loose numbers', () => {
     expect(refsOf('ada 7 OPD dan 2 kecamatan pada 2017')).toEqual({ regulations: [], pasal: [], qualified: [] });
   });

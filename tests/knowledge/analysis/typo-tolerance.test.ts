@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { FuzzyVocabulary, editDistanceAtMostOne } from '../../../src/knowledge/index/fuzzy.js';
+import { FuzzyVocabulary, editDistanceAtMostOne, skeleton } from '../../../src/knowledge/index/fuzzy.js';
 
 // Typo tolerance sits next to the analyzer: words the index does not know are corrected before matching.
 describe('FuzzyVocabulary', () => {
@@ -20,6 +20,16 @@ describe('FuzzyVocabulary', () => {
     const long = 'a'.repeat(31);
     expect(new FuzzyVocabulary([long]).near(`${long}b`)).toEqual([]);
     expect(vocabulary.near('x'.repeat(20_000))).toEqual([]);
+  });
+
+  it('reads chat words with dropped letters by their consonants ("pnerapanya", "wktu", "bagaimna")', () => {
+    const chat = new FuzzyVocabulary(['penerapannya', 'penerapan', 'waktu', 'bagaimana', 'pasangan', 'evaluasi']);
+    expect(chat.near('pnerapanya')).toEqual(['penerapannya']);
+    expect(chat.near('wktu')).toEqual(['waktu']);
+    expect(chat.near('bagaimna')).toEqual(['bagaimana']);
+    // Same consonants, but not the same word with letters dropped.
+    expect(chat.near('pesangon')).toEqual([]);
+    expect(skeleton('penerapannya')).toBe('pnrpny');
   });
 
   it('leaves known words, short words and words two edits away alone', () => {

@@ -51,3 +51,12 @@ describe('firstSentences', () => {
     expect(firstSentences('Tanpa titik di akhir', 2)).toBe('Tanpa titik di akhir');
   });
 });
+
+describe('splitSentences', () => {
+  it('never cuts a list at the full stop of its labels ("a.", "b.", "1.") or at an abbreviation', () => {
+    const list = 'Proposal memuat: a. bentuk; b. Rancang bangun; c. tujuan. Kalimat berikut.';
+    expect(firstSentences(list, 1)).toBe('Proposal memuat: a. bentuk; b. Rancang bangun; c. tujuan.');
+    expect(firstSentences('Diatur dalam PP No. 38 Tahun 2017. Kedua.', 1)).toBe('Diatur dalam PP No. 38 Tahun 2017.');
+    expect(firstSentences('Tahapannya: 1. Usulan. 2. Uji coba. Selesai.', 1)).toBe('Tahapannya: 1. Usulan. 2. Uji coba.');
+  });
+});

@@ -82,6 +82,13 @@ describe('parseCurated', () => {
     expect(error.detail).toContain(`field "${field}"`);
   });
 
+  it('keeps every citation a restatement (FAQ entry, summary) rests on, and refuses one not in canonical form', () => {
+    const faq = `---\nregulation: PP 38/2017\ntitle: Berapa lama evaluasi?\ntopic: evaluasi\nsource: PP 38/2017\nstatus: berlaku\ncitation: PP 38/2017 Pasal 13 ayat (1)\nrests_on:\n  - PP 38/2017 Pasal 13 ayat (1)\n  - PP 38/2017 Pasal 6\n  - FAQ SINOVIK\n---\nPaling lama 10 hari kerja.\n`;
+    expect(parseCurated(faq, 'faq.md').chunks[0]?.restsOn).toEqual(['PP 38/2017 Pasal 13 ayat (1)', 'PP 38/2017 Pasal 6', 'FAQ SINOVIK']);
+    const error = ingestErrorOf(() => parseCurated(faq.replace('PP 38/2017 Pasal 6', 'PP 38/2017 pasal 6 ayat 1'), 'faq.md'));
+    expect(error.detail).toContain('field "rests_on.1"');
+  });
+
   it('refuses front matter without a body as having no content', () => {
     expect(ingestErrorOf(() => parseCurated(curated({}, ''), FILE)).code).toBe('no_content');
   });

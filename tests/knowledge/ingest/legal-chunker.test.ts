@@ -261,6 +261,16 @@ describe('chunkRegulation on structural edge cases', () => {
     for (const chunk of ayat) expect(chunk.text).toBe(truth.get(chunk.citation));
   });
 
+  it('splits definitions numbered like ayat, "(1) … (13)", per angka', () => {
+    const definitions = Array.from({ length: 13 }, (_, i) => `(${i + 1}) Istilah ${i + 1} adalah pengertian nomor ${i + 1}.`).join('\n');
+    const text = `PERATURAN DAERAH KABUPATEN CONTOH NOMOR 2 TAHUN 2022 TENTANG PELAYANAN PUBLIK\nBAB I KETENTUAN UMUM\nPasal 1\nDalam Peraturan Daerah ini yang dimaksud dengan:\n${definitions}\nPasal 2\n(1) Pelayanan diselenggarakan setiap hari kerja.\n(2) Pelayanan tidak dipungut biaya.`;
+    const chunks = chunkRegulation(text).chunks;
+    const pasal1 = chunks.filter((c) => c.pasal === '1');
+    expect(pasal1.map((c) => c.citation)).toEqual(Array.from({ length: 13 }, (_, i) => `Perda Kabupaten Contoh 2/2022 Pasal 1 angka ${i + 1}`));
+    expect(pasal1[12]?.text).toBe('Istilah 13 adalah pengertian nomor 13.');
+    expect(chunks.filter((c) => c.pasal === '2').map((c) => c.ayat)).toEqual(['1', '2']);
+  });
+
   it('uses the regulation name and title it is given over the ones in the text', () => {
     const doc = chunkRegulation(clean, { regulation: 'Perbup Cth 7/2021', title: 'Perbup Inovasi' });
     expect(doc.title).toBe('Perbup Inovasi');

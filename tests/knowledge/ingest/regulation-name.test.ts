@@ -22,6 +22,14 @@ describe('detectRegulation', () => {
     );
   });
 
+  it('reads a title typeset with an en dash ("UNDANG–UNDANG")', () => {
+    const text = opening('UNDANG–UNDANG REPUBLIK INDONESIA NOMOR 30 TAHUN 2014 TENTANG ADMINISTRASI PEMERINTAHAN');
+    expect(detectRegulation(text)).toEqual({
+      regulation: 'UU 30/2014',
+      title: 'Undang-Undang Nomor 30 Tahun 2014 tentang Administrasi Pemerintahan',
+    });
+  });
+
   it('keeps a subject split over lines, and "dan/atau" in lower case', () => {
     const text = 'PERATURAN MENTERI DALAM NEGERI\nREPUBLIK INDONESIA\nNOMOR 104 TAHUN 2018\nTENTANG\nPENILAIAN DAN PEMBERIAN PENGHARGAAN\nDAN/ATAU INSENTIF INOVASI DAERAH\n\nDENGAN RAHMAT';
     expect(detectRegulation(text)).toEqual({

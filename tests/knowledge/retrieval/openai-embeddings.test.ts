@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { Retriever } from '../../../src/knowledge/retrieval/retriever.js';
+import { Retriever, defaultDenseWeight } from '../../../src/knowledge/retrieval/retriever.js';
 import { startSmallApp } from '../../fixtures/cli/small-knowledge.js';
 import { startFakeOpenAi, type FakeOpenAi } from '../../support/fake-openai.js';
 import type { TestApp } from '../../support/test-app.js';
@@ -54,5 +54,11 @@ describe('the dense index over an OpenAI-compatible embeddings model', () => {
     const { hits } = await new Retriever(test.app.index(), { mode: 'dense' }).search('poinnya hangus kapan ya', 3);
     expect(hits).toHaveLength(3);
     expect(embeddingRequests().map((r) => r.body.input)).toEqual(['poinnya hangus kapan ya']);
+  });
+
+  it('gives the endpoint an equal say in hybrid ranking, so hybrid questions are embedded too', async () => {
+    expect(defaultDenseWeight(test.app.index())).toBe(1);
+    await new Retriever(test.app.index()).search('siapa yg ngelola bank sampah digital?', 3);
+    expect(embeddingRequests().map((r) => r.body.input)).toEqual(['siapa yg ngelola bank sampah digital?']);
   });
 });

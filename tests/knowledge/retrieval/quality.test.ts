@@ -6,18 +6,30 @@ import type { Metrics } from '../../../src/eval/metrics.js';
 import { PROJECT_ROOT, startTestApp, type TestApp } from '../../support/test-app.js';
 
 /**
- * The quality floor of the shipped knowledge base on our own question sets. Floors sit a little below
- * today's figures (tune: hit@1 0.92, hit@5 0.99, abstention 0.84, false abstention 0.03; holdout: 0.85,
- * 0.955, 0.76, 0.03), so a change that makes answers measurably worse fails here.
+ * The quality floor of the shipped knowledge base on our own question sets (tests/fixtures/eval). Each
+ * floor sits at most one question below today's figure, so a change that makes answers measurably worse
+ * fails here. Today (hit@1, hit@5, abstention, false abstention; lead over MiniSearch in hit@1):
+ *   dev        0.915 0.980 0.867 0.013  +0.26      tune     0.908 0.959 0.875 0.010  +0.09
+ *   dev2       0.914 1.000 0.750 0.000  +0.03      holdout  0.910 0.985 0.857 0.045  +0.13
+ *   abstention (94, 70 out of scope)  0.871 0.000  sealed   0.896 1.000 0.864 0.042  +0.17
+ * The sealed set is never tuned on; it is here only so that its floor holds.
  */
-const FLOORS = { hitAt1: 0.82, hitAt5: 0.93, abstention: 0.7, maxFalseAbstention: 0.07 };
+const FLOORS: Record<string, { hitAt1: number; hitAt5: number; abstention: number; maxFalseAbstention: number; lead?: number }> = {
+  dev: { hitAt1: 0.908, hitAt5: 0.973, abstention: 0.866, maxFalseAbstention: 0.02, lead: 0.25 },
+  dev2: { hitAt1: 0.896, hitAt5: 0.982, abstention: 0.75, maxFalseAbstention: 0.018, lead: 0.017 },
+  tune: { hitAt1: 0.897, hitAt5: 0.948, abstention: 0.843, maxFalseAbstention: 0.021, lead: 0.08 },
+  holdout: { hitAt1: 0.895, hitAt5: 0.97, abstention: 0.809, maxFalseAbstention: 0.06, lead: 0.12 },
+  // Mostly out-of-scope questions: its 24 in-scope ones are no ranking benchmark, so no lead is asked of it.
+  abstention: { hitAt1: 0.7, hitAt5: 0.916, abstention: 0.857, maxFalseAbstention: 0.042 },
+  sealed: { hitAt1: 0.885, hitAt5: 0.989, abstention: 0.818, maxFalseAbstention: 0.053, lead: 0.156 },
+};
 
 let test: TestApp;
 const results: Record<string, { pandu: Metrics; baseline: Metrics }> = {};
 
 beforeAll(async () => {
   test = await startTestApp();
-  for (const set of ['tune', 'holdout']) {
+  for (const set of Object.keys(FLOORS)) {
     const questions = readQuestions(path.join(PROJECT_ROOT, 'tests/fixtures/eval', `${set}.jsonl`));
     const records = await evaluatePandu(test.app.answerer, questions);
     results[set] = { pandu: metricsOf(records, questions), baseline: evaluateBaseline(test.app.index(), questions) };
@@ -27,20 +39,22 @@ afterAll(async () => {
   await test.close();
 });
 
-describe.each(['tune', 'holdout'])('answer quality on the shipped knowledge base (%s questions)', (set) => {
-  it('keeps hit@1, hit@5, abstention and false abstention above their floors', () => {
+describe.each(Object.keys(FLOORS))('answer quality on the shipped knowledge base (%s questions)', (set) => {
+  const floor = FLOORS[set]!;
+
+  it('keeps hit@1, hit@5, abstention and false abstention at or above their floors', () => {
     const { pandu } = results[set]!;
-    expect(pandu.inScope).toBeGreaterThan(50);
-    expect(pandu.outOfScope).toBeGreaterThan(15);
-    expect(pandu.hitAt1, `hit@1 (${set})`).toBeGreaterThanOrEqual(FLOORS.hitAt1);
-    expect(pandu.hitAt5, `hit@5 (${set})`).toBeGreaterThanOrEqual(FLOORS.hitAt5);
-    expect(pandu.abstention, `out-of-scope abstention (${set})`).toBeGreaterThanOrEqual(FLOORS.abstention);
-    expect(pandu.falseAbstention, `false abstention (${set})`).toBeLessThanOrEqual(FLOORS.maxFalseAbstention);
+    expect(pandu.inScope).toBeGreaterThan(20);
+    expect(pandu.outOfScope).toBeGreaterThan(5);
+    expect(pandu.hitAt1, `hit@1 (${set})`).toBeGreaterThanOrEqual(floor.hitAt1);
+    expect(pandu.hitAt5, `hit@5 (${set})`).toBeGreaterThanOrEqual(floor.hitAt5);
+    expect(pandu.abstention, `out-of-scope abstention (${set})`).toBeGreaterThanOrEqual(floor.abstention);
+    expect(pandu.falseAbstention, `false abstention (${set})`).toBeLessThanOrEqual(floor.maxFalseAbstention);
   });
 
-  it('ranks the right Pasal first more often than the MiniSearch baseline', () => {
+  it('leads the MiniSearch baseline over the same chunks in hit@1 and abstention', () => {
     const { pandu, baseline } = results[set]!;
-    expect(pandu.hitAt1).toBeGreaterThan(baseline.hitAt1);
+    if (floor.lead !== undefined) expect(pandu.hitAt1 - baseline.hitAt1, `lead in hit@1 (${set})`).toBeGreaterThanOrEqual(floor.lead);
     expect(pandu.abstention).toBeGreaterThan(baseline.abstention);
   });
 });

@@ -1,8 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { Retriever, type RetrievalMode } from '../../../src/knowledge/retrieval/retriever.js';
+import { Retriever, defaultDenseWeight, type RetrievalMode } from '../../../src/knowledge/retrieval/retriever.js';
 import { confidenceFrom } from '../../../src/knowledge/retrieval/abstention.js';
 import { readCues } from '../../../src/knowledge/retrieval/question-cues.js';
 import { startSmallApp } from '../../fixtures/cli/small-knowledge.js';
+import { signalsOf } from '../support/signals.js';
 import type { TestApp } from '../../support/test-app.js';
 
 let test: TestApp;
@@ -116,9 +117,16 @@ describe('retrieval modes', () => {
     expect(dense.hits[0]?.chunk.citation).toBe('Perwal Lestari 12/2023 Pasal 8 ayat (1)');
   });
 
-  it('bm25 mode returns nothing for words the knowledge base lacks; hybrid still offers neighbours', async () => {
+  it('bm25 mode returns nothing for words the knowledge base lacks; dense mode still offers neighbours', async () => {
     expect((await retriever('bm25').search('resep rendang enak', 5)).hits).toEqual([]);
-    expect((await retriever('hybrid').search('resep rendang enak', 5)).hits.length).toBeGreaterThan(0);
+    expect((await retriever('dense').search('resep rendang enak', 5)).hits.length).toBeGreaterThan(0);
+  });
+
+  it('gives the local embedder no say in hybrid ranking (measured: it does not help), an endpoint an equal one', async () => {
+    expect(defaultDenseWeight(test.app.index())).toBe(0);
+    const hybridHits = (await retriever('hybrid').search('siapa yg ngelola bank sampah digital?', 5)).hits;
+    const lexicalHits = (await retriever('bm25').search('siapa yg ngelola bank sampah digital?', 5)).hits;
+    expect(hybridHits.map((h) => h.chunk.citation)).toEqual(lexicalHits.map((h) => h.chunk.citation));
   });
 });
 
@@ -129,10 +137,13 @@ describe('question cues and the confidence model', () => {
     expect(readCues('inovasi daerah itu maksudnya apa?').definition).toBe(true);
   });
 
-  it('grows with coverage and shrinks with unknown words', () => {
-    const base = { coverageTop1: 0.5, coverageTop3: 0.5, coverageBest3: 0.5, knownCoverageTop1: 0.5, unknownShare: 0.2, normalisedScore: 1, topSimilarity: 0.5, contentGroups: 3 };
+  it('grows with coverage and shrinks with unknown words and each out-of-scope sign', () => {
+    const base = signalsOf();
     expect(confidenceFrom({ ...base, coverageTop1: 0.9 })).toBeGreaterThan(confidenceFrom(base));
     expect(confidenceFrom({ ...base, unknownShare: 0.6 })).toBeLessThan(confidenceFrom(base));
+    for (const sign of ['outsideTopic', 'regionRecord', 'absentRegulation', 'answerTypeMissing', 'factMissing', 'asksCurrent', 'yearMismatch'] as const) {
+      expect(confidenceFrom({ ...base, [sign]: 1 }), sign).toBeLessThan(confidenceFrom(base));
+    }
     expect(confidenceFrom({ ...base, coverageTop1: 1, coverageTop3: 1, unknownShare: 0 })).toBeGreaterThan(0.9);
   });
 });

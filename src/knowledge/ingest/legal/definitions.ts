@@ -12,6 +12,18 @@ export interface DefinitionSplit {
 
 const DEFINITIONS_OPENING_RE = /yang\s+dimaksud\s+dengan\s*:/i;
 
+/**
+ * Definitions numbered like ayat ("yang dimaksud dengan: (1) Daerah adalah … (2) …"), as some texts and
+ * OCR print them: read the markers as definition numbers, since a definitions Pasal has no ayat.
+ */
+export function markersAsLabels(tokens: readonly Token[]): readonly Token[] {
+  if (!DEFINITIONS_OPENING_RE.test(renderTokens(tokens.slice(0, 40)))) return tokens;
+  const labels = tokens.filter((t) => t.kind === 'label' && t.value).length;
+  const markers = tokens.filter((t) => t.kind === 'marker' && t.value).length;
+  if (labels >= 2 || markers < 2) return tokens;
+  return tokens.map((t) => (t.kind === 'marker' ? { ...t, kind: 'label' as const } : t));
+}
+
 /** True for a Pasal that opens with "… yang dimaksud dengan:" followed by numbered definitions. */
 export function isDefinitionsPasal(tokens: readonly Token[]): boolean {
   const opening = renderTokens(tokens.slice(0, 40));

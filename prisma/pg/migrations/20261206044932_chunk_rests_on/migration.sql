@@ -1,0 +1,2 @@
+-- AlterTable
+ALTER TABLE "KbChunk" ADD COLUMN     "restsOn" TEXT;

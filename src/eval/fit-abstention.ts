@@ -1,0 +1,111 @@
+import type { AbstentionSignals } from '../knowledge/retrieval/abstention.js';
+import type { Retriever } from '../knowledge/retrieval/retriever.js';
+import type { EvalQuestion } from './questions.js';
+
+/** One labelled example: the signals retrieval read, and whether the question is in scope (1) or not (0). */
+export interface AbstentionExample {
+  id: string;
+  signals: AbstentionSignals;
+  inScope: number;
+}
+
+export interface FittedModel {
+  bias: number;
+  weights: Record<keyof AbstentionSignals, number>;
+}
+
+export interface FitOptions {
+  /** L2 penalty on the weights (not the bias). */
+  l2: number;
+  /** How much more a wrongly refused in-scope question costs than a wrongly answered out-of-scope one. */
+  inScopeWeight: number;
+  iterations: number;
+}
+
+export const DEFAULT_FIT: FitOptions = { l2: 0.001, inScopeWeight: 1, iterations: 6000 };
+
+/** Signals of every question, as the retriever reads them; questions asking for results are left out (a rule refuses them). */
+export async function collectExamples(retriever: Retriever, questions: readonly EvalQuestion[]): Promise<AbstentionExample[]> {
+  const out: AbstentionExample[] = [];
+  for (const q of questions) {
+    const r = await retriever.search(q.question, 10);
+    if (r.confidence === 0 && r.signals.coverageTop1 === 0 && r.signals.unknownShare === 0) continue; // no content words at all
+    out.push({ id: q.id, signals: r.signals, inScope: q.in_scope ? 1 : 0 });
+  }
+  return out;
+}
+
+/**
+ * Weighted L2-regularised logistic regression by gradient descent: small, deterministic and dependency-
+ * free, which is all a seven-feature model needs.
+ */
+export function fitLogistic(examples: readonly AbstentionExample[], options: FitOptions = DEFAULT_FIT): FittedModel {
+  const names = Object.keys(examples[0]?.signals ?? {}) as Array<keyof AbstentionSignals>;
+  const w = new Float64Array(names.length);
+  let b = 0;
+  const rate = 0.5;
+  const weightOf = (e: AbstentionExample) => (e.inScope ? options.inScopeWeight : 1);
+  const totalWeight = examples.reduce((sum, e) => sum + weightOf(e), 0);
+  for (let it = 0; it < options.iterations; it += 1) {
+    const gw = new Float64Array(names.length);
+    let gb = 0;
+    for (const e of examples) {
+      let z = b;
+      names.forEach((n, i) => (z += w[i]! * e.signals[n]));
+      const p = 1 / (1 + Math.exp(-z));
+      const err = (p - e.inScope) * weightOf(e);
+      names.forEach((n, i) => (gw[i]! += err * e.signals[n]));
+      gb += err;
+    }
+    names.forEach((_, i) => (w[i]! -= rate * (gw[i]! / totalWeight + options.l2 * w[i]!)));
+    b -= rate * (gb / totalWeight);
+  }
+  const weights = Object.fromEntries(names.map((n, i) => [n, round(w[i]!)])) as Record<keyof AbstentionSignals, number>;
+  return { bias: round(b), weights };
+}
+
+/** Abstention on out-of-scope and false abstention on in-scope examples at a threshold. */
+export function abstentionRates(
+  examples: readonly AbstentionExample[],
+  confidence: (s: AbstentionSignals) => number,
+  threshold = 0.5,
+): { abstention: number; falseAbstention: number } {
+  const outside = examples.filter((e) => !e.inScope);
+  const inside = examples.filter((e) => e.inScope);
+  const refused = (e: AbstentionExample) => confidence(e.signals) < threshold;
+  return {
+    abstention: outside.filter(refused).length / Math.max(1, outside.length),
+    falseAbstention: inside.filter(refused).length / Math.max(1, inside.length),
+  };
+}
+
+/** k-fold cross-validated rates, folds taken by position so the result is reproducible. */
+export function crossValidate(
+  examples: readonly AbstentionExample[],
+  options: FitOptions,
+  folds = 5,
+): { abstention: number; falseAbstention: number } {
+  const predictions: Array<{ e: AbstentionExample; confidence: number }> = [];
+  for (let k = 0; k < folds; k += 1) {
+    const train = examples.filter((_, i) => i % folds !== k);
+    const test = examples.filter((_, i) => i % folds === k);
+    const model = fitLogistic(train, options);
+    for (const e of test) predictions.push({ e, confidence: confidenceOf(model, e.signals) });
+  }
+  const outside = predictions.filter((p) => !p.e.inScope);
+  const inside = predictions.filter((p) => p.e.inScope);
+  return {
+    abstention: outside.filter((p) => p.confidence < 0.5).length / Math.max(1, outside.length),
+    falseAbstention: inside.filter((p) => p.confidence < 0.5).length / Math.max(1, inside.length),
+  };
+}
+
+export function confidenceOf(model: FittedModel, s: AbstentionSignals): number {
+  let z = model.bias;
+  for (const [name, w] of Object.entries(model.weights) as Array<[keyof AbstentionSignals, number]>) z += w * s[name];
+  return 1 / (1 + Math.exp(-z));
+}
+
+function round(x: number): number {
+  return Math.round(x * 100) / 100;
+}

@@ -1,0 +1,134 @@
+import type { Translate } from '../../i18n/translator.js';
+import { restsOn } from '../index/chunk-role.js';
+import type { IndexedChunk } from '../index/indexed-chunk.js';
+import type { KnowledgeIndex } from '../index/knowledge-index.js';
+import type { PasalLookup } from '../retrieval/pasal-lookup.js';
+import type { QuestionCues } from '../retrieval/question-cues.js';
+import type { RetrievalHit } from '../retrieval/retriever.js';
+import { displayCitation, supportingHits } from './extractive.js';
+import { firstSentences } from './fit-message.js';
+
+export interface ComposeInput {
+  /** Retrieved passages, best first. */
+  hits: readonly RetrievalHit[];
+  index: KnowledgeIndex;
+  /** Set when the question named a Pasal: the answer is that Pasal, whole. */
+  lookup?: PasalLookup;
+  cues?: QuestionCues;
+  /** The best passage is the definition asked for: it stands alone, without runners-up. */
+  definitionFirst?: boolean;
+}
+
+export interface ComposedAnswer {
+  body: string;
+  footer: string;
+  citations: string[];
+  /** The chunks the answer is made of, in the order shown (context for a model, too). */
+  used: IndexedChunk[];
+}
+
+/** Other passages are mentioned in full sentences, at most this many. */
+const MAX_RELATED = 2;
+/** Of a Pasal, at most this many ayat are shown whole; the rest are cited. */
+const MAX_AYAT = 12;
+
+/**
+ * An answer built without a model, for the question asked: a named Pasal in full (every ayat, in order);
+ * otherwise the best passage, the article it defers to ("sebagaimana dimaksud dalam Pasal 52"), and close
+ * runners-up in whole sentences, lists never cut, with the passage stating the asked-for period or list
+ * brought in when the best one lacks it. An FAQ's own "Ya,"/"Tidak," is not repeated (it answered its own
+ * question, not necessarily this one). The footer cites exactly what the body rests on, an FAQ's every
+ * rule included.
+ */
+export function composeAnswer(input: ComposeInput, t: Translate): ComposedAnswer {
+  const whole = input.lookup ? wholePasal(input.lookup, input.index) : [];
+  if (whole.length > 0) return fromArticles(whole, t);
+  const [best] = input.hits;
+  if (!best) return { body: '', footer: '', citations: [], used: [] };
+
+  const lines = [passageText(best.chunk, true)];
+  const shown: IndexedChunk[] = [best.chunk];
+  const related: IndexedChunk[] = [];
+  const add = (chunk: IndexedChunk | undefined) => {
+    if (!chunk || related.length >= MAX_RELATED) return;
+    if ([...shown, ...related].some((c) => c.citation === chunk.citation || c.text === chunk.text)) return;
+    related.push(chunk);
+  };
+  // The article a regulation's own text defers to ("sebagaimana dimaksud dalam Pasal 52") answers what
+  // it leaves open. (Our curated wording already states what it refers to.)
+  const doc = input.index.docOf(best.chunk.id);
+  if (best.chunk.quote) for (const target of doc === undefined ? [] : (input.index.references[doc] ?? []).slice(0, 2)) add(input.index.chunks[target]);
+  // A period or a list asked for and not in the best passage: the best passage that states one.
+  const forms = (chunk: IndexedChunk) => {
+    const d = input.index.docOf(chunk.id);
+    return d === undefined ? undefined : input.index.forms[d];
+  };
+  if (input.cues?.duration && !forms(best.chunk)?.duration) add(input.hits.slice(1, 5).find((h) => forms(h.chunk)?.duration)?.chunk);
+  if (input.cues?.list && !forms(best.chunk)?.list) add(input.hits.slice(1, 5).find((h) => forms(h.chunk)?.list)?.chunk);
+  if (!input.definitionFirst) for (const hit of supportingHits(input.hits).slice(1)) add(hit.chunk);
+
+  const extra = related;
+  if (extra.length > 0) {
+    lines.push('', `${t('qa.related')}:`);
+    for (const chunk of extra) lines.push(`• ${chunk.citation}: ${firstSentences(passageText(chunk, true), 2)}`);
+  }
+  const used = [...shown, ...extra];
+  const citations = unique(used.flatMap((c) => (c.restsOn ? restsOn(c) : [c.citation])));
+  return { body: lines.join('\n'), footer: footerOf(used, citations, t), citations, used };
+}
+
+/** The chunks of each named Pasal: the asked-for ayat or angka, or else the whole body, in reading order. */
+function wholePasal(lookup: PasalLookup, index: KnowledgeIndex): IndexedChunk[][] {
+  return lookup.requests.slice(0, 2).flatMap((request, i) => {
+    const regulation = lookup.regulations[i];
+    const own = index
+      .chunksOfPasal(request.pasal)
+      .map((d) => index.chunks[d]!)
+      .filter((c) => (c.regulation ?? undefined) === regulation && !c.restsOn && !c.practice)
+      .filter((c) => Boolean(c.penjelasan) === request.penjelasan);
+    // The same Pasal from two documents (the regulation's own text and our curated units): show one, the
+    // regulation's own wording when the base holds it.
+    const document = (own.find((c) => c.quote) ?? own[0])?.documentId;
+    const fromOne = own.filter((c) => c.documentId === document);
+    const unit = fromOne.filter((c) => (!request.ayat || c.ayat === request.ayat) && (!request.angka || c.angka === request.angka));
+    const chosen = unit.length > 0 ? unit : fromOne;
+    return chosen.length > 0 ? [chosen.slice(0, MAX_AYAT)] : [];
+  });
+}
+
+function fromArticles(articles: IndexedChunk[][], t: Translate): ComposedAnswer {
+  const lines: string[] = [];
+  for (const chunks of articles) {
+    if (lines.length > 0) lines.push('');
+    const first = chunks[0]!;
+    const heading = [first.regulation, first.penjelasan ? 'Penjelasan' : '', `Pasal ${first.pasal}`].filter(Boolean).join(' ');
+    if (chunks.length > 1 || (!first.ayat && !first.angka)) lines.push(`${t('qa.article', { citation: heading })}:`);
+    for (const c of chunks) {
+      const label = c.ayat ? `(${c.ayat}) ` : c.angka ? `${c.angka}. ` : c.huruf ? `${c.huruf}. ` : '';
+      lines.push(chunks.length > 1 ? `${label}${passageText(c, false)}` : passageText(c, true));
+    }
+  }
+  const used = articles.flat();
+  const citations = unique(used.map((c) => c.citation));
+  return { body: lines.join('\n'), footer: footerOf(used, citations, t), citations, used };
+}
+
+/** A passage as shown: the regulation's own words in quotes; an FAQ's leading yes or no dropped. */
+function passageText(chunk: IndexedChunk, quoteMarks: boolean): string {
+  let text = chunk.text.trim();
+  if (chunk.restsOn) {
+    const rest = text.replace(/^(?:ya|tidak|bisa|boleh|betul|benar|tentu)\s*[,.!]\s*/i, '');
+    if (rest !== text && rest) text = rest.charAt(0).toUpperCase() + rest.slice(1);
+  }
+  return chunk.quote && quoteMarks ? `“${text}”` : text;
+}
+
+function footerOf(used: readonly IndexedChunk[], citations: readonly string[], t: Translate): string {
+  const practice = new Set(used.filter((c) => c.practice).map((c) => c.citation));
+  const shown = citations.map((citation) => displayCitation({ citation, practice: practice.has(citation) }, t));
+  return `${t('qa.basis')}: ${shown.join('; ')}`;
+}
+
+function unique(items: string[]): string[] {
+  return [...new Set(items)];
+}

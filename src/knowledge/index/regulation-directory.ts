@@ -1,0 +1,167 @@
+import type { Analyzer } from '../analysis/analyzer.js';
+import { isContentWord } from '../analysis/analyzer.js';
+import { extractLegalRefs, regulationType } from '../analysis/legal-refs.js';
+import type { IndexedChunk } from './indexed-chunk.js';
+
+/** One regulation the index holds: its name, kind and the subjects it is known by ("Pemerintahan Daerah"). */
+interface RegulationEntry {
+  /** As cited: "UU 23/2014". */
+  name: string;
+  /** "uu", "pp", "permenpanrb", … (legal-refs.ts); undefined for a kind legal-refs does not know. */
+  type?: string;
+  /** The number key ("reg:uu:23") shared with the analyzer's legal tokens. */
+  key?: string;
+  /** Per subject phrase, its word groups: each word's index tokens (word, roots, concepts it joins). */
+  subjects: string[][][];
+}
+
+// "… Nomor 23 Tahun 2014 tentang Pemerintahan Daerah", "UU 23/2014 tentang Pemerintahan Daerah": the
+// subject is the run of capitalised words (with "dan", "atau", "dan/atau" between them) after "tentang".
+const TITLE_RE =
+  /(\d{1,4})\s*(?:\/\s*|\s+Tahun\s+)((?:19|20)\d\d)\s+tentang\s+((?:[A-Z][\p{L}-]*|dan\/atau|dan|atau)(?:\s+(?:[A-Z][\p{L}-]*|dan\/atau|dan|atau))*)/gu;
+
+/** Words that name a kind of regulation in a question, mapped to the kind (undefined: any kind). */
+const KIND_WORDS: ReadonlyMap<string, string | undefined> = new Map<string, string | undefined>([
+  ['uu', 'uu'],
+  ['undang', 'uu'],
+  ['pp', 'pp'],
+  ['perpres', 'perpres'],
+  ['permendagri', 'permendagri'],
+  ['permenpan', 'permenpanrb'],
+  ['permenpanrb', 'permenpanrb'],
+  ['perda', 'perda'],
+  ['perbup', 'perbup'],
+  ['perwal', 'perwal'],
+  ['pergub', 'pergub'],
+  ['perkada', 'perkada'],
+  ['permen', undefined],
+]);
+/** "peraturan X": the word after "peraturan" says the kind. */
+const PERATURAN_KINDS: ReadonlyMap<string, string | undefined> = new Map<string, string | undefined>([
+  ['pemerintah', 'pp'],
+  ['presiden', 'perpres'],
+  ['menteri', undefined],
+  ['daerah', 'perda'],
+  ['bupati', 'perbup'],
+  ['gubernur', 'pergub'],
+  ['walikota', 'perwal'],
+]);
+const SKIPPED_AFTER_KIND = new Set(['undang', 'tentang', 'ttg', 'soal', 'mengenai', 'no', 'nomor']);
+
+/** A kind of regulation named at position i, and where the words after it start. */
+function kindAt(words: readonly string[], i: number): { kind: string | undefined; next: number } | undefined {
+  const word = words[i]!;
+  if (KIND_WORDS.has(word)) return { kind: KIND_WORDS.get(word), next: i + 1 };
+  const after = words[i + 1];
+  if (word === 'peraturan' && after && PERATURAN_KINDS.has(after)) return { kind: PERATURAN_KINDS.get(after), next: i + 2 };
+  return undefined;
+}
+const WINDOW = 6;
+
+/**
+ * The regulations an index holds and the subjects they are known by, so that a question naming one by its
+ * subject ("UU pemda", "PP inovasi daerah", "UU pelayanan publik") is answered from it, as one naming it by
+ * number ("PP 38") already is. Subjects are read from document titles and from texts that name a
+ * regulation in full ("PP No. 38 Tahun 2017 tentang Inovasi Daerah").
+ */
+export class RegulationDirectory {
+  private constructor(
+    private readonly entries: RegulationEntry[],
+    private readonly analyzer: Analyzer,
+  ) {}
+
+  static build(chunks: readonly IndexedChunk[], analyzer: Analyzer): RegulationDirectory {
+    const byName = new Map<string, RegulationEntry & { numberYear?: string; phrases: Set<string> }>();
+    for (const c of chunks) {
+      if (!c.regulation || byName.has(c.regulation)) continue;
+      const refs = extractLegalRefs(c.regulation.toLowerCase().replace(/\//g, ' ')).regulations;
+      const m = /(\d{1,4})\/((?:19|20)\d\d)\s*$/.exec(c.regulation);
+      byName.set(c.regulation, {
+        name: c.regulation,
+        type: refs[0]?.split(':')[1] ?? regulationType(c.regulation.toLowerCase().split(/\s+/)[0] ?? ''),
+        key: refs[0],
+        numberYear: m ? `${m[1]}/${m[2]}` : undefined,
+        subjects: [],
+        phrases: new Set(),
+      });
+    }
+    const byNumberYear = new Map<string, Array<RegulationEntry & { phrases: Set<string> }>>();
+    for (const e of byName.values()) {
+      if (!e.numberYear) continue;
+      byNumberYear.set(e.numberYear, [...(byNumberYear.get(e.numberYear) ?? []), e]);
+    }
+    const seenTexts = new Set<string>();
+    for (const c of chunks) {
+      for (const text of [c.documentTitle ?? '', c.text]) {
+        if (!text.includes('tentang') || seenTexts.has(text)) continue;
+        seenTexts.add(text);
+        for (const m of text.matchAll(TITLE_RE)) {
+          const owners = byNumberYear.get(`${m[1]}/${m[2]}`);
+          const phrase = m[3]?.trim();
+          if (!owners || !phrase) continue;
+          for (const owner of owners) owner.phrases.add(phrase.toLowerCase());
+        }
+      }
+    }
+    const entries = [...byName.values()].map(({ phrases, numberYear: _n, ...e }) => ({
+      ...e,
+      subjects: [...phrases].map((p) => wordTokens(p, analyzer)).filter((s) => s.length > 0),
+    }));
+    return new RegulationDirectory(entries, analyzer);
+  }
+
+  /** Every regulation the index holds, by citation name. */
+  names(): string[] {
+    return this.entries.map((e) => e.name);
+  }
+
+  /**
+   * Regulations a question names by kind and subject ("UU pemda" → UU 23/2014). Words are the question's
+   * normalised words. A subject counts as named when at least half its words (and its first) follow the
+   * kind word; of several candidates the best-covered win.
+   */
+  namedBySubject(words: readonly string[]): string[] {
+    let best = 0;
+    let named: string[] = [];
+    words.forEach((_word, i) => {
+      const found = kindAt(words, i);
+      if (!found) return;
+      const { kind } = found;
+      let j = found.next;
+      while (j < words.length && SKIPPED_AFTER_KIND.has(words[j]!)) j += 1;
+      if (j < words.length && /^\d/.test(words[j]!)) return; // named by number: legal-refs.ts has it
+      const window = words.slice(j, j + WINDOW).filter(isContentWord);
+      if (window.length === 0) return;
+      const tokens = new Set(wordTokens(window.join(' '), this.analyzer).flat());
+      for (const e of this.entries) {
+        if (kind && e.type !== kind) continue;
+        for (const subject of e.subjects) {
+          const matched = subject.map((variants) => variants.some((v) => tokens.has(v)));
+          const share = matched.filter(Boolean).length / subject.length;
+          if (!matched[0] || share < 0.5) continue;
+          if (share > best) {
+            best = share;
+            named = [e.name];
+          } else if (share === best && !named.includes(e.name)) named.push(e.name);
+        }
+      }
+    });
+    return named;
+  }
+
+  /** The number key ("reg:pp:38") of a regulation name, for matching chunks. */
+  keyOf(name: string): string | undefined {
+    return this.entries.find((e) => e.name === name)?.key;
+  }
+}
+
+/** A phrase's content words, each with the tokens that stand for it: itself, its roots, its concepts. */
+function wordTokens(phrase: string, analyzer: Analyzer): string[][] {
+  const groups = analyzer.analyze(phrase);
+  const words = groups.filter((g) => g.kind === 'word');
+  const concepts = groups.filter((g) => g.kind === 'concept');
+  return words.map((w) => [
+    ...w.variants,
+    ...concepts.filter((c) => c.surface.split(' ').includes(w.surface)).flatMap((c) => c.variants),
+  ]);
+}

@@ -1,0 +1,62 @@
+/**
+ * How retrieval adjusts lexical scores for whole classes of questions and passages. Each one is a
+ * multiplier (1 = no effect), so the evaluation can switch one off and measure what it buys.
+ */
+export interface RankingPriors {
+  /** A passage of a regulation the question names ("menurut PP 38", "UU pemda"). */
+  namedRegulation: number;
+  /** A passage of another regulation, when the question names one. */
+  otherRegulation: number;
+  /** A passage of no regulation (practice note, guide), when the question names one. */
+  noRegulation: number;
+  /** A Penjelasan or definition, when the question asks what something means. */
+  definition: number;
+  /** A definition or Penjelasan item of exactly the term asked about ("apa itu APIP" → "APIP adalah …"). */
+  definedTerm: number;
+  /** A restatement (FAQ entry, summary) of rules stated elsewhere: the rule ranks above it. */
+  restatement: number;
+  /** The rule a restatement mainly rests on takes this share of the restatement's own score (its place). */
+  mainRuleShare: number;
+  /** The other rules it rests on, at this share (lower down). */
+  otherRuleShare: number;
+  /**
+   * The article a well-matching passage refers to ("… persyaratan sebagaimana dimaksud dalam Pasal 52")
+   * takes this share of that passage's score, so the rule it defers to is found too.
+   */
+  referenceShare: number;
+  /** A passage stating a list, for a question asking for one ("apa saja"); a period, for "berapa lama". */
+  answerForm: number;
+  /** A practice note (IID/IGA, KIPP of a year or a region), when the question is not about practice. */
+  practice: number;
+  /** A question naming a Pasal is first an exact look-up of that Pasal by its metadata. */
+  exactLookup: boolean;
+  /** A regulation may be named by its subject ("UU pemda"), not only by its number. */
+  namedBySubject: boolean;
+}
+
+export const DEFAULT_PRIORS: RankingPriors = {
+  namedRegulation: 1.5,
+  otherRegulation: 0.6,
+  noRegulation: 0.8,
+  definition: 1.2,
+  definedTerm: 2,
+  restatement: 0.75,
+  mainRuleShare: 1,
+  otherRuleShare: 0.6,
+  referenceShare: 0.6,
+  answerForm: 1.2,
+  practice: 0.5,
+  exactLookup: true,
+  namedBySubject: true,
+};
+
+/** Each prior switched off on its own, for `eval --ablation`. */
+export const PRIOR_ABLATIONS: ReadonlyArray<{ label: string; priors: Partial<RankingPriors> }> = [
+  { label: 'tanpa cari pasal langsung', priors: { exactLookup: false } },
+  { label: 'tanpa fokus peraturan disebut', priors: { namedRegulation: 1, otherRegulation: 1, noRegulation: 1, namedBySubject: false } },
+  { label: 'tanpa aturan di atas FAQ', priors: { restatement: 1 } },
+  { label: 'tanpa istilah yang didefinisikan', priors: { definedTerm: 1 } },
+  { label: 'tanpa redam catatan praktik', priors: { practice: 1 } },
+  { label: 'tanpa rujukan antarpasal', priors: { referenceShare: 0 } },
+  { label: 'tanpa bentuk jawaban (daftar/waktu)', priors: { answerForm: 1 } },
+];

@@ -1,0 +1,41 @@
+import { describe, expect, it } from 'vitest';
+import { abstentionRates, confidenceOf, crossValidate, fitLogistic, type AbstentionExample } from '../../src/eval/fit-abstention.js';
+import type { AbstentionSignals } from '../../src/knowledge/retrieval/abstention.js';
+import { signalsOf } from '../knowledge/support/signals.js';
+
+const signals = (coverage: number, outside: number): AbstentionSignals =>
+  signalsOf({
+    coverageTop1: coverage,
+    coverageTop3: coverage,
+    coverageBest: coverage,
+    keyCovered: coverage > 0.5 ? 1 : 0,
+    unknownShare: 1 - coverage,
+    outsideTopic: outside,
+  });
+// In scope: well covered; out of scope: poorly covered, or covered but about an out-of-scope subject.
+const examples: AbstentionExample[] = Array.from({ length: 60 }, (_, i) => {
+  const inScope = i % 3 !== 0;
+  const coverage = inScope ? 0.6 + (i % 5) * 0.08 : i % 2 ? 0.2 + (i % 4) * 0.05 : 0.8;
+  return { id: `q${i}`, signals: signals(coverage, !inScope && coverage > 0.5 ? 1 : 0), inScope: inScope ? 1 : 0 };
+});
+
+describe('fitting the abstention model', () => {
+  it('learns that coverage means in scope and an out-of-scope subject means not', () => {
+    const model = fitLogistic(examples);
+    expect(model.weights.coverageTop1).toBeGreaterThan(0);
+    expect(model.weights.outsideTopic).toBeLessThan(0);
+    expect(confidenceOf(model, signals(0.9, 0))).toBeGreaterThan(0.5);
+    expect(confidenceOf(model, signals(0.9, 1))).toBeLessThan(0.5);
+  });
+
+  it('reports abstention and false abstention at a threshold, on the fitting set and cross-validated', () => {
+    const model = fitLogistic(examples);
+    const rates = abstentionRates(examples, (s) => confidenceOf(model, s));
+    expect(rates.abstention).toBeGreaterThan(0.9);
+    expect(rates.falseAbstention).toBeLessThan(0.1);
+    expect(crossValidate(examples, { l2: 0.001, inScopeWeight: 1, iterations: 2000 })).toEqual({
+      abstention: expect.any(Number),
+      falseAbstention: expect.any(Number),
+    });
+  });
+});

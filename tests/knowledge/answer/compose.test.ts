@@ -1,0 +1,111 @@
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { composeAnswer } from '../../../src/knowledge/answer/compose.js';
+import { displayCitation, supportingHits } from '../../../src/knowledge/answer/extractive.js';
+import { loadTranslator } from '../../../src/i18n/translator.js';
+import type { IndexedChunk } from '../../../src/knowledge/index/indexed-chunk.js';
+import { Retriever, type RetrievalHit } from '../../../src/knowledge/retrieval/retriever.js';
+import { PROJECT_ROOT } from '../../support/test-app.js';
+import { chunk, indexOf } from '../support/chunks.js';
+
+const { t } = loadTranslator(path.join(PROJECT_ROOT, 'locales'));
+const PP = 'PP 38/2017';
+const index = indexOf([
+  chunk({ regulation: PP, pasal: '13', ayat: '1' }, 'Evaluasi usulan dilakukan paling lama 10 hari kerja. Tim dapat dibentuk.'),
+  chunk({ regulation: PP, pasal: '13', ayat: '2' }, 'Dalam evaluasi, litbang dapat melibatkan: a. perguruan tinggi; b. Pakar; c. praktisi. Kalimat lain.'),
+  chunk({ regulation: PP, pasal: '20', ayat: '1' }, 'Inovasi yang lulus uji coba diterapkan.'),
+  chunk({ regulation: PP, pasal: '20', ayat: '2' }, 'Penerapan ditetapkan dengan Perda atau Perkada.'),
+  chunk({ regulation: PP, pasal: '20', ayat: '3' }, 'Hak kekayaan intelektual menjadi milik Pemerintah Daerah.'),
+  chunk({ regulation: PP, pasal: '20', penjelasan: true, ayat: '3' }, 'Yang dimaksud "tidak dapat dikomersialisasikan" adalah tidak dapat diperdagangkan.'),
+  chunk({ regulation: 'UU 30/2014', pasal: '52', ayat: '1', quote: true }, 'Syarat sahnya Keputusan meliputi ditetapkan pejabat berwenang dan dibuat sesuai prosedur.'),
+  chunk({ regulation: 'UU 30/2014', pasal: '56', ayat: '1', quote: true }, 'Keputusan yang tidak memenuhi persyaratan sebagaimana dimaksud dalam Pasal 52 ayat (1) merupakan Keputusan yang tidak sah.'),
+  chunk(
+    { regulation: PP, pasal: '10', ayat: '1', heading: 'Apakah ASN perlu izin atasan?', restsOn: `${PP} Pasal 10 ayat (1)\n${PP} Pasal 13 ayat (1)` },
+    'Ya, ASN menyampaikan usulan kepada atasannya untuk mendapat izin tertulis, lalu litbang mengevaluasinya paling lama 10 hari kerja.',
+  ),
+  chunk({ citation: 'IID 2023 (Kemendagri)', practice: true }, 'Data inovasi diunggah melalui aplikasi IID.'),
+]);
+const byCitation = (citation: string) => index.chunks.find((c) => c.citation === citation)!;
+const hit = (score: number, c: IndexedChunk): RetrievalHit => ({ score, bm25: score, similarity: 0, chunk: c });
+const answerTo = async (question: string) => {
+  const result = await new Retriever(index).search(question, 5);
+  return composeAnswer({ hits: result.hits, index, lookup: result.lookup, cues: result.cues }, t);
+};
+
+describe('composeAnswer', () => {
+  it('quotes the best passage in full and cites it in the footer', () => {
+    const best = byCitation(`${PP} Pasal 20 ayat (3)`);
+    const answer = composeAnswer({ hits: [hit(1, best)], index }, t);
+    expect(answer.body).toBe(best.text);
+    expect(answer.footer).toBe(`Dasar: ${PP} Pasal 20 ayat (3)`);
+    expect(answer.citations).toEqual([`${PP} Pasal 20 ayat (3)`]);
+  });
+
+  it('adds close runners-up in whole sentences, never cutting a list at "b."', () => {
+    const answer = composeAnswer({ hits: [hit(1, byCitation(`${PP} Pasal 13 ayat (1)`)), hit(0.9, byCitation(`${PP} Pasal 13 ayat (2)`))], index }, t);
+    expect(answer.body).toContain(`• ${PP} Pasal 13 ayat (2): Dalam evaluasi, litbang dapat melibatkan: a. perguruan tinggi; b. Pakar; c. praktisi. Kalimat lain.`);
+    expect(answer.footer).toBe(`Dasar: ${PP} Pasal 13 ayat (1); ${PP} Pasal 13 ayat (2)`);
+  });
+
+  it('answers "apa isi Pasal 20" with the whole Pasal, every ayat in order, and cites each', async () => {
+    const answer = await answerTo('apa isi Pasal 20?');
+    expect(answer.body).toBe(
+      [`Bunyi ${PP} Pasal 20:`, '(1) Inovasi yang lulus uji coba diterapkan.', '(2) Penerapan ditetapkan dengan Perda atau Perkada.', '(3) Hak kekayaan intelektual menjadi milik Pemerintah Daerah.'].join('\n'),
+    );
+    expect(answer.citations).toEqual([`${PP} Pasal 20 ayat (1)`, `${PP} Pasal 20 ayat (2)`, `${PP} Pasal 20 ayat (3)`]);
+    expect((await answerTo('pasal 20 ayat 3 isinya apa')).citations).toEqual([`${PP} Pasal 20 ayat (3)`]);
+    expect((await answerTo('penjelasan pasal 20')).citations).toEqual([`${PP} Penjelasan Pasal 20 ayat (3)`]);
+  });
+
+  it('shows a Pasal held twice (regulation text and curated units) once, in the regulation\'s own words', () => {
+    const curated = chunk({ regulation: 'UU 30/2014', pasal: '52', ayat: '1', documentId: 'curated' }, 'Keputusan sah bila memenuhi tiga syarat.');
+    const both = indexOf([...index.chunks, curated]);
+    const request = { pasal: '52', penjelasan: false };
+    const answer = composeAnswer({ hits: [], index: both, lookup: { requests: [request], docs: [], regulations: ['UU 30/2014'] } }, t);
+    expect(answer.body).toBe('“Syarat sahnya Keputusan meliputi ditetapkan pejabat berwenang dan dibuat sesuai prosedur.”');
+    expect(answer.citations).toEqual(['UU 30/2014 Pasal 52 ayat (1)']);
+  });
+
+  it('brings in the article the best passage defers to, quoting a regulation in its own words', async () => {
+    const answer = await answerTo('keputusan tidak memenuhi persyaratan apakah tidak sah');
+    expect(answer.body.startsWith('“Keputusan yang tidak memenuhi persyaratan')).toBe(true);
+    expect(answer.body).toContain('• UU 30/2014 Pasal 52 ayat (1): “Syarat sahnya Keputusan');
+    expect(answer.citations.slice(0, 2)).toEqual(['UU 30/2014 Pasal 56 ayat (1)', 'UU 30/2014 Pasal 52 ayat (1)']);
+  });
+
+  it('does not repeat an FAQ\'s own "Ya," and cites every rule the FAQ rests on', () => {
+    const faq = index.chunks.find((c) => c.restsOn)!;
+    const answer = composeAnswer({ hits: [hit(1, faq)], index }, t);
+    expect(answer.body.startsWith('ASN menyampaikan usulan')).toBe(true);
+    expect(answer.citations).toEqual([`${PP} Pasal 10 ayat (1)`, `${PP} Pasal 13 ayat (1)`]);
+  });
+
+  it('marks a practice note in the footer so nobody mistakes it for regulation text', () => {
+    const note = byCitation('IID 2023 (Kemendagri)');
+    expect(composeAnswer({ hits: [hit(1, note)], index }, t).footer).toBe('Dasar: IID 2023 (Kemendagri) (catatan praktik, bukan bunyi peraturan)');
+    expect(displayCitation(byCitation(`${PP} Pasal 20 ayat (1)`), t)).toBe(`${PP} Pasal 20 ayat (1)`);
+  });
+
+  it('lets the definition asked for stand alone, and counts a runner-up close only by its lexical score', () => {
+    const def = hit(1, byCitation(`${PP} Pasal 20 ayat (3)`));
+    const second = hit(0.95, byCitation(`${PP} Pasal 20 ayat (2)`));
+    expect(composeAnswer({ hits: [def, second], index, definitionFirst: true }, t).citations).toEqual([`${PP} Pasal 20 ayat (3)`]);
+    // Second by rank (fused score 0.92) but far behind in BM25: not a close runner-up.
+    const far = { ...second, score: 0.92, bm25: 0.3 };
+    expect(composeAnswer({ hits: [def, far], index }, t).citations).toEqual([`${PP} Pasal 20 ayat (3)`]);
+  });
+
+  it('is empty when there are no hits', () => {
+    expect(composeAnswer({ hits: [], index }, t)).toEqual({ body: '', footer: '', citations: [], used: [] });
+  });
+});
+
+describe('supportingHits', () => {
+  it('skips runners-up with the same citation or the same text, and keeps at most three', () => {
+    const best = hit(1, byCitation(`${PP} Pasal 13 ayat (1)`));
+    const twin = hit(0.95, { ...best.chunk, text: 'lain' });
+    const sameText = hit(0.95, { ...best.chunk, citation: 'FAQ evaluasi' });
+    const more = [0.99, 0.98, 0.97, 0.96].map((s, i) => hit(s, { ...best.chunk, citation: `${PP} Pasal ${30 + i}`, text: `teks ${i}` }));
+    expect(supportingHits([best, twin, sameText, ...more]).map((h) => h.chunk.citation)).toEqual([`${PP} Pasal 13 ayat (1)`, `${PP} Pasal 30`, `${PP} Pasal 31`]);
+  });
+});

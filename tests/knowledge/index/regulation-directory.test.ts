@@ -1,0 +1,35 @@
+import { describe, expect, it } from 'vitest';
+import { normaliseWords } from '../../../src/knowledge/analysis/analyzer.js';
+import { Retriever } from '../../../src/knowledge/retrieval/retriever.js';
+import { chunk, indexOf } from '../support/chunks.js';
+
+const index = indexOf([
+  chunk({ regulation: 'UU 23/2014', pasal: '386', ayat: '1', documentTitle: 'Undang-Undang Nomor 23 Tahun 2014 tentang Pemerintahan Daerah' }, 'Pemerintah Daerah dapat melakukan inovasi dalam penyelenggaraan pemerintahan.'),
+  chunk({ regulation: 'UU 25/2009', pasal: '1', angka: '1', documentTitle: 'Undang-Undang Nomor 25 Tahun 2009 tentang Pelayanan Publik' }, 'Pelayanan publik adalah kegiatan pemenuhan kebutuhan pelayanan.'),
+  chunk({ regulation: 'UU 25/2009', pasal: '15', documentTitle: 'Undang-Undang Nomor 25 Tahun 2009 tentang Pelayanan Publik' }, 'Penyelenggara berkewajiban menyusun dan menetapkan standar pelayanan dan melakukan inovasi.'),
+  // A curated unit whose document title is its own; the regulation's subject comes from the text.
+  chunk({ regulation: 'PP 38/2017', pasal: '2', ayat: '1', documentTitle: 'Tujuan Inovasi Daerah' }, 'Menurut PP No. 38 Tahun 2017 tentang Inovasi Daerah, inovasi bertujuan meningkatkan kinerja pemerintahan.'),
+]);
+const named = (q: string) => index.regulations.namedBySubject(normaliseWords(q));
+
+describe('regulations named by their subject', () => {
+  it('knows a regulation by the subject in its title or in a text that names it in full', () => {
+    expect(named('menurut UU pemda inovasi itu wajib?')).toEqual(['UU 23/2014']);
+    expect(named('undang-undang pelayanan publik ngatur inovasi?')).toEqual(['UU 25/2009']);
+    expect(named('PP inovasi daerah bilang apa soal tujuan')).toEqual(['PP 38/2017']);
+    expect(named('peraturan pemerintah tentang inovasi daerah')).toEqual(['PP 38/2017']);
+  });
+
+  it('needs the kind to agree and the subject to follow it', () => {
+    expect(named('PP pelayanan publik')).toEqual([]);
+    expect(named('menurut UU, siapa yang boleh usul inovasi?')).toEqual([]);
+    expect(named('pelayanan publik dan inovasi daerah')).toEqual([]);
+  });
+
+  it('answers a question that names a regulation from that regulation, not from one that shares its words', async () => {
+    const hits = (await new Retriever(index).search('UU pelayanan publik bilang apa soal inovasi?', 3)).hits;
+    expect(hits[0]?.chunk.regulation).toBe('UU 25/2009');
+    const pemda = (await new Retriever(index).search('UU pemda bilang apa soal inovasi?', 3)).hits;
+    expect(pemda[0]?.chunk.citation).toBe('UU 23/2014 Pasal 386 ayat (1)');
+  });
+});

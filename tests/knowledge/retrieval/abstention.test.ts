@@ -1,0 +1,49 @@
+import { describe, expect, it } from 'vitest';
+import { normaliseWords } from '../../../src/knowledge/analysis/analyzer.js';
+import { Retriever } from '../../../src/knowledge/retrieval/retriever.js';
+import { chunk, indexOf } from '../support/chunks.js';
+
+const PP = 'PP 38/2017';
+const index = indexOf([
+  chunk({ regulation: PP, pasal: '30', ayat: '1' }, 'Kegiatan Inovasi Daerah dianggarkan dalam APBD dan pendanaan lain yang sah; belanja barang untuk uji coba masuk RKPD.'),
+  chunk({ regulation: PP, pasal: '22', ayat: '1' }, 'Menteri melakukan penilaian terhadap Daerah yang melaksanakan Inovasi Daerah; skor dan predikat ditetapkan setiap tahun.'),
+  chunk({ regulation: PP, pasal: '16', ayat: '2' }, 'Uji coba dilakukan pada Perangkat Daerah yang ditugaskan sebagai laboratorium uji coba.'),
+  chunk({ regulation: PP, pasal: '1', angka: '12' }, 'Perangkat Daerah adalah unsur pembantu kepala Daerah dan DPRD.'),
+]);
+const search = (question: string) => new Retriever(index).search(question, 5);
+
+describe('abstention that reads the question', () => {
+  it('takes an out-of-scope subject as typed, before stemming ("pengadaan" is not "ada")', async () => {
+    const r = await search('pengadaan barang untuk uji coba inovasi lewat e-katalog gimana?');
+    expect(r.signals.outsideTopic).toBe(1);
+    expect(r.abstain).toBe(true);
+  });
+
+  it("refuses a question about one region's records, but answers one that only mentions a region", async () => {
+    const record = await search('berapa skor penilaian inovasi Kabupaten Sidoarjo?');
+    expect(record.signals.regionRecord).toBe(1);
+    expect(record.abstain).toBe(true);
+    const context = await search('kami di Kabupaten Sidoarjo, uji coba inovasi dilakukan di mana?');
+    expect(context.signals.regionRecord).toBe(0);
+    expect(context.abstain).toBe(false);
+  });
+
+  it('gives words asking for a definition or the wording no weight, and everyday words little', async () => {
+    const r = await search('apa pengertian perangkat daerah');
+    expect(r.signals.unknownShare).toBe(0);
+    expect(r.abstain).toBe(false);
+    const everyday = await search('unit kami mau ditaruh jadi tempat uji coba, sebutannya apa?');
+    expect(everyday.abstain).toBe(false);
+  });
+
+  it('reads a word typed in capitals as an acronym, not chat spelling ("SPT" is not "seperti")', () => {
+    expect(normaliseWords('cara lapor SPT')).toEqual(['cara', 'lapor', 'spt']);
+    expect(normaliseWords('spt yg kemarin')).toEqual(['seperti', 'yang', 'kemarin']);
+  });
+
+  it('notes a question about the present and a year the best passage says nothing about', async () => {
+    expect((await search('siapa menteri yang menilai inovasi sekarang?')).signals.asksCurrent).toBe(1);
+    expect((await search('kami belum dapat jawaban sampai sekarang, uji coba di mana?')).signals.asksCurrent).toBe(0);
+    expect((await search('penilaian inovasi daerah 2031 gimana?')).signals.yearMismatch).toBe(1);
+  });
+});

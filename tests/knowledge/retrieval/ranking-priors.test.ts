@@ -1,0 +1,83 @@
+import { describe, expect, it } from 'vitest';
+import { Retriever } from '../../../src/knowledge/retrieval/retriever.js';
+import { chunk, indexOf } from '../support/chunks.js';
+
+const PP = 'PP 38/2017';
+const index = indexOf([
+  chunk({ regulation: PP, pasal: '13', ayat: '1' }, 'Evaluasi usulan oleh Perangkat Daerah litbang dilakukan paling lama 10 hari kerja.'),
+  chunk({ regulation: PP, pasal: '6' }, 'Kriteria Inovasi Daerah meliputi pembaharuan, manfaat, dan dapat direplikasi.'),
+  chunk({ regulation: PP, pasal: '9', ayat: '2' }, 'Proposal dari anggota DPRD dibahas dalam rapat paripurna.'),
+  chunk(
+    {
+      regulation: PP,
+      pasal: '13',
+      ayat: '1',
+      heading: 'Berapa lama evaluasi proposal inovasi oleh litbang?',
+      restsOn: `${PP} Pasal 13 ayat (1)\n${PP} Pasal 6`,
+    },
+    'Evaluasi proposal inovasi oleh litbang paling lama 10 hari kerja, dengan kriteria Pasal 6.',
+  ),
+  chunk(
+    { citation: 'Praktik kelembagaan litbang daerah', practice: true, heading: 'Litbang daerah di lapangan' },
+    'Di banyak daerah evaluasi usulan inovasi dilakukan BRIDA; lamanya beragam, sering lebih dari 10 hari kerja.',
+  ),
+]);
+const rank = async (question: string) => (await new Retriever(index).search(question, 5)).hits.map((h) => `${h.chunk.citation}${h.chunk.restsOn ? ' (FAQ)' : ''}`);
+
+describe('rules above their restatements and practice notes', () => {
+  it('ranks the rule an FAQ rests on above the FAQ, even for a question worded like the FAQ', async () => {
+    const hits = await rank('berapa lama evaluasi proposal inovasi oleh litbang?');
+    expect(hits[0]).toBe(`${PP} Pasal 13 ayat (1)`);
+    expect(hits.indexOf(`${PP} Pasal 13 ayat (1) (FAQ)`)).toBeGreaterThan(0);
+    // The other rule the FAQ rests on is brought into the results.
+    expect(hits).toContain(`${PP} Pasal 6`);
+  });
+
+  it('lets a practice note answer a practice question, but not a question about the rule', async () => {
+    expect((await rank('berapa hari kerja evaluasi usulan inovasi?'))[0]).toBe(`${PP} Pasal 13 ayat (1)`);
+    expect((await rank('praktiknya BRIDA evaluasi usulan berapa lama?'))[0]).toBe('Praktik kelembagaan litbang daerah');
+  });
+});
+
+describe('questions that ask for a definition, a list or a deferred-to rule', () => {
+  const REG = 'PP 12/2017';
+  const regIndex = indexOf([
+    chunk({ regulation: REG, pasal: '1', angka: '3' }, 'Aparat Pengawas Internal Pemerintah yang selanjutnya disingkat APIP adalah inspektorat jenderal dan inspektorat daerah.'),
+    chunk({ regulation: REG, pasal: '15', ayat: '1' }, 'APIP melaksanakan pengawasan; hasil pengawasan APIP disampaikan kepada pimpinan. APIP berkoordinasi dengan APIP lain.'),
+    chunk({ regulation: REG, pasal: '5', ayat: '2' }, 'Fasilitasi khusus sebagaimana dimaksud dalam Pasal 4 merupakan bantuan langsung kepada daerah berkinerja rendah.'),
+    chunk({ regulation: REG, pasal: '6' }, 'Fasilitasi khusus diberikan kepada daerah; fasilitasi khusus dan bantuan dilaporkan kepada Menteri.'),
+    chunk({ regulation: REG, pasal: '1', angka: '23' }, 'Delegasi adalah pelimpahan kewenangan dari pejabat yang lebih tinggi kepada yang lebih rendah.'),
+    chunk({ regulation: REG, pasal: '1', angka: '24' }, 'Mandat adalah pelimpahan kewenangan kepada pejabat yang lebih rendah dengan tanggung jawab tetap pada pemberi mandat.'),
+    chunk({ regulation: REG, pasal: '11' }, 'Kewenangan diperoleh melalui atribusi, delegasi, dan/atau mandat; delegasi dan mandat diatur lebih lanjut.'),
+    chunk({ regulation: REG, pasal: '24' }, 'Pejabat yang menggunakan diskresi harus memenuhi syarat: a. sesuai tujuan; b. tidak bertentangan dengan peraturan; c. berdasarkan alasan objektif.'),
+    chunk({ regulation: REG, pasal: '25', ayat: '3' }, 'Penggunaan diskresi oleh pejabat yang menimbulkan keresahan wajib diberitahukan; penggunaan diskresi itu dilaporkan kepada atasan pejabat.'),
+    chunk({ regulation: REG, pasal: '52', ayat: '1' }, 'Sahnya Keputusan meliputi: ditetapkan pejabat berwenang, dibuat sesuai prosedur, dan substansi sesuai objek.'),
+    chunk({ regulation: REG, pasal: '56', ayat: '1' }, 'Keputusan yang tidak memenuhi persyaratan sebagaimana dimaksud dalam Pasal 52 ayat (1) merupakan Keputusan yang tidak sah.'),
+  ]);
+  const first = async (question: string, priors = {}) => (await new Retriever(regIndex, { priors }).search(question, 5)).hits[0]?.chunk.citation;
+
+  it('answers "apa itu X" with the definition of exactly X, by its full name or its abbreviation', async () => {
+    expect(await first('apa pengertian APIP')).toBe(`${REG} Pasal 1 angka 3`);
+    expect(await first('apa itu aparat pengawas internal pemerintah?')).toBe(`${REG} Pasal 1 angka 3`);
+  });
+
+  it('answers "apa bedanya X dengan Y" with the definitions of X and of Y', async () => {
+    const hits = (await new Retriever(regIndex).search('apa bedanya mandat dengan delegasi?', 5)).hits.map((h) => h.chunk.citation);
+    expect(hits.slice(0, 2).sort()).toEqual([`${REG} Pasal 1 angka 23`, `${REG} Pasal 1 angka 24`]);
+  });
+
+  it('also finds a rule that opens by saying what something is ("X … merupakan …")', async () => {
+    expect(await first('apa yang dimaksud fasilitasi khusus?')).toBe(`${REG} Pasal 5 ayat (2)`);
+  });
+
+  it('prefers the passage stating a list when the question asks "apa saja"', async () => {
+    expect(await first('syarat pejabat menggunakan diskresi apa saja')).toBe(`${REG} Pasal 24`);
+  });
+
+  it('brings in the rule a matching passage defers to', async () => {
+    const hits = (await new Retriever(regIndex).search('keputusan tidak memenuhi persyaratan jadi tidak sah?', 5)).hits.map((h) => h.chunk.citation);
+    expect(hits.slice(0, 2)).toEqual([`${REG} Pasal 56 ayat (1)`, `${REG} Pasal 52 ayat (1)`]);
+    const without = (await new Retriever(regIndex, { priors: { referenceShare: 0 } }).search('keputusan tidak memenuhi persyaratan jadi tidak sah?', 5)).hits;
+    expect(without.map((h) => h.chunk.citation).indexOf(`${REG} Pasal 52 ayat (1)`)).not.toBe(1);
+  });
+});

@@ -1,0 +1,51 @@
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { computeMetrics, type Metrics } from '../../../src/eval/metrics.js';
+import { MiniSearchBaseline } from '../../../src/eval/minisearch-baseline.js';
+import { pasalLookupQuestions } from '../../../src/eval/pasal-lookups.js';
+import { readQuestions, type EvalQuestion } from '../../../src/eval/questions.js';
+import type { KnowledgeIndex } from '../../../src/knowledge/index/knowledge-index.js';
+import { Retriever } from '../../../src/knowledge/retrieval/retriever.js';
+import { PROJECT_ROOT } from '../../support/test-app.js';
+import { indexOfRegulation, sharedRegulationsDir } from '../support/shared-regulations.js';
+
+const dir = sharedRegulationsDir();
+const suite = dir ? 'retrieval on real regulation texts ingested alone' : 'retrieval on real regulation texts (skipped: shared/data/regulations not found)';
+
+async function measure(index: KnowledgeIndex, questions: readonly EvalQuestion[]): Promise<{ pandu: Metrics; baseline: Metrics }> {
+  const retriever = new Retriever(index);
+  const baseline = new MiniSearchBaseline(index.chunks);
+  const pandu = [];
+  const mini = [];
+  for (const q of questions) {
+    const r = await retriever.search(q.question, 10);
+    pandu.push({ question: q, abstained: r.abstain, retrieved: r.hits.map((h) => h.chunk.citation) });
+    mini.push({ question: q, abstained: false, retrieved: baseline.query(q.question, 10).retrieved.map((h) => h.citation) });
+  }
+  return { pandu: computeMetrics(pandu), baseline: computeMetrics(mini) };
+}
+
+describe.skipIf(!dir)(suite, () => {
+  const file = (name: string) => path.join(dir!, `${name}.md`);
+
+  it.each(['pp-38-2017', 'uu-23-2014'])('finds every Pasal asked for by number in the OCR text of %s', async (name) => {
+    const index = indexOfRegulation(file(name));
+    const questions = pasalLookupQuestions(index.chunks);
+    expect(questions.length).toBeGreaterThan(50);
+    const { pandu, baseline } = await measure(index, questions);
+    expect(pandu.hitAt1).toBeGreaterThanOrEqual(0.99);
+    expect(pandu.hitAt1 - baseline.hitAt1).toBeGreaterThan(0.5);
+  });
+
+  it.each([
+    ['uu-30-2014', 0.75, 0.95],
+    ['pp-12-2017', 0.95, 0.95],
+  ] as const)('answers innovators\u2019 questions about %s, a regulation nobody curated', async (name, hitAt1, hitAt5) => {
+    const index = indexOfRegulation(file(name));
+    const questions = readQuestions(path.join(PROJECT_ROOT, 'tests/fixtures/eval', `unseen-${name}.jsonl`));
+    const { pandu, baseline } = await measure(index, questions);
+    expect(pandu.hitAt1).toBeGreaterThanOrEqual(hitAt1);
+    expect(pandu.hitAt5).toBeGreaterThanOrEqual(hitAt5);
+    expect(pandu.hitAt1).toBeGreaterThan(baseline.hitAt1);
+  });
+});
