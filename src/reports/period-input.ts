@@ -1,22 +1,6 @@
 import { parts, type LocalDate } from '../core/time/local-date.js';
+import { monthNumber } from '../core/time/parse-words.js';
 import { lastMonth, monthWindow, quarterWindow, thisMonth, thisQuarter, type PeriodWindow } from './period-window.js';
-
-/** Month names and the short forms people type (input vocabulary, not messages). */
-const MONTHS: ReadonlyArray<readonly [number, readonly string[]]> = [
-  [1, ['januari', 'jan']],
-  [2, ['februari', 'pebruari', 'feb', 'peb']],
-  [3, ['maret', 'mar']],
-  [4, ['april', 'apr']],
-  [5, ['mei']],
-  [6, ['juni', 'jun']],
-  [7, ['juli', 'jul']],
-  [8, ['agustus', 'agu', 'agt', 'ags', 'agst']],
-  [9, ['september', 'sep', 'sept']],
-  [10, ['oktober', 'okt']],
-  [11, ['november', 'nov', 'nop', 'nopember']],
-  [12, ['desember', 'des']],
-];
-const MONTH_BY_NAME = new Map(MONTHS.flatMap(([month, names]) => names.map((n) => [n, month] as const)));
 
 const ROMAN: Readonly<Record<string, number>> = { i: 1, ii: 2, iii: 3, iv: 4 };
 
@@ -61,7 +45,7 @@ export function parsePeriodText(text: string, today: LocalDate): PeriodWindow | 
   }
 
   const named = /^(\p{L}+)(?: (\d{4}))?$/u.exec(clean);
-  const month = named ? MONTH_BY_NAME.get(named[1]!) : undefined;
+  const month = named ? monthNumber(named[1]!) : undefined;
   if (named && month) {
     // A month without a year is the latest one that has begun (in January, "Desember" is last December).
     const year = named[2] ? Number(named[2]) : month <= todayMonth ? thisYear : thisYear - 1;

@@ -13,7 +13,7 @@ const MONTH_WORDS: ReadonlyArray<readonly [number, readonly string[]]> = [
   [5, ['mei']],
   [6, ['juni', 'jun']],
   [7, ['juli', 'jul']],
-  [8, ['agustus', 'agt', 'ags', 'agu', 'agus', 'aug']],
+  [8, ['agustus', 'agt', 'ags', 'agu', 'agus', 'agust', 'agst', 'aug']],
   [9, ['september', 'sep', 'sept']],
   [10, ['oktober', 'okt', 'oct']],
   [11, ['november', 'nopember', 'nov', 'nop']],
@@ -21,6 +21,9 @@ const MONTH_WORDS: ReadonlyArray<readonly [number, readonly string[]]> = [
 ];
 
 const MONTHS = new Map(MONTH_WORDS.flatMap(([month, words]) => words.map((w) => [w, month] as const)));
+
+/** Every spelling of a month, longest first, for a regular expression alternation. */
+export const MONTH_PATTERN = [...MONTHS.keys()].sort((a, b) => b.length - a.length).join('|');
 
 /** Only long names are matched with a typo: short ones ("mei", "juni", "jul") sit too close to other words. */
 const TYPO_MIN_LENGTH = 7;
@@ -53,7 +56,8 @@ export function weekdayNumber(word: string): number | undefined {
 
 export const WEEKDAY_PATTERN = [...WEEKDAYS.keys()].join('|');
 
-const NUMBER_WORDS = new Map<string, number>([
+/** Small numbers spelt out, as people write counts of days, months and items. */
+export const NUMBER_WORDS: ReadonlyMap<string, number> = new Map<string, number>([
   ['satu', 1],
   ['dua', 2],
   ['tiga', 3],
