@@ -81,33 +81,10 @@ export function planReminders(input: PlanInput, now: Date, today: LocalDate, esc
   const candidates = upcomingPeriods(input, from, escalationDays + horizon + 1);
   const overdue = candidates.filter((p) => compareDates(p.due, today) < 0);
   const ahead = candidates.filter((p) => compareDates(p.due, today) >= 0).slice(0, horizon);
-  const periods = [...overdue, ...ahead].filter((p) => compareDates(p.due, input.registeredOn) >= 0 && !input.submitted.has(p.key));
-  const jobs: PlannedJob[] = [];
-  for (const period of periods) {
-    const offsets = [...new Set([input.remindDaysBefore, 0])].filter((d) => d >= 0);
-    for (const daysBefore of offsets) {
-      const runAt = atLocalTime(addDays(period.due, -daysBefore), input.remindHour, 0, input.zone);
-      if (runAt.getTime() < now.getTime()) continue;
-      jobs.push({
-        kind: REMINDER_KIND,
-        key: reminderKey(input.id, period.key, `h-${daysBefore}`),
-        runAt,
-        payload: { innovationId: input.id, periodKey: period.key, daysBefore },
-        period,
-      });
-    }
-    const escalateAt = atLocalTime(addDays(period.due, escalationDays), input.remindHour, 0, input.zone);
-    if (escalateAt.getTime() >= now.getTime()) {
-      jobs.push({
-        kind: ESCALATION_KIND,
-        key: escalationKey(input.id, period.key),
-        runAt: escalateAt,
-        payload: { innovationId: input.id, periodKey: period.key },
-        period,
-      });
-    }
-  }
-  return jobs;
+  return [...overdue, ...ahead]
+    .filter((p) => isOpen(input, p))
+    .flatMap((p) => periodJobs(input, p, escalationDays))
+    .filter((j) => j.runAt.getTime() >= now.getTime());
 }
 
 /**
@@ -119,29 +96,35 @@ export function plannedBetween(input: PlanInput, from: Date, to: Date, escalatio
   // Due dates that can put a reminder or an escalation inside the window, with a day of margin for zones.
   const first = addDays(from.toISOString().slice(0, 10), -(escalationDays + 1));
   const last = addDays(to.toISOString().slice(0, 10), Math.max(input.remindDaysBefore, 0) + 1);
-  const out: PlannedJob[] = [];
-  for (const period of periodsDueBetween(input, first, last)) {
-    if (compareDates(period.due, input.registeredOn) < 0 || input.submitted.has(period.key)) continue;
-    for (const daysBefore of [...new Set([input.remindDaysBefore, 0])]) {
-      const runAt = atLocalTime(addDays(period.due, -daysBefore), input.remindHour, 0, input.zone);
-      out.push({
-        kind: REMINDER_KIND,
-        key: reminderKey(input.id, period.key, `h-${daysBefore}`),
-        runAt,
-        payload: { innovationId: input.id, periodKey: period.key, daysBefore },
-        period,
-      });
-    }
-    const escalateAt = atLocalTime(addDays(period.due, escalationDays), input.remindHour, 0, input.zone);
-    out.push({
-      kind: ESCALATION_KIND,
-      key: escalationKey(input.id, period.key),
-      runAt: escalateAt,
-      payload: { innovationId: input.id, periodKey: period.key },
-      period,
-    });
-  }
-  return out
+  return periodsDueBetween(input, first, last)
+    .filter((p) => isOpen(input, p))
+    .flatMap((p) => periodJobs(input, p, escalationDays))
     .filter((j) => j.runAt.getTime() >= from.getTime() && j.runAt.getTime() < to.getTime())
     .sort((a, b) => a.runAt.getTime() - b.runAt.getTime());
+}
+
+/** A period still to be chased: due after registration and not reported. */
+function isOpen(input: PlanInput, period: Period): boolean {
+  return compareDates(period.due, input.registeredOn) >= 0 && !input.submitted.has(period.key);
+}
+
+/** A period's work: a reminder `remindDaysBefore` days ahead and one on the due day, then the escalation. */
+function periodJobs(input: PlanInput, period: Period, escalationDays: number): PlannedJob[] {
+  const reminders: PlannedJob[] = [...new Set([input.remindDaysBefore, 0])]
+    .filter((d) => d >= 0)
+    .map((daysBefore) => ({
+      kind: REMINDER_KIND,
+      key: reminderKey(input.id, period.key, `h-${daysBefore}`),
+      runAt: atLocalTime(addDays(period.due, -daysBefore), input.remindHour, 0, input.zone),
+      payload: { innovationId: input.id, periodKey: period.key, daysBefore },
+      period,
+    }));
+  const escalation: PlannedJob = {
+    kind: ESCALATION_KIND,
+    key: escalationKey(input.id, period.key),
+    runAt: atLocalTime(addDays(period.due, escalationDays), input.remindHour, 0, input.zone),
+    payload: { innovationId: input.id, periodKey: period.key },
+    period,
+  };
+  return [...reminders, escalation];
 }
