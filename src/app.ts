@@ -43,10 +43,20 @@ import { RemindersFeature } from './features/reminders/reminders-feature.js';
 import { registerReminderJobs } from './reminders/reminder-jobs.js';
 import { ReminderPlanner } from './reminders/reminder-planner.js';
 import { createJobs } from './jobs/create-jobs.js';
+import { BroadcastEngine } from './broadcasts/broadcast-engine.js';
+import type { BroadcastSummary } from './broadcasts/broadcast-contract.js';
+import { AnnouncementOptOutFeature } from './features/announcements/opt-out-feature.js';
+import type { ChannelName } from './core/messages.js';
 import type { Jobs } from './jobs/jobs.js';
 
 const HOUR_MS = 60 * 60 * 1000;
 const INDEX_CHECK_MS = 15_000;
+const BROADCAST_RECOVERY_MS = 60_000;
+
+/** The channels this deployment runs, as configured (a CLI resolves audiences as the bot would). */
+function configuredChannels(config: Config): ChannelName[] {
+  return [...(config.telegram ? (['telegram'] as const) : []), ...(config.whatsapp ? (['whatsapp'] as const) : [])];
+}
 
 export interface App {
   config: Config;
@@ -67,6 +77,8 @@ export interface App {
   jobs: Jobs;
   /** Keeps every innovation's reminders and escalations scheduled. */
   reminders: ReminderPlanner;
+  /** Announcements to many people (/umumkan, `npm run broadcast`): outbox, audiences, paced delivery. */
+  broadcasts: BroadcastEngine;
   /** Starts the scheduled work and plans every innovation's reminders (after a restart or downtime). */
   startWork(): Promise<void>;
   /** The current retrieval index (replaced when the knowledge base changes). */
@@ -90,6 +102,8 @@ export interface AppOptions {
   /** Observers (tests, metrics): told after an innovation's schedule was planned again, and after a report was submitted. */
   onScheduleChanged?: (innovationId: string) => void;
   onReportSubmitted?: (report: ReportRecord) => void;
+  /** Told once when a broadcast finishes or is cancelled (also settable later: `app.broadcasts.setOnFinished`). */
+  onBroadcastFinished?: (summary: BroadcastSummary) => void | Promise<void>;
 }
 
 /** Storage and the knowledge base without any channel: what the `kb` and `eval` commands need. */
@@ -177,6 +191,19 @@ export async function createApp(config: Config, options: AppOptions): Promise<Ap
   const scopes = new ScopeStore(db);
   const planner = new ReminderPlanner({ db, jobs, clock, logger, escalationDays: config.reminders.escalationDays });
   registerReminderJobs({ db, jobs, outbound, scopes, planner, t: i18n.t, maxLatenessMs: config.reminders.maxLatenessMs });
+  const broadcasts = new BroadcastEngine({
+    db,
+    jobs,
+    outbound,
+    scopes,
+    t: i18n.t,
+    logger,
+    clock,
+    channels: configuredChannels(config),
+    telegramPerSecond: config.broadcasts.telegramPerSecond,
+    whatsapp: config.broadcasts.whatsapp,
+    onFinished: options.onBroadcastFinished,
+  });
   const reports = new ReportStore(db);
   const report = new ReportFeature(
     {
@@ -221,6 +248,7 @@ export async function createApp(config: Config, options: AppOptions): Promise<Ap
     new RekapFeature({ db, scopes, t: i18n.t }),
     new RolesFeature({ roles, outbound, t: i18n.t }),
     new InviteFeature({ roles, outbound, t: i18n.t }),
+    new AnnouncementOptOutFeature(broadcasts),
   );
   for (const feature of features) for (const command of feature.commands ?? []) commands.register(command, feature.role);
 
@@ -232,6 +260,8 @@ export async function createApp(config: Config, options: AppOptions): Promise<Ap
   background.every(HOUR_MS, 'prune ended rate-limit windows', () => pruneExpiredLimits(db, clock()));
   // Picks up innovations imported by another process and time-zone changes; planning is idempotent.
   background.every(HOUR_MS, 'plan reminders', () => planner.planAll());
+  // Another instance may have died mid-broadcast: its in-flight recipients become "unknown" once their lease ends.
+  background.every(BROADCAST_RECOVERY_MS, 'recover interrupted broadcast deliveries', () => broadcasts.recover());
   // `npm run kb -- add/remove/reindex` rebuilds the index on disk; pick it up without a restart.
   background.every(options.indexCheckMs ?? INDEX_CHECK_MS, 'reload a changed knowledge base', async () => {
     const current = knowledge.indexStamp();
@@ -269,7 +299,9 @@ export async function createApp(config: Config, options: AppOptions): Promise<Ap
     answerer,
     jobs,
     reminders: planner,
+    broadcasts,
     async startWork() {
+      await broadcasts.recover();
       await jobs.start();
       const planned = await planner.planAll();
       logger.info(planned, 'reminders planned');

@@ -69,6 +69,10 @@ const EnvSchema = z.object({
     .string()
     .regex(/^[A-Za-z0-9_-]{1,40}$/)
     .default('pandu'),
+  BROADCAST_TELEGRAM_PER_SECOND: z.coerce.number().positive().max(30).default(25),
+  BROADCAST_WHATSAPP_MIN_GAP_SECONDS: z.coerce.number().min(0).default(8),
+  BROADCAST_WHATSAPP_MAX_GAP_SECONDS: z.coerce.number().min(0).default(20),
+  BROADCAST_WHATSAPP_DAILY_CAP: z.coerce.number().int().min(1).default(200),
   JOBS_POLL_MS: z.coerce.number().int().positive().default(15_000),
   JOBS_CONCURRENCY: z.coerce.number().int().positive().default(4),
   SHUTDOWN_TIMEOUT_MS: z.coerce.number().int().positive().default(10_000),
@@ -114,6 +118,11 @@ export interface Config {
   rateLimitPerMinute: number;
   /** Days after the due date a missing report is escalated; how late a reminder may still be sent. */
   reminders: { escalationDays: number; maxLatenessMs: number };
+  /**
+   * Announcements (src/broadcasts): Telegram's global pace (messages per second, every instance together);
+   * WhatsApp's slow lane (a random gap between minGapMs and maxGapMs, at most dailyCap a day).
+   */
+  broadcasts: { telegramPerSecond: number; whatsapp: { minGapMs: number; maxGapMs: number; dailyCap: number } };
   /** Scheduled work (src/jobs): in-process on the database, or over BullMQ when redisUrl is set. */
   jobs: { pollMs: number; concurrency: number; redisUrl?: string; redisPrefix: string };
   /** The longest a graceful shutdown may take before the process exits with an error. */
@@ -171,6 +180,14 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, root = projectR
     admins: { telegramIds: telegramAdmins, whatsappNumbers: list(e.ADMIN_WHATSAPP_NUMBERS) },
     rateLimitPerMinute: e.RATE_LIMIT_PER_MINUTE,
     reminders: { escalationDays: e.REMINDER_ESCALATION_DAYS, maxLatenessMs: Math.round(e.REMINDER_MAX_LATENESS_HOURS * 3_600_000) },
+    broadcasts: {
+      telegramPerSecond: e.BROADCAST_TELEGRAM_PER_SECOND,
+      whatsapp: {
+        minGapMs: Math.round(e.BROADCAST_WHATSAPP_MIN_GAP_SECONDS * 1000),
+        maxGapMs: Math.round(Math.max(e.BROADCAST_WHATSAPP_MIN_GAP_SECONDS, e.BROADCAST_WHATSAPP_MAX_GAP_SECONDS) * 1000),
+        dailyCap: e.BROADCAST_WHATSAPP_DAILY_CAP,
+      },
+    },
     jobs: {
       pollMs: e.JOBS_POLL_MS,
       concurrency: e.JOBS_CONCURRENCY,

@@ -102,7 +102,7 @@ export interface NewBroadcast {
 /** Refusals a caller shows to the person (codes map to locale keys `broadcast.error.<code>`). */
 export class BroadcastError extends Error {
   constructor(
-    readonly code: 'not_found' | 'out_of_scope' | 'empty_audience' | 'bad_state' | 'too_long' | 'in_past',
+    readonly code: 'not_found' | 'out_of_scope' | 'empty_audience' | 'empty_text' | 'bad_state' | 'too_long' | 'in_past',
     message: string,
   ) {
     super(message);

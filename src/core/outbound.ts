@@ -9,7 +9,8 @@ export type ChannelSendResult =
   | { status: 'blocked'; reason: string }
   /** The channel is down or not connected right now (WhatsApp not CONNECTED); try later or elsewhere. */
   | { status: 'unavailable'; reason: string }
-  | { status: 'failed'; reason: string; error?: Error; retryable: boolean };
+  /** retryAfterMs: the channel said "too many requests, wait this long" (Telegram 429 retry_after). */
+  | { status: 'failed'; reason: string; error?: Error; retryable: boolean; retryAfterMs?: number };
 
 /**
  * A channel's way of speaking first. Adapters register one when they are up; the core never imports a
@@ -21,6 +22,12 @@ export interface OutboundChannel {
   send(externalId: string, replies: readonly Reply[]): Promise<ChannelSendResult>;
   /** Whether a send could go out now (connected, not in an outage). */
   available(): boolean;
+  /**
+   * One attempt without the adapter's own waiting out of rate limits: a 429 comes back at once as `failed`
+   * with `retryAfterMs`, so a paced sender (broadcasts) can pause its whole lane instead of one message.
+   * Channels without it are paced by `send` itself.
+   */
+  sendOnce?(externalId: string, replies: readonly Reply[]): Promise<ChannelSendResult>;
 }
 
 /** The outcome for a person, over every channel tried. */
@@ -72,6 +79,11 @@ export class Outbound {
     return () => {
       if (this.senders.get(sender.channel) === sender) this.senders.delete(sender.channel);
     };
+  }
+
+  /** The registered sender of a channel (a broadcast lane sends through one channel it paces itself). */
+  sender(channel: ChannelName): OutboundChannel | undefined {
+    return this.senders.get(channel);
   }
 
   /** Channels that could deliver right now. */
@@ -155,7 +167,8 @@ export class Outbound {
     return { status, retryable: status === 'failed' && retryable, attempts };
   }
 
-  private async markBlocked(identityId: string): Promise<void> {
+  /** Records that the person blocked Pandu on this identity (Telegram 403); nothing is sent there again. */
+  async markBlocked(identityId: string): Promise<void> {
     await this.db.channelIdentity
       .update({ where: { id: identityId }, data: { blockedAt: this.clock() } })
       .catch((error: unknown) => this.logger.error({ err: error }, 'could not record a blocked identity'));

@@ -24,6 +24,8 @@ const ERROR_LOG_EVERY_MS = 60_000;
 /** Rows per sweep, and Redis round trips at once while sweeping. */
 const SWEEP_LIMIT = 500;
 const SWEEP_PARALLEL = 16;
+/** Jobs per addBulk call. */
+const BULK_ADD = 1000;
 
 /** BullMQ queue of a lane: `jobs` for the default lane, `jobs-<lane>` for the others. */
 export function queueName(lane: string): string {
@@ -65,6 +67,35 @@ export class BullMqTransport implements JobTransport {
       throw new Error(`Redis did not answer within ${NOTIFY_TIMEOUT_MS} ms`);
     }
     await handedOver;
+  }
+
+  /** New rows only (their ids have no BullMQ job yet): one addBulk per lane. */
+  async notifyMany(jobs: ReadonlyArray<{ id: string; kind: string; runAt: Date }>): Promise<void> {
+    const byQueue = new Map<Queue<TransportData>, Array<{ id: string; runAt: Date }>>();
+    for (const job of jobs) {
+      const queue = this.queueFor(job.kind);
+      if (!queue) continue;
+      const list = byQueue.get(queue) ?? [];
+      list.push(job);
+      byQueue.set(queue, list);
+    }
+    const now = this.o.clock().getTime();
+    for (const [queue, list] of byQueue) {
+      for (let i = 0; i < list.length; i += BULK_ADD) {
+        const added = queue.addBulk(
+          list.slice(i, i + BULK_ADD).map((job) => ({
+            name: 'run',
+            data: { rowId: job.id },
+            opts: { jobId: job.id, delay: Math.max(0, job.runAt.getTime() - now), removeOnComplete: true, removeOnFail: true },
+          })),
+        );
+        if (!(await settlesWithin(added, NOTIFY_TIMEOUT_MS * 5, this.o.timers))) {
+          added.catch(() => {});
+          throw new Error(`Redis did not take ${list.length} new jobs within ${NOTIFY_TIMEOUT_MS * 5} ms`);
+        }
+        await added;
+      }
+    }
   }
 
   wake(): Promise<void> {

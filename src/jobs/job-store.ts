@@ -50,6 +50,8 @@ export interface Fence {
 }
 
 const DEFAULT_LIST_LIMIT = 1000;
+/** Rows per insert: well under SQLite's limit on bound parameters. */
+const CREATE_CHUNK = 500;
 
 /** Every read and conditional write of job rows. Portable Prisma only, so SQLite and PostgreSQL agree. */
 export class JobStore {
@@ -93,6 +95,29 @@ export class JobStore {
       return { outcome: 'unchanged', job: toJobInfo(existing) };
     }
     throw new Error(`could not schedule job ${input.key}: it kept changing under us`);
+  }
+
+  /**
+   * Creates many new rows at once (a broadcast's deliveries). The keys must be new: unlike `schedule`,
+   * nothing is updated, and a taken key fails the whole chunk it is in.
+   */
+  async createMany(inputs: ReadonlyArray<ScheduleInput<Prisma.InputJsonValue>>): Promise<JobRow[]> {
+    const rows: JobRow[] = [];
+    for (let i = 0; i < inputs.length; i += CREATE_CHUNK) {
+      const chunk = inputs.slice(i, i + CREATE_CHUNK);
+      rows.push(
+        ...(await this.db.job.createManyAndReturn({
+          data: chunk.map((input) => ({
+            kind: input.kind,
+            key: input.key,
+            payload: input.payload,
+            dueAt: input.runAt,
+            runAt: input.runAt,
+          })),
+        })),
+      );
+    }
+    return rows;
   }
 
   byId(id: string): Promise<JobRow | null> {

@@ -7,7 +7,7 @@ import { JobKindError, JobPayloadError } from './errors.js';
 import { Executor, type RunOutcome } from './executor.js';
 import type { JobInfo } from './job-info.js';
 import type { JobDescription, JobKindSpec } from './job-kind.js';
-import { JobStore, type JobFilter, type ScheduleInput, type ScheduleResult } from './job-store.js';
+import { JobStore, toJobInfo, type JobFilter, type ScheduleInput, type ScheduleResult } from './job-store.js';
 import { LocalDispatcher } from './local-dispatcher.js';
 import { JobRegistry } from './registry.js';
 import { realTimers, type Timers } from './timers.js';
@@ -107,6 +107,30 @@ export class Jobs {
     const result = await this.store.schedule({ ...input, payload }, options.replace ?? false);
     if (result.outcome !== 'unchanged') await this.notify(result.job);
     return result;
+  }
+
+  /**
+   * Creates many new rows in a few statements and hands them to the transport in bulk (a broadcast's
+   * deliveries: thousands at once). Every key must be new; use `schedule` to move or keep existing rows.
+   */
+  async scheduleMany<P>(inputs: ReadonlyArray<ScheduleInput<P>>): Promise<JobInfo[]> {
+    const checked = inputs.map((input) => {
+      if (!(input.runAt instanceof Date) || Number.isNaN(input.runAt.getTime())) {
+        throw new TypeError(`runAt of job ${input.key} is not a valid date`);
+      }
+      return { ...input, payload: this.checkedPayload(input.kind, input.payload) };
+    });
+    const jobs = (await this.store.createMany(checked)).map(toJobInfo);
+    if (jobs.length === 0) return jobs;
+    try {
+      await (await this.transport()).notifyMany(jobs);
+    } catch (error) {
+      this.o.logger.warn(
+        { err: error, jobs: jobs.length },
+        'could not hand new jobs to the transport; they are picked up at the next sweep',
+      );
+    }
+    return jobs;
   }
 
   /** Cancels the row for `key` if it is still pending; true when it was. */

@@ -31,6 +31,12 @@ export class LocalDispatcher implements JobTransport {
     if (at < this.wakeAt) this.arm(Math.max(0, at - this.o.clock().getTime()));
   }
 
+  async notifyMany(jobs: ReadonlyArray<{ runAt: Date }>): Promise<void> {
+    // One timer for the earliest: each pass claims every due row anyway.
+    const first = jobs.reduce<{ runAt: Date } | undefined>((a, b) => (!a || b.runAt < a.runAt ? b : a), undefined);
+    if (first) await this.notify(first);
+  }
+
   wake(): Promise<void> {
     return this.cycle();
   }

@@ -15,6 +15,8 @@ export interface JobTransport {
   start(): Promise<void>;
   /** A row was created or moved to a new runAt: make sure it is picked up then. */
   notify(job: { id: string; kind: string; runAt: Date }): Promise<void>;
+  /** Many new rows at once (one round trip where the transport allows it). */
+  notifyMany(jobs: ReadonlyArray<{ id: string; kind: string; runAt: Date }>): Promise<void>;
   /** Looks for due work now, as the poll timer would. */
   wake(): Promise<void>;
   /** Stops picking up work and waits for running handlers, at most graceMs. Safe to call twice. */

@@ -9,20 +9,26 @@ import { sendReplies } from './render-reply.js';
  * their user id). The API's retry layer already waits out a 429; what is left is sorted here into "the
  * person blocked Pandu" (never retry), a refused request (no use retrying) and faults worth retrying.
  */
-export function telegramOutbound(api: Api, t: Translate, available: () => boolean = () => true): OutboundChannel {
+/**
+ * `onceApi` (optional) is a client without the retry layer, for `sendOnce` (announcements).
+ */
+export function telegramOutbound(api: Api, t: Translate, available: () => boolean = () => true, onceApi?: Api): OutboundChannel {
+  const sendWith = async (through: Api, externalId: string, replies: readonly Reply[]): Promise<ChannelSendResult> => {
+    const chatId = Number(externalId);
+    if (!Number.isSafeInteger(chatId)) return { status: 'failed', reason: `not a Telegram chat id: ${externalId}`, retryable: false };
+    try {
+      const ids = await sendReplies(through, { chatId }, replies, t);
+      return { status: 'sent', messageIds: ids.map(String) };
+    } catch (error) {
+      return classifyTelegramFailure(error);
+    }
+  };
   return {
     channel: 'telegram',
     available,
-    async send(externalId: string, replies: readonly Reply[]): Promise<ChannelSendResult> {
-      const chatId = Number(externalId);
-      if (!Number.isSafeInteger(chatId)) return { status: 'failed', reason: `not a Telegram chat id: ${externalId}`, retryable: false };
-      try {
-        const ids = await sendReplies(api, { chatId }, replies, t);
-        return { status: 'sent', messageIds: ids.map(String) };
-      } catch (error) {
-        return classifyTelegramFailure(error);
-      }
-    },
+    send: (externalId, replies) => sendWith(api, externalId, replies),
+    // `onceApi` has no retry layer: a 429 reaches the broadcast lane, which pauses for every chat at once.
+    ...(onceApi ? { sendOnce: (externalId: string, replies: readonly Reply[]) => sendWith(onceApi, externalId, replies) } : {}),
   };
 }
 
@@ -34,7 +40,14 @@ export function classifyTelegramFailure(error: unknown): ChannelSendResult {
       return { status: 'blocked', reason: error.description };
     }
     const retryable = error.error_code === 429 || error.error_code >= 500;
-    return { status: 'failed', reason: `${error.error_code} ${error.description}`, error, retryable };
+    const retryAfter = error.error_code === 429 ? error.parameters.retry_after : undefined;
+    return {
+      status: 'failed',
+      reason: `${error.error_code} ${error.description}`,
+      error,
+      retryable,
+      ...(retryAfter !== undefined ? { retryAfterMs: retryAfter * 1000 } : {}),
+    };
   }
   if (error instanceof HttpError) return { status: 'unavailable', reason: error.message };
   return {

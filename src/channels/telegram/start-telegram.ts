@@ -1,4 +1,4 @@
-import type { Api } from 'grammy';
+import { Api } from 'grammy';
 import { Backoff } from '../../core/backoff.js';
 import type { ChannelStarter, RunningChannel } from '../channel.js';
 import { isUnauthorized } from './fault.js';
@@ -108,7 +108,9 @@ export const startTelegram: ChannelStarter = async (app) => {
     logger: app.logger,
   });
   const running = await launchWithRetry(telegram, settings.webhook);
-  const unregister = app.outbound.register(telegramOutbound(telegram.bot.api, app.i18n.t, () => telegram.isReachable()));
+  // Announcements go through a client without the retry layer, so a 429 pauses the whole broadcast lane.
+  const onceApi = new Api(settings.token, settings.apiRoot ? { apiRoot: settings.apiRoot } : {});
+  const unregister = app.outbound.register(telegramOutbound(telegram.bot.api, app.i18n.t, () => telegram.isReachable(), onceApi));
   return {
     ...running,
     async stop() {
