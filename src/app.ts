@@ -1,7 +1,7 @@
 import type { Db } from './db/client.js';
 import { openDatabase } from './db/open-database.js';
 import { loadTranslator, type Translator } from './i18n/translator.js';
-import type { Config } from './config.js';
+import { configuredChannels, type Config } from './config.js';
 import type { Logger } from './logger.js';
 import { CommandRegistry } from './core/commands.js';
 import { MessageDeduplicator } from './core/dedup.js';
@@ -46,17 +46,11 @@ import { createJobs } from './jobs/create-jobs.js';
 import { BroadcastEngine } from './broadcasts/broadcast-engine.js';
 import type { BroadcastSummary } from './broadcasts/broadcast-contract.js';
 import { AnnouncementOptOutFeature } from './features/announcements/opt-out-feature.js';
-import type { ChannelName } from './core/messages.js';
 import type { Jobs } from './jobs/jobs.js';
 
 const HOUR_MS = 60 * 60 * 1000;
 const INDEX_CHECK_MS = 15_000;
 const BROADCAST_RECOVERY_MS = 60_000;
-
-/** The channels this deployment runs, as configured (a CLI resolves audiences as the bot would). */
-function configuredChannels(config: Config): ChannelName[] {
-  return [...(config.telegram ? (['telegram'] as const) : []), ...(config.whatsapp ? (['whatsapp'] as const) : [])];
-}
 
 export interface App {
   config: Config;

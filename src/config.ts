@@ -131,6 +131,11 @@ export interface Config {
 
 export class ConfigError extends Error {}
 
+/** The channels this deployment runs, as configured (a CLI resolves audiences as the bot would). */
+export function configuredChannels(config: Pick<Config, 'telegram' | 'whatsapp'>): Array<'telegram' | 'whatsapp'> {
+  return [...(config.telegram ? (['telegram'] as const) : []), ...(config.whatsapp ? (['whatsapp'] as const) : [])];
+}
+
 /** "a, b ,c" → ["a", "b", "c"]. */
 function list(value: string | undefined): string[] {
   return (value ?? '')
