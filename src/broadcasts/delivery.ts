@@ -112,6 +112,17 @@ export class BroadcastDelivery {
       },
     });
     if (claimed.count !== 1) return 'taken by another sender';
+    if (channel === 'whatsapp') {
+      const confirmed = await this.d.whatsapp.confirm(row.id, now);
+      if (confirmed.kind !== 'go') {
+        const deferred = confirmed.kind === 'defer';
+        await this.release(row.id, deferred ? { status: 'deferred', reason: this.d.t('broadcast.reason.deferred') } : undefined);
+        throw new RetryLater(
+          confirmed.until,
+          deferred ? "today's WhatsApp allowance is used up" : 'another WhatsApp announcement went out just now',
+        );
+      }
+    }
 
     const content = await this.content(row.broadcastId);
     const parts = announcementParts(content.text, channel, this.d.t);
@@ -206,10 +217,11 @@ export class BroadcastDelivery {
     return content;
   }
 
-  private async release(recipientId: string): Promise<void> {
+  /** Gives a claim back: nothing is in flight, so the row may be sent later without a duplicate. */
+  private async release(recipientId: string, as?: { status: 'deferred'; reason: string }): Promise<void> {
     await this.d.db.broadcastRecipient.updateMany({
       where: { id: recipientId, status: 'sending', leaseOwner: this.d.owner },
-      data: { status: 'pending', leaseOwner: null, leaseUntil: null },
+      data: { status: as?.status ?? 'pending', ...(as ? { reason: as.reason } : {}), leaseOwner: null, leaseUntil: null },
     });
   }
 
