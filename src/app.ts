@@ -43,6 +43,9 @@ import { RemindersFeature } from './features/reminders/reminders-feature.js';
 import { registerReminderJobs } from './reminders/reminder-jobs.js';
 import { ReminderPlanner } from './reminders/reminder-planner.js';
 import { createJobs } from './jobs/create-jobs.js';
+import type { BroadcastService } from './broadcasts/broadcast-contract.js';
+import { BroadcastFeature } from './features/broadcasts/broadcast-feature.js';
+import { DraftDocuments } from './features/broadcasts/draft-document.js';
 import type { Jobs } from './jobs/jobs.js';
 
 const HOUR_MS = 60 * 60 * 1000;
@@ -90,6 +93,8 @@ export interface AppOptions {
   /** Observers (tests, metrics): told after an innovation's schedule was planned again, and after a report was submitted. */
   onScheduleChanged?: (innovationId: string) => void;
   onReportSubmitted?: (report: ReportRecord) => void;
+  /** The broadcast engine; given, coordinators and admins get /umumkan and /umumkan_status. */
+  broadcasts?: BroadcastService;
 }
 
 /** Storage and the knowledge base without any channel: what the `kb` and `eval` commands need. */
@@ -222,6 +227,11 @@ export async function createApp(config: Config, options: AppOptions): Promise<Ap
     new RolesFeature({ roles, outbound, t: i18n.t }),
     new InviteFeature({ roles, outbound, t: i18n.t }),
   );
+  if (options.broadcasts) {
+    features.push(
+      new BroadcastFeature({ service: options.broadcasts, db, scopes, documents: new DraftDocuments(config.dataDir), t: i18n.t }),
+    );
+  }
   for (const feature of features) for (const command of feature.commands ?? []) commands.register(command, feature.role);
 
   const dedup = new MessageDeduplicator(db);
