@@ -390,15 +390,12 @@ export class ComposeFlow {
     return [{ text, choices: [choice(BROADCAST_FEATURE, `show:${id}`, t('broadcast.choice.show_status'))] }];
   }
 
-  /** Forgets the draft and its document. */
+  /** Forgets the draft and its document (and any left by a draft whose session expired). */
   private discard(ctx: Context): void {
-    const data = ctx.session.flow === BROADCAST_FEATURE ? (ctx.session.data as { document?: Draft['document'] }) : undefined;
-    if (data?.document?.path) {
-      try {
-        this.deps.documents.remove(data.document);
-      } catch (error) {
-        ctx.logger.warn({ err: error }, 'broadcast draft document not removed');
-      }
+    try {
+      this.deps.documents.clear(ctx.user.id);
+    } catch (error) {
+      ctx.logger.warn({ err: error }, 'broadcast draft documents not removed');
     }
     endDraft(ctx);
   }

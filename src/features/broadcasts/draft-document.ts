@@ -94,6 +94,15 @@ export class DraftDocuments {
     if (stored) fs.rmSync(this.resolve(stored), { force: true });
   }
 
+  /**
+   * Removes every draft document of a person. One person writes one announcement at a time, so when a new
+   * one starts, whatever is left (a draft whose session expired) has no owner any more.
+   */
+  clear(userId: string): void {
+    if (!/^[A-Za-z0-9_-]+$/.test(userId)) throw new Error(`unexpected user id: ${userId}`);
+    fs.rmSync(path.join(this.dataDir, 'broadcasts', 'drafts', userId), { recursive: true, force: true });
+  }
+
   private resolve(stored: StoredDocument): string {
     const full = path.resolve(this.dataDir, stored.path);
     // The path came back from the session: it must stay inside the drafts folder.

@@ -106,3 +106,16 @@ export function renderDeliveryReport(
   for (const [key, message] of rest) if (counts[key] > 0) lines.push(t(message, { count: counts[key] }));
   return lines.join('\n');
 }
+
+/**
+ * The message that tells a broadcast's creator it has finished (or stopped): a heading, the delivery report,
+ * and where to get the recipient list. For the dispatcher to send through Outbound when a broadcast ends.
+ */
+export function renderFinishedNotice(
+  t: Translate,
+  summary: BroadcastSummary,
+  options: { zone: Zone; recipients?: readonly RecipientRow[] },
+): string {
+  const heading = t(summary.state === 'cancelled' ? 'broadcast.finished.cancelled' : 'broadcast.finished.done');
+  return [heading, '', renderDeliveryReport(t, summary, options), '', t('broadcast.finished.more')].join('\n');
+}

@@ -87,6 +87,11 @@ afterAll(async () => {
 });
 
 const draftsDir = () => path.join(test.dataDir, 'broadcasts', 'drafts');
+/** The draft documents stored for a person (none when their folder is gone). */
+const draftFiles = (userId: string) => {
+  const dir = path.join(draftsDir(), userId);
+  return fs.existsSync(dir) ? fs.readdirSync(dir) : [];
+};
 
 describe('/umumkan: writing, audience, preview, sending', () => {
   it('refuses people who are not coordinators, on the command and on its choices', async () => {
@@ -108,7 +113,7 @@ describe('/umumkan: writing, audience, preview, sending', () => {
     expect(menu).toContain('Menjangkau 3 orang: 2 lewat Telegram, 1 lewat WhatsApp.');
     expect(menu).toContain('1 orang tidak akan menerimanya karena memilih berhenti menerima pengumuman (BERHENTI).');
     expect(menu).toContain('1 orang tidak dapat dihubungi');
-    expect(fs.readdirSync(path.join(draftsDir(), rina))).toEqual(['Undangan Pelatihan.pdf']);
+    expect(draftFiles(rina)).toEqual(['Undangan Pelatihan.pdf']);
 
     // Only OPDs within Rina's scope are offered.
     const opds = await test.send(RINA, '', { choiceId: 'umumkan:opd' });
@@ -155,7 +160,7 @@ describe('/umumkan: writing, audience, preview, sending', () => {
     expect(fake.created[0]!.document!.data.equals(PDF)).toBe(true);
     expect(fake.created[0]!.scheduledAt).toBeUndefined();
     // The draft and its file are gone; a second tap on the confirmation sends nothing more.
-    expect(fs.readdirSync(path.join(draftsDir(), rina))).toEqual([]);
+    expect(draftFiles(rina)).toEqual([]);
     expect(textOf(await test.send(RINA, '', { choiceId: 'umumkan:confirm' }))).toBe(test.app.i18n.t('common.choice_expired'));
     expect(fake.created).toHaveLength(1);
   });
@@ -216,12 +221,12 @@ describe('/umumkan: writing, audience, preview, sending', () => {
     expect(textOf(await test.send(RINA, '', { file: sentFile('kosong.docx', Buffer.alloc(0)) }))).toContain('Berkas "kosong.docx" kosong');
     const failed = await test.send(RINA, '', { file: { fileName: 'hilang.pdf', download: () => Promise.reject(new Error('410 Gone')) } });
     expect(textOf(failed)).toContain('Berkas "hilang.pdf" gagal diterima');
-    expect(fs.readdirSync(path.join(draftsDir(), rina))).toEqual([]);
+    expect(draftFiles(rina)).toEqual([]);
     // The draft is still there: a good file goes on to the audience.
     expect(textOf(await test.send(RINA, '', { file: sentFile('jadwal.pdf', PDF) }))).toContain('Siapa yang menerima');
     // Cancelling removes the stored document.
     expect(textOf(await test.send(RINA, '', { choiceId: 'umumkan:stop' }))).toContain('pembuatan pengumuman dihentikan');
-    expect(fs.readdirSync(path.join(draftsDir(), rina))).toEqual([]);
+    expect(draftFiles(rina)).toEqual([]);
   });
 });
 
@@ -360,5 +365,68 @@ describe('/umumkan_status: reports and actions', () => {
       ['Eko Senyap', 'Dinas Kesehatan', 'Kabupaten Bantul', '', 'Tidak dapat dihubungi', ''],
     ]);
     expect(sheet.views[0]).toMatchObject({ state: 'frozen', ySplit: 1 });
+  });
+});
+
+describe('/umumkan: refusals of the engine become Indonesian messages, and the draft survives them', () => {
+  async function toConfirm(from: string, text: string): Promise<void> {
+    await test.send(from, `/umumkan ${text}`);
+    await test.send(from, '', { choiceId: 'umumkan:skipdoc' });
+    await test.send(from, '', { choiceId: 'umumkan:next' });
+    await test.send(from, '', { choiceId: 'umumkan:now' });
+  }
+
+  it('asks for a shorter text when the announcement is too long', async () => {
+    await toConfirm(RINA, 'Panjang. '.repeat(400));
+    const refused = await test.send(RINA, '', { choiceId: 'umumkan:confirm' });
+    expect(textOf(refused)).toBe(test.app.i18n.t('broadcast.error.too_long'));
+    // Back at the text: a shorter one goes through.
+    await test.send(RINA, 'Versi singkat.');
+    await test.send(RINA, '', { choiceId: 'umumkan:skipdoc' });
+    await test.send(RINA, '', { choiceId: 'umumkan:next' });
+    await test.send(RINA, '', { choiceId: 'umumkan:now' });
+    expect(textOf(await test.send(RINA, '', { choiceId: 'umumkan:confirm' }))).toContain('Pengumuman sedang dikirim');
+    expect(fake.created.at(-1)!.text).toBe('Versi singkat.');
+  });
+
+  it('asks for another time when the chosen one passed while the confirmation waited', async () => {
+    await toConfirm(RINA, 'Rapat sore ini.');
+    await test.send(RINA, '', { choiceId: 'umumkan:schedule' });
+    // 16.00 WITA now; 16.30 WITA is ahead.
+    expect(textOf(await test.send(RINA, '16.30'))).toContain('Minggu, 6 Desember 2026 pukul 16.30 WITA');
+    test.advance(60 * 60 * 1000);
+    expect(textOf(await test.send(RINA, '', { choiceId: 'umumkan:confirm' }))).toBe(test.app.i18n.t('broadcast.error.in_past'));
+    expect(textOf(await test.send(RINA, 'besok 08.00'))).toContain('Senin, 7 Desember 2026 pukul 08.00 WITA');
+    await test.send(RINA, '', { choiceId: 'umumkan:confirm' });
+    expect(fake.created.at(-1)!.scheduledAt).toEqual(new Date('2026-12-07T00:00:00Z'));
+  });
+
+  it('sends the coordinator back to the audience when their scope no longer covers it', async () => {
+    await test.send(RINA, '/umumkan Khusus Dinkes.');
+    await test.send(RINA, '', { choiceId: 'umumkan:skipdoc' });
+    await test.send(RINA, '', { choiceId: 'umumkan:opd' });
+    await test.send(RINA, 'dinkes');
+    await test.send(RINA, '', { choiceId: 'umumkan:next' });
+    await test.send(RINA, '', { choiceId: 'umumkan:now' });
+    const before = fake.created.length;
+    fake.allow(rina, [opdScope('Disdik', 'Kabupaten Bantul')]);
+    const refused = textOf(await test.send(RINA, '', { choiceId: 'umumkan:confirm' }));
+    expect(refused).toContain(test.app.i18n.t('broadcast.error.out_of_scope'));
+    expect(refused).toContain('Siapa yang menerima pengumuman ini?');
+    expect(fake.created).toHaveLength(before);
+    fake.allow(rina, await new ScopeStore(test.app.db).list(rina));
+    expect(textOf(await test.send(RINA, 'batal'))).toContain('dihentikan');
+  });
+
+  it('keeps a draft for days, then says it lapsed and clears its document', async () => {
+    await test.send(RINA, '/umumkan Draf lama.');
+    await test.send(RINA, '', { file: sentFile('lama.pdf', PDF) });
+    test.advance(2 * 24 * 60 * 60 * 1000);
+    expect(textOf(await test.send(RINA, '', { choiceId: 'umumkan:next' }))).toContain('Draf lama.');
+    test.advance(8 * 24 * 60 * 60 * 1000);
+    expect(textOf(await test.send(RINA, 'halo'))).toContain('Pengumuman yang sedang Anda tulis sudah tidak aktif terlalu lama');
+    expect(draftFiles(rina)).toEqual(['lama.pdf']);
+    await test.send(RINA, '/umumkan');
+    expect(draftFiles(rina)).toEqual([]);
   });
 });

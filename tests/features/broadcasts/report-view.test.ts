@@ -1,7 +1,7 @@
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { BroadcastSummary, RecipientRow } from '../../../src/broadcasts/broadcast-contract.js';
-import { renderDeliveryReport } from '../../../src/features/broadcasts/report-view.js';
+import { renderDeliveryReport, renderFinishedNotice } from '../../../src/features/broadcasts/report-view.js';
 import { loadTranslator } from '../../../src/i18n/translator.js';
 import { PROJECT_ROOT } from '../../support/test-app.js';
 
@@ -93,5 +93,15 @@ describe('renderDeliveryReport: what the creator is told about a broadcast', () 
 
   it('says how many failed even without the recipient list', () => {
     expect(renderDeliveryReport(t, summary(), { zone: 'Asia/Jakarta' })).toContain('\n❌ Gagal: 3\n');
+  });
+});
+
+describe('renderFinishedNotice: the message the creator gets when a broadcast ends', () => {
+  it('puts a heading above the report and points to the recipient list', () => {
+    const text = renderFinishedNotice(t, summary(), { zone: 'Asia/Jakarta' });
+    expect(text.startsWith('📬 Pengumuman Anda selesai dikirim.\n\n📣 Pengumuman: "Undangan pelatihan')).toBe(true);
+    expect(text).toContain('Status: selesai Senin, 7 Desember 2026 pukul 09.05 WIB');
+    expect(text.endsWith('Daftar penerima beserta statusnya bisa diunduh lewat /umumkan_status.')).toBe(true);
+    expect(renderFinishedNotice(t, summary({ state: 'cancelled' }), { zone: 'Asia/Jakarta' })).toMatch(/^⛔ Pengumuman Anda dihentikan/);
   });
 });
