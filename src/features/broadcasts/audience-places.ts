@@ -30,7 +30,8 @@ export async function placesInScope(db: Db, scopes: readonly Scope[] | undefined
   const regions = new Map<string, string>();
   const opds = new Map<string, string>();
   for (const row of rows) {
-    const region = row.region ?? row.regionKey!;
+    // Profiles keep the region as typed ("Kab. Bantul"); show the name Pandu knows it by.
+    const region = (row.region && matchRegion(row.region)?.name) ?? row.region ?? row.regionKey!;
     if (!regions.has(row.regionKey!)) regions.set(row.regionKey!, region);
     if (row.opdKey && row.opd) opds.set(`${row.regionKey}/${row.opdKey}`, `${row.opd} — ${region}`);
   }

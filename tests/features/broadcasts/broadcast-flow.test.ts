@@ -207,6 +207,20 @@ describe('/umumkan: writing, audience, preview, sending', () => {
     expect(fake.created.at(-1)).toMatchObject({ text: 'Mohon lengkapi data IGA paling lambat Jumat.', audience: {} });
   });
 
+  it('previews each channel apart when recipients would get it differently (a long text splits on Telegram only)', async () => {
+    const long = `${'Materi pelatihan IGA. '.repeat(200)}Selesai.`;
+    await test.send(RINA, `/umumkan ${long}`);
+    await test.send(RINA, '', { choiceId: 'umumkan:skipdoc' });
+    const preview = await test.send(RINA, '', { choiceId: 'umumkan:next' });
+    const texts = preview.map((r) => r.text);
+    expect(texts[0]).toBe('👀 Pratinjau: beginilah yang diterima lewat Telegram (2 pesan):');
+    expect(texts[1]).toHaveLength(4096);
+    expect(texts[3]).toBe('👀 Pratinjau: beginilah yang diterima lewat WhatsApp (1 pesan):');
+    expect(texts[4]).toBe(`${long}\n\n${FAKE_OPT_OUT_LINE}`);
+    expect(`${texts[1]}${texts[2]}`).toBe(texts[4]);
+    expect(textOf(await test.send(RINA, 'batal'))).toContain('dihentikan');
+  });
+
   it('refuses bad files with a clear reason and keeps the draft', async () => {
     await test.send(RINA, '/umumkan Pengumuman dengan lampiran.');
     expect(textOf(await test.send(RINA, '', { file: sentFile('aplikasi.exe', Buffer.from('MZ')) }))).toContain(
