@@ -46,9 +46,13 @@ export function stateLine(t: Translate, summary: BroadcastSummary, zone: Zone): 
   }
 }
 
-/** The counts as one short line for lists: "✅ 40/52 terkirim · ❌ 2 gagal · ⏳ 10 menunggu". */
+/**
+ * The counts as one short line for lists: "✅ 40/52 terkirim · ❌ 2 gagal · ⏳ 10 menunggu", out of those it
+ * could reach (people who opted out or cannot be reached are in the full report, not in the fraction).
+ */
 export function countsLine(t: Translate, counts: BroadcastCounts): string {
-  const parts = [t('broadcast.short.sent', { sent: counts.sent, recipients: counts.recipients })];
+  const reachable = counts.recipients - counts.opted_out - counts.unreachable;
+  const parts = [t('broadcast.short.sent', { sent: counts.sent, recipients: reachable })];
   const failed = counts.failed + counts.blocked;
   if (failed > 0) parts.push(t('broadcast.short.failed', { count: failed }));
   if (counts.unknown > 0) parts.push(t('broadcast.short.unknown', { count: counts.unknown }));

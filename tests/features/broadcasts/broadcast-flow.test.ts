@@ -287,6 +287,8 @@ describe('/umumkan_status: reports and actions', () => {
     expect(text).toContain('"Batas input data IGA besok."');
     expect(text).toContain('dijadwalkan Senin, 7 Desember 2026 pukul 09.00 WITA');
     expect(text).toContain('"Yth. Bapak/Ibu inovator, pelatihan IGA diadakan Senin…"');
+    // Out of those it can reach: Dedi opted out and Eko cannot be reached.
+    expect(text).toContain('sedang dikirim · ✅ 0/1 terkirim · ⏳ 1 menunggu');
     expect(text).not.toContain('Mohon lengkapi data IGA');
     expect(textOf(await test.send(DEWI, '/umumkan_status'))).toContain('Belum ada pengumuman');
     expect(textOf(await test.send(DEWI, '', { choiceId: 'umumkan:show:b1' }))).toBe(test.app.i18n.t('broadcast.error.not_found'));

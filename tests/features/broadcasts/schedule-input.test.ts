@@ -15,6 +15,12 @@ describe('parseScheduleText: when a coordinator wants an announcement sent', () 
     expect(at('besok 09.00', 'Asia/Jayapura')).toBe('2026-12-07T00:00:00.000Z');
   });
 
+  it('follows a zone written after the time, whatever the coordinator’s own', () => {
+    expect(at('besok 09.00 WIB', 'Asia/Makassar')).toBe('2026-12-07T02:00:00.000Z');
+    expect(at('besok jam 9 wit', 'Asia/Jakarta')).toBe('2026-12-07T00:00:00.000Z');
+    expect(at('Senin 10.00 WITA.', 'Asia/Jakarta')).toBe('2026-12-07T02:00:00.000Z');
+  });
+
   it('understands weekdays, named dates and times written the Indonesian way', () => {
     expect(at('Senin 08.00', 'Asia/Makassar')).toBe('2026-12-07T00:00:00.000Z');
     expect(at('12 Desember 14.30', 'Asia/Jakarta')).toBe('2026-12-12T07:30:00.000Z');
