@@ -15,25 +15,31 @@ export interface Places {
 }
 
 /**
- * Where the innovators a sender may reach are (their profiles' regions and OPDs), so the audience menu
- * offers only what lies in the sender's scope; coordinators' own OPDs (Bappeda) are not audiences.
+ * Where the people a sender may reach are, so the audience menu offers only what lies in the sender's scope:
+ * the regions and OPDs of people's profiles and of the innovations they run (the engine places people by
+ * either). The sender's own profile is left out (they never receive their own announcement).
  * `scopes` undefined: an admin, everywhere.
  */
-export async function placesInScope(db: Db, scopes: readonly Scope[] | undefined): Promise<Places> {
-  const filter = scopeFilter(scopes);
-  const rows = await db.user.findMany({
-    where: { role: 'innovator', regionKey: { not: null }, ...(filter ?? {}) },
+export async function placesInScope(db: Db, scopes: readonly Scope[] | undefined, senderId?: string): Promise<Places> {
+  const filter = scopeFilter(scopes) ?? {};
+  const people = await db.user.findMany({
+    where: { regionKey: { not: null }, ...(senderId ? { id: { not: senderId } } : {}), ...filter },
     select: { region: true, regionKey: true, opd: true, opdKey: true },
     distinct: ['regionKey', 'opdKey'],
-    orderBy: [{ region: 'asc' }, { opd: 'asc' }],
+  });
+  const innovations = await db.innovation.findMany({
+    where: { regionKey: { not: null }, ...filter },
+    select: { region: true, regionKey: true, opd: true, opdKey: true },
+    distinct: ['regionKey', 'opdKey'],
   });
   const regions = new Map<string, string>();
   const opds = new Map<string, string>();
-  for (const row of rows) {
+  for (const row of [...people, ...innovations]) {
     // Profiles keep the region as typed ("Kab. Bantul"); show the name Pandu knows it by.
     const region = (row.region && matchRegion(row.region)?.name) ?? row.region ?? row.regionKey!;
     if (!regions.has(row.regionKey!)) regions.set(row.regionKey!, region);
-    if (row.opdKey && row.opd) opds.set(`${row.regionKey}/${row.opdKey}`, `${row.opd} — ${region}`);
+    const opdValue = `${row.regionKey}/${row.opdKey}`;
+    if (row.opdKey && row.opd && !opds.has(opdValue)) opds.set(opdValue, `${canonicalOpd(row.opd)} — ${region}`);
   }
   const options = (map: Map<string, string>) =>
     [...map.entries()].map(([value, label]) => ({ value, label })).sort((a, b) => a.label.localeCompare(b.label, 'id'));

@@ -212,7 +212,7 @@ export class ComposeFlow {
   }
 
   private async places(ctx: Context): Promise<Places> {
-    return placesInScope(this.deps.db, await scopesOf(this.deps, ctx));
+    return placesInScope(this.deps.db, await scopesOf(this.deps, ctx), ctx.user.id);
   }
 
   private async offerRegions(ctx: Context, draft: Draft): Promise<Reply[]> {
