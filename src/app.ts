@@ -46,6 +46,11 @@ import { createJobs } from './jobs/create-jobs.js';
 import { BroadcastEngine } from './broadcasts/broadcast-engine.js';
 import type { BroadcastSummary } from './broadcasts/broadcast-contract.js';
 import { AnnouncementOptOutFeature } from './features/announcements/opt-out-feature.js';
+import type { BroadcastService } from './broadcasts/broadcast-contract.js';
+import { BroadcastFeature } from './features/broadcasts/broadcast-feature.js';
+import { DraftDocuments } from './features/broadcasts/draft-document.js';
+import { renderFinishedNotice } from './features/broadcasts/report-view.js';
+import { personZone } from './reports/person-zone.js';
 import type { Jobs } from './jobs/jobs.js';
 
 const HOUR_MS = 60 * 60 * 1000;
@@ -98,6 +103,8 @@ export interface AppOptions {
   onReportSubmitted?: (report: ReportRecord) => void;
   /** Told once when a broadcast finishes or is cancelled (also settable later: `app.broadcasts.setOnFinished`). */
   onBroadcastFinished?: (summary: BroadcastSummary) => void | Promise<void>;
+  /** Replaces the broadcast engine behind /umumkan and /umumkan_status (tests of the chat flow). */
+  broadcasts?: BroadcastService;
 }
 
 /** Storage and the knowledge base without any channel: what the `kb` and `eval` commands need. */
@@ -196,8 +203,20 @@ export async function createApp(config: Config, options: AppOptions): Promise<Ap
     channels: configuredChannels(config),
     telegramPerSecond: config.broadcasts.telegramPerSecond,
     whatsapp: config.broadcasts.whatsapp,
-    onFinished: options.onBroadcastFinished,
+    onFinished: async (summary) => {
+      await notifyBroadcastCreator(summary);
+      await options.onBroadcastFinished?.(summary);
+    },
   });
+  // The creator learns how their announcement went on their own channel; a shell operator (no creator) reads `broadcast report`.
+  const notifyBroadcastCreator = async (summary: BroadcastSummary) => {
+    if (!summary.createdById) return;
+    const creator = await db.user.findUnique({ where: { id: summary.createdById }, select: { timeZone: true } });
+    const text = renderFinishedNotice(i18n.t, summary, { zone: personZone(creator?.timeZone) });
+    const delivery = await outbound.send(summary.createdById, [{ text }]);
+    if (delivery.status !== 'sent')
+      logger.warn({ broadcastId: summary.id, delivery: delivery.status }, 'broadcast creator could not be told it finished');
+  };
   const reports = new ReportStore(db);
   const report = new ReportFeature(
     {
@@ -243,6 +262,15 @@ export async function createApp(config: Config, options: AppOptions): Promise<Ap
     new RolesFeature({ roles, outbound, t: i18n.t }),
     new InviteFeature({ roles, outbound, t: i18n.t }),
     new AnnouncementOptOutFeature(broadcasts),
+  );
+  features.push(
+    new BroadcastFeature({
+      service: options.broadcasts ?? broadcasts,
+      db,
+      scopes,
+      documents: new DraftDocuments(config.dataDir),
+      t: i18n.t,
+    }),
   );
   for (const feature of features) for (const command of feature.commands ?? []) commands.register(command, feature.role);
 

@@ -115,7 +115,11 @@ describe('Broadcast audiences', () => {
     const rows = await b.recipients(id);
     expect(rows.map((r) => r.userId)).toEqual([p.ana]);
     await t.app.jobs.runDue();
-    expect(telegram.sent.map((s) => s.to)).toEqual(['101']);
+    // The announcement reaches Ana only; the coordinator (900) is told how it went, nothing more.
+    expect(telegram.sent.filter((s) => s.text.startsWith('Pelatihan')).map((s) => s.to)).toEqual(['101']);
+    const notices = telegram.sent.filter((s) => s.to === '900');
+    expect(notices).toHaveLength(1);
+    expect(notices[0]!.text).toContain('Pengumuman Anda selesai dikirim');
     // Someone else's broadcast cannot be steered by a coordinator.
     const other = await b.create({
       createdById: null,

@@ -3,6 +3,7 @@ import type { ChannelName } from '../../../src/core/messages.js';
 import { hasRole, ROLES, type Role } from '../../../src/core/roles.js';
 import { choiceRole } from '../../../src/core/router.js';
 import { startClockedApp, textOf, type ClockedApp } from '../../core/support/clocked-app.js';
+import { FakeBroadcasts } from '../../support/fake-broadcasts.js';
 
 const CHANNELS: ChannelName[] = ['telegram', 'whatsapp', 'terminal'];
 
@@ -22,7 +23,8 @@ async function personFor(channel: ChannelName, role: Role): Promise<string> {
 
 beforeAll(async () => {
   // The terminal is an admin in production; here it plays every role like the other channels.
-  test = await startClockedApp(undefined, {}, { terminalIsAdmin: false });
+  // With a broadcast engine, so /umumkan and its choices are in the matrix too.
+  test = await startClockedApp(undefined, {}, { terminalIsAdmin: false, broadcasts: new FakeBroadcasts() });
   forbidden = (role) => test.app.i18n.t('common.forbidden', { role: test.app.i18n.t(`roles.name.${role}`) });
 });
 afterAll(async () => {
@@ -36,7 +38,7 @@ describe('Role matrix: every privileged command and choice × every role × ever
         .all()
         .filter((c) => c.role)
         .map((c) => c.name),
-    ).toEqual(expect.arrayContaining(['peran']));
+    ).toEqual(expect.arrayContaining(['peran', 'umumkan', 'umumkan_status']));
   });
 
   it('refuses a privileged command to a lower role politely, and runs it for a role that may', async () => {

@@ -56,7 +56,7 @@ export async function renderRekapXlsx(t: Translate, rekap: Rekap, zone: Zone, no
 }
 
 /** Excel cells carry no zone: the wall-clock time in `zone`, written as if it were UTC (how exceljs stores dates). */
-function wallClock(instant: Date, zone: string): Date {
+export function wallClock(instant: Date, zone: string): Date {
   const local = inZone(instant, zone);
   const [year, month, day] = local.date.split('-').map(Number) as [number, number, number];
   return new Date(Date.UTC(year, month - 1, day, local.hour, local.minute));
