@@ -205,7 +205,10 @@ export class KbStatusFeature implements Feature {
   }
 
   private async withBy(ctx: Context, text: string): Promise<Reply[]> {
-    const by = text.trim().replace(/^diubah\s+oleh\s+/i, '');
+    const by = text
+      .trim()
+      .replace(/^diubah\s+oleh\b\s*/i, '')
+      .trim();
     if (!by) return [{ text: ctx.t('kb_admin.status.ask_by') }];
     if (by.length > MAX_AMENDED_BY) return [{ text: ctx.t('kb_admin.status.by_too_long', { max: MAX_AMENDED_BY }) }];
     return this.askConfirm(ctx, { ...this.state(ctx), by });
