@@ -1,49 +1,42 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { expect, it } from 'vitest';
 import type { Reply } from '../../../src/core/messages.js';
-import { startClockedApp, textOf, type ClockedApp } from '../../core/support/clocked-app.js';
+import { describeOnBothDatabases, textOf, type ClockedApp } from '../../core/support/clocked-app.js';
 
 const ADMIN = 'terminal:operator';
 const POINTS = 'berapa lama masa berlaku poin sampah?';
 const PASAL_5 = 'Perwal Lestari 12/2023 Pasal 5 ayat (2)';
 
-let test: ClockedApp;
+describeOnBothDatabases('/kb_status: amended and revoked Pasal in answers', (running) => {
+  const app = () => running().app;
 
-beforeAll(async () => {
-  test = await startClockedApp(undefined, { RATE_LIMIT_PER_MINUTE: '0' });
-});
-afterAll(async () => {
-  await test.close();
-});
-
-/** Picks the choice whose label contains `label` from the last reply that offered choices. */
-async function pick(replies: Reply[], label: string): Promise<Reply[]> {
-  const offered = replies.flatMap((r) => r.choices ?? []);
-  const found = offered.find((c) => c.label.includes(label));
-  if (!found) throw new Error(`no choice "${label}" in ${offered.map((c) => c.label).join(' | ')}`);
-  return test.send(ADMIN, '', { choiceId: found.id });
-}
-
-/** Walks /kb_status for the regulation's Pasal 5 (or the whole regulation) to a status, and confirms. */
-async function mark(status: 'Berlaku' | 'Diubah' | 'Dicabut', opts: { pasal?: string; by?: string } = {}): Promise<string> {
-  let replies = await test.send(ADMIN, '/kb_status');
-  replies = await pick(replies, 'Perwal Lestari 12/2023');
-  if (opts.pasal) {
-    replies = await pick(replies, 'Satu pasal');
-    expect(textOf(replies)).toContain('Ketik nomor pasalnya');
-    replies = await test.send(ADMIN, opts.pasal);
-  } else replies = await pick(replies, 'Seluruh');
-  replies = await pick(replies, status);
-  if (opts.by) {
-    expect(textOf(replies)).toContain('Diubah oleh apa?');
-    replies = await test.send(ADMIN, opts.by);
+  /** Picks the choice whose label contains `label` from the last reply that offered choices. */
+  async function pick(replies: Reply[], label: string): Promise<Reply[]> {
+    const offered = replies.flatMap((r) => r.choices ?? []);
+    const found = offered.find((c) => c.label.includes(label));
+    if (!found) throw new Error(`no choice "${label}" in ${offered.map((c) => c.label).join(' | ')}`);
+    return running().send(ADMIN, '', { choiceId: found.id });
   }
-  expect(textOf(replies)).toContain('Simpan:');
-  return textOf(await pick(replies, 'Ya, simpan'));
-}
 
-const answer = (question: string) => test.app.answerer.answer(question);
+  /** Walks /kb_status for the regulation's Pasal 5 (or the whole regulation) to a status, and confirms. */
+  async function mark(status: 'Berlaku' | 'Diubah' | 'Dicabut', opts: { pasal?: string; by?: string } = {}): Promise<string> {
+    let replies = await running().send(ADMIN, '/kb_status');
+    replies = await pick(replies, 'Perwal Lestari 12/2023');
+    if (opts.pasal) {
+      replies = await pick(replies, 'Satu pasal');
+      expect(textOf(replies)).toContain('Ketik nomor pasalnya');
+      replies = await running().send(ADMIN, opts.pasal);
+    } else replies = await pick(replies, 'Seluruh');
+    replies = await pick(replies, status);
+    if (opts.by) {
+      expect(textOf(replies)).toContain('Diubah oleh apa?');
+      replies = await running().send(ADMIN, opts.by);
+    }
+    expect(textOf(replies)).toContain('Simpan:');
+    return textOf(await pick(replies, 'Ya, simpan'));
+  }
 
-describe('/kb_status: amended and revoked Pasal in answers', () => {
+  const answer = (question: string) => app().answerer.answer(question);
+
   it('answers normally while the Pasal is in force', async () => {
     const a = await answer(POINTS);
     expect(a.citations).toContain(PASAL_5);
@@ -53,16 +46,16 @@ describe('/kb_status: amended and revoked Pasal in answers', () => {
   it('notes an amended Pasal in one line naming what amended it, and audits the change', async () => {
     const saved = await mark('Diubah', { pasal: '5', by: 'Perwal Lestari 3/2025' });
     expect(saved).toContain('Perwal Lestari 12/2023 Pasal 5 kini diubah oleh Perwal Lestari 3/2025 (sebelumnya berlaku)');
-    const reply = textOf(await test.send('telegram:42', POINTS));
+    const reply = textOf(await running().send('telegram:42', POINTS));
     expect(reply).toContain(PASAL_5);
     const notes = reply.split('\n').filter((l) => l.includes('telah diubah'));
     expect(notes).toEqual(['Catatan: Perwal Lestari 12/2023 Pasal 5 telah diubah oleh Perwal Lestari 3/2025; periksa bunyi terbarunya.']);
     // Another Pasal of the same regulation carries no note.
     expect((await answer('bagaimana cara mendaftar jadi nasabah bank sampah digital?')).text).not.toContain('telah diubah');
 
-    const events = await test.app.db.auditEvent.findMany({ where: { action: 'kb.status' } });
+    const events = await app().db.auditEvent.findMany({ where: { action: 'kb.status' } });
     expect(events).toHaveLength(1);
-    const operator = await test.app.db.channelIdentity.findUniqueOrThrow({
+    const operator = await app().db.channelIdentity.findUniqueOrThrow({
       where: { channel_externalId: { channel: 'terminal', externalId: 'operator' } },
     });
     expect(events[0]).toMatchObject({
@@ -82,7 +75,7 @@ describe('/kb_status: amended and revoked Pasal in answers', () => {
     const named = await answer('apa bunyi Pasal 5 Perwal Lestari 12/2023?');
     expect(named.text).not.toContain('dua belas bulan');
     expect(named.citations.some((c) => c.includes('Pasal 5'))).toBe(false);
-    const uji = textOf(await test.send(ADMIN, `/uji ${POINTS}`));
+    const uji = textOf(await running().send(ADMIN, `/uji ${POINTS}`));
     expect(uji).not.toContain(PASAL_5);
   });
 
@@ -92,7 +85,7 @@ describe('/kb_status: amended and revoked Pasal in answers', () => {
     const a = await answer(POINTS);
     expect(a.citations).toContain(PASAL_5);
     expect(a.text).not.toContain('telah diubah');
-    expect(await test.app.db.kbPasalStatus.count()).toBe(0);
+    expect(await app().db.kbPasalStatus.count()).toBe(0);
   });
 
   it('marks a whole regulation: amended notes every answer from it, revoked removes it, berlaku restores it', async () => {
@@ -105,28 +98,28 @@ describe('/kb_status: amended and revoked Pasal in answers', () => {
     expect((await answer('apa saja isi minimal proposal inovasi daerah?')).citations).toContain('PP 38/2017 Pasal 7 ayat (2)');
     await mark('Berlaku');
     expect((await answer(POINTS)).citations).toContain(PASAL_5);
-    const docs = await test.app.db.kbDocument.findMany({ where: { regulation: 'Perwal Lestari 12/2023' } });
+    const docs = await app().db.kbDocument.findMany({ where: { regulation: 'Perwal Lestari 12/2023' } });
     expect(docs.every((d) => d.status === 'berlaku' && d.amendedBy === null)).toBe(true);
   });
 
   it('refuses a Pasal the regulation does not have, and an empty "diubah oleh", and keeps the status on cancel', async () => {
-    let replies = await test.send(ADMIN, '/kb_status perwal lestari');
+    let replies = await running().send(ADMIN, '/kb_status perwal lestari');
     replies = await pick(replies, 'Satu pasal');
-    replies = await test.send(ADMIN, '99');
+    replies = await running().send(ADMIN, '99');
     expect(textOf(replies)).toContain('Pasal 99 tidak ada dalam Perwal Lestari 12/2023');
-    replies = await test.send(ADMIN, 'Pasal 9');
+    replies = await running().send(ADMIN, 'Pasal 9');
     replies = await pick(replies, 'Diubah');
-    replies = await test.send(ADMIN, 'diubah oleh');
+    replies = await running().send(ADMIN, 'diubah oleh');
     expect(textOf(replies)).toContain('Diubah oleh apa?');
-    replies = await test.send(ADMIN, 'x'.repeat(250));
+    replies = await running().send(ADMIN, 'x'.repeat(250));
     expect(textOf(replies)).toContain('Terlalu panjang');
-    replies = await test.send(ADMIN, 'Perwal Lestari 4/2026');
+    replies = await running().send(ADMIN, 'Perwal Lestari 4/2026');
     expect(textOf(await pick(replies, 'Batal'))).toContain('Dibatalkan');
-    expect(await test.app.db.kbPasalStatus.count()).toBe(0);
+    expect(await app().db.kbPasalStatus.count()).toBe(0);
   });
 
   it('says so when nothing matches what the admin typed', async () => {
-    expect(textOf(await test.send(ADMIN, '/kb_status Perda Antah Berantah 9/2099'))).toContain(
+    expect(textOf(await running().send(ADMIN, '/kb_status Perda Antah Berantah 9/2099'))).toContain(
       'Tidak ada peraturan atau dokumen yang cocok',
     );
   });
