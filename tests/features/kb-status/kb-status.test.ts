@@ -1,6 +1,6 @@
 import { expect, it } from 'vitest';
 import type { Reply } from '../../../src/core/messages.js';
-import { describeOnBothDatabases, textOf, type ClockedApp } from '../../core/support/clocked-app.js';
+import { describeOnBothDatabases, textOf } from '../../core/support/clocked-app.js';
 
 const ADMIN = 'terminal:operator';
 const POINTS = 'berapa lama masa berlaku poin sampah?';
