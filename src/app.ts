@@ -38,6 +38,11 @@ import { OpenAiEmbedder } from './knowledge/embeddings/openai-embedder.js';
 import type { KnowledgeIndex } from './knowledge/index/knowledge-index.js';
 import { KnowledgeService, type ProgressFn } from './knowledge/knowledge-service.js';
 import { Retriever } from './knowledge/retrieval/retriever.js';
+import { DEFAULT_MIN_CONFIDENCE } from './knowledge/retrieval/abstention.js';
+import { GapStore } from './knowledge/gaps/gap-store.js';
+import { KbStatusFeature } from './features/kb-status/kb-status-feature.js';
+import { UjiFeature } from './features/kb-uji/uji-feature.js';
+import { KbGapsFeature } from './features/kb-gaps/kb-gaps-feature.js';
 import { BackgroundTasks } from './background-tasks.js';
 import { RemindersFeature } from './features/reminders/reminders-feature.js';
 import { registerReminderJobs } from './reminders/reminder-jobs.js';
@@ -164,7 +169,8 @@ export async function createApp(config: Config, options: AppOptions): Promise<Ap
   const jobs = createJobs(config, db, logger, clock);
   const sessions = new SessionStore(db);
   const commands = new CommandRegistry();
-  const qa = new QaFeature(answerer, i18n.t);
+  const gaps = new GapStore(db, config.kb.gaps);
+  const qa = new QaFeature(answerer, i18n.t, (question, answer, now) => gaps.noteAnswer(question, answer, now));
   const features: Feature[] = [];
   const profile = new ProfileFeature({
     store: new ProfileStore(db, clock),
@@ -271,6 +277,9 @@ export async function createApp(config: Config, options: AppOptions): Promise<Ap
       documents: new DraftDocuments(config.dataDir),
       t: i18n.t,
     }),
+    new KbStatusFeature({ statuses: knowledge.statuses, reloadIndex, t: i18n.t }),
+    new UjiFeature({ answerer, threshold: config.kb.minConfidence ?? DEFAULT_MIN_CONFIDENCE, t: i18n.t }),
+    new KbGapsFeature({ gaps, t: i18n.t }),
   );
   for (const feature of features) for (const command of feature.commands ?? []) commands.register(command, feature.role);
 
@@ -280,6 +289,9 @@ export async function createApp(config: Config, options: AppOptions): Promise<Ap
   // Redeliveries come within minutes; the table of handled ids must not grow for as long as Pandu runs.
   background.every(HOUR_MS, 'prune handled message ids', () => dedup.prune());
   background.every(HOUR_MS, 'prune ended rate-limit windows', () => pruneExpiredLimits(db, clock()));
+  // Unanswered questions are kept only as long as configured (KB_GAP_RETENTION_DAYS).
+  await gaps.prune(clock());
+  background.every(HOUR_MS, 'prune old unanswered questions', () => gaps.prune(clock()));
   // Picks up innovations imported by another process and time-zone changes; planning is idempotent.
   background.every(HOUR_MS, 'plan reminders', () => planner.planAll());
   // Another instance may have died mid-broadcast: its in-flight recipients become "unknown" once their lease ends.

@@ -43,6 +43,8 @@ const EnvSchema = z.object({
     .positive()
     .default(DEFAULT_INGEST_LIMITS.pdfTimeoutMs / 1000),
   RETRIEVAL_MIN_CONFIDENCE: z.coerce.number().min(0).max(1).optional(),
+  KB_GAP_RETENTION_DAYS: z.coerce.number().int().positive().default(90),
+  KB_GAP_LOW_CONFIDENCE: z.coerce.number().min(0).max(1).default(0.6),
 
   REPORT_MAX_FILE_MB: z.coerce.number().positive().default(10),
   REPORT_MAX_FILES: z.coerce.number().int().positive().default(10),
@@ -102,6 +104,8 @@ export interface Config {
     maxPdfPages: number;
     pdfTimeoutMs: number;
     minConfidence?: number;
+    /** Unanswered questions (/kb_celah): kept this many days; an answer below lowConfidence counts too. */
+    gaps: { retentionDays: number; lowConfidence: number };
   };
   /** Evidence attached to progress reports (stored under DATA_DIR/reports/<reportId>/). */
   reports: { maxFileBytes: number; maxFiles: number };
@@ -179,6 +183,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, root = projectR
       maxPdfPages: e.KB_MAX_PDF_PAGES,
       pdfTimeoutMs: Math.round(e.KB_PDF_TIMEOUT_SECONDS * 1000),
       minConfidence: e.RETRIEVAL_MIN_CONFIDENCE,
+      gaps: { retentionDays: e.KB_GAP_RETENTION_DAYS, lowConfidence: e.KB_GAP_LOW_CONFIDENCE },
     },
     reports: { maxFileBytes: Math.round(e.REPORT_MAX_FILE_MB * MB), maxFiles: e.REPORT_MAX_FILES },
     terminalUser: e.TERMINAL_USER,

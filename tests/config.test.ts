@@ -31,6 +31,7 @@ describe('loadConfig', () => {
       maxPdfPages: 2000,
       pdfTimeoutMs: 60_000,
       minConfidence: undefined,
+      gaps: { retentionDays: 90, lowConfidence: 0.6 },
     });
     expect(config.terminalUser).toBe('terminal');
     expect(config.llm).toBeUndefined();
@@ -91,6 +92,8 @@ describe('loadConfig', () => {
         KB_MAX_PDF_PAGES: '300',
         KB_PDF_TIMEOUT_SECONDS: '2.5',
         RETRIEVAL_MIN_CONFIDENCE: '0.6',
+        KB_GAP_RETENTION_DAYS: '30',
+        KB_GAP_LOW_CONFIDENCE: '0.7',
       },
       root,
     );
@@ -101,7 +104,14 @@ describe('loadConfig', () => {
       maxPdfPages: 300,
       pdfTimeoutMs: 2500,
       minConfidence: 0.6,
+      gaps: { retentionDays: 30, lowConfidence: 0.7 },
     });
+  });
+
+  it('refuses a knowledge-gap retention that is not a whole number of days, or a confidence outside 0..1', () => {
+    expect(() => loadConfig({ KB_GAP_RETENTION_DAYS: '0' }, root)).toThrow(/KB_GAP_RETENTION_DAYS/);
+    expect(() => loadConfig({ KB_GAP_RETENTION_DAYS: '7.5' }, root)).toThrow(/KB_GAP_RETENTION_DAYS/);
+    expect(() => loadConfig({ KB_GAP_LOW_CONFIDENCE: '1.5' }, root)).toThrow(/KB_GAP_LOW_CONFIDENCE/);
   });
 
   it('reads the progress-report attachment limits (10 MB and 10 files unless set), refusing nonsense', () => {

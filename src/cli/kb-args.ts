@@ -1,11 +1,13 @@
 import { parseArgs } from 'node:util';
+import { isKbStatus, type KbStatus } from '../knowledge/status/kb-status.js';
 
 /** A `kb` command line, checked. */
 export type KbCommand =
   | { command: 'add'; files: string[]; regulation?: string; title?: string }
   | { command: 'list'; json: boolean }
   | { command: 'remove'; id: string }
-  | { command: 'reindex'; full: boolean };
+  | { command: 'reindex'; full: boolean }
+  | { command: 'status'; target: string; status: KbStatus; pasal?: string; by?: string };
 
 /** Why a command line was refused: a `kb.args.*` message key and its values (none when only the usage helps). */
 export interface KbArgsProblem {
@@ -20,6 +22,8 @@ const OPTIONS = {
   full: { type: 'boolean' },
   regulation: { type: 'string' },
   title: { type: 'string' },
+  pasal: { type: 'string' },
+  by: { type: 'string' },
 } as const;
 type OptionName = keyof typeof OPTIONS;
 
@@ -28,6 +32,7 @@ const ALLOWED: Record<KbCommand['command'], OptionName[]> = {
   list: ['json'],
   remove: [],
   reindex: ['full'],
+  status: ['pasal', 'by'],
 };
 
 /**
@@ -73,6 +78,17 @@ export function parseKbArgs(argv: string[]): KbArgs {
       if (args.length === 0) return refuse('kb.args.missing_id');
       if (args.length > 1) return refuse('kb.args.unexpected_argument', { argument: args[1]! });
       return ok({ command, id: args[0]! });
+    case 'status': {
+      const [target, status, extra] = args;
+      if (target === undefined || status === undefined) return refuse('kb_admin.status.cli.missing_arguments');
+      if (extra !== undefined) return refuse('kb.args.unexpected_argument', { argument: extra });
+      if (!isKbStatus(status)) return refuse('kb_admin.status.cli.unknown_status', { status });
+      const by = values.by as string | undefined;
+      if (status === 'diubah' && !by) return refuse('kb_admin.status.cli.missing_by');
+      if (status !== 'diubah' && by) return refuse('kb_admin.status.cli.by_only_for_diubah');
+      const pasal = values.pasal as string | undefined;
+      return ok({ command, target, status, ...(pasal ? { pasal } : {}), ...(by ? { by } : {}) });
+    }
     case 'list':
     case 'reindex':
       if (args.length > 0) return refuse('kb.args.unexpected_argument', { argument: args[0]! });

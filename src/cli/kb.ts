@@ -4,12 +4,13 @@ import { IngestError } from '../knowledge/ingest/errors.js';
 import { ingestErrorMessage } from '../knowledge/ingest/error-message.js';
 import type { KnowledgeService } from '../knowledge/knowledge-service.js';
 import { bootstrap } from './bootstrap.js';
+import { setStatusFromShell } from './kb-status.js';
 import { parseKbArgs, type KbCommand } from './kb-args.js';
 import { progressBar } from './progress.js';
 import { explainStartupError } from './startup-error.js';
 
 /**
- * `npm run kb -- <add|list|remove|reindex>`: the admin's knowledge-base tool. Every command honours
+ * `npm run kb -- <add|list|remove|reindex|status>`: the admin's knowledge-base tool. Every command honours
  * DATA_DIR; a file that cannot be ingested is reported in one Indonesian line and leaves the base and its
  * index unchanged. Nothing reaches the screen as a stack trace: details go to the log (stderr, JSON).
  */
@@ -93,6 +94,11 @@ async function run(cmd: KbCommand, knowledge: KnowledgeService): Promise<number>
       console.log(t('kb.removed', { id: cmd.id }));
       await rebuild(knowledge, false);
       return 0;
+    }
+    case 'status': {
+      const code = await setStatusFromShell(cmd, knowledge.statuses, t);
+      if (code === 0) await rebuild(knowledge, false);
+      return code;
     }
     case 'reindex': {
       const sync = await knowledge.syncShipped(config.knowledgeDir, progress);

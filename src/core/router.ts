@@ -151,10 +151,12 @@ export class Router {
   private async runChoice(ctx: Context, choiceId: string): Promise<Reply[]> {
     const sep = choiceId.indexOf(':');
     const feature = sep > 0 ? this.features.get(choiceId.slice(0, sep)) : undefined;
-    if (!feature?.onChoice) return [{ text: ctx.t('common.choice_expired') }];
+    if (!feature) return [{ text: ctx.t('common.choice_expired') }];
     const payload = choiceId.slice(sep + 1);
+    // The role comes first, so a privileged feature answers everyone else alike, with or without choices.
     const needed = choiceRole(feature, payload);
     if (!hasRole(ctx.user.role, needed)) return this.refuse(ctx, needed!, choiceId);
+    if (!feature.onChoice) return [{ text: ctx.t('common.choice_expired') }];
     return feature.onChoice(ctx, payload);
   }
 

@@ -12,6 +12,8 @@ import type { IngestLimits } from './ingest/limits.js';
 import { loadFile, type LoadedFile } from './ingest/load-file.js';
 import { parseDocument } from './ingest/parse-document.js';
 import { KbStore, type DocumentOrigin, type DocumentSummary } from './store/kb-store.js';
+import { applyStatuses } from './status/apply-status.js';
+import { KbStatusStore } from './status/kb-status.js';
 
 /** Reports progress of long work (ingestion, embedding) to whoever shows it. */
 export type ProgressFn = (done: number, total: number, label: string) => void;
@@ -63,10 +65,13 @@ const directVectors: VectorSource = async (embedder, texts, _hashes, progress) =
  */
 export class KnowledgeService {
   readonly store: KbStore;
+  /** Documents and Pasal marked diubah or dicabut; the index leaves revoked text out. */
+  readonly statuses: KbStatusStore;
   private readonly files: IndexFiles;
 
   constructor(private readonly options: KnowledgeServiceOptions) {
     this.store = new KbStore(options.db);
+    this.statuses = new KbStatusStore(options.db);
     this.files = new IndexFiles(path.join(options.dataDir, 'index'));
   }
 
@@ -162,11 +167,13 @@ export class KnowledgeService {
    * carries retrieval and abstention) and the bot starts; the next build tries the endpoint again.
    */
   async buildIndex(opts: { force?: boolean; progress?: ProgressFn } = {}): Promise<KnowledgeIndex> {
-    const chunks = await this.store.allChunks();
+    const chunks = applyStatuses(await this.store.allChunks(), await this.statuses.all());
     const lexical = KnowledgeIndex.buildLexical(chunks);
     const embedder = (this.options.embedderFor ?? ((ix: KnowledgeIndex) => ix.localEmbedder()))(lexical);
+    // An amendment is part of the fingerprint, so marking one writes a new index stamp that a running bot
+    // notices (the chunk set alone would not change).
     const fingerprint = createHash('sha256')
-      .update(chunks.map((c) => `${c.id}:${c.contentHash}`).join('\n'))
+      .update(chunks.map((c) => `${c.id}:${c.contentHash}${c.amendment ? `:${c.amendment.subject}:${c.amendment.by}` : ''}`).join('\n'))
       .digest('hex');
     if (!opts.force) {
       const saved = this.files.load(fingerprint, embedder.id);

@@ -13,6 +13,28 @@ describe('parseKbArgs', () => {
     expect(parseKbArgs(['reindex', '--full'])).toEqual({ ok: true, value: { command: 'reindex', full: true } });
   });
 
+  it('reads a status change of a regulation or one Pasal', () => {
+    expect(parseKbArgs(['status', 'UU 23/2014', '--pasal', '5', 'diubah', '--by', 'UU 9/2015'])).toEqual({
+      ok: true,
+      value: { command: 'status', target: 'UU 23/2014', status: 'diubah', pasal: '5', by: 'UU 9/2015' },
+    });
+    expect(parseKbArgs(['status', 'abc123', 'dicabut'])).toEqual({
+      ok: true,
+      value: { command: 'status', target: 'abc123', status: 'dicabut' },
+    });
+  });
+
+  it.each([
+    [['status', 'UU 23/2014'], 'kb_admin.status.cli.missing_arguments', {}],
+    [['status', 'UU 23/2014', 'hapus'], 'kb_admin.status.cli.unknown_status', { status: 'hapus' }],
+    [['status', 'UU 23/2014', 'diubah'], 'kb_admin.status.cli.missing_by', {}],
+    [['status', 'UU 23/2014', 'dicabut', '--by', 'UU 9/2015'], 'kb_admin.status.cli.by_only_for_diubah', {}],
+    [['status', 'UU 23/2014', 'dicabut', 'lagi'], 'kb.args.unexpected_argument', { argument: 'lagi' }],
+    [['status', 'UU 23/2014', 'dicabut', '--json'], 'kb.args.option_not_for_command', { option: '--json', command: 'status' }],
+  ])('refuses the status line %j with %s', (argv, key, params) => {
+    expect(parseKbArgs(argv)).toEqual({ ok: false, problem: { key, params } });
+  });
+
   it('takes a file name starting with "-" after --', () => {
     expect(parseKbArgs(['add', '--', '-catatan.md'])).toEqual({ ok: true, value: { command: 'add', files: ['-catatan.md'] } });
   });

@@ -2,7 +2,11 @@ import type { Context } from '../../core/context.js';
 import type { Feature } from '../../core/feature.js';
 import type { Reply } from '../../core/messages.js';
 import type { Translate } from '../../i18n/translator.js';
+import type { Answer } from '../../knowledge/answer/answer.js';
 import type { Answerer } from '../../knowledge/answer/answerer.js';
+
+/** Told of every answer to a person's question (the knowledge-gap log); its failure never costs the answer. */
+export type AnswerObserver = (question: string, answer: Answer, now: Date) => Promise<unknown>;
 
 /** Answers questions from the knowledge base; also the router's fallback for any free text. */
 export class QaFeature implements Feature {
@@ -13,6 +17,7 @@ export class QaFeature implements Feature {
   constructor(
     private readonly answerer: Answerer,
     t: Translate,
+    private readonly onAnswered?: AnswerObserver,
   ) {
     this.commands = [
       {
@@ -33,6 +38,11 @@ export class QaFeature implements Feature {
       { kind: answer.kind, via: answer.via, confidence: Number(answer.confidence.toFixed(3)), citations: answer.citations },
       'question answered',
     );
+    if (this.onAnswered) {
+      await this.onAnswered(question, answer, ctx.now).catch((error: unknown) =>
+        ctx.logger.error({ err: error }, 'recording an unanswered question failed'),
+      );
+    }
     return [{ text: answer.text }];
   }
 }

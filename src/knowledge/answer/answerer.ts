@@ -3,6 +3,7 @@ import type { Logger } from '../../logger.js';
 import type { IndexedChunk } from '../index/indexed-chunk.js';
 import type { RetrievalHit, Retriever } from '../retrieval/retriever.js';
 import type { Answer } from './answer.js';
+import { withAmendmentNote } from './amendment-note.js';
 import { checkCitations } from './citation-check.js';
 import { composeAnswer } from './compose.js';
 import { displayCitation } from './extractive.js';
@@ -55,7 +56,8 @@ export class Answerer {
         const citedHits = used.map((i) => context[i - 1]!).filter(Boolean);
         const body = checked.text;
         const legend = citedHits.map((h, k) => `[${used[k]}] ${displayCitation(h.chunk, this.t)}`).join('\n');
-        const text = this.compose(body, `${this.t('qa.basis')}:\n${legend}`);
+        const footer = withAmendmentNote(`${this.t('qa.basis')}:\n${legend}`, citedHits.map((h) => h.chunk), this.t);
+        const text = this.compose(body, footer);
         return { ...base, kind: 'answer', text, citations: citedHits.map((h) => h.chunk.citation), via: 'llm' };
       } catch (error) {
         llmError = error instanceof Error ? error.message : String(error);
@@ -63,7 +65,7 @@ export class Answerer {
       }
     }
     const body = llmError ? `${this.t('qa.llm_fallback')}\n\n${composed.body}` : composed.body;
-    return { ...base, kind: 'answer', text: this.compose(body, composed.footer), citations: composed.citations, via: 'extractive', llmError };
+    return { ...base, kind: 'answer', text: this.compose(body, withAmendmentNote(composed.footer, composed.used, this.t)), citations: composed.citations, via: 'extractive', llmError };
   }
 
   /** Shortens the body to fit a chat message; the citation footer is always kept whole. */

@@ -4,6 +4,7 @@ import type { ChatOpenAI } from '@langchain/openai';
 import { createChatModel, messageText, type ChatModelOptions } from '../../llm/chat-model.js';
 import type { RetrievalHit } from '../retrieval/retriever.js';
 import { formatPassages } from './passages.js';
+import { PromptGuard } from './prompt-guard.js';
 
 /** How to reach the configured chat model (config.llm). */
 export type LlmOptions = ChatModelOptions;
@@ -25,12 +26,14 @@ export class LlmAnswerer {
   private readonly model: ChatOpenAI;
   private readonly system: string;
   private readonly userTemplate: string;
+  private readonly guard: PromptGuard;
 
   constructor(options: LlmOptions, promptsDir: string) {
     // Answers follow the passages, never the model's own knowledge: no sampling freedom.
     this.model = createChatModel({ ...options, temperature: 0 });
     this.system = fs.readFileSync(path.join(promptsDir, 'qa-system.md'), 'utf8').trim();
     this.userTemplate = fs.readFileSync(path.join(promptsDir, 'qa-user.md'), 'utf8').trim();
+    this.guard = new PromptGuard([this.system, this.userTemplate]);
   }
 
   async draft(question: string, hits: readonly RetrievalHit[]): Promise<LlmDraft> {
@@ -44,6 +47,9 @@ export class LlmAnswerer {
     ]);
     const trimmed = messageText(response).trim();
     if (!trimmed || trimmed.includes(NOT_FOUND_MARKER)) return { text: null, contextCitations };
+    // Told to by a question or a passage, a model may repeat its instructions; that text is never sent
+    // (the caller answers without the model instead).
+    if (this.guard.quotes(trimmed)) throw new Error('model output repeats the prompt');
     return { text: trimmed, contextCitations };
   }
 }

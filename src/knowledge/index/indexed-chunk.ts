@@ -1,3 +1,11 @@
+/** What amended the text a chunk rests on (an admin marked it diubah): shown with every answer from it. */
+export interface Amendment {
+  /** What was amended: "UU 23/2014 Pasal 5", or a whole regulation or document. */
+  subject: string;
+  /** By what, as the admin wrote it ("UU 9/2015"). */
+  by: string;
+}
+
 /** A stored chunk as the retrieval layer sees it. */
 export interface IndexedChunk {
   id: string;
@@ -21,6 +29,8 @@ export interface IndexedChunk {
   /** Set for a restatement (FAQ entry, summary): the citations it rests on, newline-separated. */
   restsOn?: string | null;
   text: string;
+  /** Set when the Pasal or document this chunk rests on was amended (see knowledge/status). */
+  amendment?: Amendment;
 }
 
 /** Sentences that send the reader to another article ("... diatur dalam PP 38/2017 Pasal 6") describe

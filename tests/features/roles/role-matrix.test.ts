@@ -38,7 +38,7 @@ describe('Role matrix: every privileged command and choice × every role × ever
         .all()
         .filter((c) => c.role)
         .map((c) => c.name),
-    ).toEqual(expect.arrayContaining(['peran', 'umumkan', 'umumkan_status']));
+    ).toEqual(expect.arrayContaining(['peran', 'umumkan', 'umumkan_status', 'kb_status', 'uji', 'kb_celah']));
   });
 
   it('refuses a privileged command to a lower role politely, and runs it for a role that may', async () => {
