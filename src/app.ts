@@ -44,6 +44,11 @@ import { registerReminderJobs } from './reminders/reminder-jobs.js';
 import { ReminderPlanner } from './reminders/reminder-planner.js';
 import { createJobs } from './jobs/create-jobs.js';
 import type { Jobs } from './jobs/jobs.js';
+import { Registry } from 'prom-client';
+import { ChannelHealth } from './ops/channel-health.js';
+import { PanduMetrics } from './ops/metrics.js';
+import { opsRoutes, type OpsRoutes } from './ops/ops-routes.js';
+import { checkReadiness, type Readiness } from './ops/readiness.js';
 
 const HOUR_MS = 60 * 60 * 1000;
 const INDEX_CHECK_MS = 15_000;
@@ -73,6 +78,14 @@ export interface App {
   index(): KnowledgeIndex;
   /** Rebuilds the index from the database (after `kb add/remove`), reusing saved vectors when possible. */
   reloadIndex(): Promise<void>;
+  /** Prometheus metrics; channels and features report through it. */
+  metrics: PanduMetrics;
+  /** Where running channels register how they are (readiness, alerts). */
+  health: ChannelHealth;
+  /** Database reachable, index loaded, every configured channel up. */
+  readiness(): Promise<Readiness>;
+  /** GET /healthz, /readyz, /metrics: served by the ops server or Telegram's webhook server. */
+  opsRoutes: OpsRoutes;
   close(): Promise<void>;
 }
 
@@ -90,6 +103,8 @@ export interface AppOptions {
   /** Observers (tests, metrics): told after an innovation's schedule was planned again, and after a report was submitted. */
   onScheduleChanged?: (innovationId: string) => void;
   onReportSubmitted?: (report: ReportRecord) => void;
+  /** The registry metrics are kept in (default: a new one for this app, never prom-client's global one). */
+  metricsRegistry?: Registry;
 }
 
 /** Storage and the knowledge base without any channel: what the `kb` and `eval` commands need. */
@@ -130,23 +145,33 @@ export async function createApp(config: Config, options: AppOptions): Promise<Ap
     const sync = await knowledge.syncShipped(config.knowledgeDir, options.progress);
     if (sync.added + sync.updated + sync.removed > 0) logger.info(sync, 'knowledge base synchronised');
   }
+  const clock = options.clock ?? (() => new Date());
   let index = await knowledge.buildIndex({ progress: options.progress });
+  const jobs = createJobs(config, db, logger, clock);
+  const metrics = new PanduMetrics(options.metricsRegistry ?? new Registry(), {
+    indexChunks: () => index.chunks.length,
+    jobs: () => jobCounts(db, clock(), jobs.graceMs),
+  });
+  metrics.indexReloaded(clock());
   let retriever = new Retriever(index, { minConfidence: config.kb.minConfidence, logger });
   let stamp = knowledge.indexStamp();
   const reloadIndex = async () => {
     index = await knowledge.buildIndex();
     retriever = new Retriever(index, { minConfidence: config.kb.minConfidence, logger });
     stamp = knowledge.indexStamp();
+    metrics.indexReloaded(clock());
   };
+  const health = new ChannelHealth();
+  health.onChange((channel, state) => {
+    if (channel === 'whatsapp') metrics.whatsappState(state.state);
+  });
 
   const llm = config.llm ? new LlmAnswerer(config.llm, config.promptsDir) : undefined;
-  const answerer = new Answerer(() => retriever, i18n.t, logger, llm);
+  const answerer = new Answerer(() => retriever, i18n.t, logger, llm, metrics);
 
-  const clock = options.clock ?? (() => new Date());
   const admins = new ConfiguredAdmins({ ...config.admins, terminal: options.terminalIsAdmin ?? true });
   const users = new UserStore(db, admins);
   const outbound = new Outbound(db, logger, clock);
-  const jobs = createJobs(config, db, logger, clock);
   const sessions = new SessionStore(db);
   const commands = new CommandRegistry();
   const qa = new QaFeature(answerer, i18n.t);
@@ -222,7 +247,7 @@ export async function createApp(config: Config, options: AppOptions): Promise<Ap
     new RolesFeature({ roles, outbound, t: i18n.t }),
     new InviteFeature({ roles, outbound, t: i18n.t }),
   );
-  for (const feature of features) for (const command of feature.commands ?? []) commands.register(command, feature.role);
+  for (const feature of features) for (const command of feature.commands ?? []) commands.register(command, feature.role, feature.name);
 
   const dedup = new MessageDeduplicator(db);
   await dedup.prune();
@@ -252,7 +277,18 @@ export async function createApp(config: Config, options: AppOptions): Promise<Ap
     i18n,
     logger,
     clock: options.clock,
+    observer: {
+      handled: (channel, feature) => metrics.messageHandled(channel, feature),
+      rateLimited: (channel) => metrics.rateLimitRefused(channel),
+    },
   });
+  const readiness = () =>
+    checkReadiness({
+      db,
+      indexChunks: () => index.chunks.length,
+      channels: [...(config.telegram ? ['telegram'] : []), ...(config.whatsapp ? ['whatsapp'] : [])],
+      health,
+    });
 
   return {
     config,
@@ -276,10 +312,24 @@ export async function createApp(config: Config, options: AppOptions): Promise<Ap
     },
     index: () => index,
     reloadIndex,
+    metrics,
+    health,
+    readiness,
+    opsRoutes: opsRoutes({ metrics, readiness, logger }),
     async close() {
       background.stop();
       await jobs.stop();
       await db.$disconnect();
     },
   };
+}
+
+/** Jobs waiting past their time, waiting past the grace period, and ended as failed (read at scrape time). */
+async function jobCounts(db: Db, now: Date, graceMs: number): Promise<{ due: number; late: number; failed: number }> {
+  const [due, late, failed] = await Promise.all([
+    db.job.count({ where: { state: 'pending', runAt: { lte: now } } }),
+    db.job.count({ where: { state: { in: ['pending', 'running'] }, dueAt: { lt: new Date(now.getTime() - graceMs) } } }),
+    db.job.count({ where: { state: 'failed' } }),
+  ]);
+  return { due, late, failed };
 }

@@ -72,6 +72,9 @@ const EnvSchema = z.object({
   JOBS_POLL_MS: z.coerce.number().int().positive().default(15_000),
   JOBS_CONCURRENCY: z.coerce.number().int().positive().default(4),
   SHUTDOWN_TIMEOUT_MS: z.coerce.number().int().positive().default(10_000),
+
+  HTTP_PORT: z.coerce.number().int().min(0).max(65_535).optional(),
+  HTTP_HOST: z.string().default('127.0.0.1'),
 });
 
 export type Env = z.input<typeof EnvSchema>;
@@ -118,6 +121,11 @@ export interface Config {
   jobs: { pollMs: number; concurrency: number; redisUrl?: string; redisPrefix: string };
   /** The longest a graceful shutdown may take before the process exits with an error. */
   shutdownTimeoutMs: number;
+  /**
+   * /healthz, /readyz and /metrics on their own server (HTTP_PORT, HTTP_HOST); unset: no such server,
+   * except that Telegram's webhook server always answers them.
+   */
+  http?: { port: number; host: string };
 }
 
 export class ConfigError extends Error {}
@@ -178,6 +186,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, root = projectR
       ...(e.REDIS_URL ? { redisUrl: e.REDIS_URL } : {}),
     },
     shutdownTimeoutMs: e.SHUTDOWN_TIMEOUT_MS,
+    ...(e.HTTP_PORT !== undefined ? { http: { port: e.HTTP_PORT, host: e.HTTP_HOST } } : {}),
   };
   if (e.OPENAI_API_KEY || e.OPENAI_BASE_URL) {
     // Local OpenAI-compatible servers (Ollama, vLLM) often need no key, but the SDK insists on one.

@@ -46,7 +46,11 @@ export function whatsAppStarter(deps: WhatsAppStarterDeps = {}): ChannelStarter 
       sessionDir: session,
       clearSession: () => fs.rm(session, { recursive: true, force: true }),
       timers: deps.timers,
+      onState: (state, qr) => app.health.changed('whatsapp', { ok: state === 'CONNECTED', state, ...(qr ? { qr } : {}) }),
     });
+    const unprobe = app.health.register('whatsapp', () =>
+      adapter.isReady() ? { ok: true, state: 'CONNECTED' } : { ok: false, state: adapter.state(), detail: 'WhatsApp is not connected' },
+    );
     adapter.start();
     const unregister = app.outbound.register({
       channel: 'whatsapp',
@@ -56,6 +60,7 @@ export function whatsAppStarter(deps: WhatsAppStarterDeps = {}): ChannelStarter 
     return {
       name: 'whatsapp',
       async stop() {
+        unprobe();
         unregister();
         await adapter.stop();
       },

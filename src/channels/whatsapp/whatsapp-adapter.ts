@@ -47,6 +47,8 @@ export interface WhatsAppAdapterOptions {
   lockProbe?: LockOwnerProbe;
   /** How long stop() waits for replies still being written or sent. */
   drainTimeoutMs?: number;
+  /** Every state the session enters (see WaConnectionOptions.onState). */
+  onState?: (state: string, qr?: string) => void;
 }
 
 /**
@@ -98,6 +100,7 @@ export class WhatsAppAdapter {
       watchdog: options.watchdog,
       lockProbe: options.lockProbe,
       onReady: () => this.answerWhatArrivedMeanwhile(),
+      onState: options.onState,
     });
   }
 
@@ -111,6 +114,19 @@ export class WhatsAppAdapter {
   /** Whether WhatsApp is connected, so a message Pandu sends first could go out now. */
   isReady(): boolean {
     return !this.stopping && this.connection.isReady();
+  }
+
+  /** The last state the session entered (CONNECTED, QR, UNPAIRED, …). */
+  state(): string {
+    return this.connection.state();
+  }
+
+  /** A pairing code for the phone with this number (see WaClientLike.requestPairingCode). */
+  async pairingCode(phoneNumber: string): Promise<string> {
+    const client = this.options.client;
+    if (!client.requestPairingCode) throw new Error('this WhatsApp client cannot pair by phone number');
+    if (this.connection.state() !== 'QR') throw new PairingNotAwaited(this.connection.state());
+    return client.requestPairingCode(phoneNumber, true);
   }
 
   async stop(): Promise<void> {
@@ -275,4 +291,12 @@ function messageIdOf(message: unknown): string | undefined {
   if (typeof message !== 'object' || message === null || !('id' in message)) return undefined;
   const id = (message as { id?: { _serialized?: unknown } }).id?._serialized;
   return typeof id === 'string' ? id : undefined;
+}
+
+/** A pairing code was asked for while WhatsApp is not waiting for a new link (it is connected, or starting). */
+export class PairingNotAwaited extends Error {
+  constructor(readonly state: string) {
+    super(`WhatsApp is not waiting for a new link (state ${state})`);
+    this.name = 'PairingNotAwaited';
+  }
 }
