@@ -43,6 +43,8 @@ import { RemindersFeature } from './features/reminders/reminders-feature.js';
 import { registerReminderJobs } from './reminders/reminder-jobs.js';
 import { ReminderPlanner } from './reminders/reminder-planner.js';
 import { createJobs } from './jobs/create-jobs.js';
+import { PrivacyFeature } from './features/privacy/privacy-feature.js';
+import { registerRetention } from './privacy/retention.js';
 import type { Jobs } from './jobs/jobs.js';
 import { Registry } from 'prom-client';
 import { ChannelHealth } from './ops/channel-health.js';
@@ -246,14 +248,16 @@ export async function createApp(config: Config, options: AppOptions): Promise<Ap
     new RekapFeature({ db, scopes, t: i18n.t }),
     new RolesFeature({ roles, outbound, t: i18n.t }),
     new InviteFeature({ roles, outbound, t: i18n.t }),
+    new PrivacyFeature({ db, dataDir: config.dataDir, retention: config.retention, logger, t: i18n.t }),
   );
+  const retention = registerRetention(jobs, db, config.retention);
   for (const feature of features) for (const command of feature.commands ?? []) commands.register(command, feature.role, feature.name);
 
   const dedup = new MessageDeduplicator(db);
-  await dedup.prune();
+  await dedup.prune(config.retention.messageIdsMs, clock());
   const background = new BackgroundTasks(logger);
   // Redeliveries come within minutes; the table of handled ids must not grow for as long as Pandu runs.
-  background.every(HOUR_MS, 'prune handled message ids', () => dedup.prune());
+  background.every(HOUR_MS, 'prune handled message ids', () => dedup.prune(config.retention.messageIdsMs, clock()));
   background.every(HOUR_MS, 'prune ended rate-limit windows', () => pruneExpiredLimits(db, clock()));
   // Picks up innovations imported by another process and time-zone changes; planning is idempotent.
   background.every(HOUR_MS, 'plan reminders', () => planner.planAll());
@@ -307,6 +311,7 @@ export async function createApp(config: Config, options: AppOptions): Promise<Ap
     reminders: planner,
     async startWork() {
       await jobs.start();
+      await retention.scheduleNow(clock());
       const planned = await planner.planAll();
       logger.info(planned, 'reminders planned');
     },

@@ -102,6 +102,7 @@ export class Router {
       const hint = `${session.expiredFlow}.session_expired`;
       replies.unshift({ text: session.expiredFlow && this.deps.i18n?.has(hint) ? t(hint) : t('common.session_expired') });
     }
+    if (ctx.forgotten) return replies;
     // A feature may have switched the person (linking merges users), so save what the context holds now.
     ctx.session.expired = false;
     // Remember the last menu so a typed number can pick from it on any channel; a group reply must not
