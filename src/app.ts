@@ -49,6 +49,9 @@ import type { Jobs } from './jobs/jobs.js';
 import { Registry } from 'prom-client';
 import { ChannelHealth } from './ops/channel-health.js';
 import { PanduMetrics } from './ops/metrics.js';
+import { OperatorAlerts } from './ops/alerts/operator-alerts.js';
+import { ChannelControls } from './ops/channel-controls.js';
+import { OpsFeature } from './features/ops/ops-feature.js';
 import { opsRoutes, type OpsRoutes } from './ops/ops-routes.js';
 import { checkReadiness, type Readiness } from './ops/readiness.js';
 
@@ -84,6 +87,10 @@ export interface App {
   metrics: PanduMetrics;
   /** Where running channels register how they are (readiness, alerts). */
   health: ChannelHealth;
+  /** WhatsApp's link controls (QR, pairing code) while the channel runs. */
+  controls: ChannelControls;
+  /** Alerts admins in the chat; `check()` runs every ALERT_CHECK_SECONDS; broadcast hooks for issue 9. */
+  alerts: OperatorAlerts;
   /** Database reachable, index loaded, every configured channel up. */
   readiness(): Promise<Readiness>;
   /** GET /healthz, /readyz, /metrics: served by the ops server or Telegram's webhook server. */
@@ -164,6 +171,8 @@ export async function createApp(config: Config, options: AppOptions): Promise<Ap
     metrics.indexReloaded(clock());
   };
   const health = new ChannelHealth();
+  const controls = new ChannelControls();
+  const configuredChannels = [...(config.telegram ? ['telegram'] : []), ...(config.whatsapp ? ['whatsapp'] : [])];
   health.onChange((channel, state) => {
     if (channel === 'whatsapp') metrics.whatsappState(state.state);
   });
@@ -248,9 +257,22 @@ export async function createApp(config: Config, options: AppOptions): Promise<Ap
     new RekapFeature({ db, scopes, t: i18n.t }),
     new RolesFeature({ roles, outbound, t: i18n.t }),
     new InviteFeature({ roles, outbound, t: i18n.t }),
+    new OpsFeature(controls, i18n.t),
     new PrivacyFeature({ db, dataDir: config.dataDir, retention: config.retention, logger, t: i18n.t }),
   );
   const retention = registerRetention(jobs, db, config.retention);
+  const alerts = new OperatorAlerts({
+    db,
+    outbound,
+    health,
+    channels: configuredChannels,
+    settings: config.alerts,
+    metrics,
+    t: i18n.t,
+    logger,
+    clock,
+  });
+  alerts.watch();
   for (const feature of features) for (const command of feature.commands ?? []) commands.register(command, feature.role, feature.name);
 
   const dedup = new MessageDeduplicator(db);
@@ -261,6 +283,7 @@ export async function createApp(config: Config, options: AppOptions): Promise<Ap
   background.every(HOUR_MS, 'prune ended rate-limit windows', () => pruneExpiredLimits(db, clock()));
   // Picks up innovations imported by another process and time-zone changes; planning is idempotent.
   background.every(HOUR_MS, 'plan reminders', () => planner.planAll());
+  background.every(config.alerts.checkMs, 'operator alerts', () => alerts.check());
   // `npm run kb -- add/remove/reindex` rebuilds the index on disk; pick it up without a restart.
   background.every(options.indexCheckMs ?? INDEX_CHECK_MS, 'reload a changed knowledge base', async () => {
     const current = knowledge.indexStamp();
@@ -290,7 +313,7 @@ export async function createApp(config: Config, options: AppOptions): Promise<Ap
     checkReadiness({
       db,
       indexChunks: () => index.chunks.length,
-      channels: [...(config.telegram ? ['telegram'] : []), ...(config.whatsapp ? ['whatsapp'] : [])],
+      channels: configuredChannels,
       health,
     });
 
@@ -319,6 +342,8 @@ export async function createApp(config: Config, options: AppOptions): Promise<Ap
     reloadIndex,
     metrics,
     health,
+    controls,
+    alerts,
     readiness,
     opsRoutes: opsRoutes({ metrics, readiness, logger }),
     async close() {

@@ -79,6 +79,10 @@ const EnvSchema = z.object({
   RETENTION_JOBS_DAYS: z.coerce.number().positive().default(90),
   RETENTION_AUDIT_DAYS: z.coerce.number().positive().default(730),
 
+  ALERT_CHANNEL_DOWN_MINUTES: z.coerce.number().positive().default(10),
+  ALERT_REMINDERS_LATE_MINUTES: z.coerce.number().positive().default(60),
+  ALERT_CHECK_SECONDS: z.coerce.number().positive().default(60),
+
   HTTP_PORT: z.coerce.number().int().min(0).max(65_535).optional(),
   HTTP_HOST: z.string().default('127.0.0.1'),
 });
@@ -136,6 +140,8 @@ export interface Config {
    * How long records that stop being useful are kept before the daily retention job deletes them (ms):
    * handled-message ids, ended conversations, used or expired link codes and invites, finished jobs, audit rows.
    */
+  /** Operator alerts in the chat: how long a channel may be down, reminders late, and how often to look. */
+  alerts: { channelDownMs: number; remindersLateMs: number; checkMs: number };
   retention: { messageIdsMs: number; sessionsMs: number; codesMs: number; jobsMs: number; auditMs: number };
 }
 
@@ -201,6 +207,11 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, root = projectR
       ...(e.REDIS_URL ? { redisUrl: e.REDIS_URL } : {}),
     },
     shutdownTimeoutMs: e.SHUTDOWN_TIMEOUT_MS,
+    alerts: {
+      channelDownMs: Math.round(e.ALERT_CHANNEL_DOWN_MINUTES * 60_000),
+      remindersLateMs: Math.round(e.ALERT_REMINDERS_LATE_MINUTES * 60_000),
+      checkMs: Math.round(e.ALERT_CHECK_SECONDS * 1000),
+    },
     retention: {
       messageIdsMs: days(e.RETENTION_MESSAGE_IDS_DAYS),
       sessionsMs: days(e.RETENTION_SESSION_DAYS),

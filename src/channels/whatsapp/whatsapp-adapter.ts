@@ -17,6 +17,7 @@ import type { WatchdogSettings } from './session-watchdog.js';
 import { toIncoming } from './to-incoming.js';
 import type { WaClientLike, WaMediaLike, WaMessageLike } from './wa-client.js';
 import { WaConnection, type OperatorNotice } from './wa-connection.js';
+import { PairingNotAwaited } from '../../ops/channel-controls.js';
 
 export interface WhatsAppAdapterOptions {
   client: WaClientLike;
@@ -291,12 +292,4 @@ function messageIdOf(message: unknown): string | undefined {
   if (typeof message !== 'object' || message === null || !('id' in message)) return undefined;
   const id = (message as { id?: { _serialized?: unknown } }).id?._serialized;
   return typeof id === 'string' ? id : undefined;
-}
-
-/** A pairing code was asked for while WhatsApp is not waiting for a new link (it is connected, or starting). */
-export class PairingNotAwaited extends Error {
-  constructor(readonly state: string) {
-    super(`WhatsApp is not waiting for a new link (state ${state})`);
-    this.name = 'PairingNotAwaited';
-  }
 }
