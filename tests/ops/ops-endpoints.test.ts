@@ -11,6 +11,7 @@ import { FAKE_TOKEN, startFakeTelegram, type FakeTelegram } from '../support/fak
 import { tempDataDir } from '../support/temp-data.js';
 import { startTestApp, type TestApp } from '../support/test-app.js';
 import { FakeWaClient, plainMedia } from '../channels/whatsapp/fake-wa-client.js';
+import { startFakeOpenAi, type FakeOpenAi } from '../support/fake-openai.js';
 
 /** One sample of a metric in Prometheus text, e.g. value(text, 'pandu_messages_handled_total{channel="telegram",feature="qa"}'). */
 function value(text: string, sample: string): number {
@@ -208,5 +209,42 @@ describe('readiness of a database that does not answer', () => {
       'database unreachable: connect ECONNREFUSED 127.0.0.1:5432',
       'knowledge index not loaded (0 passages)',
     ]);
+  });
+});
+
+describe('model metrics', () => {
+  let fake: FakeOpenAi;
+  let test: TestApp;
+  beforeAll(async () => {
+    fake = await startFakeOpenAi();
+    test = await startTestApp({
+      KNOWLEDGE_DIR: SMALL,
+      OPENAI_BASE_URL: fake.baseURL,
+      OPENAI_API_KEY: 'test',
+      LLM_TIMEOUT_MS: '5000',
+      RATE_LIMIT_PER_MINUTE: '0',
+    });
+  });
+  afterAll(async () => {
+    await test.close();
+    await fake.close();
+  });
+
+  it('counts model calls by outcome and answers that fell back to the extractive one', async () => {
+    const ask = () => test.app.router.handle({ channel: 'telegram', senderId: '77002', text: 'apa tujuan bank sampah digital?' });
+    fake.reply = 'Bank sampah digital mengurangi sampah [1].';
+    await ask();
+    fake.reply = 'TIDAK_DITEMUKAN';
+    await ask();
+    fake.failNext(20, 400);
+    await ask();
+    const text = (await test.app.metrics.render()).body;
+    expect(value(text, 'pandu_llm_calls_total{outcome="answered"}')).toBe(1);
+    expect(value(text, 'pandu_llm_calls_total{outcome="declined"}')).toBe(1);
+    expect(value(text, 'pandu_llm_calls_total{outcome="failed"}')).toBe(1);
+    expect(value(text, 'pandu_llm_fallbacks_total')).toBe(1);
+    expect(value(text, 'pandu_answer_seconds_count{kind="answer",via="llm"}')).toBe(1);
+    expect(value(text, 'pandu_answer_seconds_count{kind="not_found",via="llm"}')).toBe(1);
+    expect(value(text, 'pandu_answer_seconds_count{kind="answer",via="extractive"}')).toBe(1);
   });
 });
