@@ -6,19 +6,20 @@ import type { Jobs } from '../jobs/jobs.js';
 export type RetentionPeriods = Config['retention'];
 
 /** Rows deleted by one retention run, by kind. */
-export type RetentionResult = Record<'messageIds' | 'sessions' | 'linkCodes' | 'invites' | 'jobs' | 'auditEvents', number>;
+export type RetentionResult = Record<'messageIds' | 'sessions' | 'linkCodes' | 'invites' | 'jobs' | 'incidents' | 'auditEvents', number>;
 
 const FINISHED_JOB_STATES = ['done', 'failed', 'cancelled', 'expired', 'unknown'];
 
 /**
  * Deletes what has outlived its use (README, "Personal data"): handled-message ids (only needed against
  * redeliveries), conversations that ended, used or expired link codes and role invites, finished jobs
- * (their payloads name innovations), and audit rows past the audit period. Profiles, drafts, innovations
+ * (their payloads name innovations) and closed operator incidents after the jobs period, and audit rows past
+ * the audit period. Profiles, drafts, innovations
  * and reports stay until their owner deletes them (/hapus_data) or an admin does.
  */
 export async function applyRetention(db: Db, periods: RetentionPeriods, now: Date): Promise<RetentionResult> {
   const before = (ms: number) => new Date(now.getTime() - ms);
-  const [messageIds, sessions, linkCodes, invites, jobs, auditEvents] = await Promise.all([
+  const [messageIds, sessions, linkCodes, invites, jobs, incidents, auditEvents] = await Promise.all([
     db.processedMessage.deleteMany({ where: { createdAt: { lt: before(periods.messageIdsMs) } } }),
     db.conversationState.deleteMany({ where: { expiresAt: { lt: before(periods.sessionsMs) } } }),
     db.linkCode.deleteMany({
@@ -28,6 +29,7 @@ export async function applyRetention(db: Db, periods: RetentionPeriods, now: Dat
       where: { OR: [{ expiresAt: { lt: before(periods.codesMs) } }, { usedAt: { lt: before(periods.codesMs) } }] },
     }),
     db.job.deleteMany({ where: { state: { in: FINISHED_JOB_STATES }, updatedAt: { lt: before(periods.jobsMs) } } }),
+    db.opsIncident.deleteMany({ where: { recoveredAt: { lt: before(periods.jobsMs) } } }),
     db.auditEvent.deleteMany({ where: { createdAt: { lt: before(periods.auditMs) } } }),
   ]);
   return {
@@ -36,6 +38,7 @@ export async function applyRetention(db: Db, periods: RetentionPeriods, now: Dat
     linkCodes: linkCodes.count,
     invites: invites.count,
     jobs: jobs.count,
+    incidents: incidents.count,
     auditEvents: auditEvents.count,
   };
 }

@@ -59,6 +59,13 @@ describe('the daily retention job', () => {
     await job('uji:lama-selesai', 'done', 100);
     await job('uji:baru-selesai', 'done', 5);
     await job('uji:lama-menunggu', 'pending', 100);
+    await db.opsIncident.createMany({
+      data: [
+        { key: 'channel.down:telegram', startedAt: ago(120), recoveredAt: ago(100) },
+        { key: 'channel.down:whatsapp', startedAt: ago(120), recoveredAt: ago(5) },
+        { key: 'reminders.late', startedAt: ago(120) },
+      ],
+    });
 
     await test.app.jobs.schedule({ kind: RETENTION_KIND, key: retentionKey(now), runAt: now, payload: {} });
     const summary = await test.app.jobs.runDue();
@@ -74,6 +81,10 @@ describe('the daily retention job', () => {
     expect((await db.job.findMany({ where: { kind: 'uji' }, orderBy: { key: 'asc' } })).map((j) => j.key)).toEqual([
       'uji:baru-selesai',
       'uji:lama-menunggu',
+    ]);
+    expect((await db.opsIncident.findMany({ orderBy: { key: 'asc' } })).map((i) => i.key)).toEqual([
+      'channel.down:whatsapp',
+      'reminders.late',
     ]);
     const next = await test.app.jobs.get(retentionKey(new Date(now.getTime() + DAY)));
     expect(next).toMatchObject({ state: 'pending', runAt: new Date(now.getTime() + DAY) });
