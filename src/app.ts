@@ -56,7 +56,18 @@ import { BroadcastFeature } from './features/broadcasts/broadcast-feature.js';
 import { DraftDocuments } from './features/broadcasts/draft-document.js';
 import { renderFinishedNotice } from './features/broadcasts/report-view.js';
 import { personZone } from './reports/person-zone.js';
+import { PrivacyFeature } from './features/privacy/privacy-feature.js';
+import { registerRetention } from './privacy/retention.js';
 import type { Jobs } from './jobs/jobs.js';
+import { Registry } from 'prom-client';
+import { ChannelHealth } from './ops/channel-health.js';
+import { PanduMetrics } from './ops/metrics.js';
+import { OperatorAlerts } from './ops/alerts/operator-alerts.js';
+import { BroadcastWatch } from './ops/broadcast-watch.js';
+import { ChannelControls } from './ops/channel-controls.js';
+import { OpsFeature } from './features/ops/ops-feature.js';
+import { opsRoutes, type OpsRoutes } from './ops/ops-routes.js';
+import { checkReadiness, type Readiness } from './ops/readiness.js';
 
 const HOUR_MS = 60 * 60 * 1000;
 const INDEX_CHECK_MS = 15_000;
@@ -89,6 +100,18 @@ export interface App {
   index(): KnowledgeIndex;
   /** Rebuilds the index from the database (after `kb add/remove`), reusing saved vectors when possible. */
   reloadIndex(): Promise<void>;
+  /** Prometheus metrics; channels and features report through it. */
+  metrics: PanduMetrics;
+  /** Where running channels register how they are (readiness, alerts). */
+  health: ChannelHealth;
+  /** WhatsApp's link controls (QR, pairing code) while the channel runs. */
+  controls: ChannelControls;
+  /** Alerts admins in the chat; `check()` runs every ALERT_CHECK_SECONDS; broadcast hooks for issue 9. */
+  alerts: OperatorAlerts;
+  /** Database reachable, index loaded, every configured channel up. */
+  readiness(): Promise<Readiness>;
+  /** GET /healthz, /readyz, /metrics: served by the ops server or Telegram's webhook server. */
+  opsRoutes: OpsRoutes;
   close(): Promise<void>;
 }
 
@@ -110,6 +133,8 @@ export interface AppOptions {
   onBroadcastFinished?: (summary: BroadcastSummary) => void | Promise<void>;
   /** Replaces the broadcast engine behind /umumkan and /umumkan_status (tests of the chat flow). */
   broadcasts?: BroadcastService;
+  /** The registry metrics are kept in (default: a new one for this app, never prom-client's global one). */
+  metricsRegistry?: Registry;
 }
 
 /** Storage and the knowledge base without any channel: what the `kb` and `eval` commands need. */
@@ -150,23 +175,35 @@ export async function createApp(config: Config, options: AppOptions): Promise<Ap
     const sync = await knowledge.syncShipped(config.knowledgeDir, options.progress);
     if (sync.added + sync.updated + sync.removed > 0) logger.info(sync, 'knowledge base synchronised');
   }
+  const clock = options.clock ?? (() => new Date());
   let index = await knowledge.buildIndex({ progress: options.progress });
+  const jobs = createJobs(config, db, logger, clock);
+  const metrics = new PanduMetrics(options.metricsRegistry ?? new Registry(), {
+    indexChunks: () => index.chunks.length,
+    jobs: () => jobCounts(db, clock(), jobs.graceMs),
+  });
+  metrics.indexReloaded(clock());
   let retriever = new Retriever(index, { minConfidence: config.kb.minConfidence, logger });
   let stamp = knowledge.indexStamp();
   const reloadIndex = async () => {
     index = await knowledge.buildIndex();
     retriever = new Retriever(index, { minConfidence: config.kb.minConfidence, logger });
     stamp = knowledge.indexStamp();
+    metrics.indexReloaded(clock());
   };
+  const health = new ChannelHealth();
+  const controls = new ChannelControls();
+  const channelsInUse = configuredChannels(config);
+  health.onChange((channel, state) => {
+    if (channel === 'whatsapp') metrics.whatsappState(state.state);
+  });
 
   const llm = config.llm ? new LlmAnswerer(config.llm, config.promptsDir) : undefined;
-  const answerer = new Answerer(() => retriever, i18n.t, logger, llm);
+  const answerer = new Answerer(() => retriever, i18n.t, logger, llm, metrics);
 
-  const clock = options.clock ?? (() => new Date());
   const admins = new ConfiguredAdmins({ ...config.admins, terminal: options.terminalIsAdmin ?? true });
   const users = new UserStore(db, admins);
   const outbound = new Outbound(db, logger, clock);
-  const jobs = createJobs(config, db, logger, clock);
   const sessions = new SessionStore(db);
   const commands = new CommandRegistry();
   const gaps = new GapStore(db, config.kb.gaps);
@@ -206,7 +243,7 @@ export async function createApp(config: Config, options: AppOptions): Promise<Ap
     t: i18n.t,
     logger,
     clock,
-    channels: configuredChannels(config),
+    channels: channelsInUse,
     telegramPerSecond: config.broadcasts.telegramPerSecond,
     whatsapp: config.broadcasts.whatsapp,
     onFinished: async (summary) => {
@@ -280,14 +317,29 @@ export async function createApp(config: Config, options: AppOptions): Promise<Ap
     new KbStatusFeature({ statuses: knowledge.statuses, reloadIndex, t: i18n.t }),
     new UjiFeature({ answerer, threshold: config.kb.minConfidence ?? DEFAULT_MIN_CONFIDENCE, t: i18n.t }),
     new KbGapsFeature({ gaps, t: i18n.t }),
+    new OpsFeature(controls, i18n.t),
+    new PrivacyFeature({ db, dataDir: config.dataDir, retention: config.retention, logger, t: i18n.t }),
   );
-  for (const feature of features) for (const command of feature.commands ?? []) commands.register(command, feature.role);
+  const retention = registerRetention(jobs, db, config.retention);
+  const alerts = new OperatorAlerts({
+    db,
+    outbound,
+    health,
+    channels: channelsInUse,
+    settings: config.alerts,
+    metrics,
+    t: i18n.t,
+    logger,
+    clock,
+  });
+  alerts.watch();
+  for (const feature of features) for (const command of feature.commands ?? []) commands.register(command, feature.role, feature.name);
 
   const dedup = new MessageDeduplicator(db);
-  await dedup.prune();
+  await dedup.prune(config.retention.messageIdsMs, clock());
   const background = new BackgroundTasks(logger);
   // Redeliveries come within minutes; the table of handled ids must not grow for as long as Pandu runs.
-  background.every(HOUR_MS, 'prune handled message ids', () => dedup.prune());
+  background.every(HOUR_MS, 'prune handled message ids', () => dedup.prune(config.retention.messageIdsMs, clock()));
   background.every(HOUR_MS, 'prune ended rate-limit windows', () => pruneExpiredLimits(db, clock()));
   // Unanswered questions are kept only as long as configured (KB_GAP_RETENTION_DAYS).
   await gaps.prune(clock());
@@ -296,6 +348,17 @@ export async function createApp(config: Config, options: AppOptions): Promise<Ap
   background.every(HOUR_MS, 'plan reminders', () => planner.planAll());
   // Another instance may have died mid-broadcast: its in-flight recipients become "unknown" once their lease ends.
   background.every(BROADCAST_RECOVERY_MS, 'recover interrupted broadcast deliveries', () => broadcasts.recover());
+  background.every(config.alerts.checkMs, 'operator alerts', () => alerts.check());
+  const broadcastWatch = new BroadcastWatch({
+    db,
+    broadcasts,
+    metrics,
+    alerts,
+    stallMs: config.alerts.channelDownMs,
+    clock,
+    t: i18n.t,
+  });
+  background.every(config.alerts.checkMs, 'watch broadcasts', () => broadcastWatch.check());
   // `npm run kb -- add/remove/reindex` rebuilds the index on disk; pick it up without a restart.
   background.every(options.indexCheckMs ?? INDEX_CHECK_MS, 'reload a changed knowledge base', async () => {
     const current = knowledge.indexStamp();
@@ -316,7 +379,18 @@ export async function createApp(config: Config, options: AppOptions): Promise<Ap
     i18n,
     logger,
     clock: options.clock,
+    observer: {
+      handled: (channel, feature) => metrics.messageHandled(channel, feature),
+      rateLimited: (channel) => metrics.rateLimitRefused(channel),
+    },
   });
+  const readiness = () =>
+    checkReadiness({
+      db,
+      indexChunks: () => index.chunks.length,
+      channels: channelsInUse,
+      health,
+    });
 
   return {
     config,
@@ -337,15 +411,32 @@ export async function createApp(config: Config, options: AppOptions): Promise<Ap
     async startWork() {
       await broadcasts.recover();
       await jobs.start();
+      await retention.scheduleNow(clock());
       const planned = await planner.planAll();
       logger.info(planned, 'reminders planned');
     },
     index: () => index,
     reloadIndex,
+    metrics,
+    health,
+    controls,
+    alerts,
+    readiness,
+    opsRoutes: opsRoutes({ metrics, readiness, logger }),
     async close() {
       background.stop();
       await jobs.stop();
       await db.$disconnect();
     },
   };
+}
+
+/** Jobs waiting past their time, waiting past the grace period, and ended as failed (read at scrape time). */
+async function jobCounts(db: Db, now: Date, graceMs: number): Promise<{ due: number; late: number; failed: number }> {
+  const [due, late, failed] = await Promise.all([
+    db.job.count({ where: { state: 'pending', runAt: { lte: now } } }),
+    db.job.count({ where: { state: { in: ['pending', 'running'] }, dueAt: { lt: new Date(now.getTime() - graceMs) } } }),
+    db.job.count({ where: { state: 'failed' } }),
+  ]);
+  return { due, late, failed };
 }

@@ -78,6 +78,19 @@ const EnvSchema = z.object({
   JOBS_POLL_MS: z.coerce.number().int().positive().default(15_000),
   JOBS_CONCURRENCY: z.coerce.number().int().positive().default(4),
   SHUTDOWN_TIMEOUT_MS: z.coerce.number().int().positive().default(10_000),
+
+  RETENTION_MESSAGE_IDS_DAYS: z.coerce.number().positive().default(7),
+  RETENTION_SESSION_DAYS: z.coerce.number().positive().default(30),
+  RETENTION_CODES_DAYS: z.coerce.number().positive().default(30),
+  RETENTION_JOBS_DAYS: z.coerce.number().positive().default(90),
+  RETENTION_AUDIT_DAYS: z.coerce.number().positive().default(730),
+
+  ALERT_CHANNEL_DOWN_MINUTES: z.coerce.number().positive().default(10),
+  ALERT_REMINDERS_LATE_MINUTES: z.coerce.number().positive().default(60),
+  ALERT_CHECK_SECONDS: z.coerce.number().positive().default(60),
+
+  HTTP_PORT: z.coerce.number().int().min(0).max(65_535).optional(),
+  HTTP_HOST: z.string().default('127.0.0.1'),
 });
 
 export type Env = z.input<typeof EnvSchema>;
@@ -131,6 +144,18 @@ export interface Config {
   jobs: { pollMs: number; concurrency: number; redisUrl?: string; redisPrefix: string };
   /** The longest a graceful shutdown may take before the process exits with an error. */
   shutdownTimeoutMs: number;
+  /**
+   * /healthz, /readyz and /metrics on their own server (HTTP_PORT, HTTP_HOST); unset: no such server,
+   * except that Telegram's webhook server always answers them.
+   */
+  http?: { port: number; host: string };
+  /**
+   * How long records that stop being useful are kept before the daily retention job deletes them (ms):
+   * handled-message ids, ended conversations, used or expired link codes and invites, finished jobs, audit rows.
+   */
+  /** Operator alerts in the chat: how long a channel may be down, reminders late, and how often to look. */
+  alerts: { channelDownMs: number; remindersLateMs: number; checkMs: number };
+  retention: { messageIdsMs: number; sessionsMs: number; codesMs: number; jobsMs: number; auditMs: number };
 }
 
 export class ConfigError extends Error {}
@@ -146,6 +171,10 @@ function list(value: string | undefined): string[] {
     .split(',')
     .map((v) => v.trim())
     .filter(Boolean);
+}
+
+function days(n: number): number {
+  return Math.round(n * 24 * 60 * 60 * 1000);
 }
 
 /** The project root, where package.json, prisma/, prompts/ and knowledge/ are. */
@@ -205,6 +234,19 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, root = projectR
       ...(e.REDIS_URL ? { redisUrl: e.REDIS_URL } : {}),
     },
     shutdownTimeoutMs: e.SHUTDOWN_TIMEOUT_MS,
+    alerts: {
+      channelDownMs: Math.round(e.ALERT_CHANNEL_DOWN_MINUTES * 60_000),
+      remindersLateMs: Math.round(e.ALERT_REMINDERS_LATE_MINUTES * 60_000),
+      checkMs: Math.round(e.ALERT_CHECK_SECONDS * 1000),
+    },
+    retention: {
+      messageIdsMs: days(e.RETENTION_MESSAGE_IDS_DAYS),
+      sessionsMs: days(e.RETENTION_SESSION_DAYS),
+      codesMs: days(e.RETENTION_CODES_DAYS),
+      jobsMs: days(e.RETENTION_JOBS_DAYS),
+      auditMs: days(e.RETENTION_AUDIT_DAYS),
+    },
+    ...(e.HTTP_PORT !== undefined ? { http: { port: e.HTTP_PORT, host: e.HTTP_HOST } } : {}),
   };
   if (e.OPENAI_API_KEY || e.OPENAI_BASE_URL) {
     // Local OpenAI-compatible servers (Ollama, vLLM) often need no key, but the SDK insists on one.

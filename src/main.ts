@@ -6,6 +6,7 @@ import { progressBar } from './cli/progress.js';
 import { runProcess } from './shutdown.js';
 import { loadTranslator } from './i18n/translator.js';
 import { explainStartupError } from './cli/startup-error.js';
+import { startOpsServer } from './ops/ops-server.js';
 
 /**
  * `npm start`: prepares storage on first run (database, shipped knowledge base, index), starts every
@@ -20,6 +21,12 @@ const explain = explainStartupError(loadTranslator(config.localesDir).t);
 await runProcess({ logger, timeoutMs: config.shutdownTimeoutMs, explain }, async (shutdown) => {
   const app = await createApp(config, { logger, progress: progressBar() });
   shutdown.add('close the app', () => app.close());
+  if (config.http) {
+    // Before the channels, so a probe sees "not ready" while they start instead of no answer at all.
+    const ops = await startOpsServer(app.opsRoutes, config.http.port, config.http.host);
+    shutdown.add('stop the health server', () => ops.stop());
+    logger.info({ host: config.http.host, port: ops.port }, 'health and metrics server up (/healthz, /readyz, /metrics)');
+  }
 
   const { running: channels, failed } = await startChannels(app);
   shutdown.add('stop the channels', async () => {

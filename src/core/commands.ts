@@ -27,12 +27,14 @@ export interface CommandSpec {
 export class CommandRegistry {
   private readonly byName = new Map<string, CommandSpec>();
   private readonly ordered: CommandSpec[] = [];
+  private readonly owners = new Map<string, string>();
 
   /**
    * Adds a command. `ownerRole` is the role of the feature it belongs to: a command needs at least that,
-   * so a feature declared admin-only cannot leak through one command that forgot to say so.
+   * so a feature declared admin-only cannot leak through one command that forgot to say so. `owner` is
+   * the feature's name (metrics count messages by the feature that answered).
    */
-  register(spec: CommandSpec, ownerRole?: Role): void {
+  register(spec: CommandSpec, ownerRole?: Role, owner?: string): void {
     if (ownerRole && !hasRole(spec.role ?? 'innovator', ownerRole)) spec = { ...spec, role: ownerRole };
     if (!/^[a-z0-9_]{1,32}$/.test(spec.name)) throw new Error(`invalid command name: ${spec.name}`);
     for (const name of [spec.name, ...(spec.aliases ?? [])]) {
@@ -40,6 +42,12 @@ export class CommandRegistry {
       this.byName.set(name, spec);
     }
     this.ordered.push(spec);
+    if (owner) this.owners.set(spec.name, owner);
+  }
+
+  /** The feature a command belongs to (by its main name), when it was registered with one. */
+  ownerOf(name: string): string | undefined {
+    return this.owners.get(name);
   }
 
   find(name: string): CommandSpec | undefined {

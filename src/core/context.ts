@@ -12,4 +12,6 @@ export interface Context {
   t: Translate;
   logger: Logger;
   now: Date;
+  /** Set by a feature that erased the person (/hapus_data): nothing about them may be written back. */
+  forgotten?: boolean;
 }

@@ -30,7 +30,18 @@ export interface RouterDeps {
   i18n?: { has(key: string): boolean };
   logger: Logger;
   clock?: () => Date;
+  /** Told about every message handled (and by which feature) and every rate-limit refusal: metrics. */
+  observer?: RouterObserver;
 }
+
+export interface RouterObserver {
+  /** `feature`: the feature that answered, or `router` for what the router answered itself. */
+  handled(channel: string, feature: string): void;
+  rateLimited(channel: string): void;
+}
+
+/** What answered a message; the router's own answers (unknown command, refusals, empty text). */
+const ROUTER = 'router';
 
 /**
  * The one entry point for every channel: identifies the person, restores their conversation, and hands
@@ -64,6 +75,7 @@ export class Router {
       const admission = msg.channel === 'terminal' ? undefined : await this.deps.rateLimit?.admit(user.id);
       if (admission && !admission.allowed) {
         log.info({ retryAt: admission.retryAt, answered: admission.first }, 'message refused: rate limit');
+        this.deps.observer?.rateLimited(msg.channel);
         return refusalReplies(admission, t, now);
       }
       const userLog = log;
@@ -82,12 +94,15 @@ export class Router {
     const session = await this.deps.sessions.load(user.id, now);
     const ctx: Context = { msg, user, session, t, logger: log, now };
     const inGroup = msg.conversation === 'group';
-    const replies = await this.dispatch(ctx, inGroup ? [] : session.choices);
+    const by = { feature: ROUTER };
+    const replies = await this.dispatch(ctx, inGroup ? [] : session.choices, by);
+    this.deps.observer?.handled(msg.channel, by.feature);
     if (session.expired && replies.length > 0 && !ctx.session.flow) {
       // A feature may say how to pick its flow up again ("ketik /proposal untuk melanjutkan").
       const hint = `${session.expiredFlow}.session_expired`;
       replies.unshift({ text: session.expiredFlow && this.deps.i18n?.has(hint) ? t(hint) : t('common.session_expired') });
     }
+    if (ctx.forgotten) return replies;
     // A feature may have switched the person (linking merges users), so save what the context holds now.
     ctx.session.expired = false;
     // Remember the last menu so a typed number can pick from it on any channel; a group reply must not
@@ -101,13 +116,14 @@ export class Router {
     return replies;
   }
 
-  private async dispatch(ctx: Context, offered: Choice[]): Promise<Reply[]> {
+  /** Hands the message to whoever should answer it, and notes in `by` which feature that was. */
+  private async dispatch(ctx: Context, offered: Choice[], by: { feature: string }): Promise<Reply[]> {
     const { msg, session, t } = ctx;
-    if (msg.choiceId) return msg.conversation === 'group' ? [{ text: t('common.private_only') }] : this.runChoice(ctx, msg.choiceId);
+    if (msg.choiceId) return msg.conversation === 'group' ? [{ text: t('common.private_only') }] : this.runChoice(ctx, msg.choiceId, by);
 
     const text = (msg.text ?? '').trim();
     const picked = /^\d{1,2}$/.test(text) ? offered[Number(text) - 1] : undefined;
-    if (picked) return this.runChoice(ctx, picked.id);
+    if (picked) return this.runChoice(ctx, picked.id, by);
 
     const inGroup = msg.conversation === 'group';
     const command = text.startsWith('/') ? parseCommand(text) : undefined;
@@ -116,6 +132,7 @@ export class Router {
       if (!spec) return [{ text: t('common.unknown_command', { command: command.name }) }];
       if (inGroup && spec.privateOnly) return [{ text: t('common.private_only') }];
       if (!hasRole(ctx.user.role, spec.role)) return this.refuse(ctx, spec.role!, `/${spec.name}`);
+      by.feature = this.deps.commands.ownerOf(spec.name) ?? ROUTER;
       return spec.run(ctx, command.args);
     }
 
@@ -129,10 +146,13 @@ export class Router {
       session.data = {};
       active = undefined;
     }
+    if (active) by.feature = active.name;
     if (msg.file) {
       if (active?.onFile) return active.onFile(ctx, msg.file);
+      by.feature = ROUTER;
       return [{ text: t('common.file_not_expected') }];
     }
+    if (msg.unsupported || !text || text.length > MAX_INCOMING_CHARS) by.feature = ROUTER;
     if (msg.unsupported) {
       const kind = this.deps.i18n?.has(`common.kind.${msg.unsupported}`) ? t(`common.kind.${msg.unsupported}`) : t('common.kind.other');
       return [{ text: t('common.unsupported', { kind }) }];
@@ -143,12 +163,16 @@ export class Router {
     }
     if (active?.onText) return active.onText(ctx, text);
     for (const feature of inGroup ? [] : this.features.values()) {
-      if (feature.claims?.(text) && feature.onClaim && hasRole(ctx.user.role, feature.role)) return feature.onClaim(ctx, text);
+      if (feature.claims?.(text) && feature.onClaim && hasRole(ctx.user.role, feature.role)) {
+        by.feature = feature.name;
+        return feature.onClaim(ctx, text);
+      }
     }
+    by.feature = 'qa';
     return this.deps.fallback(ctx, text);
   }
 
-  private async runChoice(ctx: Context, choiceId: string): Promise<Reply[]> {
+  private async runChoice(ctx: Context, choiceId: string, by: { feature: string }): Promise<Reply[]> {
     const sep = choiceId.indexOf(':');
     const feature = sep > 0 ? this.features.get(choiceId.slice(0, sep)) : undefined;
     if (!feature) return [{ text: ctx.t('common.choice_expired') }];
@@ -157,6 +181,7 @@ export class Router {
     const needed = choiceRole(feature, payload);
     if (!hasRole(ctx.user.role, needed)) return this.refuse(ctx, needed!, choiceId);
     if (!feature.onChoice) return [{ text: ctx.t('common.choice_expired') }];
+    by.feature = feature.name;
     return feature.onChoice(ctx, payload);
   }
 

@@ -13,6 +13,8 @@ type ApiSignal = Parameters<Api['getUpdates']>[1];
 
 export interface RunningPolling extends RunningChannel {
   mode: 'polling';
+  /** False once the runner gave up (a revoked token, another instance polling). */
+  isRunning(): boolean;
 }
 
 /**
@@ -37,6 +39,7 @@ export async function startPolling(telegram: TelegramBot): Promise<RunningPollin
   return {
     name: 'telegram',
     mode: 'polling',
+    isRunning: () => runner.isRunning(),
     async stop() {
       if (runner.isRunning()) await runner.stop();
       await telegram.inFlight.idle();

@@ -1,6 +1,7 @@
 import { Api } from 'grammy';
 import { Backoff } from '../../core/backoff.js';
 import type { ChannelStarter, RunningChannel } from '../channel.js';
+import type { ChannelState } from '../../ops/channel-health.js';
 import { isUnauthorized } from './fault.js';
 import { OutageLog } from './outage-log.js';
 import { startPolling, type RunningPolling } from './polling.js';
@@ -39,11 +40,14 @@ export async function launchTelegram(telegram: TelegramBot, webhook?: WebhookSet
  * instead of staying without Telegram until someone restarts it. A refused token (401) is a
  * configuration error and is reported at once.
  */
-export async function launchWithRetry(telegram: TelegramBot, webhook?: WebhookSettings): Promise<RunningChannel> {
+export async function launchWithRetry(
+  telegram: TelegramBot,
+  webhook?: WebhookSettings,
+): Promise<RunningChannel & { state(): ChannelState }> {
   const { logger, timers } = telegram;
   const outage = new OutageLog(logger, timers, 'start-up');
   const backoff = new Backoff(telegram.reconnect);
-  let running: RunningChannel | undefined;
+  let running: RunningTelegram | undefined;
   let pending: Promise<void> | undefined;
   let cancelRetry: (() => void) | undefined;
   let stopped = false;
@@ -75,16 +79,24 @@ export async function launchWithRetry(telegram: TelegramBot, webhook?: WebhookSe
     }
   };
 
+  const state = (): ChannelState => {
+    if (!running) return { ok: false, state: 'connecting', detail: 'Telegram not reached yet; retrying' };
+    if (!running.isRunning()) return { ok: false, state: `${running.mode}_stopped` };
+    if (!telegram.isReachable()) return { ok: false, state: 'outage', detail: 'Telegram unreachable; retrying' };
+    return { ok: true, state: running.mode };
+  };
   const startedAt = timers.now();
   logger.info({ apiRoot: telegram.apiRoot }, 'connecting to Telegram');
   try {
-    return await launchTelegram(telegram, webhook);
+    running = await launchTelegram(telegram, webhook);
+    return { ...running, state };
   } catch (error) {
     if (isUnauthorized(error)) throw error;
     retryLater(error, startedAt);
   }
   return {
     name: 'telegram',
+    state,
     async stop() {
       stopped = true;
       cancelRetry?.();
@@ -107,13 +119,16 @@ export const startTelegram: ChannelStarter = async (app) => {
     t: app.i18n.t,
     logger: app.logger,
   });
-  const running = await launchWithRetry(telegram, settings.webhook);
+  const webhook = settings.webhook ? { ...settings.webhook, routes: app.opsRoutes } : undefined;
+  const running = await launchWithRetry(telegram, webhook);
   // Announcements go through a client without the retry layer, so a 429 pauses the whole broadcast lane.
   const onceApi = new Api(settings.token, settings.apiRoot ? { apiRoot: settings.apiRoot } : {});
   const unregister = app.outbound.register(telegramOutbound(telegram.bot.api, app.i18n.t, () => telegram.isReachable(), onceApi));
+  const unprobe = app.health.register('telegram', () => running.state());
   return {
     ...running,
     async stop() {
+      unprobe();
       unregister();
       await running.stop();
     },

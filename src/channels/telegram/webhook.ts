@@ -13,12 +13,18 @@ export interface WebhookSettings {
   /** Local port; 0 picks a free one (tests). */
   port: number;
   host?: string;
+  /**
+   * Other requests this server answers (the operator endpoints /healthz, /readyz, /metrics); returns
+   * false for a request it does not handle.
+   */
+  routes?: (req: http.IncomingMessage, res: http.ServerResponse) => boolean;
 }
 
 export interface RunningWebhook extends RunningChannel {
   mode: 'webhook';
   /** The port the server actually listens on. */
   port: number;
+  isRunning(): boolean;
 }
 
 /**
@@ -43,6 +49,7 @@ export async function startWebhook(telegram: TelegramBot, settings: WebhookSetti
   });
 
   const server = http.createServer((req, res) => {
+    if (settings.routes?.(req, res)) return;
     if (req.method !== 'POST' || new URL(req.url ?? '/', 'http://localhost').pathname !== path) {
       res.writeHead(404).end();
       return;
@@ -71,6 +78,7 @@ export async function startWebhook(telegram: TelegramBot, settings: WebhookSetti
     name: 'telegram',
     mode: 'webhook',
     port: (server.address() as AddressInfo).port,
+    isRunning: () => server.listening,
     async stop() {
       const closed = new Promise<void>((resolve) => server.close(() => resolve()));
       server.closeIdleConnections();

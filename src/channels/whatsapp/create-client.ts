@@ -15,12 +15,10 @@ export interface WaClientSettings {
 }
 
 /**
- * Chromium flags for a server: root in a container needs --no-sandbox, /dev/shm is often tiny, and
- * the background services (updates, sync, first-run) only add traffic and memory.
+ * Chromium flags for a server: /dev/shm is often tiny, and the background services (updates, sync,
+ * first-run) only add traffic and memory. The sandbox stays on: see chromiumArgs.
  */
 export const CHROMIUM_ARGS = [
-  '--no-sandbox',
-  '--disable-setuid-sandbox',
   '--disable-gpu',
   '--disable-dev-shm-usage',
   '--no-first-run',
@@ -39,6 +37,14 @@ export class ChromiumMissingError extends Error {
 }
 
 /**
+ * The flags for this process: Chromium refuses to run as root with its sandbox, so only then (a
+ * container) is it turned off; run as an ordinary user (the systemd unit in deploy/) it keeps it.
+ */
+export function chromiumArgs(uid: number | undefined = process.getuid?.()): string[] {
+  return uid === 0 ? ['--no-sandbox', '--disable-setuid-sandbox', ...CHROMIUM_ARGS] : [...CHROMIUM_ARGS];
+}
+
+/**
  * Builds the real whatsapp-web.js client with Pandu's settings: the session survives restarts under
  * DATA_DIR (LocalAuth), the system Chromium runs headless. Fails at once, with a hint, when Chromium is
  * missing, instead of retrying a browser that can never start.
@@ -48,7 +54,7 @@ export function createWaClient(settings: WaClientSettings): WaClientLike {
   fs.mkdirSync(settings.authDir, { recursive: true });
   return new Client({
     authStrategy: new LocalAuth({ dataPath: settings.authDir, clientId: WA_CLIENT_ID }),
-    puppeteer: { executablePath: settings.chromiumPath, headless: true, args: CHROMIUM_ARGS },
+    puppeteer: { executablePath: settings.chromiumPath, headless: true, args: chromiumArgs() },
     // The default cache folder is ./.wwebjs_cache in the working directory; keep all state under DATA_DIR.
     webVersionCache: { type: 'local', path: webCacheDir(settings.authDir) },
   });

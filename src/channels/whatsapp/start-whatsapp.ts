@@ -34,6 +34,7 @@ export function whatsAppStarter(deps: WhatsAppStarterDeps = {}): ChannelStarter 
     const notice: OperatorNotice = (key, vars) => write(app.i18n.t(`whatsapp.operator.${key}`, vars));
     const session = sessionDir(settings.authDir);
 
+    const qr = createQrOutput({ dir: settings.authDir, logger: app.logger, write });
     const adapter = new WhatsAppAdapter({
       client: createClient(settings),
       handle: (msg) => app.router.handle(msg),
@@ -41,11 +42,19 @@ export function whatsAppStarter(deps: WhatsAppStarterDeps = {}): ChannelStarter 
       logger: app.logger,
       minGapMs: settings.minGapMs,
       toMedia,
-      qr: createQrOutput({ dir: settings.authDir, logger: app.logger, write }),
+      qr,
       notice,
       sessionDir: session,
       clearSession: () => fs.rm(session, { recursive: true, force: true }),
       timers: deps.timers,
+      onState: (state, qr) => app.health.changed('whatsapp', { ok: state === 'CONNECTED', state, ...(qr ? { qr } : {}) }),
+    });
+    const unprobe = app.health.register('whatsapp', () =>
+      adapter.isReady() ? { ok: true, state: 'CONNECTED' } : { ok: false, state: adapter.state(), detail: 'WhatsApp is not connected' },
+    );
+    const uncontrol = app.controls.setWhatsApp({
+      currentQr: () => fs.readFile(qr.pngFile).catch(() => undefined),
+      pairingCode: (phone) => adapter.pairingCode(phone),
     });
     adapter.start();
     const unregister = app.outbound.register({
@@ -56,6 +65,8 @@ export function whatsAppStarter(deps: WhatsAppStarterDeps = {}): ChannelStarter 
     return {
       name: 'whatsapp',
       async stop() {
+        unprobe();
+        uncontrol();
         unregister();
         await adapter.stop();
       },

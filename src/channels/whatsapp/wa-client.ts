@@ -19,6 +19,11 @@ export interface WaClientLike extends EventEmitter {
   getState(): Promise<string | null>;
   /** Both ids of each person: `lid` (`…@lid`) and `pn` (`…@c.us`); either may be missing. */
   getContactLidAndPhone?(userIds: string[]): Promise<Array<{ lid?: string | null; pn?: string | null }>>;
+  /**
+   * Asks WhatsApp for an 8-character code that links this session to the phone with that number
+   * (international digits, e.g. 62812…), instead of scanning the QR; only while a QR is awaited.
+   */
+  requestPairingCode?(phoneNumber: string, showNotification?: boolean): Promise<string>;
   /** Every chat, with its unread count: what arrived while Pandu was away. */
   getChats?(): Promise<WaChatLike[]>;
 }

@@ -31,6 +31,11 @@ export interface WaConnectionOptions {
   lockProbe?: LockOwnerProbe;
   /** Called on every 'ready' (after the first login and after each reconnect). */
   onReady?: () => void;
+  /**
+   * Told every state the session enters: WhatsApp Web's own (CONNECTED, UNPAIRED, TIMEOUT, …) and QR
+   * (waiting for a scan; `qr` is the code), DISCONNECTED, LOGOUT, AUTH_FAILURE. For metrics and alerts.
+   */
+  onState?: (state: string, qr?: string) => void;
 }
 
 /**
@@ -57,6 +62,8 @@ export class WaConnection {
   /** The last state WhatsApp Web reported was CONNECTED (it drops to TIMEOUT, CONFLICT, … and back). */
   private connectedState = true;
   private readonly log: Logger;
+  /** The last state entered (see onState); STARTING until WhatsApp Web says anything. */
+  private lastState = 'STARTING';
 
   constructor(private readonly options: WaConnectionOptions) {
     this.log = options.logger;
@@ -128,6 +135,20 @@ export class WaConnection {
     return this.loggedIn && this.connectedState && !this.stopped;
   }
 
+  /** The last state the session entered: CONNECTED, QR, UNPAIRED, DISCONNECTED, … */
+  state(): string {
+    return this.lastState;
+  }
+
+  private enter(state: string, qr?: string): void {
+    this.lastState = state;
+    try {
+      this.options.onState?.(state, qr);
+    } catch (error) {
+      this.log.error({ err: error, state }, 'a WhatsApp state observer failed');
+    }
+  }
+
   private scheduleReconnect(reason: string, loggedOut: boolean): void {
     this.loggedIn = false;
     if (this.stopped) return;
@@ -176,6 +197,7 @@ export class WaConnection {
     this.log.info('WhatsApp login QR received');
     this.options.notice('scan_qr', { file: this.options.qr.pngFile });
     void this.options.qr.show(qr);
+    this.enter('QR', qr);
   };
 
   private readonly onAuthenticated = (): void => {
@@ -189,6 +211,7 @@ export class WaConnection {
       'WhatsApp authentication failed: delete the session folder and scan the new QR',
     );
     this.options.notice('auth_failure', { reason, dir: this.options.sessionDir });
+    this.enter('AUTH_FAILURE');
     // Keep trying (slowly): once the operator deletes the folder, the next start shows a QR without a restart.
     this.scheduleReconnect('auth_failure', false);
   };
@@ -201,12 +224,14 @@ export class WaConnection {
     this.options.notice('ready');
     void this.options.qr.clear();
     this.watchdog.start();
+    this.enter('CONNECTED');
     this.options.onReady?.();
   };
 
   private readonly onChangeState = (state: unknown): void => {
     this.connectedState = String(state) === 'CONNECTED';
     this.watchdog.observe(String(state));
+    if (String(state) !== this.lastState) this.enter(String(state));
   };
 
   private readonly onDisconnected = (reason: unknown): void => {
@@ -214,6 +239,7 @@ export class WaConnection {
     const loggedOut = text === 'LOGOUT';
     this.log.warn({ reason: text }, loggedOut ? 'WhatsApp session was removed on the phone' : 'WhatsApp disconnected');
     if (loggedOut) this.options.notice('logged_out');
+    this.enter(loggedOut ? 'LOGOUT' : 'DISCONNECTED');
     this.scheduleReconnect(`disconnected: ${text}`, loggedOut);
   };
 }

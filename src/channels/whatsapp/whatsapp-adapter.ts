@@ -17,6 +17,7 @@ import type { WatchdogSettings } from './session-watchdog.js';
 import { toIncoming } from './to-incoming.js';
 import type { WaClientLike, WaMediaLike, WaMessageLike } from './wa-client.js';
 import { WaConnection, type OperatorNotice } from './wa-connection.js';
+import { PairingNotAwaited } from '../../ops/channel-controls.js';
 
 export interface WhatsAppAdapterOptions {
   client: WaClientLike;
@@ -47,6 +48,8 @@ export interface WhatsAppAdapterOptions {
   lockProbe?: LockOwnerProbe;
   /** How long stop() waits for replies still being written or sent. */
   drainTimeoutMs?: number;
+  /** Every state the session enters (see WaConnectionOptions.onState). */
+  onState?: (state: string, qr?: string) => void;
 }
 
 /**
@@ -98,6 +101,7 @@ export class WhatsAppAdapter {
       watchdog: options.watchdog,
       lockProbe: options.lockProbe,
       onReady: () => this.answerWhatArrivedMeanwhile(),
+      onState: options.onState,
     });
   }
 
@@ -111,6 +115,19 @@ export class WhatsAppAdapter {
   /** Whether WhatsApp is connected, so a message Pandu sends first could go out now. */
   isReady(): boolean {
     return !this.stopping && this.connection.isReady();
+  }
+
+  /** The last state the session entered (CONNECTED, QR, UNPAIRED, …). */
+  state(): string {
+    return this.connection.state();
+  }
+
+  /** A pairing code for the phone with this number (see WaClientLike.requestPairingCode). */
+  async pairingCode(phoneNumber: string): Promise<string> {
+    const client = this.options.client;
+    if (!client.requestPairingCode) throw new Error('this WhatsApp client cannot pair by phone number');
+    if (this.connection.state() !== 'QR') throw new PairingNotAwaited(this.connection.state());
+    return client.requestPairingCode(phoneNumber, true);
   }
 
   async stop(): Promise<void> {

@@ -12,6 +12,12 @@ import type { LlmAnswerer } from './llm-answer.js';
 
 const CONTEXT_PASSAGES = 5;
 
+/** Told how each answer went (metrics): its kind and how long it took, and each model call's outcome. */
+export interface AnswerObserver {
+  answered(outcome: { kind: Answer['kind']; via: string; seconds: number }): void;
+  llmCall(outcome: 'answered' | 'declined' | 'failed'): void;
+}
+
 /**
  * Answers a question from the knowledge base: retrieve, decide whether the base covers it, then write the
  * answer with the LLM when one is configured (falling back to the extractive answer on any fault) or
@@ -23,10 +29,19 @@ export class Answerer {
     private readonly t: Translate,
     private readonly logger: Logger,
     private readonly llm?: LlmAnswerer,
+    private readonly observer?: AnswerObserver,
+    private readonly elapsed: () => number = () => performance.now(),
   ) {}
 
   /** `depth`: how many retrieved passages to report in `hits` (the answer itself uses the best five). */
   async answer(question: string, depth = CONTEXT_PASSAGES): Promise<Answer> {
+    const started = this.elapsed();
+    const answer = await this.compute(question, depth);
+    this.observer?.answered({ kind: answer.kind, via: answer.via, seconds: (this.elapsed() - started) / 1000 });
+    return answer;
+  }
+
+  private async compute(question: string, depth: number): Promise<Answer> {
     const retriever = this.retriever();
     const retrieved = await retriever.search(question, Math.max(depth, CONTEXT_PASSAGES));
     const result = { ...retrieved, hits: retrieved.hits.slice(0, CONTEXT_PASSAGES) };
@@ -45,6 +60,7 @@ export class Answerer {
         // deferred to), then the other passages.
         const context = contextHits(composed.used, result.hits);
         const draft = await this.llm.draft(question, context);
+        this.observer?.llmCall(draft.text === null ? 'declined' : 'answered');
         if (draft.text === null) {
           return { ...base, kind: 'not_found', text: this.t('qa.not_found'), citations: [], via: 'llm' };
         }
@@ -61,6 +77,7 @@ export class Answerer {
         return { ...base, kind: 'answer', text, citations: citedHits.map((h) => h.chunk.citation), via: 'llm' };
       } catch (error) {
         llmError = error instanceof Error ? error.message : String(error);
+        this.observer?.llmCall('failed');
         this.logger.error({ err: llmError }, 'llm answer failed; using extractive answer');
       }
     }

@@ -34,6 +34,8 @@ export class FakeWaClient extends EventEmitter implements WaClientLike {
   readonly people = new Map<string, { lid?: string; pn?: string }>();
   /** Make getContactLidAndPhone reject (a browser that cannot answer). */
   failLookups = false;
+  /** Answers requestPairingCode when set (linking by phone number instead of a QR). */
+  requestPairingCode?: (phoneNumber: string, showNotification?: boolean) => Promise<string>;
   /** The chats getChats() returns. */
   readonly chats: FakeChat[] = [];
 
