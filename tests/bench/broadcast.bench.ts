@@ -42,7 +42,11 @@ export async function run(): Promise<void> {
     const api = new Api(fake.token, { apiRoot: fake.apiRoot });
     app.outbound.register(telegramOutbound(api, app.i18n.t, () => true, api));
     const createdAt = Date.now();
-    const id = await app.broadcasts.create({ createdById: null, text: 'Pengumuman: pendaftaran KIPP dibuka sampai 31 Maret.', audience: {} });
+    const id = await app.broadcasts.create({
+      createdById: null,
+      text: 'Pengumuman: pendaftaran KIPP dibuka sampai 31 Maret.',
+      audience: {},
+    });
     const createMs = Date.now() - createdAt;
     await app.jobs.start();
     for (;;) {

@@ -7,7 +7,8 @@ import { BANTUL, BROADCAST_ENV, DINKES, DISDIK, person, SLEMAN } from './support
 
 let t: ClockedApp;
 const telegram = recordingSender('telegram');
-const broadcast = (args: string[]) => runCli('src/cli/broadcast.ts', args, { env: cliEnv(t.dataDir, { ...BROADCAST_ENV, LOG_LEVEL: 'silent' }) });
+const broadcast = (args: string[]) =>
+  runCli('src/cli/broadcast.ts', args, { env: cliEnv(t.dataDir, { ...BROADCAST_ENV, LOG_LEVEL: 'silent' }) });
 
 beforeAll(async () => {
   // The bot's clock runs a minute ahead of the shell's, so what the command records now is due for it.
@@ -33,7 +34,16 @@ it('records a broadcast from the shell that the running bot sends, and reports i
   expect(bad.code).toBe(2);
   expect(bad.stderr).toContain('tahap:selesai');
 
-  const sent = await broadcast(['send', '--text', 'Rapat IGA hari Kamis.', '--audience', 'opd:Dinkes', '--audience', 'wilayah:Bantul', '--yes']);
+  const sent = await broadcast([
+    'send',
+    '--text',
+    'Rapat IGA hari Kamis.',
+    '--audience',
+    'opd:Dinkes',
+    '--audience',
+    'wilayah:Bantul',
+    '--yes',
+  ]);
   expect(sent.code).toBe(0);
   const id = sent.stdout.trim();
   expect(id).toMatch(/^\w{20,}$/);
