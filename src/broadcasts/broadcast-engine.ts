@@ -20,7 +20,16 @@ import {
   type NewBroadcast,
   type RecipientRow,
 } from './broadcast-contract.js';
-import { deliveryKey, registerBroadcastJobs, runPrefix, START_KIND, startKey, TELEGRAM_KIND, WHATSAPP_KIND } from './broadcast-jobs.js';
+import {
+  deliveryKey,
+  registerBroadcastJobs,
+  runPrefix,
+  START_KIND,
+  startKey,
+  telegramBatchSize,
+  TELEGRAM_KIND,
+  WHATSAPP_KIND,
+} from './broadcast-jobs.js';
 import { OPEN_STATUSES, recipientRows, summaries } from './broadcast-records.js';
 import { BroadcastDelivery } from './delivery.js';
 import { WhatsAppLane, type WhatsAppLaneSettings } from './whatsapp-lane.js';
@@ -75,6 +84,7 @@ export class BroadcastEngine implements BroadcastService {
       owner: this.owner,
       leaseMs: d.leaseMs ?? DEFAULT_LEASE_MS,
       whatsapp: new WhatsAppLane(d.db, d.whatsapp, d.random),
+      telegramPerSecond: d.telegramPerSecond,
       maxAttempts: DELIVERY_ATTEMPTS,
       settled: (id) => this.settled(id),
     });
@@ -282,13 +292,21 @@ export class BroadcastEngine implements BroadcastService {
       select: { id: true, channel: true },
       orderBy: { id: 'asc' },
     });
+    const b = await this.d.db.broadcast.findUniqueOrThrow({ where: { id }, select: { text: true, documentName: true } });
+    const perRecipient = announcementParts(b.text, 'telegram', this.d.t).length + (b.documentName ? 1 : 0);
+    const batch = telegramBatchSize(this.d.telegramPerSecond, perRecipient);
+    const telegram = waiting.filter((r) => r.channel !== 'whatsapp').map((r) => r.id);
+    const batches: Array<{ kind: string; ids: string[] }> = [];
+    for (let i = 0; i < telegram.length; i += batch) batches.push({ kind: TELEGRAM_KIND, ids: telegram.slice(i, i + batch) });
+    // WhatsApp goes one by one: its lane spaces every message on its own.
+    for (const r of waiting.filter((w) => w.channel === 'whatsapp')) batches.push({ kind: WHATSAPP_KIND, ids: [r.id] });
     const runAt = this.d.clock();
     await this.d.jobs.scheduleMany(
-      waiting.map((r) => ({
-        kind: r.channel === 'whatsapp' ? WHATSAPP_KIND : TELEGRAM_KIND,
-        key: deliveryKey(id, generation, r.id),
+      batches.map((group) => ({
+        kind: group.kind,
+        key: deliveryKey(id, generation, group.ids[0]!),
         runAt,
-        payload: { broadcastId: id, recipientId: r.id },
+        payload: { broadcastId: id, recipientIds: group.ids },
       })),
     );
     return waiting.length;

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import type { Db } from '../db/client.js';
 import type { Logger } from '../logger.js';
-import type { ChannelName, OutgoingDocument } from '../core/messages.js';
+import type { OutgoingDocument, Reply } from '../core/messages.js';
 import type { ChannelSendResult, Outbound } from '../core/outbound.js';
 import { sleep, SleepAbortedError, type Timers } from '../core/timers.js';
 import type { Translate } from '../i18n/translator.js';
@@ -11,7 +11,8 @@ import { announcementParts, messageCount, partReply } from './announcement.js';
 import type { RecipientStatus } from './broadcast-contract.js';
 import type { WhatsAppLane } from './whatsapp-lane.js';
 
-export const DeliveryPayloadSchema = z.object({ broadcastId: z.string().min(1), recipientId: z.string().min(1) });
+/** One delivery job: a few recipients of one broadcast on one channel (Telegram: a second's worth). */
+export const DeliveryPayloadSchema = z.object({ broadcastId: z.string().min(1), recipientIds: z.array(z.string().min(1)).min(1) });
 export type DeliveryPayload = z.infer<typeof DeliveryPayloadSchema>;
 
 const MessageIdsSchema = z.array(z.string());
@@ -33,6 +34,8 @@ export interface DeliveryDeps {
   /** How long a claim holds a recipient; past it (the sender died) the row becomes `unknown`. */
   leaseMs: number;
   whatsapp: WhatsAppLane;
+  /** Telegram messages per second: this instance never sends faster (the lane's limiter holds it across instances). */
+  telegramPerSecond: number;
   /** Attempts after a fault (5xx, network) before the recipient is recorded as failed. */
   maxAttempts: number;
   perChatGapMs?: number;
@@ -47,6 +50,13 @@ interface Content {
 
 type Final = Extract<RecipientStatus, 'sent' | 'failed' | 'blocked' | 'opted_out' | 'unreachable' | 'unknown'>;
 
+/** Why a batch stops early: the lane is rate-limited, the channel went away, a fault to retry, or shutdown. */
+type Stop =
+  | { kind: 'rate'; ms: number; reason: string }
+  | { kind: 'unavailable'; reason: string }
+  | { kind: 'retry'; reason: string; error?: Error }
+  | { kind: 'stopping' };
+
 /**
  * Delivers one announcement to one recipient, at most once. The recipient row is claimed (`sending`, with
  * this instance's lease) before the first API call; each part delivered is recorded with its message id at
@@ -55,30 +65,43 @@ type Final = Extract<RecipientStatus, 'sent' | 'failed' | 'blocked' | 'opted_out
  */
 export class BroadcastDelivery {
   private readonly contents = new Map<string, Content>();
+  private nextSlotAt = 0;
 
   constructor(private readonly d: DeliveryDeps) {}
 
   async deliver(payload: DeliveryPayload, ctx: JobContext): Promise<string> {
-    const { db, clock } = this.d;
-    const row = await db.broadcastRecipient.findUnique({
-      where: { id: payload.recipientId },
-      include: { broadcast: { select: { state: true } }, user: { select: { announcementsOptOutAt: true } } },
-    });
-    if (!row) return 'recipient gone';
-    if (row.status === 'sending') {
-      if (row.leaseUntil && row.leaseUntil.getTime() < clock().getTime()) await this.recoverExpired(row.id, row.broadcastId);
-      return 'in flight or interrupted';
+    try {
+      return await this.deliverBatch(payload, ctx);
+    } finally {
+      await this.d.settled(payload.broadcastId);
     }
-    if (row.status !== 'pending' && row.status !== 'deferred') return row.status;
-    // Paused or cancelled: the row waits (pause) or was already ended (cancel); resume schedules it anew.
-    if (row.broadcast.state !== 'sending') return `broadcast ${row.broadcast.state}`;
-    if (row.user.announcementsOptOutAt)
-      return this.settleUnclaimed(row.id, row.broadcastId, 'opted_out', this.d.t('broadcast.reason.opted_out'));
-    const channel = row.channel as ChannelName | null;
-    if (channel !== 'telegram' && channel !== 'whatsapp') {
-      return this.settleUnclaimed(row.id, row.broadcastId, 'unreachable', this.d.t('broadcast.reason.unreachable'));
-    }
+  }
+
+  private async deliverBatch(payload: DeliveryPayload, ctx: JobContext): Promise<string> {
+    const { db, clock, t } = this.d;
     const now = clock();
+    const rows = await db.broadcastRecipient.findMany({
+      where: { id: { in: payload.recipientIds }, broadcastId: payload.broadcastId },
+      include: { user: { select: { announcementsOptOutAt: true } } },
+      orderBy: { id: 'asc' },
+    });
+    for (const row of rows) {
+      if (row.status === 'sending' && row.leaseUntil && row.leaseUntil.getTime() < now.getTime())
+        await this.recoverExpired(row.id, row.broadcastId);
+    }
+    let open = rows.filter((r) => r.status === 'pending' || r.status === 'deferred');
+    if (open.length === 0) return 'nothing left to send';
+    const broadcast = await db.broadcast.findUnique({ where: { id: payload.broadcastId }, select: { state: true } });
+    // Paused or cancelled: the rows wait (pause) or were already ended (cancel); resume schedules them anew.
+    if (broadcast?.state !== 'sending') return `broadcast ${broadcast?.state ?? 'gone'}`;
+    for (const row of open.filter((r) => r.user.announcementsOptOutAt))
+      await this.settleUnclaimed(row.id, 'opted_out', t('broadcast.reason.opted_out'));
+    for (const row of open.filter((r) => r.channel !== 'telegram' && r.channel !== 'whatsapp')) {
+      await this.settleUnclaimed(row.id, 'unreachable', t('broadcast.reason.unreachable'));
+    }
+    open = open.filter((r) => !r.user.announcementsOptOutAt && (r.channel === 'telegram' || r.channel === 'whatsapp'));
+    if (open.length === 0) return 'nobody to send to';
+    const channel = open[0]!.channel as 'telegram' | 'whatsapp';
     const sender = this.d.outbound.sender(channel);
     if (!sender || !sender.available()) {
       throw new RetryLater(new Date(now.getTime() + CHANNEL_DOWN_RETRY_MS), `${channel} is not connected in this instance`);
@@ -88,21 +111,32 @@ export class BroadcastDelivery {
       if (decision.kind === 'wait') throw new RetryLater(decision.until, 'WhatsApp gap between announcements');
       if (decision.kind === 'defer') {
         await db.broadcastRecipient.updateMany({
-          where: { id: row.id, status: 'pending' },
-          data: { status: 'deferred', reason: this.d.t('broadcast.reason.deferred') },
+          where: { id: { in: open.map((r) => r.id) }, status: 'pending' },
+          data: { status: 'deferred', reason: t('broadcast.reason.deferred') },
         });
         throw new RetryLater(decision.until, "today's WhatsApp allowance is used up");
       }
     }
-    const identity = await db.channelIdentity.findFirst({
-      where: { userId: row.userId, channel, firstMessageAt: { not: null } },
-      orderBy: [{ blockedAt: { sort: 'asc', nulls: 'first' } }, { lastSeenAt: 'desc' }],
+    const identities = await db.channelIdentity.findMany({
+      where: { userId: { in: open.map((r) => r.userId) }, channel, firstMessageAt: { not: null } },
+      orderBy: [{ lastSeenAt: 'desc' }],
     });
-    if (!identity) return this.settleUnclaimed(row.id, row.broadcastId, 'unreachable', this.d.t('broadcast.reason.no_identity'));
-    if (identity.blockedAt) return this.settleUnclaimed(row.id, row.broadcastId, 'blocked', this.d.t('broadcast.reason.blocked'));
+    const target = new Map<string, (typeof identities)[number]>();
+    for (const identity of identities) {
+      const best = target.get(identity.userId);
+      if (!best || (best.blockedAt && !identity.blockedAt)) target.set(identity.userId, identity);
+    }
+    const sendable: typeof open = [];
+    for (const row of open) {
+      const identity = target.get(row.userId);
+      if (!identity) await this.settleUnclaimed(row.id, 'unreachable', t('broadcast.reason.no_identity'));
+      else if (identity.blockedAt) await this.settleUnclaimed(row.id, 'blocked', t('broadcast.reason.blocked'));
+      else sendable.push(row);
+    }
+    if (sendable.length === 0) return 'nobody reachable';
 
-    const claimed = await db.broadcastRecipient.updateMany({
-      where: { id: row.id, status: { in: ['pending', 'deferred'] } },
+    await db.broadcastRecipient.updateMany({
+      where: { id: { in: sendable.map((r) => r.id) }, status: { in: ['pending', 'deferred'] } },
       data: {
         status: 'sending',
         leaseOwner: this.d.owner,
@@ -111,12 +145,22 @@ export class BroadcastDelivery {
         reason: null,
       },
     });
-    if (claimed.count !== 1) return 'taken by another sender';
+    const mine = new Set(
+      (
+        await db.broadcastRecipient.findMany({
+          where: { id: { in: sendable.map((r) => r.id) }, status: 'sending', leaseOwner: this.d.owner, claimedAt: now },
+          select: { id: true },
+        })
+      ).map((r) => r.id),
+    );
+    const claimed = sendable.filter((r) => mine.has(r.id));
+    if (claimed.length === 0) return 'taken by another sender';
     if (channel === 'whatsapp') {
-      const confirmed = await this.d.whatsapp.confirm(row.id, now);
+      const confirmed = await this.d.whatsapp.confirm(claimed[0]!.id, now);
       if (confirmed.kind !== 'go') {
         const deferred = confirmed.kind === 'defer';
-        await this.release(row.id, deferred ? { status: 'deferred', reason: this.d.t('broadcast.reason.deferred') } : undefined);
+        for (const row of claimed)
+          await this.release(row.id, deferred ? { status: 'deferred', reason: t('broadcast.reason.deferred') } : undefined);
         throw new RetryLater(
           confirmed.until,
           deferred ? "today's WhatsApp allowance is used up" : 'another WhatsApp announcement went out just now',
@@ -124,61 +168,117 @@ export class BroadcastDelivery {
       }
     }
 
-    const content = await this.content(row.broadcastId);
-    const parts = announcementParts(content.text, channel, this.d.t);
-    const total = messageCount(parts, content.document);
-    const ids = MessageIdsSchema.catch([]).parse(row.messageIds ?? []);
+    const content = await this.content(payload.broadcastId);
+    const parts = announcementParts(content.text, channel, t);
     const send = (sender.sendOnce ?? sender.send).bind(sender);
+    // Each message takes the next free slot of this instance's pace, so batches that overlap (the lane runs
+    // two) still add up to the configured rate, never to a burst that Telegram answers with 429.
+    let stop: Stop | undefined;
+    const running: Array<Promise<string>> = [];
+    for (const row of claimed) {
+      if (!stop && channel === 'telegram' && !(await this.wait(this.nextSlot(), ctx.signal))) stop = { kind: 'stopping' };
+      if (stop) {
+        await this.release(row.id);
+        continue;
+      }
+      running.push(
+        this.sendParts(row, target.get(row.userId)!, parts, content.document, send, ctx).then((result) => {
+          if (typeof result === 'string') return result;
+          stop ??= result;
+          return 'released';
+        }),
+      );
+    }
+    const outcomes = await Promise.all(running);
+    if (stop?.kind === 'rate') throw new RateLimited(stop.ms, stop.reason);
+    if (stop?.kind === 'unavailable') throw new RetryLater(new Date(clock().getTime() + CHANNEL_DOWN_RETRY_MS), stop.reason);
+    if (stop?.kind === 'stopping') throw new RetryLater(clock(), 'stopped before the whole batch was sent');
+    if (stop?.kind === 'retry') throw new Error(`announcement not delivered (${channel}): ${stop.reason}`, { cause: stop.error });
+    return outcomes.join(',');
+  }
+
+  /**
+   * One recipient's messages, each recorded as soon as it is delivered. Returns the final status, or why
+   * the batch must stop (the row is then given back as pending: nothing of it is in flight).
+   */
+  private async sendParts(
+    row: { id: string; partsSent: number; messageIds: unknown },
+    identity: { id: string; externalId: string },
+    parts: readonly string[],
+    document: OutgoingDocument | undefined,
+    send: (to: string, replies: readonly Reply[]) => Promise<ChannelSendResult>,
+    ctx: JobContext,
+  ): Promise<Final | Stop> {
+    const { db, clock, t } = this.d;
+    const total = messageCount(parts, document);
+    const ids = MessageIdsSchema.catch([]).parse(row.messageIds ?? []);
     for (let i = row.partsSent; i < total; i += 1) {
-      if (i > row.partsSent) {
-        try {
-          await sleep(this.d.timers, this.d.perChatGapMs ?? PER_CHAT_GAP_MS, ctx.signal);
-        } catch (error) {
-          if (!(error instanceof SleepAbortedError)) throw error;
-          // Stopping between two parts: nothing is in flight, so the rest can go later without a duplicate.
-          await this.release(row.id);
-          throw new RetryLater(clock(), 'stopped between two parts of an announcement');
-        }
+      if (i > row.partsSent && !(await this.wait(this.d.perChatGapMs ?? PER_CHAT_GAP_MS, ctx.signal))) {
+        // Stopping between two parts: nothing is in flight, so the rest can go later without a duplicate.
+        await this.release(row.id);
+        return { kind: 'stopping' };
       }
       let result: ChannelSendResult;
       try {
-        result = await send(identity.externalId, [partReply(parts, i, content.document)]);
+        result = await send(identity.externalId, [partReply(parts, i, document)]);
       } catch (error) {
         result = { status: 'failed', reason: error instanceof Error ? error.message : String(error), retryable: true };
       }
       if (result.status === 'sent') {
         ids.push(...result.messageIds);
+        const last = i + 1 === total;
         const recorded = await db.broadcastRecipient.updateMany({
           where: { id: row.id, status: 'sending', leaseOwner: this.d.owner },
-          data: { partsSent: i + 1, messageIds: ids, leaseUntil: new Date(clock().getTime() + this.d.leaseMs) },
+          data: last
+            ? { partsSent: i + 1, messageIds: ids, status: 'sent', sentAt: clock(), leaseOwner: null, leaseUntil: null }
+            : { partsSent: i + 1, messageIds: ids, leaseUntil: new Date(clock().getTime() + this.d.leaseMs) },
         });
         if (recorded.count !== 1) {
           ctx.logger.error({ recipient: row.id }, 'lost the claim on a broadcast recipient while sending; it stays as recorded');
-          return 'claim lost';
+          return 'unknown';
         }
         continue;
       }
       if (result.status === 'blocked') {
         await this.d.outbound.markBlocked(identity.id);
-        return this.settleClaimed(row.id, row.broadcastId, 'blocked', this.d.t('broadcast.reason.blocked'));
+        return this.settleClaimed(row.id, 'blocked', t('broadcast.reason.blocked'));
       }
       if (result.status === 'unavailable') {
         await this.release(row.id);
-        throw new RetryLater(new Date(clock().getTime() + CHANNEL_DOWN_RETRY_MS), result.reason);
+        return { kind: 'unavailable', reason: result.reason };
       }
       if (result.retryAfterMs !== undefined) {
         // The whole lane pauses (every instance on BullMQ); this recipient goes again after the pause.
         await this.release(row.id);
-        throw new RateLimited(result.retryAfterMs, result.reason);
+        return { kind: 'rate', ms: result.retryAfterMs, reason: result.reason };
       }
       if (result.retryable && ctx.attempt < this.d.maxAttempts) {
         await this.release(row.id);
-        throw new Error(`announcement not delivered (${channel}): ${result.reason}`, { cause: result.error });
+        return { kind: 'retry', reason: result.reason, ...(result.error ? { error: result.error } : {}) };
       }
       ctx.logger.warn({ err: result.error, recipient: row.id, reason: result.reason }, 'announcement could not be delivered');
-      return this.settleClaimed(row.id, row.broadcastId, 'failed', this.d.t('broadcast.reason.failed', { detail: result.reason }));
+      return this.settleClaimed(row.id, 'failed', t('broadcast.reason.failed', { detail: result.reason }));
     }
-    return this.settleClaimed(row.id, row.broadcastId, 'sent', null);
+    return 'sent';
+  }
+
+  /** How long until this instance's next Telegram send slot (slots are 1/pace apart), and takes it. */
+  private nextSlot(): number {
+    const now = this.d.timers.now();
+    const at = Math.max(now, this.nextSlotAt);
+    this.nextSlotAt = at + 1000 / this.d.telegramPerSecond;
+    return at - now;
+  }
+
+  /** Waits unless the dispatcher is stopping; false when it is. */
+  private async wait(ms: number, signal: AbortSignal): Promise<boolean> {
+    try {
+      await sleep(this.d.timers, ms, signal);
+      return true;
+    } catch (error) {
+      if (error instanceof SleepAbortedError) return false;
+      throw error;
+    }
   }
 
   /** A row left `sending` past its lease: its sender died mid-call. Never sent again automatically. */
@@ -225,22 +325,19 @@ export class BroadcastDelivery {
     });
   }
 
-  private async settleClaimed(recipientId: string, broadcastId: string, status: Final, reason: string | null): Promise<string> {
-    const now = this.d.clock();
+  private async settleClaimed(recipientId: string, status: Final, reason: string | null): Promise<Final> {
     await this.d.db.broadcastRecipient.updateMany({
       where: { id: recipientId, status: 'sending', leaseOwner: this.d.owner },
-      data: { status, reason, leaseOwner: null, leaseUntil: null, ...(status === 'sent' ? { sentAt: now } : {}) },
+      data: { status, reason, leaseOwner: null, leaseUntil: null },
     });
-    await this.d.settled(broadcastId);
     return status;
   }
 
-  private async settleUnclaimed(recipientId: string, broadcastId: string, status: Final, reason: string): Promise<string> {
+  private async settleUnclaimed(recipientId: string, status: Final, reason: string): Promise<Final> {
     await this.d.db.broadcastRecipient.updateMany({
       where: { id: recipientId, status: { in: ['pending', 'deferred'] } },
       data: { status, reason },
     });
-    await this.d.settled(broadcastId);
     return status;
   }
 }

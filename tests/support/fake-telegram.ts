@@ -89,7 +89,15 @@ const MAX_POLL_WAIT_MS = 200;
  * multipart bodies, serves getUpdates from a queue (long-polling at most 200 ms), records every call,
  * and can answer chosen calls with a 429 carrying retry_after.
  */
-export async function startFakeTelegram(options: { token?: string; bot?: UserFromGetMe; down?: OutageMode } = {}): Promise<FakeTelegram> {
+export async function startFakeTelegram(
+  options: {
+    token?: string;
+    bot?: UserFromGetMe;
+    down?: OutageMode;
+    /** Telegram's flood control: more than `perSecond` messages sent in any second get a 429 with retry_after. */
+    floodLimit?: { perSecond: number; retryAfterSeconds?: number };
+  } = {},
+): Promise<FakeTelegram> {
   const token = options.token ?? FAKE_TOKEN;
   const me = options.bot ?? FAKE_BOT;
   const calls: ApiCall[] = [];
@@ -98,6 +106,7 @@ export async function startFakeTelegram(options: { token?: string; bot?: UserFro
   const callWaiters = new Set<() => void>();
   const faults = new Map<string, Array<{ code: number; description: string; retryAfter?: number }>>();
   const files = new Map<string, Buffer>();
+  const recentSends: number[] = [];
   const chatTypes = new Map<number, Chat['type']>();
   let nextUpdateId = 1;
   let nextMessageId = 10_000;
@@ -205,6 +214,22 @@ export async function startFakeTelegram(options: { token?: string; bot?: UserFro
             description: fault.description,
             ...(fault.retryAfter !== undefined ? { parameters: { retry_after: fault.retryAfter } } : {}),
           });
+        }
+        if (options.floodLimit && (method === 'sendMessage' || method === 'sendDocument')) {
+          const now = Date.now();
+          while (recentSends.length > 0 && recentSends[0]! <= now - 1000) recentSends.shift();
+          if (recentSends.length >= options.floodLimit.perSecond) {
+            const retryAfter = options.floodLimit.retryAfterSeconds ?? 1;
+            call.status = 429;
+            record(call);
+            return send(429, {
+              ok: false,
+              error_code: 429,
+              description: `Too Many Requests: retry after ${retryAfter}`,
+              parameters: { retry_after: retryAfter },
+            });
+          }
+          recentSends.push(now);
         }
         const handler = handlers[method];
         if (!handler) {
