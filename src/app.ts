@@ -38,6 +38,10 @@ import { OpenAiEmbedder } from './knowledge/embeddings/openai-embedder.js';
 import type { KnowledgeIndex } from './knowledge/index/knowledge-index.js';
 import { KnowledgeService, type ProgressFn } from './knowledge/knowledge-service.js';
 import { Retriever } from './knowledge/retrieval/retriever.js';
+import { readKbHistory } from './knowledge/audit/kb-audit.js';
+import { StagedUploads } from './knowledge/uploads/staged-uploads.js';
+import { UploadService } from './knowledge/uploads/upload-service.js';
+import { KbDocumentsFeature } from './features/kb-documents/kb-documents-feature.js';
 import { BackgroundTasks } from './background-tasks.js';
 import { RemindersFeature } from './features/reminders/reminders-feature.js';
 import { registerReminderJobs } from './reminders/reminder-jobs.js';
@@ -178,6 +182,7 @@ export async function createApp(config: Config, options: AppOptions): Promise<Ap
   const planner = new ReminderPlanner({ db, jobs, clock, logger, escalationDays: config.reminders.escalationDays });
   registerReminderJobs({ db, jobs, outbound, scopes, planner, t: i18n.t, maxLatenessMs: config.reminders.maxLatenessMs });
   const reports = new ReportStore(db);
+  const uploads = new UploadService({ knowledge, staged: new StagedUploads(db), publish: reloadIndex, logger });
   const report = new ReportFeature(
     {
       store: reports,
@@ -221,6 +226,14 @@ export async function createApp(config: Config, options: AppOptions): Promise<Ap
     new RekapFeature({ db, scopes, t: i18n.t }),
     new RolesFeature({ roles, outbound, t: i18n.t }),
     new InviteFeature({ roles, outbound, t: i18n.t }),
+    new KbDocumentsFeature({
+      knowledge,
+      uploads,
+      publish: reloadIndex,
+      history: (limit) => readKbHistory(db, limit),
+      maxFileBytes: config.kb.maxFileBytes,
+      t: i18n.t,
+    }),
   );
   for (const feature of features) for (const command of feature.commands ?? []) commands.register(command, feature.role);
 
@@ -230,6 +243,8 @@ export async function createApp(config: Config, options: AppOptions): Promise<Ap
   // Redeliveries come within minutes; the table of handled ids must not grow for as long as Pandu runs.
   background.every(HOUR_MS, 'prune handled message ids', () => dedup.prune());
   background.every(HOUR_MS, 'prune ended rate-limit windows', () => pruneExpiredLimits(db, clock()));
+  // Uploads an admin never confirmed: nothing live refers to them.
+  background.every(HOUR_MS, 'prune expired knowledge uploads', () => uploads.pruneExpired(clock()));
   // Picks up innovations imported by another process and time-zone changes; planning is idempotent.
   background.every(HOUR_MS, 'plan reminders', () => planner.planAll());
   // `npm run kb -- add/remove/reindex` rebuilds the index on disk; pick it up without a restart.

@@ -5,7 +5,8 @@ export type KbCommand =
   | { command: 'add'; files: string[]; regulation?: string; title?: string }
   | { command: 'list'; json: boolean }
   | { command: 'remove'; id: string }
-  | { command: 'reindex'; full: boolean };
+  | { command: 'reindex'; full: boolean }
+  | { command: 'history'; limit: number };
 
 /** Why a command line was refused: a `kb.args.*` message key and its values (none when only the usage helps). */
 export interface KbArgsProblem {
@@ -20,6 +21,7 @@ const OPTIONS = {
   full: { type: 'boolean' },
   regulation: { type: 'string' },
   title: { type: 'string' },
+  limit: { type: 'string' },
 } as const;
 type OptionName = keyof typeof OPTIONS;
 
@@ -28,7 +30,11 @@ const ALLOWED: Record<KbCommand['command'], OptionName[]> = {
   list: ['json'],
   remove: [],
   reindex: ['full'],
+  history: ['limit'],
 };
+
+/** How many changes `history` prints unless told otherwise. */
+export const DEFAULT_HISTORY_LIMIT = 50;
 
 /**
  * Reads `kb`'s arguments without ever throwing, so a typo (an unknown flag, a missing value, a file name
@@ -73,6 +79,13 @@ export function parseKbArgs(argv: string[]): KbArgs {
       if (args.length === 0) return refuse('kb.args.missing_id');
       if (args.length > 1) return refuse('kb.args.unexpected_argument', { argument: args[1]! });
       return ok({ command, id: args[0]! });
+    case 'history': {
+      if (args.length > 0) return refuse('kb.args.unexpected_argument', { argument: args[0]! });
+      const raw = values.limit as string | undefined;
+      const limit = raw === undefined ? DEFAULT_HISTORY_LIMIT : Number(raw);
+      if (!Number.isInteger(limit) || limit < 1) return refuse('kb.args.bad_limit', { value: raw ?? '' });
+      return ok({ command, limit });
+    }
     case 'list':
     case 'reindex':
       if (args.length > 0) return refuse('kb.args.unexpected_argument', { argument: args[0]! });
