@@ -1,7 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { IncomingFile, Reply } from '../../../src/core/messages.js';
 import { startClockedApp, textOf, type ClockedApp } from '../../core/support/clocked-app.js';
-import { regulationDocx, WAIT_ANSWER, WAIT_QUESTION } from './support/regulation-files.js';
+import { makeDocx, deflated } from '../../knowledge/ingest/support/make-docx.js';
+import { regulationDocx, regulationText, WAIT_ANSWER, WAIT_QUESTION } from './support/regulation-files.js';
 
 const ADMIN = 'telegram:admin-1';
 const INNOVATOR = 'telegram:innovator-1';
@@ -49,5 +50,114 @@ describe('/kb_tambah in the chat', () => {
     const answer = textOf(await test.send(INNOVATOR, WAIT_QUESTION));
     expect(answer).toContain(WAIT_ANSWER[1]);
     expect(answer).toContain('Perbup Contoh 7/2024 Pasal 3');
+  });
+
+  it('refuses an upload from someone who is not an admin, and stores nothing', async () => {
+    const docx = await regulationDocx(2);
+    const reply = textOf(await test.send(INNOVATOR, '/kb_tambah', { file: fileOf('perbup.docx', docx) }));
+    expect(reply).toBe(test.app.i18n.t('common.forbidden', { role: test.app.i18n.t('roles.name.admin') }));
+    expect(await test.app.db.kbUpload.count()).toBe(0);
+    expect(textOf(await test.send(INNOVATOR, WAIT_QUESTION))).toContain(WAIT_ANSWER[1]);
+  });
+
+  it('offers a second text of the same regulation as its new version, and then answers from the new version only', async () => {
+    // Sent the other way: /kb_tambah first, then the file.
+    expect(textOf(await test.send(ADMIN, '/kb_tambah'))).toContain('20 MB');
+    const preview = await test.send(ADMIN, '', { file: fileOf('perbup-7-2024-perubahan.docx', await regulationDocx(2)) });
+    expect(textOf(preview)).toContain('versi 2 dari');
+    const done = textOf(await test.send(ADMIN, '', { choiceId: choiceOf(preview, 'kbdoc:ok:') }));
+    expect(done).toContain('dipensiunkan');
+    const answer = textOf(await test.send(INNOVATOR, WAIT_QUESTION));
+    expect(answer).toContain(WAIT_ANSWER[2]);
+    expect(answer).not.toContain(WAIT_ANSWER[1]);
+    const docs = await test.app.db.kbDocument.findMany({ where: { regulation: 'Perbup Contoh 7/2024' }, orderBy: { version: 'asc' } });
+    expect(docs.map((d) => [d.version, d.retiredAt !== null])).toEqual([
+      [1, true],
+      [2, false],
+    ]);
+    expect(docs[1]!.replacesId).toBe(docs[0]!.id);
+    // The list shows both, the old one marked retired.
+    const list = textOf(await test.send(ADMIN, '/kb_daftar'));
+    expect(list).toContain('DIPENSIUNKAN');
+    expect(list).toMatch(/versi 2; ditambahkan/);
+  });
+
+  it('leaves the base and its answers unchanged when the upload is corrupt', async () => {
+    const before = await test.app.db.kbDocument.count();
+    const corrupt = makeDocx(deflated('word/document.xml', '<w:document><w:body><w:p>'));
+    const broken = textOf(await test.send(ADMIN, '/kb_tambah', { file: fileOf('rusak.docx', corrupt) }));
+    expect(broken).toContain('tidak ditambahkan');
+    expect(broken).toContain('Basis pengetahuan tidak berubah');
+    const renamed = textOf(
+      await test.send(ADMIN, '/kb_tambah', { file: fileOf('gambar.pdf', Buffer.from('\x89PNG\r\n\x1a\nxxxx', 'latin1')) }),
+    );
+    expect(renamed).toContain('Jenis berkas tidak didukung');
+    expect(await test.app.db.kbDocument.count()).toBe(before);
+    expect(await test.app.db.kbUpload.count()).toBe(0);
+    expect(textOf(await test.send(INNOVATOR, WAIT_QUESTION))).toContain(WAIT_ANSWER[2]);
+  });
+
+  it('keeps nothing live when the admin cancels', async () => {
+    const before = await test.app.db.kbDocument.count();
+    const text = regulationText(1)
+      .replace('NOMOR 7 TAHUN 2024', 'NOMOR 9 TAHUN 2025')
+      .replace(/antrean digital/gi, 'kartu sehat keliling');
+    const preview = await test.send(ADMIN, '/kb_tambah', { file: fileOf('perbup-9-2025.txt', Buffer.from(text)) });
+    expect(textOf(preview)).toContain('Perbup Contoh 9/2025');
+    expect(textOf(await test.send(ADMIN, '', { choiceId: choiceOf(preview, 'kbdoc:no:') }))).toContain('Dibatalkan');
+    expect(await test.app.db.kbDocument.count()).toBe(before);
+    expect(await test.app.db.kbUpload.count()).toBe(0);
+    // The cancelled preview cannot be confirmed afterwards.
+    expect(textOf(await test.send(ADMIN, '', { choiceId: choiceOf(preview, 'kbdoc:ok:') }))).toContain('sudah tidak berlaku');
+  });
+
+  it('takes a document the command replies to, lets the admin correct title and regulation, and keeps the preview across a restart', async () => {
+    const notes = Buffer.from('# Catatan rapat\n\nRapat koordinasi antrean posyandu digital membahas jadwal uji coba di tiga desa.\n');
+    const preview = await test.send(ADMIN, '/kb_tambah', { repliedFile: fileOf('catatan.md', notes) });
+    expect(textOf(preview)).toContain('Catatan rapat');
+    expect(textOf(preview)).toContain('(tidak terdeteksi)');
+
+    expect(textOf(await test.send(ADMIN, '', { choiceId: choiceOf(preview, 'kbdoc:title:') }))).toContain('judul');
+    const retitled = await test.send(ADMIN, 'Notula Posyandu Digital 2025');
+    expect(textOf(retitled)).toContain('Judul: Notula Posyandu Digital 2025');
+    await test.send(ADMIN, '', { choiceId: choiceOf(retitled, 'kbdoc:reg:') });
+    expect(textOf(await test.send(ADMIN, 'bukan peraturan'))).toContain('nomor dan tahunnya');
+    const renamed = await test.send(ADMIN, 'SE Bupati Contoh 3/2025');
+    expect(textOf(renamed)).toContain('Peraturan: SE Bupati Contoh 3/2025');
+
+    await test.restart();
+    const done = textOf(await test.send(ADMIN, '', { choiceId: choiceOf(renamed, 'kbdoc:ok:') }));
+    expect(done).toContain('Notula Posyandu Digital 2025');
+    const stored = await test.app.db.kbDocument.findFirstOrThrow({ where: { title: 'Notula Posyandu Digital 2025' } });
+    expect(stored.regulation).toBe('SE Bupati Contoh 3/2025');
+    expect(stored.addedById).not.toBeNull();
+  });
+
+  it('throws away a preview nobody confirmed within a day', async () => {
+    const text = regulationText(1).replace('NOMOR 7 TAHUN 2024', 'NOMOR 11 TAHUN 2025');
+    const preview = await test.send(ADMIN, '/kb_tambah', { file: fileOf('perbup-11-2025.txt', Buffer.from(text)) });
+    test.advance(25 * 60 * 60 * 1000);
+    expect(textOf(await test.send(ADMIN, '', { choiceId: choiceOf(preview, 'kbdoc:ok:') }))).toContain('sudah tidak berlaku');
+    expect(await test.app.db.kbDocument.count({ where: { regulation: 'Perbup Contoh 11/2025' } })).toBe(0);
+  });
+
+  it('removes a document after confirmation, and /kb_riwayat lists every change with who made it', async () => {
+    const menu = await test.send(ADMIN, '/kb_hapus');
+    const notes = menu.flatMap((r) => r.choices ?? []).find((c) => c.label.startsWith('Notula Posyandu'));
+    expect(notes).toBeDefined();
+    const confirm = await test.send(ADMIN, '', { choiceId: notes!.id });
+    expect(textOf(confirm)).toContain('Hapus "Notula Posyandu Digital 2025"');
+    expect(textOf(await test.send(ADMIN, '', { choiceId: choiceOf(confirm, 'kbdoc:rmok:') }))).toContain('dihapus');
+    expect(await test.app.db.kbDocument.count({ where: { title: 'Notula Posyandu Digital 2025' } })).toBe(0);
+
+    const history = textOf(await test.send(ADMIN, '/kb_riwayat'));
+    const lines = history.split('\n').slice(1);
+    expect(lines[0]).toContain('menghapus dokumen');
+    expect(lines[0]).toContain('Notula Posyandu Digital 2025');
+    expect(lines.some((l) => l.includes('mengganti dengan versi baru') && l.includes('versi 1') && l.includes('versi 2'))).toBe(true);
+    expect(lines.some((l) => l.includes('menambahkan dokumen') && l.includes('Perbup Contoh 7/2024'))).toBe(true);
+    const events = await test.app.db.auditEvent.findMany({ where: { action: { startsWith: 'kb.' } } });
+    expect(events.map((e) => e.action).sort()).toEqual(['kb.add', 'kb.add', 'kb.remove', 'kb.replace']);
+    expect(new Set(events.map((e) => e.actorId)).size).toBe(1);
   });
 });
