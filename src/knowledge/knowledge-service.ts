@@ -134,7 +134,7 @@ export class KnowledgeService {
     const target = origin === 'admin' ? findVersionTarget(parsed, await this.store.liveDocuments()) : undefined;
     const previous = (await this.store.findBySource(opts.sourcePath)).filter((d) => d.id !== target?.id);
     const actorId = opts.actorId ?? null;
-    const retiredBefore = target ? await this.audited(target.id, { retired: true }) : undefined;
+    const retiredBefore = target ? await this.audited(target.id) : undefined;
     const replacedBefore = previous[0] ? await this.audited(previous[0].id) : undefined;
     const doc = await this.store.save(
       parsed,
@@ -195,11 +195,11 @@ export class KnowledgeService {
   }
 
   /** How the audit log describes a stored document. */
-  private async audited(id: string, extra: Partial<AuditedDocument> = {}): Promise<AuditedDocument | undefined> {
+  private async audited(id: string): Promise<AuditedDocument | undefined> {
     const doc = await this.store.findById(id);
     if (!doc) return undefined;
     const chunks = await this.store.chunkCount(id);
-    return { id, title: doc.title, regulation: doc.regulation, version: doc.version, chunks, ...(doc.retiredAt ? { retired: true } : {}), ...extra };
+    return { id, title: doc.title, regulation: doc.regulation, version: doc.version, chunks, ...(doc.retiredAt ? { retired: true } : {}) };
   }
 
   /**

@@ -51,8 +51,17 @@ export async function readKbHistory(db: Db, limit: number): Promise<KbAuditEvent
     take: limit,
   });
   const actorIds = [...new Set(rows.map((r) => r.actorId).filter((id): id is string => id !== null))];
-  const people = await db.user.findMany({ where: { id: { in: actorIds } }, select: { id: true, fullName: true, displayName: true } });
-  const names = new Map(people.map((p) => [p.id, p.fullName ?? p.displayName ?? p.id]));
+  const people = await db.user.findMany({
+    where: { id: { in: actorIds } },
+    select: { id: true, fullName: true, displayName: true, identities: { select: { channel: true, externalId: true }, take: 1 } },
+  });
+  // Someone who never gave a name is shown by the account they acted from, which admins can look up.
+  const names = new Map(
+    people.map((p) => {
+      const account = p.identities[0] ? `${p.identities[0].channel} ${p.identities[0].externalId}` : p.id;
+      return [p.id, p.fullName ?? p.displayName ?? account];
+    }),
+  );
   return rows.map((r) => ({
     at: r.createdAt,
     action: r.action,

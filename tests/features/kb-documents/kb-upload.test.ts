@@ -159,5 +159,6 @@ describe('/kb_tambah in the chat', () => {
     const events = await test.app.db.auditEvent.findMany({ where: { action: { startsWith: 'kb.' } } });
     expect(events.map((e) => e.action).sort()).toEqual(['kb.add', 'kb.add', 'kb.remove', 'kb.replace']);
     expect(new Set(events.map((e) => e.actorId)).size).toBe(1);
+    expect(lines[0]).toContain('telegram admin-1: menghapus dokumen');
   });
 });
