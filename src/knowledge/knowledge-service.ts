@@ -38,6 +38,8 @@ export interface AddOptions {
   sourcePath: string;
   /** Who added it (a chat admin); null for a shell command. Written to the document and the audit log. */
   actorId?: string | null;
+  /** When, on the caller's clock (default: now). */
+  now?: Date;
 }
 
 /** An upload read and parsed but not stored: what the preview shows and what confirming stores. */
@@ -148,11 +150,19 @@ export class KnowledgeService {
       {
         replaceIds: previous.map((d) => d.id),
         ...(target ? { retire: { id: target.id, version: target.version } } : {}),
+        ...(opts.now ? { now: opts.now } : {}),
         afterSave: async (tx, saved) => {
           if (origin !== 'admin') return;
           const before = retiredBefore ?? replacedBefore;
           const after: AuditedDocument = { id: saved.id, title: saved.title, regulation: saved.regulation, version: saved.version, chunks: parsed.chunks.length };
-          await writeKbAudit(tx, { actorId, action: before ? 'kb.replace' : 'kb.add', subject: saved.id, ...(before ? { before } : {}), after });
+          await writeKbAudit(tx, {
+            actorId,
+            action: before ? 'kb.replace' : 'kb.add',
+            subject: saved.id,
+            ...(before ? { before } : {}),
+            after,
+            ...(opts.now ? { at: opts.now } : {}),
+          });
         },
       },
     );
@@ -179,12 +189,12 @@ export class KnowledgeService {
   }
 
   /** Removes a document and records who did it; false when there is no such document. */
-  async removeDocument(id: string, actorId: string | null): Promise<AuditedDocument | undefined> {
+  async removeDocument(id: string, actorId: string | null, now?: Date): Promise<AuditedDocument | undefined> {
     const before = await this.audited(id);
     if (!before) return undefined;
     await this.options.db.$transaction(async (tx) => {
       await tx.kbDocument.deleteMany({ where: { id } });
-      await writeKbAudit(tx, { actorId, action: 'kb.remove', subject: id, before });
+      await writeKbAudit(tx, { actorId, action: 'kb.remove', subject: id, before, ...(now ? { at: now } : {}) });
     });
     this.options.logger.info({ document: id, actor: actorId }, 'knowledge document removed');
     return before;

@@ -235,7 +235,7 @@ export class KbDocumentsFeature implements Feature {
   }
 
   private async remove(ctx: Context, id: string): Promise<Reply[]> {
-    const removed = await this.deps.knowledge.removeDocument(id, ctx.user.id);
+    const removed = await this.deps.knowledge.removeDocument(id, ctx.user.id, ctx.now);
     if (!removed) return [{ text: ctx.t('kb_admin.remove.not_found') }];
     try {
       await this.deps.publish();

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import type { Prisma } from '../../generated/prisma-sqlite/index.js';
 import type { Db } from '../../db/client.js';
 import type { Tx } from '../../core/merge-users.js';
+import { ACTOR_FIELDS, actorLabel } from './actor-label.js';
 
 /** Knowledge-base changes that are written to the audit log. */
 export type KbAuditAction = 'kb.add' | 'kb.replace' | 'kb.remove';
@@ -30,10 +31,11 @@ export interface KbAuditEvent {
 /** Writes one knowledge-base change in the caller's transaction, so the change and its record go together. */
 export async function writeKbAudit(
   tx: Tx,
-  event: { actorId: string | null; action: KbAuditAction; subject: string; before?: AuditedDocument; after?: AuditedDocument },
+  event: { actorId: string | null; action: KbAuditAction; subject: string; before?: AuditedDocument; after?: AuditedDocument; at?: Date },
 ): Promise<void> {
   await tx.auditEvent.create({
     data: {
+      ...(event.at ? { createdAt: event.at } : {}),
       actorId: event.actorId,
       action: event.action,
       subject: event.subject,
@@ -51,17 +53,8 @@ export async function readKbHistory(db: Db, limit: number): Promise<KbAuditEvent
     take: limit,
   });
   const actorIds = [...new Set(rows.map((r) => r.actorId).filter((id): id is string => id !== null))];
-  const people = await db.user.findMany({
-    where: { id: { in: actorIds } },
-    select: { id: true, fullName: true, displayName: true, identities: { select: { channel: true, externalId: true }, take: 1 } },
-  });
-  // Someone who never gave a name is shown by the account they acted from, which admins can look up.
-  const names = new Map(
-    people.map((p) => {
-      const account = p.identities[0] ? `${p.identities[0].channel} ${p.identities[0].externalId}` : p.id;
-      return [p.id, p.fullName ?? p.displayName ?? account];
-    }),
-  );
+  const people = await db.user.findMany({ where: { id: { in: actorIds } }, select: ACTOR_FIELDS });
+  const names = new Map(people.map((p) => [p.id, actorLabel(p)]));
   return rows.map((r) => ({
     at: r.createdAt,
     action: r.action,

@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import type { Db } from '../../db/client.js';
 import type { Tx } from '../../core/merge-users.js';
+import { ACTOR_FIELDS, actorLabel } from '../audit/actor-label.js';
 import type { IndexedChunk } from '../index/indexed-chunk.js';
 import type { ParsedDocument } from '../types.js';
 
@@ -89,6 +90,7 @@ export class KbStore {
       }
       const doc = await tx.kbDocument.create({
         data: {
+          ...(options.now ? { createdAt: options.now } : {}),
           addedById: meta.addedById ?? null,
           version: retire ? retire.version + 1 : 1,
           replacesId: retire?.id ?? null,
@@ -154,7 +156,7 @@ export class KbStore {
   async summaries(): Promise<DocumentSummary[]> {
     const docs = await this.db.kbDocument.findMany({
       orderBy: [{ origin: 'desc' }, { sourcePath: 'asc' }],
-      include: { chunks: { select: { pasal: true } }, addedBy: { select: { fullName: true, displayName: true } } },
+      include: { chunks: { select: { pasal: true } }, addedBy: { select: ACTOR_FIELDS } },
     });
     return docs.map((d) => ({
       id: d.id,
@@ -168,7 +170,7 @@ export class KbStore {
       pasal: sortPasal([...new Set(d.chunks.map((c) => c.pasal).filter((p): p is string => Boolean(p)))]),
       updatedAt: d.updatedAt,
       createdAt: d.createdAt,
-      addedBy: d.addedBy ? (d.addedBy.fullName ?? d.addedBy.displayName ?? null) : null,
+      addedBy: d.addedBy ? actorLabel(d.addedBy) : null,
       version: d.version,
       retiredAt: d.retiredAt,
     }));

@@ -76,6 +76,7 @@ export class UploadService {
         origin: 'admin',
         sourcePath: `chat:${upload.id}/${upload.fileName}`,
         actorId: userId,
+        now,
       });
     } catch (error) {
       logger.error({ err: error, upload: upload.id }, 'storing a confirmed upload failed');

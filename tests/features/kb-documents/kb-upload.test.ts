@@ -97,7 +97,7 @@ for (const database of DATABASES)
       // The list shows both, the old one marked retired.
       const list = textOf(await test.send(ADMIN, '/kb_daftar'));
       expect(list).toContain('DIPENSIUNKAN');
-      expect(list).toMatch(/versi 2; ditambahkan/);
+      expect(list).toMatch(/versi 2; ditambahkan telegram admin-1, 2026-03-02 08:00/);
     });
 
     it('leaves the base and its answers unchanged when the upload is corrupt', async () => {
