@@ -43,6 +43,10 @@ import { GapStore } from './knowledge/gaps/gap-store.js';
 import { KbStatusFeature } from './features/kb-status/kb-status-feature.js';
 import { UjiFeature } from './features/kb-uji/uji-feature.js';
 import { KbGapsFeature } from './features/kb-gaps/kb-gaps-feature.js';
+import { readKbHistory } from './knowledge/audit/kb-audit.js';
+import { StagedUploads } from './knowledge/uploads/staged-uploads.js';
+import { UploadService } from './knowledge/uploads/upload-service.js';
+import { KbDocumentsFeature } from './features/kb-documents/kb-documents-feature.js';
 import { BackgroundTasks } from './background-tasks.js';
 import { RemindersFeature } from './features/reminders/reminders-feature.js';
 import { registerReminderJobs } from './reminders/reminder-jobs.js';
@@ -261,6 +265,7 @@ export async function createApp(config: Config, options: AppOptions): Promise<Ap
       logger.warn({ broadcastId: summary.id, delivery: delivery.status }, 'broadcast creator could not be told it finished');
   };
   const reports = new ReportStore(db);
+  const uploads = new UploadService({ knowledge, staged: new StagedUploads(db), publish: reloadIndex, logger });
   const report = new ReportFeature(
     {
       store: reports,
@@ -305,6 +310,14 @@ export async function createApp(config: Config, options: AppOptions): Promise<Ap
     new RolesFeature({ roles, outbound, t: i18n.t }),
     new InviteFeature({ roles, outbound, t: i18n.t }),
     new AnnouncementOptOutFeature(broadcasts),
+    new KbDocumentsFeature({
+      knowledge,
+      uploads,
+      publish: reloadIndex,
+      history: (limit) => readKbHistory(db, limit),
+      maxFileBytes: config.kb.maxFileBytes,
+      t: i18n.t,
+    }),
   );
   features.push(
     new BroadcastFeature({
@@ -344,6 +357,8 @@ export async function createApp(config: Config, options: AppOptions): Promise<Ap
   // Unanswered questions are kept only as long as configured (KB_GAP_RETENTION_DAYS).
   await gaps.prune(clock());
   background.every(HOUR_MS, 'prune old unanswered questions', () => gaps.prune(clock()));
+  // Uploads an admin never confirmed: nothing live refers to them.
+  background.every(HOUR_MS, 'prune expired knowledge uploads', () => uploads.pruneExpired(clock()));
   // Picks up innovations imported by another process and time-zone changes; planning is idempotent.
   background.every(HOUR_MS, 'plan reminders', () => planner.planAll());
   // Another instance may have died mid-broadcast: its in-flight recipients become "unknown" once their lease ends.

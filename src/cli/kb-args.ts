@@ -7,7 +7,8 @@ export type KbCommand =
   | { command: 'list'; json: boolean }
   | { command: 'remove'; id: string }
   | { command: 'reindex'; full: boolean }
-  | { command: 'status'; target: string; status: KbStatus; pasal?: string; by?: string };
+  | { command: 'status'; target: string; status: KbStatus; pasal?: string; by?: string }
+  | { command: 'history'; limit: number };
 
 /** Why a command line was refused: a `kb.args.*` message key and its values (none when only the usage helps). */
 export interface KbArgsProblem {
@@ -24,6 +25,7 @@ const OPTIONS = {
   title: { type: 'string' },
   pasal: { type: 'string' },
   by: { type: 'string' },
+  limit: { type: 'string' },
 } as const;
 type OptionName = keyof typeof OPTIONS;
 
@@ -33,7 +35,11 @@ const ALLOWED: Record<KbCommand['command'], OptionName[]> = {
   remove: [],
   reindex: ['full'],
   status: ['pasal', 'by'],
+  history: ['limit'],
 };
+
+/** How many changes `history` prints unless told otherwise. */
+export const DEFAULT_HISTORY_LIMIT = 50;
 
 /**
  * Reads `kb`'s arguments without ever throwing, so a typo (an unknown flag, a missing value, a file name
@@ -88,6 +94,13 @@ export function parseKbArgs(argv: string[]): KbArgs {
       if (status !== 'diubah' && by) return refuse('kb_admin.status.cli.by_only_for_diubah');
       const pasal = values.pasal as string | undefined;
       return ok({ command, target, status, ...(pasal ? { pasal } : {}), ...(by ? { by } : {}) });
+    }
+    case 'history': {
+      if (args.length > 0) return refuse('kb.args.unexpected_argument', { argument: args[0]! });
+      const raw = values.limit as string | undefined;
+      const limit = raw === undefined ? DEFAULT_HISTORY_LIMIT : Number(raw);
+      if (!Number.isInteger(limit) || limit < 1) return refuse('kb.args.bad_limit', { value: raw ?? '' });
+      return ok({ command, limit });
     }
     case 'list':
     case 'reindex':

@@ -1,4 +1,7 @@
 import { openKnowledge } from '../app.js';
+import type { Db } from '../db/client.js';
+import { historyLine } from '../knowledge/audit/history-lines.js';
+import { readKbHistory } from '../knowledge/audit/kb-audit.js';
 import { loadTranslator } from '../i18n/translator.js';
 import { IngestError } from '../knowledge/ingest/errors.js';
 import { ingestErrorMessage } from '../knowledge/ingest/error-message.js';
@@ -10,7 +13,9 @@ import { progressBar } from './progress.js';
 import { explainStartupError } from './startup-error.js';
 
 /**
- * `npm run kb -- <add|list|remove|reindex|status>`: the admin's knowledge-base tool. Every command honours
+ * `npm run kb -- <add|list|remove|reindex|status|history>`: the admin's knowledge-base tool. `add` of a
+ * regulation already in the base stores it as that regulation's new version and retires the old one,
+ * as a chat upload does. Every command honours
  * DATA_DIR; a file that cannot be ingested is reported in one Indonesian line and leaves the base and its
  * index unchanged. Nothing reaches the screen as a stack trace: details go to the log (stderr, JSON).
  */
@@ -34,13 +39,13 @@ async function main(argv: string[]): Promise<number> {
   }
   const { db, knowledge } = await openKnowledge(config, logger);
   try {
-    return await run(parsed.value, knowledge);
+    return await run(parsed.value, knowledge, db);
   } finally {
     await db.$disconnect();
   }
 }
 
-async function run(cmd: KbCommand, knowledge: KnowledgeService): Promise<number> {
+async function run(cmd: KbCommand, knowledge: KnowledgeService, db: Db): Promise<number> {
   switch (cmd.command) {
     case 'add': {
       let exitCode = 0;
@@ -48,7 +53,8 @@ async function run(cmd: KbCommand, knowledge: KnowledgeService): Promise<number>
       for (const file of cmd.files) {
         try {
           const r = await knowledge.addFile(file, { origin: 'admin', regulation: cmd.regulation, title: cmd.title });
-          console.log(t(`kb.${r.status}`, { title: r.title, chunks: r.chunks, id: r.documentId }));
+          console.log(t(`kb.${r.status}`, { title: r.title, chunks: r.chunks, id: r.documentId, version: r.version }));
+          if (r.retired) console.log(t('kb.retired', { title: r.retired.title, version: r.retired.version, id: r.retired.id }));
           changed ||= r.status !== 'duplicate';
         } catch (error) {
           exitCode = 1;
@@ -74,6 +80,8 @@ async function run(cmd: KbCommand, knowledge: KnowledgeService): Promise<number>
               pasal: d.pasal,
               origin: d.origin,
               source: d.sourcePath,
+              version: d.version,
+              retired: d.retiredAt !== null,
             }),
           );
         }
@@ -81,7 +89,9 @@ async function run(cmd: KbCommand, knowledge: KnowledgeService): Promise<number>
         console.log(t('kb.list_header', { count: docs.length }));
         for (const d of docs) {
           const pasal = d.pasal.length > 0 ? ` Pasal ${summarisePasal(d.pasal)}` : '';
-          console.log(`${d.id}  [${d.origin}] ${d.regulation ?? '-'}  ${d.title}  (${d.chunks} potongan${pasal})`);
+          const version = d.version > 1 || d.retiredAt ? ` v${d.version}` : '';
+          const retired = d.retiredAt ? ` ${t('kb.retired_mark')}` : '';
+          console.log(`${d.id}  [${d.origin}] ${d.regulation ?? '-'}${version}  ${d.title}  (${d.chunks} potongan${pasal})${retired}`);
         }
       }
       return 0;
@@ -99,6 +109,13 @@ async function run(cmd: KbCommand, knowledge: KnowledgeService): Promise<number>
       const code = await setStatusFromShell(cmd, knowledge.statuses, t);
       if (code === 0) await rebuild(knowledge, false);
       return code;
+    }
+    case 'history': {
+      const events = await readKbHistory(db, cmd.limit);
+      if (events.length === 0) console.log(t('kb_admin.history.empty'));
+      // Oldest first on a terminal, so the latest change is the line nearest the prompt.
+      for (const event of events.reverse()) console.log(historyLine(event, t));
+      return 0;
     }
     case 'reindex': {
       const sync = await knowledge.syncShipped(config.knowledgeDir, progress);

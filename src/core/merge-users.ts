@@ -19,7 +19,7 @@ const PROFILE_FIELDS = [
 /**
  * Moves everything `fromUserId` owns to `intoUserId` and deletes the emptied user. Call it inside a
  * transaction, so a person is never half merged. What moves: channel identities, proposal drafts (with
- * their answers), innovations and progress reports, coordinator scopes, and the conversation state when
+ * their answers), innovations and progress reports, knowledge documents they added and uploads they staged, coordinator scopes, and the conversation state when
  * the survivor has none (a flow in progress continues). The survivor keeps its own role and profile, filling only what it lacks from the
  * other. Link codes of the removed user go with it (a code must not link to an account that no longer
  * exists); audit events keep the ids they were written with, as history. A new table that belongs to a
@@ -35,6 +35,8 @@ export async function mergeUsers(tx: Tx, fromUserId: string, intoUserId: string)
   await tx.proposalDraft.updateMany({ where: { userId: fromUserId }, data: { userId: intoUserId } });
   await tx.innovation.updateMany({ where: { ownerId: fromUserId }, data: { ownerId: intoUserId } });
   await tx.progressReport.updateMany({ where: { authorId: fromUserId }, data: { authorId: intoUserId } });
+  await tx.kbDocument.updateMany({ where: { addedById: fromUserId }, data: { addedById: intoUserId } });
+  await tx.kbUpload.updateMany({ where: { userId: fromUserId }, data: { userId: intoUserId } });
   const held = new Set(into.scopes.map((s) => `${s.kind}|${s.regionKey}|${s.opdKey}`));
   for (const scope of from.scopes) {
     if (!held.has(`${scope.kind}|${scope.regionKey}|${scope.opdKey}`)) {

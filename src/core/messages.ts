@@ -10,6 +10,11 @@ export interface IncomingFile {
   fileName: string;
   mimeType?: string;
   size?: number;
+  /**
+   * The largest file the channel lets Pandu download, when it has a limit of its own (Telegram's Bot
+   * API serves bots files up to 20 MB), so a feature can say so before trying.
+   */
+  downloadLimit?: number;
   download(): Promise<Buffer>;
 }
 
@@ -29,6 +34,8 @@ export interface IncomingMessage {
   /** The id of a button or list choice the user picked. */
   choiceId?: string;
   file?: IncomingFile;
+  /** The file in the message this one replies to ("/kb_tambah" sent as a reply to a document). */
+  repliedFile?: IncomingFile;
   /** Something Pandu cannot read (sticker, photo, voice note, location), by kind. */
   unsupported?: string;
   /**

@@ -9,20 +9,46 @@ import { KnowledgeIndex, embeddingText } from './index/knowledge-index.js';
 import { VectorIndex } from './index/vector-index.js';
 import { IngestError } from './ingest/errors.js';
 import type { IngestLimits } from './ingest/limits.js';
-import { loadFile, type LoadedFile } from './ingest/load-file.js';
+import { loadBuffer, loadFile, type LoadedFile } from './ingest/load-file.js';
 import { parseDocument } from './ingest/parse-document.js';
+import { writeKbAudit, type AuditedDocument } from './audit/kb-audit.js';
 import { KbStore, type DocumentOrigin, type DocumentSummary } from './store/kb-store.js';
 import { applyStatuses } from './status/apply-status.js';
 import { KbStatusStore } from './status/kb-status.js';
+import type { ParsedDocument } from './types.js';
+import { buildPreview, type UploadPreview } from './uploads/preview.js';
+import { findVersionTarget } from './uploads/version-match.js';
 
 /** Reports progress of long work (ingestion, embedding) to whoever shows it. */
 export type ProgressFn = (done: number, total: number, label: string) => void;
 
 export interface AddResult {
-  status: 'added' | 'updated' | 'duplicate';
+  /** updated: the file at the same source path changed; replaced: a new version of the same regulation. */
+  status: 'added' | 'updated' | 'replaced' | 'duplicate';
   documentId: string;
   title: string;
   chunks: number;
+  version: number;
+  /** The previous version, now retired (kept for the record, never retrieved). */
+  retired?: { id: string; title: string; version: number };
+}
+
+export interface AddOptions {
+  origin?: DocumentOrigin;
+  regulation?: string;
+  title?: string;
+  sourcePath: string;
+  /** Who added it (a chat admin); null for a shell command. Written to the document and the audit log. */
+  actorId?: string | null;
+  /** When, on the caller's clock (default: now). */
+  now?: Date;
+}
+
+/** An upload read and parsed but not stored: what the preview shows and what confirming stores. */
+export interface ReadUpload {
+  loaded: LoadedFile;
+  parsed: ParsedDocument;
+  preview: UploadPreview;
 }
 
 export interface SyncResult {
@@ -75,34 +101,120 @@ export class KnowledgeService {
     this.files = new IndexFiles(path.join(options.dataDir, 'index'));
   }
 
-  /** Adds (or replaces, when the same source path changed) one file. Bad files throw IngestError. */
-  async addFile(
-    filePath: string,
-    opts: { origin?: DocumentOrigin; regulation?: string; title?: string; sourcePath?: string } = {},
-  ): Promise<AddResult> {
-    const loaded = await loadFile(filePath, { ...this.options.ingestLimits, maxBytes: this.options.maxFileBytes });
+  /**
+   * Adds one file. A changed file at the same source path replaces its earlier text; an admin's document
+   * of a regulation already in the base becomes its new version (the old one retired, not duplicated).
+   * Bad files throw IngestError.
+   */
+  async addFile(filePath: string, opts: Omit<AddOptions, 'sourcePath'> & { sourcePath?: string } = {}): Promise<AddResult> {
+    const loaded = await loadFile(filePath, this.loadLimits());
     return this.addLoaded(loaded, { ...opts, sourcePath: opts.sourcePath ?? path.resolve(filePath) });
   }
 
+  /**
+   * Reads an upload with the same limits and parser as addFile and previews it; stores nothing, so it can
+   * run again (after a restart, or with a corrected title or regulation) with the same result.
+   */
+  async readUpload(fileName: string, bytes: Buffer, opts: { regulation?: string; title?: string } = {}): Promise<ReadUpload> {
+    const loaded = await loadBuffer(fileName, bytes, this.loadLimits());
+    const parsed = parseDocument(loaded, opts);
+    const [live, sameContent] = await Promise.all([this.store.liveDocuments(), this.store.findByHash(loaded.contentHash)]);
+    const preview = buildPreview({ parsed, text: loaded.text, live, ...(sameContent ? { sameContent } : {}) });
+    return { loaded, parsed, preview };
+  }
+
   /** Same as addFile for bytes already in memory (an upload). */
-  async addLoaded(
-    loaded: LoadedFile,
-    opts: { origin?: DocumentOrigin; regulation?: string; title?: string; sourcePath: string },
-  ): Promise<AddResult> {
+  async addLoaded(loaded: LoadedFile, opts: AddOptions): Promise<AddResult> {
     const existing = await this.store.findByHash(loaded.contentHash);
     if (existing) {
       const chunks = await this.store.chunkCount(existing.id);
-      return { status: 'duplicate', documentId: existing.id, title: existing.title, chunks };
+      return { status: 'duplicate', documentId: existing.id, title: existing.title, chunks, version: existing.version };
     }
     const parsed = parseDocument(loaded, { regulation: opts.regulation, title: opts.title });
-    const previous = await this.store.findBySource(opts.sourcePath);
+    return this.storeParsed(loaded, parsed, opts);
+  }
+
+  /** Stores a parsed document with its audit record; see addFile for what it replaces. */
+  async storeParsed(loaded: LoadedFile, parsed: ParsedDocument, opts: AddOptions): Promise<AddResult> {
+    const origin = opts.origin ?? 'admin';
+    // The shipped folder is mirrored file by file; versions are for what admins add.
+    const target = origin === 'admin' ? findVersionTarget(parsed, await this.store.liveDocuments()) : undefined;
+    const previous = (await this.store.findBySource(opts.sourcePath)).filter((d) => d.id !== target?.id);
+    const actorId = opts.actorId ?? null;
+    const retiredBefore = target ? await this.audited(target.id) : undefined;
+    const replacedBefore = previous[0] ? await this.audited(previous[0].id) : undefined;
     const doc = await this.store.save(
       parsed,
-      { sourcePath: opts.sourcePath, origin: opts.origin ?? 'admin', contentHash: loaded.contentHash, byteSize: loaded.bytes.length },
-      previous.map((d) => d.id),
+      {
+        sourcePath: opts.sourcePath,
+        origin,
+        contentHash: loaded.contentHash,
+        byteSize: loaded.bytes.length,
+        addedById: actorId,
+      },
+      {
+        replaceIds: previous.map((d) => d.id),
+        ...(target ? { retire: { id: target.id, version: target.version } } : {}),
+        ...(opts.now ? { now: opts.now } : {}),
+        afterSave: async (tx, saved) => {
+          if (origin !== 'admin') return;
+          const before = retiredBefore ?? replacedBefore;
+          const after: AuditedDocument = { id: saved.id, title: saved.title, regulation: saved.regulation, version: saved.version, chunks: parsed.chunks.length };
+          await writeKbAudit(tx, {
+            actorId,
+            action: before ? 'kb.replace' : 'kb.add',
+            subject: saved.id,
+            ...(before ? { before } : {}),
+            after,
+            ...(opts.now ? { at: opts.now } : {}),
+          });
+        },
+      },
     );
-    this.options.logger.info({ document: doc.id, title: doc.title, chunks: parsed.chunks.length }, 'knowledge document stored');
-    return { status: previous.length > 0 ? 'updated' : 'added', documentId: doc.id, title: doc.title, chunks: parsed.chunks.length };
+    this.options.logger.info({ document: doc.id, title: doc.title, chunks: parsed.chunks.length, retired: target?.id }, 'knowledge document stored');
+    const status = target ? 'replaced' : previous.length > 0 ? 'updated' : 'added';
+    return {
+      status,
+      documentId: doc.id,
+      title: doc.title,
+      chunks: parsed.chunks.length,
+      version: doc.version,
+      ...(target ? { retired: { id: target.id, title: target.title, version: target.version } } : {}),
+    };
+  }
+
+  /**
+   * Takes a stored document back out, as if it had never been added: used when the index of a just
+   * confirmed document cannot be built, so the live base stays as it was. Writes no audit record.
+   */
+  async undoAdd(result: AddResult): Promise<void> {
+    await this.store.remove(result.documentId);
+    if (result.retired) await this.store.unretire(result.retired.id);
+    await this.options.db.auditEvent.deleteMany({ where: { subject: result.documentId, action: { in: ['kb.add', 'kb.replace'] } } });
+  }
+
+  /** Removes a document and records who did it; false when there is no such document. */
+  async removeDocument(id: string, actorId: string | null, now?: Date): Promise<AuditedDocument | undefined> {
+    const before = await this.audited(id);
+    if (!before) return undefined;
+    await this.options.db.$transaction(async (tx) => {
+      await tx.kbDocument.deleteMany({ where: { id } });
+      await writeKbAudit(tx, { actorId, action: 'kb.remove', subject: id, before, ...(now ? { at: now } : {}) });
+    });
+    this.options.logger.info({ document: id, actor: actorId }, 'knowledge document removed');
+    return before;
+  }
+
+  private loadLimits() {
+    return { ...this.options.ingestLimits, maxBytes: this.options.maxFileBytes };
+  }
+
+  /** How the audit log describes a stored document. */
+  private async audited(id: string): Promise<AuditedDocument | undefined> {
+    const doc = await this.store.findById(id);
+    if (!doc) return undefined;
+    const chunks = await this.store.chunkCount(id);
+    return { id, title: doc.title, regulation: doc.regulation, version: doc.version, chunks, ...(doc.retiredAt ? { retired: true } : {}) };
   }
 
   /**
@@ -114,8 +226,9 @@ export class KnowledgeService {
     return manifest ? `${manifest.fingerprint}@${manifest.builtAt}` : undefined;
   }
 
+  /** Removes a document on an operator's shell command (audited with no actor). */
   async remove(id: string): Promise<boolean> {
-    return this.store.remove(id);
+    return (await this.removeDocument(id, null)) !== undefined;
   }
 
   list(): Promise<DocumentSummary[]> {

@@ -57,6 +57,8 @@ export async function erasePerson(db: Db, dataDir: string, userId: string, logge
     await tx.coordinatorScope.updateMany({ where: { grantedBy: userId }, data: { grantedBy: null } });
     await tx.broadcast.updateMany({ where: { createdById: userId }, data: { createdById: null } });
     await tx.broadcastRecipient.deleteMany({ where: { userId } });
+    await tx.kbDocument.updateMany({ where: { addedById: userId }, data: { addedById: null } });
+    await tx.kbUpload.deleteMany({ where: { userId } });
     await tx.rateLimit.deleteMany({ where: { key: { endsWith: `:${userId}` } } });
     const marks = [userId, ...innovationIds, ...externalIds];
     await tx.job.deleteMany({ where: { state: { not: 'running' }, OR: marks.map((m) => ({ key: { contains: m } })) } });

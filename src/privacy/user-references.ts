@@ -19,6 +19,10 @@ export const USER_REFERENCES: Readonly<Record<string, readonly string[]>> = {
   Broadcast: ['createdById'],
   /** The person's line in every announcement's outbox goes with them (cascade). */
   BroadcastRecipient: ['userId'],
+  /** A document an admin added stays in the base (it is the regulation's text, not theirs); who added it is forgotten. */
+  KbDocument: ['addedById'],
+  /** Uploads waiting for the admin's confirmation go with them (cascade). */
+  KbUpload: ['userId'],
   /** Keys `<purpose>:<user id>` of the message and linking rate limiters. */
   RateLimit: ['key'],
 };

@@ -8,6 +8,7 @@ import { writeSmallKnowledge } from '../fixtures/cli/small-knowledge.js';
 import { runCli } from '../support/run-cli.js';
 import { tempDataDir } from '../support/temp-data.js';
 import { cliEnv } from './support/cli-env.js';
+import { regulationText } from '../features/kb-documents/support/regulation-files.js';
 
 let temp: ReturnType<typeof tempDataDir>;
 let env: Record<string, string>;
@@ -149,5 +150,38 @@ describe('npm run kb', () => {
     expect(r.stdout).toMatch(/Indeks siap: \d+ potongan dari 12 dokumen\./);
     const manifest = JSON.parse(fs.readFileSync(manifestPath(), 'utf8')) as { size: number };
     expect(manifest.size).toBeGreaterThanOrEqual(12);
+  });
+
+  it('adds a second text of a regulation as its new version, retiring the old one, as a chat upload does', async () => {
+    fs.writeFileSync(file('perbup-v1.txt'), regulationText(1));
+    fs.writeFileSync(file('perbup-v2.txt'), regulationText(2));
+    expect((await kb('add', file('perbup-v1.txt'))).stdout).toContain('Ditambahkan: Peraturan Bupati Contoh Nomor 7 Tahun 2024');
+    const r = await kb('add', file('perbup-v2.txt'));
+    expect(r.code).toBe(0);
+    expect(r.stdout).toContain('Versi baru: Peraturan Bupati Contoh Nomor 7 Tahun 2024 tentang Antrean Digital Puskesmas (versi 2,');
+    expect(r.stdout).toContain('Versi lama dipensiunkan');
+    const listed = (await kb('list', '--json')).stdout
+      .trim()
+      .split('\n')
+      .map((line) => JSON.parse(line) as { regulation: string | null; version: number; retired: boolean })
+      .filter((d) => d.regulation === 'Perbup Contoh 7/2024');
+    expect(listed.map((d) => [d.version, d.retired]).sort()).toEqual([
+      [1, true],
+      [2, false],
+    ]);
+  });
+
+  it('prints the audit log of knowledge-base changes, oldest first, with before and after', async () => {
+    const r = await kb('history');
+    expect(r.code).toBe(0);
+    const lines = r.stdout.trim().split('\n');
+    expect(lines.at(-1)).toMatch(
+      /sistem\/perintah kb: mengganti dengan versi baru; sebelum: .*\(Perbup Contoh 7\/2024, versi 1, 6 potongan\); sesudah: .*\(Perbup Contoh 7\/2024, versi 2, 6 potongan\)$/,
+    );
+    expect(lines.some((l) => l.includes('menghapus dokumen') && l.toLowerCase().includes('catatan rapat'))).toBe(true);
+    expect((await kb('history', '--limit', '1')).stdout.trim().split('\n')).toHaveLength(1);
+    const bad = await kb('history', '--limit', 'nol');
+    expect(bad.code).toBe(2);
+    expect(bad.stderr).toContain('--limit');
   });
 });

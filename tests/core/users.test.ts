@@ -113,11 +113,27 @@ describe.each(backends)('one person under several ids of one channel (%s)', (_na
       const report = await storage.db.progressReport.create({
         data: { innovationId: innovation.id, authorId: older.id, periodKey: '2027-01' },
       });
+      const kbDocument = await storage.db.kbDocument.create({
+        data: {
+          title: 'Perbup',
+          origin: 'admin',
+          kind: 'text',
+          sourcePath: 'chat:x',
+          contentHash: `h-${older.id}`,
+          byteSize: 1,
+          addedById: older.id,
+        },
+      });
+      const kbUpload = await storage.db.kbUpload.create({
+        data: { userId: older.id, fileName: 'perbup.docx', bytes: new Uint8Array([1, 2]), expiresAt: new Date(Date.now() + 60_000) },
+      });
 
       const merged = await users.resolve('whatsapp', lid, undefined, new Date(), [pn]);
       expect(merged).toMatchObject({ id: newer.id, displayName: 'Sari', role: 'coordinator' });
       expect((await storage.db.innovation.findUniqueOrThrow({ where: { id: innovation.id } })).ownerId).toBe(newer.id);
       expect((await storage.db.progressReport.findUniqueOrThrow({ where: { id: report.id } })).authorId).toBe(newer.id);
+      expect((await storage.db.kbDocument.findUniqueOrThrow({ where: { id: kbDocument.id } })).addedById).toBe(newer.id);
+      expect((await storage.db.kbUpload.findUniqueOrThrow({ where: { id: kbUpload.id } })).userId).toBe(newer.id);
       expect(merged.profile).toMatchObject({ fullName: 'Sari Rahmawati', region: 'Kabupaten Bantul' });
       const scopes = await storage.db.coordinatorScope.findMany({ where: { userId: newer.id }, orderBy: { opdKey: 'asc' } });
       expect(scopes.map((s) => s.opdKey)).toEqual(['bappeda', 'dinas kesehatan']);

@@ -154,6 +154,22 @@ describeOnBothDatabases('/data_saya and /hapus_data', (running) => {
     await db.broadcastRecipient.create({ data: { broadcastId: budisSent.id, userId: siti, channel: 'telegram', status: 'sent' } });
     await db.broadcastRecipient.create({ data: { broadcastId: budisSent.id, userId: budi, channel: 'telegram', status: 'sent' } });
 
+    // A regulation Siti added as admin stays in the base; an upload she never confirmed goes.
+    const added = await db.kbDocument.create({
+      data: {
+        title: 'Perbup 9/2024',
+        origin: 'admin',
+        kind: 'regulation',
+        sourcePath: 'x.md',
+        contentHash: 'h-siti',
+        byteSize: 1,
+        addedById: siti,
+      },
+    });
+    await db.kbUpload.create({
+      data: { userId: siti, fileName: 'draf.docx', bytes: Buffer.from('x'), expiresAt: new Date(test.now().getTime() + 600_000) },
+    });
+
     const shown = textOf(await test.send(`telegram:${SITI_TG}`, '/data_saya'));
     expect(shown).toContain('Pengumuman yang dikirim kepada Anda: 1');
     expect(shown).toContain('Pengumuman yang Anda buat: 1');
@@ -205,6 +221,8 @@ describeOnBothDatabases('/data_saya and /hapus_data', (running) => {
     expect(await db.job.count({ where: { key: `rem:${his.id}:2026-03:h-3` } })).toBe(1);
     expect(await db.coordinatorScope.findFirst({ where: { userId: budi } })).toMatchObject({ grantedBy: null });
     expect(await db.roleInvite.findUnique({ where: { code: 'UNDANGBUDI' } })).toMatchObject({ createdBy: budi, usedBy: 'erased' });
+    expect(await db.kbDocument.findUnique({ where: { id: added.id } })).toMatchObject({ addedById: null });
+    expect(await db.kbUpload.count()).toBe(0);
     // Announcements stay countable for whoever sent them; only Siti's line and her name as a sender go.
     expect(await db.broadcast.findUnique({ where: { id: hersSent.id } })).toMatchObject({ createdById: null });
     expect((await db.broadcastRecipient.findMany({ where: { broadcastId: budisSent.id } })).map((r) => r.userId)).toEqual([budi]);

@@ -1,5 +1,6 @@
 import type { CallbackQuery, Message, Update, User } from 'grammy/types';
-import type { IncomingMessage } from '../../core/messages.js';
+import type { IncomingFile, IncomingMessage } from '../../core/messages.js';
+import { TELEGRAM_DOWNLOAD_LIMIT } from './limits.js';
 
 /** Who the bot is (from getMe): needed to tell which group messages are addressed to it. */
 export interface BotIdentity {
@@ -58,14 +59,8 @@ function fromMessage(message: Message, me: BotIdentity, download: FileDownloader
     conversation,
   };
   const unsupported = UNSUPPORTED_KINDS.find(([field]) => message[field] !== undefined)?.[1];
-  if (message.animation === undefined && message.document) {
-    const { file_id: fileId, file_name: fileName, mime_type: mimeType, file_size: size } = message.document;
-    return {
-      ...base,
-      ...(text ? { text } : {}),
-      file: { fileName: fileName ?? 'berkas', mimeType, size, download: () => download(fileId) },
-    };
-  }
+  const document = documentOf(message, download);
+  if (document) return { ...base, ...(text ? { text } : {}), file: document };
   if (message.photo?.length) {
     // Several sizes arrive; the largest is kept. Telegram re-encodes photos as JPEG and gives them no name.
     const largest = message.photo.reduce((a, b) => (b.width * b.height > a.width * a.height ? b : a));
@@ -73,8 +68,24 @@ function fromMessage(message: Message, me: BotIdentity, download: FileDownloader
     return { ...base, ...(text ? { text } : {}), file: { ...file, download: () => download(largest.file_id) } };
   }
   if (unsupported) return { ...base, unsupported };
-  if (message.text !== undefined) return { ...base, text: text ?? '' };
+  if (message.text !== undefined) {
+    // A command sent as a reply to a document acts on that document ("/kb_tambah" under a PDF).
+    const replied = message.reply_to_message ? documentOf(message.reply_to_message, download) : undefined;
+    return { ...base, text: text ?? '', ...(replied ? { repliedFile: replied } : {}) };
+  }
   return undefined;
+}
+
+function documentOf(message: Message, download: FileDownloader): IncomingFile | undefined {
+  if (message.animation !== undefined || !message.document) return undefined;
+  const { file_id: fileId, file_name: fileName, mime_type: mimeType, file_size: size } = message.document;
+  return {
+    fileName: fileName ?? 'berkas',
+    mimeType,
+    size,
+    downloadLimit: TELEGRAM_DOWNLOAD_LIMIT,
+    download: () => download(fileId),
+  };
 }
 
 function fromCallback(query: CallbackQuery): IncomingMessage | undefined {

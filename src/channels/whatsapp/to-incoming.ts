@@ -71,9 +71,27 @@ export function toIncoming(msg: WaMessageLike): IncomingMessage | undefined {
   }
   const unsupported = UNSUPPORTED_KINDS[msg.type];
   if (unsupported) return { ...base, unsupported };
-  if (msg.type === 'chat') return { ...base, text: msg.body };
+  if (msg.type === 'chat') {
+    const replied = quotedDocument(msg);
+    return { ...base, text: msg.body, ...(replied ? { repliedFile: replied } : {}) };
+  }
   // Polls, orders, events and future types: say politely that Pandu cannot read them.
   return { ...base, unsupported: msg.type };
+}
+
+/** The document a text message replies to ("/kb_tambah" sent as a reply to a PDF), fetched only when wanted. */
+function quotedDocument(msg: WaMessageLike): IncomingFile | undefined {
+  const quoted = msg._data?.quotedMsg;
+  if (!msg.hasQuotedMsg || !msg.getQuotedMessage || quoted?.type !== 'document') return undefined;
+  const getQuoted = msg.getQuotedMessage.bind(msg);
+  return {
+    fileName: quoted.filename?.trim() || 'dokumen',
+    ...(quoted.mimetype ? { mimeType: quoted.mimetype } : {}),
+    ...(typeof quoted.size === 'number' ? { size: quoted.size } : {}),
+    async download() {
+      return toFile(await getQuoted()).download();
+    },
+  };
 }
 
 function toFile(msg: WaMessageLike): IncomingFile {

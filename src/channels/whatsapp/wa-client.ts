@@ -71,7 +71,16 @@ export interface WaMessageLike {
    * Raw WhatsApp Web data, read only where whatsapp-web.js 1.34 has no public field: a document's file
    * name, MIME type and size (public only after downloading it, in MessageMedia).
    */
-  _data?: { filename?: string; mimetype?: string; size?: number };
+  _data?: {
+    filename?: string;
+    mimetype?: string;
+    size?: number;
+    quotedMsg?: { type?: string; filename?: string; mimetype?: string; size?: number };
+  };
+  /** Whether this message replies to (quotes) another one. */
+  hasQuotedMsg?: boolean;
+  /** The message it replies to. */
+  getQuotedMessage?(): Promise<WaMessageLike>;
   /** The sender's contact; its `pushname` is the name the person chose in WhatsApp. */
   getContact?(): Promise<{ pushname?: string | null }>;
   downloadMedia(): Promise<WaMediaLike | undefined>;

@@ -1,5 +1,7 @@
 import { createHash } from 'node:crypto';
 import type { Db } from '../../db/client.js';
+import type { Tx } from '../../core/merge-users.js';
+import { ACTOR_FIELDS, actorLabel } from '../audit/actor-label.js';
 import type { IndexedChunk } from '../index/indexed-chunk.js';
 import type { ParsedDocument } from '../types.js';
 
@@ -10,6 +12,19 @@ export interface StoredDocumentMeta {
   origin: DocumentOrigin;
   contentHash: string;
   byteSize: number;
+  /** The admin who added it in a chat. */
+  addedById?: string | null;
+}
+
+/** How a stored document relates to what was there: a file changed in place, or a new version of a regulation. */
+export interface SaveOptions {
+  /** Removed in the same transaction (a changed file at the same source path). */
+  replaceIds?: string[];
+  /** The live document this one is a new version of: retired (kept, never retrieved) in the same transaction. */
+  retire?: { id: string; version: number };
+  /** Runs inside the transaction once the document exists (the audit record). */
+  afterSave?: (tx: Tx, doc: { id: string; title: string; regulation: string | null; version: number }) => Promise<void>;
+  now?: Date;
 }
 
 export interface DocumentSummary {
@@ -24,6 +39,11 @@ export interface DocumentSummary {
   /** Distinct Pasal numbers found in the document's chunks, in numeric order. */
   pasal: string[];
   updatedAt: Date;
+  createdAt: Date;
+  /** Who added it in a chat (name), if anyone. */
+  addedBy: string | null;
+  version: number;
+  retiredAt: Date | null;
 }
 
 export function hashText(text: string): string {
@@ -45,12 +65,35 @@ export class KbStore {
     return this.db.kbDocument.findMany({ where: { sourcePath } });
   }
 
-  /** Stores a parsed document; `replaceIds` are removed in the same transaction (a changed file). */
-  async save(parsed: ParsedDocument, meta: StoredDocumentMeta, replaceIds: string[] = []) {
+  /** Live (not retired) documents, for version matching and duplicate warnings. */
+  liveDocuments() {
+    return this.db.kbDocument.findMany({
+      where: { retiredAt: null },
+      select: { id: true, title: true, regulation: true, version: true, origin: true, kind: true },
+      orderBy: { createdAt: 'asc' },
+    });
+  }
+
+  findById(id: string) {
+    return this.db.kbDocument.findUnique({ where: { id } });
+  }
+
+  /** Stores a parsed document, with what it replaces or retires, in one transaction. */
+  async save(parsed: ParsedDocument, meta: StoredDocumentMeta, options: SaveOptions = {}) {
+    const { replaceIds = [], retire } = options;
     return this.db.$transaction(async (tx) => {
       if (replaceIds.length > 0) await tx.kbDocument.deleteMany({ where: { id: { in: replaceIds } } });
+      if (retire) {
+        // Only a live document is retired: two admins confirming versions at once cannot both retire it.
+        const retired = await tx.kbDocument.updateMany({ where: { id: retire.id, retiredAt: null }, data: { retiredAt: options.now ?? new Date() } });
+        if (retired.count === 0) throw new VersionConflictError(retire.id);
+      }
       const doc = await tx.kbDocument.create({
         data: {
+          ...(options.now ? { createdAt: options.now } : {}),
+          addedById: meta.addedById ?? null,
+          version: retire ? retire.version + 1 : 1,
+          replacesId: retire?.id ?? null,
           title: parsed.title,
           regulation: parsed.regulation ?? null,
           origin: meta.origin,
@@ -81,8 +124,14 @@ export class KbStore {
           contentHash: hashText(`${c.citation}\n${c.text}`),
         })),
       });
+      await options.afterSave?.(tx, doc);
       return doc;
     });
+  }
+
+  /** Brings a retired document back (undoing a replacement whose index could not be built). */
+  async unretire(id: string): Promise<void> {
+    await this.db.kbDocument.updateMany({ where: { id }, data: { retiredAt: null } });
   }
 
   async remove(id: string): Promise<boolean> {
@@ -107,7 +156,7 @@ export class KbStore {
   async summaries(): Promise<DocumentSummary[]> {
     const docs = await this.db.kbDocument.findMany({
       orderBy: [{ origin: 'desc' }, { sourcePath: 'asc' }],
-      include: { chunks: { select: { pasal: true } } },
+      include: { chunks: { select: { pasal: true } }, addedBy: { select: ACTOR_FIELDS } },
     });
     return docs.map((d) => ({
       id: d.id,
@@ -120,12 +169,17 @@ export class KbStore {
       chunks: d.chunks.length,
       pasal: sortPasal([...new Set(d.chunks.map((c) => c.pasal).filter((p): p is string => Boolean(p)))]),
       updatedAt: d.updatedAt,
+      createdAt: d.createdAt,
+      addedBy: d.addedBy ? actorLabel(d.addedBy) : null,
+      version: d.version,
+      retiredAt: d.retiredAt,
     }));
   }
 
-  /** Every chunk in a stable order (document, then position), as retrieval sees them. */
+  /** Every chunk of the live documents in a stable order (document, then position), as retrieval sees them; retired versions are left out. */
   async allChunks(): Promise<Array<IndexedChunk & { contentHash: string }>> {
     const rows = await this.db.kbChunk.findMany({
+      where: { document: { retiredAt: null } },
       orderBy: [{ documentId: 'asc' }, { ord: 'asc' }],
       include: { document: { select: { kind: true, title: true } } },
     });
@@ -135,4 +189,12 @@ export class KbStore {
 
 export function sortPasal(pasal: string[]): string[] {
   return pasal.sort((a, b) => parseInt(a, 10) - parseInt(b, 10) || a.localeCompare(b));
+}
+
+/** The document to retire was retired (or removed) meanwhile: the new version is not stored. */
+export class VersionConflictError extends Error {
+  override readonly name = 'VersionConflictError';
+  constructor(readonly documentId: string) {
+    super(`document ${documentId} is no longer live`);
+  }
 }

@@ -73,6 +73,20 @@ describe('toIncoming in a private chat', () => {
     expect(download).toHaveBeenCalledWith('F1');
   });
 
+  it("hands over the document a command replies to, with Telegram's 20 MB download limit, fetching it only when asked", async () => {
+    const download = vi.fn(async (fileId: string) => Buffer.from(`isi ${fileId}`));
+    const original = messageUpdate(undefined, {
+      extra: { document: { file_id: 'F2', file_unique_id: 'U2', file_name: 'perbup.pdf', file_size: 4096 } },
+    }).message!;
+    const msg = translate(messageUpdate('/kb_tambah', { replyTo: original }), download);
+    expect(msg).toMatchObject({ text: '/kb_tambah', repliedFile: { fileName: 'perbup.pdf', size: 4096, downloadLimit: 20 * 1024 * 1024 } });
+    expect(msg?.file).toBeUndefined();
+    expect(download).not.toHaveBeenCalled();
+    expect((await msg!.repliedFile!.download()).toString()).toBe('isi F2');
+    // A reply to a plain text carries no file.
+    expect(translate(messageUpdate('/kb_tambah', { replyTo: botMessage() }))?.repliedFile).toBeUndefined();
+  });
+
   it('hands a photo over as a file: the largest size, named and typed as the JPEG Telegram makes of it', async () => {
     const download = vi.fn(async (fileId: string) => Buffer.from(`isi ${fileId}`));
     const photo = [

@@ -53,6 +53,39 @@ describe('translating whatsapp-web.js messages for the core', () => {
     expect(toIncoming(fakeMessage({ type: 'image', hasMedia: false }))?.unsupported).toBe('image');
   });
 
+  it('hands over the document a text quotes, downloading it from the quoted message only when asked', async () => {
+    const quoted = fakeMessage({
+      type: 'document',
+      hasMedia: true,
+      body: '',
+      _data: { filename: 'perbup.docx' },
+      downloadMedia: async () => ({ mimetype: 'application/octet-stream', data: Buffer.from('isi dokumen').toString('base64') }),
+    });
+    let fetched = 0;
+    const incoming = toIncoming(
+      fakeMessage({
+        body: '/kb_tambah',
+        hasQuotedMsg: true,
+        _data: { quotedMsg: { type: 'document', filename: 'perbup.docx', size: 11 } },
+        getQuotedMessage: async () => {
+          fetched += 1;
+          return quoted;
+        },
+      }),
+    );
+    expect(incoming).toMatchObject({ text: '/kb_tambah', repliedFile: { fileName: 'perbup.docx', size: 11 } });
+    expect(fetched).toBe(0);
+    expect((await incoming!.repliedFile!.download()).toString()).toBe('isi dokumen');
+    // Quoting a text carries no file.
+    const quotingText = fakeMessage({
+      body: '/kb_tambah',
+      hasQuotedMsg: true,
+      _data: { quotedMsg: { type: 'chat' } },
+      getQuotedMessage: async () => quoted,
+    });
+    expect(toIncoming(quotingText)?.repliedFile).toBeUndefined();
+  });
+
   it('ignores deleted messages and system notices', () => {
     expect(toIncoming(fakeMessage({ type: 'revoked' }))).toBeUndefined();
     expect(toIncoming(fakeMessage({ type: 'notification_template' }))).toBeUndefined();

@@ -39,7 +39,9 @@ describe('Role matrix: every privileged command and choice × every role × ever
         .all()
         .filter((c) => c.role)
         .map((c) => c.name),
-    ).toEqual(expect.arrayContaining(['peran', 'umumkan', 'umumkan_status', 'kb_status', 'uji', 'kb_celah']));
+    ).toEqual(
+      expect.arrayContaining(['peran', 'umumkan', 'umumkan_status', 'kb_status', 'uji', 'kb_celah', 'kb_tambah', 'kb_daftar', 'kb_hapus', 'kb_riwayat']),
+    );
   });
 
   it('refuses a privileged command to a lower role politely, and runs it for a role that may', async () => {
