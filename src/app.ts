@@ -31,7 +31,7 @@ import { RekapFeature } from './features/reports/rekap/rekap-feature.js';
 import { ScopeStore } from './people/scopes.js';
 import { AttachmentStorage } from './reports/attachment-storage.js';
 import { ReportStore, type ReportRecord } from './reports/report-store.js';
-import { Answerer } from './knowledge/answer/answerer.js';
+import type { Answerer } from './knowledge/answer/answerer.js';
 import { LlmAnswerer } from './knowledge/answer/llm-answer.js';
 import { cachedVectorSource } from './knowledge/embeddings/cached-vectors.js';
 import { OpenAiEmbedder } from './knowledge/embeddings/openai-embedder.js';
@@ -40,6 +40,7 @@ import { KnowledgeService, type ProgressFn } from './knowledge/knowledge-service
 import { Retriever } from './knowledge/retrieval/retriever.js';
 import { DEFAULT_MIN_CONFIDENCE } from './knowledge/retrieval/abstention.js';
 import { GapStore } from './knowledge/gaps/gap-store.js';
+import { StatusAwareAnswerer } from './knowledge/status/revoked-notice.js';
 import { KbStatusFeature } from './features/kb-status/kb-status-feature.js';
 import { UjiFeature } from './features/kb-uji/uji-feature.js';
 import { KbGapsFeature } from './features/kb-gaps/kb-gaps-feature.js';
@@ -203,7 +204,14 @@ export async function createApp(config: Config, options: AppOptions): Promise<Ap
   });
 
   const llm = config.llm ? new LlmAnswerer(config.llm, config.promptsDir) : undefined;
-  const answerer = new Answerer(() => retriever, i18n.t, logger, llm, metrics);
+  const answerer: Answerer = new StatusAwareAnswerer(
+    () => retriever,
+    i18n.t,
+    logger,
+    llm,
+    () => knowledge.statuses.revoked(),
+    metrics,
+  );
 
   const admins = new ConfiguredAdmins({ ...config.admins, terminal: options.terminalIsAdmin ?? true });
   const users = new UserStore(db, admins);

@@ -169,6 +169,18 @@ export class KbStatusStore {
     });
   }
 
+  /** What is revoked, as named to users: "PP 38/2017 Pasal 5", or a whole regulation or document. */
+  async revoked(): Promise<Array<{ regulation: string; pasal?: string }>> {
+    const [pasal, docs] = await Promise.all([
+      this.db.kbPasalStatus.findMany({ where: { status: 'dicabut' }, select: { pasal: true, document: { select: { regulation: true, title: true } } } }),
+      this.db.kbDocument.findMany({ where: { status: 'dicabut' }, select: { regulation: true, title: true } }),
+    ]);
+    return [
+      ...pasal.map((p) => ({ regulation: p.document.regulation ?? p.document.title, pasal: p.pasal })),
+      ...docs.map((d) => ({ regulation: d.regulation ?? d.title })),
+    ];
+  }
+
   /** Every document not wholly in force or with a Pasal that is not: what retrieval must know. */
   async all(): Promise<DocumentStatus[]> {
     const docs = await this.db.kbDocument.findMany({

@@ -74,6 +74,11 @@ describeOnBothDatabases('/kb_status: amended and revoked Pasal in answers', (run
     expect(a.hits.some((h) => h.chunk.pasal === '5' && h.chunk.regulation === 'Perwal Lestari 12/2023')).toBe(false);
     const named = await answer('apa bunyi Pasal 5 Perwal Lestari 12/2023?');
     expect(named.text).not.toContain('dua belas bulan');
+    // Whoever names it is told it was revoked, not handed another article as if it were that one.
+    expect(named.text.split('\n')[0]).toBe(
+      'Catatan: Perwal Lestari 12/2023 Pasal 5 telah dicabut, jadi tidak lagi dikutip sebagai ketentuan yang berlaku.',
+    );
+    expect(a.text).not.toContain('telah dicabut');
     expect(named.citations.some((c) => c.includes('Pasal 5'))).toBe(false);
     const uji = textOf(await running().send(ADMIN, `/uji ${POINTS}`));
     expect(uji).not.toContain(PASAL_5);
@@ -85,6 +90,7 @@ describeOnBothDatabases('/kb_status: amended and revoked Pasal in answers', (run
     const a = await answer(POINTS);
     expect(a.citations).toContain(PASAL_5);
     expect(a.text).not.toContain('telah diubah');
+    expect((await answer('apa bunyi Pasal 5 Perwal Lestari 12/2023?')).text).not.toContain('telah dicabut');
     expect(await app().db.kbPasalStatus.count()).toBe(0);
   });
 
@@ -94,6 +100,9 @@ describeOnBothDatabases('/kb_status: amended and revoked Pasal in answers', (run
     await mark('Dicabut');
     const revoked = await answer(POINTS);
     expect(revoked.citations.some((c) => c.startsWith('Perwal Lestari 12/2023'))).toBe(false);
+    expect((await answer('bagaimana pengaduan nasabah menurut Perwal Lestari 12/2023?')).text).toContain(
+      'Catatan: Perwal Lestari 12/2023 telah dicabut',
+    );
     // Other regulations are untouched.
     expect((await answer('apa saja isi minimal proposal inovasi daerah?')).citations).toContain('PP 38/2017 Pasal 7 ayat (2)');
     await mark('Berlaku');

@@ -40,7 +40,18 @@ describe('Role matrix: every privileged command and choice × every role × ever
         .filter((c) => c.role)
         .map((c) => c.name),
     ).toEqual(
-      expect.arrayContaining(['peran', 'umumkan', 'umumkan_status', 'kb_status', 'uji', 'kb_celah', 'kb_tambah', 'kb_daftar', 'kb_hapus', 'kb_riwayat']),
+      expect.arrayContaining([
+        'peran',
+        'umumkan',
+        'umumkan_status',
+        'kb_status',
+        'uji',
+        'kb_celah',
+        'kb_tambah',
+        'kb_daftar',
+        'kb_hapus',
+        'kb_riwayat',
+      ]),
     );
   });
 
