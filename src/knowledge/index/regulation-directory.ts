@@ -121,8 +121,21 @@ export class RegulationDirectory {
    * kind word; of several candidates the best-covered win.
    */
   namedBySubject(words: readonly string[]): string[] {
+    return this.matchSubjects(words).named;
+  }
+
+  /**
+   * The question's words that name a regulation by its subject ("administrasi" and "pemerintahan" in
+   * "menurut UU administrasi pemerintahan"): they say where to look, not what is asked.
+   */
+  subjectWords(words: readonly string[]): Set<string> {
+    return this.matchSubjects(words).words;
+  }
+
+  private matchSubjects(words: readonly string[]): { named: string[]; words: Set<string> } {
     let best = 0;
     let named: string[] = [];
+    let naming = new Set<string>();
     words.forEach((_word, i) => {
       const found = kindAt(words, i);
       if (!found) return;
@@ -132,21 +145,27 @@ export class RegulationDirectory {
       if (j < words.length && /^\d/.test(words[j]!)) return; // named by number: legal-refs.ts has it
       const window = words.slice(j, j + WINDOW).filter(isContentWord);
       if (window.length === 0) return;
-      const tokens = new Set(wordTokens(window.join(' '), this.analyzer).flat());
+      const perWord = window.map((w) => new Set(wordTokens(w, this.analyzer).flat()));
+      const tokens = new Set(perWord.flatMap((t) => [...t]));
       for (const e of this.entries) {
         if (kind && e.type !== kind) continue;
         for (const subject of e.subjects) {
           const matched = subject.map((variants) => variants.some((v) => tokens.has(v)));
           const share = matched.filter(Boolean).length / subject.length;
           if (!matched[0] || share < 0.5) continue;
+          const used = window.filter((_, k) => subject.some((variants) => variants.some((v) => perWord[k]!.has(v))));
           if (share > best) {
             best = share;
             named = [e.name];
-          } else if (share === best && !named.includes(e.name)) named.push(e.name);
+            naming = new Set(used);
+          } else if (share === best && !named.includes(e.name)) {
+            named.push(e.name);
+            for (const w of used) naming.add(w);
+          }
         }
       }
     });
-    return named;
+    return { named, words: naming };
   }
 
   /** The number key ("reg:pp:38") of a regulation name, for matching chunks. */

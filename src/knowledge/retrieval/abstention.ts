@@ -38,6 +38,13 @@ export interface AbstentionSignals {
   asksCurrent: number;
   /** Names a year the best passage says nothing about ("KIPP 2024" answered from KIPP 2022). */
   yearMismatch: number;
+  /**
+   * The question's head word (its first word naming a subject, after the words that frame it: "syarat",
+   * "cara", "apa", "tolong" …) is matched, in its own form, by one of the best two passages. Indonesian
+   * puts the head of a phrase first: in "syarat pembentukan kecamatan baru" the subject is "pembentukan
+   * kecamatan", and passages that share only "baru" and "syarat" do not answer it.
+   */
+  headCovered: number;
 }
 
 export interface AbstentionInput {
@@ -99,6 +106,7 @@ export function decideAbstention(input: AbstentionInput): { abstain: boolean; co
   weights.forEach((w, i) => {
     if (!unknown(i) && w > 0 && (key < 0 || w > weights[key]!)) key = i;
   });
+  const guessed = query.groups.map((g, i) => g.group.kind === 'word' && !unknown(i) && isGuessed(g, index));
   const signals: AbstentionSignals = {
     coverageTop1: coveredBy(input.top.slice(0, 1)),
     coverageTop3: coveredBy(input.top),
@@ -112,7 +120,11 @@ export function decideAbstention(input: AbstentionInput): { abstain: boolean; co
     factMissing: factMissing(input.question, input.topChunks.slice(0, 3)) ? 1 : 0,
     asksCurrent: CURRENT_RE.test(` ${normaliseWords(input.question).join(' ')} `) ? 1 : 0,
     yearMismatch: yearMismatch(input.question, input.topChunks[0]) ? 1 : 0,
+    headCovered: 0,
   };
+  const head = headGroup(input.question, query, index);
+  signals.headCovered =
+    head >= 0 && !unknown(head) && !guessed[head] && input.top.slice(0, 2).some((h) => (h?.groupScores[head] ?? 0) > 0) ? 1 : 0;
   const confidence = total === 0 || input.cues.results ? 0 : confidenceFrom(signals);
   const threshold = input.minConfidence ?? DEFAULT_MIN_CONFIDENCE;
   return { abstain: confidence < threshold, confidence, signals };
@@ -120,27 +132,30 @@ export function decideAbstention(input: AbstentionInput): { abstain: boolean; co
 
 /**
  * The logistic model over the signals, fitted by `npm run --silent eval -- --fit-abstention --questions
- * tests/fixtures/eval/tune.jsonl,tests/fixtures/eval/dev.jsonl,tests/fixtures/eval/abstention.jsonl,tests/fixtures/eval/holdout.jsonl`
- * on our own labelled questions (495, of which 153 out of scope; L2-regularised logistic regression; 5-fold
- * cross-validated abstention 0.84 at 2.0% false abstention), then the bias moved by logit(0.55) so that the
- * default threshold of 0.5 sits at abstention 0.86 with 1.8% false abstention on them. The sealed set was
- * not used.
+ * tests/fixtures/eval/tune.jsonl,tests/fixtures/eval/dev.jsonl,tests/fixtures/eval/dev2.jsonl,tests/fixtures/eval/abstention.jsonl,tests/fixtures/eval/abstention2.jsonl`
+ * on our own labelled questions (583, of which 210 out of scope, many of them built from the domain's own
+ * words; L2-regularised logistic regression; 5-fold cross-validated abstention 0.86 at 3.8% false
+ * abstention), then the bias raised by 0.41 (logit 0.6) so that the default threshold of 0.5 sits where
+ * the fitted model's 0.4 did: abstention 0.84 with 1.9% false abstention on them, the most abstention with
+ * at most 2% false abstention, as before. Neither the holdout nor the sealed set was used;
+ * abstention3.jsonl was written before the fit and is only measured.
  */
 export const ABSTENTION_MODEL: { bias: number; weights: Readonly<Record<keyof AbstentionSignals, number>> } = {
-  bias: -1.38,
+  bias: -2.12,
   weights: {
-    coverageTop1: 2.93,
-    coverageTop3: 0.46,
-    coverageBest: 2.48,
-    keyCovered: 0.44,
-    unknownShare: -2.41,
-    outsideTopic: -2.1,
-    regionRecord: -3.37,
-    absentRegulation: -0.9,
-    answerTypeMissing: -0.14,
-    factMissing: -2.99,
-    asksCurrent: -1.3,
-    yearMismatch: -1.61,
+    coverageTop1: 2.71,
+    coverageTop3: -0.15,
+    coverageBest: 3.25,
+    keyCovered: 0.02,
+    unknownShare: -1.79,
+    outsideTopic: -1.65,
+    regionRecord: -2.95,
+    absentRegulation: -0.95,
+    answerTypeMissing: -0.04,
+    factMissing: -2.29,
+    asksCurrent: -1.48,
+    yearMismatch: -0.78,
+    headCovered: 1.22,
   },
 };
 
@@ -158,6 +173,48 @@ function unknownWeight(word: string, question: string, index: KnowledgeIndex, ou
   if (/^\d+x?$/.test(word)) return FILLER_WEIGHT; // a number, or "2x" (twice)
   return isSpecific(word, question) ? unseen * SPECIFIC_BOOST : unseen;
 }
+
+/** A word the index knows only through typo correction: none of its own forms (as typed, or its roots) is indexed. */
+function isGuessed(g: PreparedQuery['groups'][number], index: KnowledgeIndex): boolean {
+  const own = g.variants.filter((v) => v.weight >= OWN_FORM_WEIGHT);
+  return !own.some((v) => index.bm25.has(v.token)) && g.variants.some((v) => index.bm25.has(v.token));
+}
+
+/** Words that say what is asked for (a requirement, a way, an example) before the subject they ask it of. */
+const HEAD_FRAME_WORDS: ReadonlySet<string> = new Set(
+  `syarat persyaratan cara prosedur mekanisme tata ketentuan aturan peraturan contoh bentuk jenis daftar
+  tolong mohon bisa boleh bolehkah apakah gimana bagaimana bgmn apa siapa kapan berapa mana dimana kenapa mengapa
+  mau ingin pengen pgn tanya nanya jelaskan sebutkan info informasi selamat halo hallo hai assalamualaikum yth`.split(/\s+/),
+);
+
+/**
+ * The first word group naming the question's subject, or -1 (see `headCovered`). In a long message the
+ * subject is in the sentence that asks (the first with "?" or a question word), not in the greeting or
+ * the story before it. Where the asker is ("kami di Kabupaten X, …") is context, not the subject.
+ */
+function headGroup(question: string, query: PreparedQuery, index: KnowledgeIndex): number {
+  const isHead = (g: PreparedQuery['groups'][number] | { group: { kind: string; surface: string } }) => {
+    if (g.group.kind !== 'word') return false;
+    const w = g.group.surface;
+    if (HEAD_FRAME_WORDS.has(w) || FRAME_WORDS.has(w) || STOPWORDS.has(w) || isFiller(w) || /^\d/.test(w) || w.length <= 2) return false;
+    return !(REGION_KIND_WORDS.has(w) || (!index.bm25.has(w) && isSpecific(w, question)));
+  };
+  const clauses = question.split(/(?<=[.!?])\s+/);
+  const asking = clauses.find((x) => x.includes('?') || ASKING_RE.test(` ${normaliseWords(x).join(' ')} `));
+  if (asking && clauses.length > 1) {
+    const surface = index.analyzer.analyze(asking).find((g) => isHead({ group: g }))?.surface;
+    const at = surface ? query.groups.findIndex((g) => g.group.kind === 'word' && g.group.surface === surface) : -1;
+    if (at >= 0) return at;
+  }
+  return query.groups.findIndex(isHead);
+}
+
+const REGION_KIND_WORDS: ReadonlySet<string> = new Set(['kabupaten', 'kab', 'kota', 'provinsi', 'prov', 'kecamatan', 'kelurahan', 'desa']);
+
+const ASKING_RE = / (apa|apakah|siapa|kapan|berapa|bagaimana|gimana|mana|mengapa|kenapa|bolehkah|bisakah) /;
+
+/** Variants at or above this weight are the word's own forms (as typed, its roots); below are typo guesses. */
+const OWN_FORM_WEIGHT = 0.8;
 
 /** An out-of-scope subject as typed ("pengadaan", "gaji"), unless the knowledge base uses that very word. */
 function isOutsideTopic(word: string, index: KnowledgeIndex): boolean {
@@ -239,11 +296,16 @@ const ACTOR_RE =
 const NUMBER_RE = /\d|\b(satu|dua|tiga|empat|lima|enam|tujuh|delapan|sembilan|sepuluh|sebelas|belas|puluh|ratus|persen)\b/i;
 const TIME_RE = /\d|\b(hari|bulan|tahun|minggu|tanggal|sejak|setelah|sebelum|paling lambat|paling lama|berkala|setiap|saat)\b/i;
 
+const PASAL_ASKED_RE = / (di )?pasal (berapa|brp|mana|apa|yang mana) | (dasar hukumnya|dasar hukum) (apa|mana) /;
+
 /** Asks who / how many / how long, and none of the best passages states an actor / a number / a time. */
 function answerTypeMissing(question: string, cues: QuestionCues, chunks: IndexedChunk[], index: KnowledgeIndex): boolean {
   if (chunks.length === 0) return true;
   const words = new Set(normaliseWords(question));
   const texts = chunks.map((c) => c.text);
+  // "pasal berapa yang mengatur …": only a passage from a regulation's articles, or one that names one, answers.
+  if (PASAL_ASKED_RE.test(` ${normaliseWords(question).join(' ')} `))
+    return !chunks.some((c) => c.pasal || /\bPasal \d/.test(c.text));
   if (cues.duration) return !texts.some((t) => TIME_RE.test(t));
   if (words.has('berapa') && !cues.list) return !texts.some((t) => NUMBER_RE.test(t));
   if (words.has('siapa')) return !texts.some((t) => ACTOR_RE.test(t)) && index.chunks.length > 0;

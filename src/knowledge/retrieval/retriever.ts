@@ -12,6 +12,9 @@ import { termMatch } from '../index/defined-terms.js';
 import { normaliseWords } from '../analysis/analyzer.js';
 import { DEFAULT_PRIORS, type RankingPriors } from './ranking-priors.js';
 
+/** Weight of a word that names a regulation by its subject, relative to the question's other words. */
+const NAMING_WORD_WEIGHT = 0.2;
+
 /** How many of the best passages lend to the articles they refer to. */
 const REFERRING_PASSAGES = 5;
 
@@ -182,12 +185,33 @@ export class Retriever {
     return named;
   }
 
+  /**
+   * The query's groups with the words that name a regulation by its subject weighed down ("administrasi
+   * pemerintahan" in "menurut UU administrasi pemerintahan"): they choose the regulation (see
+   * namedRegulations), and as search words would only pull in its definitions of those very words. A word
+   * the question also uses elsewhere keeps its weight.
+   */
+  private withoutNamingWords(query: PreparedQuery, question: string): PreparedQuery['groups'] {
+    if (!this.priors.namedBySubject) return query.groups;
+    const naming = this.index.regulations.subjectWords(normaliseWords(question));
+    if (naming.size === 0) return query.groups;
+    const surfaces = new Set(this.index.analyzer.analyze([...naming].join(' ')).map((g) => g.surface));
+    const uses = new Map<string, number>();
+    for (const g of query.groups) if (g.group.kind === 'word') uses.set(g.group.surface, (uses.get(g.group.surface) ?? 0) + 1);
+    const naming1 = (g: PreparedQuery['groups'][number]) =>
+      (g.group.kind === 'word' && surfaces.has(g.group.surface) && uses.get(g.group.surface) === 1) ||
+      (g.group.kind === 'concept' && surfaces.has(g.group.surface) && g.group.surface.split(' ').every((w) => uses.get(w) === 1));
+    const weighed = query.groups.map((g) => (naming1(g) ? { ...g, weight: g.weight * NAMING_WORD_WEIGHT } : g));
+    // A question that is nothing but the regulation's name keeps its words.
+    return weighed.some((g, i) => g.group.kind !== 'pair' && g.weight === query.groups[i]!.weight && g.group.kind !== 'legal') ? weighed : query.groups;
+  }
+
   async search(question: string, k = 5): Promise<RetrievalResult> {
     const query = prepareQuery(question, this.index);
     const useBm25 = this.mode !== 'dense';
     const cues = readCues(question);
     const named = this.namedRegulations(query, question);
-    const raw = useBm25 ? this.index.bm25.search(query.groups, this.depth * 2) : [];
+    const raw = useBm25 ? this.index.bm25.search(this.withoutNamingWords(query, question), this.depth * 2) : [];
     const lexical = this.adjustLexical(query, named, cues, raw).slice(0, this.depth * 2);
     const denseIndex = this.mode !== 'bm25' && (this.mode === 'dense' || this.denseWeight > 0) ? this.index.dense : undefined;
     const denseHits = denseIndex ? await this.searchDense(denseIndex, question) : undefined;

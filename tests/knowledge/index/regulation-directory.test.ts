@@ -32,4 +32,11 @@ describe('regulations named by their subject', () => {
     const pemda = (await new Retriever(index).search('UU pemda bilang apa soal inovasi?', 3)).hits;
     expect(pemda[0]?.chunk.citation).toBe('UU 23/2014 Pasal 386 ayat (1)');
   });
+
+  it("does not let the words naming a regulation pull in that regulation's definition of them", async () => {
+    expect(index.regulations.subjectWords(normaliseWords('menurut UU pelayanan publik, penyelenggara wajib apa?'))).toEqual(new Set(['pelayanan', 'publik']));
+    expect(index.regulations.subjectWords(normaliseWords('menurut UU, penyelenggara wajib apa?')).size).toBe(0);
+    const hits = (await new Retriever(index).search('menurut UU pelayanan publik, penyelenggara wajib apa?', 3)).hits;
+    expect(hits[0]?.chunk.citation).toBe('UU 25/2009 Pasal 15');
+  });
 });

@@ -271,6 +271,17 @@ describe('chunkRegulation on structural edge cases', () => {
     expect(chunks.filter((c) => c.pasal === '2').map((c) => c.ayat)).toEqual(['1', '2']);
   });
 
+  it('keeps definition 1 when OCR read its label as a letter ("l. Daerah adalah …")', () => {
+    const definitions = ['l. Daerah adalah daerah otonom.', '2. Bupati adalah kepala daerah kabupaten.', '3. Dinas adalah perangkat daerah.'].join('\n');
+    const text = `PERATURAN DAERAH KABUPATEN CONTOH NOMOR 2 TAHUN 2022 TENTANG PELAYANAN PUBLIK\nPasal 1\nDalam Peraturan Daerah ini yang dimaksud dengan:\n${definitions}\nPasal 2\nPelayanan diselenggarakan setiap hari kerja.`;
+    const pasal1 = chunkRegulation(text).chunks.filter((c) => c.pasal === '1');
+    expect(pasal1.map((c) => [c.angka, c.text])).toEqual([
+      ['1', 'Daerah adalah daerah otonom.'],
+      ['2', 'Bupati adalah kepala daerah kabupaten.'],
+      ['3', 'Dinas adalah perangkat daerah.'],
+    ]);
+  });
+
   it('uses the regulation name and title it is given over the ones in the text', () => {
     const doc = chunkRegulation(clean, { regulation: 'Perbup Cth 7/2021', title: 'Perbup Inovasi' });
     expect(doc.title).toBe('Perbup Inovasi');

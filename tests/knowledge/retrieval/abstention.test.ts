@@ -46,4 +46,18 @@ describe('abstention that reads the question', () => {
     expect((await search('kami belum dapat jawaban sampai sekarang, uji coba di mana?')).signals.asksCurrent).toBe(0);
     expect((await search('penilaian inovasi daerah 2031 gimana?')).signals.yearMismatch).toBe(1);
   });
+
+  it("reads the question's head word after the words that frame it, in the sentence that asks", async () => {
+    expect((await search('syarat laboratorium uji coba apa saja?')).signals.headCovered).toBe(1);
+    expect((await search('syarat pembentukan kecamatan baru untuk uji coba')).signals.headCovered).toBe(0);
+    const polite = await search('Selamat pagi, kami dari kecamatan. Laboratorium uji coba itu di perangkat daerah mana?');
+    expect(polite.signals.headCovered).toBe(1);
+  });
+
+  it('asks for a Pasal only of passages that are or name one', async () => {
+    const pasal = await search('pasal berapa yang mengatur laboratorium uji coba?');
+    expect(pasal.signals.answerTypeMissing).toBe(0);
+    const noPasal = new Retriever(indexOf([chunk({ label: 'Praktik IID 2023' }, 'Skor IID 2023 dihitung dari bobot aspek dan indikator.')]));
+    expect((await noPasal.search('di pasal berapa bobot skor IID 2023 diatur?', 5)).signals.answerTypeMissing).toBe(1);
+  });
 });

@@ -15,6 +15,7 @@ export function signalsOf(overrides: Partial<AbstentionSignals> = {}): Abstentio
     factMissing: 0,
     asksCurrent: 0,
     yearMismatch: 0,
+    headCovered: 1,
     ...overrides,
   };
 }

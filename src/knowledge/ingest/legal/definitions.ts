@@ -46,6 +46,8 @@ export function splitDefinitions(tokens: readonly Token[]): DefinitionSplit {
   const numbers = hasDetachedLabels(tokens) ? fillGaps(items, highestLabel) : mergeContinuations(items);
 
   const definitions: DefinitionSplit['definitions'] = [];
+  const first = firstDefinitionInOpening(opening, numbers[0]?.angka);
+  if (first) definitions.push({ angka: 1, text: first });
   const unnumbered: string[] = [];
   numbers.forEach(({ unit, angka }) => {
     const text = unitText(unit.tokens);
@@ -54,6 +56,22 @@ export function splitDefinitions(tokens: readonly Token[]): DefinitionSplit {
   });
   if (unnumbered.length === 0) return { definitions };
   return { definitions, unnumbered: [...opening.map((u) => unitText(u.tokens)), ...unnumbered].join('\n') };
+}
+
+/**
+ * OCR often misreads the first label ("l." or "I." for "1."), which then leaves definition 1 inside the
+ * opening sentence. When the first recognised number is 2, what follows "yang dimaksud dengan:" is it.
+ */
+function firstDefinitionInOpening(opening: Unit[], firstAngka: number | undefined): string | undefined {
+  if (firstAngka !== 2 || opening.length === 0) return undefined;
+  const text = opening.map((u) => unitText(u.tokens)).join(' ');
+  const m = DEFINITIONS_OPENING_RE.exec(text);
+  if (!m) return undefined;
+  const rest = text
+    .slice(m.index + m[0].length)
+    .replace(/^\s*[lI1]\s*[.,]\s*/, '')
+    .trim();
+  return /\badalah\b/.test(rest) ? rest : undefined;
 }
 
 interface Numbered {
