@@ -11,7 +11,7 @@ import type { VectorIndex } from './vector-index.js';
 import { chunkRole, type ChunkRole } from './chunk-role.js';
 import { RegulationDirectory } from './regulation-directory.js';
 import { definedTerm, type DefinedTerm } from './defined-terms.js';
-import { crossReferences } from './cross-references.js';
+import { findingCrossReferences } from './cross-references.js';
 import { answerForm, type AnswerForm } from './answer-forms.js';
 
 /** Text of a chunk as the embedder sees it. */
@@ -76,9 +76,8 @@ function* learnFacts(chunks: readonly IndexedChunk[], analyzer: Analyzer): Work<
     if ((doc & 63) === 63) yield;
   }
   yield;
-  const regulations = RegulationDirectory.build(chunks, analyzer);
-  yield;
-  const references = crossReferences(chunks, roles, (pasal) => facts.byPasal.get(pasal.toUpperCase()) ?? []);
+  const regulations = yield* RegulationDirectory.building(chunks, analyzer);
+  const references = yield* findingCrossReferences(chunks, roles, (pasal) => facts.byPasal.get(pasal.toUpperCase()) ?? []);
   return { ...facts, regulationKeys, roles, definedTerms, forms, regulations, references };
 }
 
