@@ -48,6 +48,7 @@ import { readKbHistory } from './knowledge/audit/kb-audit.js';
 import { StagedUploads } from './knowledge/uploads/staged-uploads.js';
 import { UploadService } from './knowledge/uploads/upload-service.js';
 import { KbDocumentsFeature } from './features/kb-documents/kb-documents-feature.js';
+import type { Pace } from './knowledge/index/paced-work.js';
 import { BackgroundTasks } from './background-tasks.js';
 import { RemindersFeature } from './features/reminders/reminders-feature.js';
 import { registerReminderJobs } from './reminders/reminder-jobs.js';
@@ -131,6 +132,8 @@ export interface AppOptions {
   terminalIsAdmin?: boolean;
   /** How often to look for an index rebuilt by a `kb` command (default 15 s). */
   indexCheckMs?: number;
+  /** How index builds and reloads share the event loop (default DEFAULT_PACE); tests hold a reload with it. */
+  indexPace?: Pace;
   /** Observers (tests, metrics): told after an innovation's schedule was planned again, and after a report was submitted. */
   onScheduleChanged?: (innovationId: string) => void;
   onReportSubmitted?: (report: ReportRecord) => void;
@@ -143,11 +146,12 @@ export interface AppOptions {
 }
 
 /** Storage and the knowledge base without any channel: what the `kb` and `eval` commands need. */
-export async function openKnowledge(config: Config, logger: Logger): Promise<{ db: Db; knowledge: KnowledgeService }> {
+export async function openKnowledge(config: Config, logger: Logger, pace?: Pace): Promise<{ db: Db; knowledge: KnowledgeService }> {
   const db = await openDatabase(config, logger);
   const embeddings = config.embeddings;
   const knowledge = new KnowledgeService({
     db,
+    ...(pace ? { pace } : {}),
     dataDir: config.dataDir,
     maxFileBytes: config.kb.maxFileBytes,
     ingestLimits: config.kb,
@@ -174,7 +178,7 @@ export async function openKnowledge(config: Config, logger: Logger): Promise<{ d
  */
 export async function createApp(config: Config, options: AppOptions): Promise<App> {
   const { logger } = options;
-  const { db, knowledge } = await openKnowledge(config, logger);
+  const { db, knowledge } = await openKnowledge(config, logger, options.indexPace);
   const i18n = loadTranslator(config.localesDir);
   if (!options.skipKnowledgeSync) {
     const sync = await knowledge.syncShipped(config.knowledgeDir, options.progress);
@@ -190,9 +194,14 @@ export async function createApp(config: Config, options: AppOptions): Promise<Ap
   metrics.indexReloaded(clock());
   let retriever = new Retriever(index, { minConfidence: config.kb.minConfidence, logger });
   let stamp = knowledge.indexStamp();
-  const reloadIndex = async () => {
-    index = await knowledge.buildIndex();
-    retriever = new Retriever(index, { minConfidence: config.kb.minConfidence, logger });
+  // The new index is built (paced) while the current one keeps answering, and replaces it when ready. One
+  // build at a time; a reload asked for during one runs once after it, so it sees every change made so far.
+  let building: Promise<void> | undefined;
+  let queued: Promise<void> | undefined;
+  const rebuild = async () => {
+    const next = await knowledge.buildIndex();
+    index = next;
+    retriever = new Retriever(next, { minConfidence: config.kb.minConfidence, logger });
     stamp = knowledge.indexStamp();
     metrics.indexReloaded(clock());
   };
@@ -202,6 +211,25 @@ export async function createApp(config: Config, options: AppOptions): Promise<Ap
   health.onChange((channel, state) => {
     if (channel === 'whatsapp') metrics.whatsappState(state.state);
   });
+  const reloadIndex = (): Promise<void> => {
+    if (!building) {
+      building = rebuild().finally(() => {
+        building = undefined;
+      });
+      return building;
+    }
+    queued ??= building.then(
+      () => {
+        queued = undefined;
+        return reloadIndex();
+      },
+      () => {
+        queued = undefined;
+        return reloadIndex();
+      },
+    );
+    return queued;
+  };
 
   const llm = config.llm ? new LlmAnswerer(config.llm, config.promptsDir) : undefined;
   const answerer: Answerer = new StatusAwareAnswerer(

@@ -7,6 +7,8 @@ import type { Embedder } from './embeddings/embedder.js';
 import { IndexFiles } from './index/index-files.js';
 import { KnowledgeIndex, embeddingText } from './index/knowledge-index.js';
 import { VectorIndex } from './index/vector-index.js';
+import type { IndexedChunk } from './index/indexed-chunk.js';
+import { DEFAULT_PACE, runPaced, type Pace } from './index/paced-work.js';
 import { IngestError } from './ingest/errors.js';
 import type { IngestLimits } from './ingest/limits.js';
 import { loadBuffer, loadFile, type LoadedFile } from './ingest/load-file.js';
@@ -73,17 +75,23 @@ export interface KnowledgeServiceOptions {
   embedderFor?: (lexical: KnowledgeIndex) => Embedder;
   /** Where vectors come from (default: the embedder directly; the app adds a DB cache for remote models). */
   vectorSource?: VectorSource;
+  /** How index builds share the event loop (default: DEFAULT_PACE); tests hold a build with it. */
+  pace?: Pace;
 }
 
-const directVectors: VectorSource = async (embedder, texts, _hashes, progress) => {
-  const out: Float32Array[] = [];
-  const batch = 64;
-  for (let i = 0; i < texts.length; i += batch) {
-    out.push(...(await embedder.embedDocuments(texts.slice(i, i + batch))));
-    progress?.(Math.min(i + batch, texts.length), texts.length, 'embedding');
-  }
-  return out;
-};
+/** The embedder directly, a batch at a time, giving the event loop back between batches. */
+function pacedVectors(pace: Pace): VectorSource {
+  return async (embedder, texts, _hashes, progress) => {
+    const out: Float32Array[] = [];
+    const batch = 64;
+    for (let i = 0; i < texts.length; i += batch) {
+      out.push(...(await embedder.embedDocuments(texts.slice(i, i + batch))));
+      progress?.(Math.min(i + batch, texts.length), texts.length, 'embedding');
+      await pace.pause();
+    }
+    return out;
+  };
+}
 
 /**
  * The knowledge base as a whole: ingestion into the store (with content-hash de-duplication),
@@ -274,37 +282,65 @@ export class KnowledgeService {
   }
 
   /**
-   * Builds the retrieval index from the stored chunks. Dense vectors are reused from DATA_DIR/index
-   * when the chunk set and embedder are unchanged, so restarts are fast; `force` rebuilds them.
+   * The retrieval index of the stored chunks. What DATA_DIR/index holds for the same chunks is loaded
+   * (postings and stem table from lexical.bin, vectors from the HNSW file); only what is missing, stale or
+   * damaged is built again, and saved. `force` rebuilds everything. The work is paced (see paced-work.ts):
+   * it gives the event loop back every few tens of milliseconds, so a running bot keeps answering from its
+   * current index until this one is ready.
    * When the embeddings endpoint fails, the index is lexical only: questions are still answered (BM25
    * carries retrieval and abstention) and the bot starts; the next build tries the endpoint again.
    */
   async buildIndex(opts: { force?: boolean; progress?: ProgressFn } = {}): Promise<KnowledgeIndex> {
-    const chunks = applyStatuses(await this.store.allChunks(), await this.statuses.all());
-    const lexical = KnowledgeIndex.buildLexical(chunks);
-    const embedder = (this.options.embedderFor ?? ((ix: KnowledgeIndex) => ix.localEmbedder()))(lexical);
+    const pace = this.options.pace ?? DEFAULT_PACE;
+    const chunks = applyStatuses(await this.store.allChunks(() => pace.pause()), await this.statuses.all());
     // An amendment is part of the fingerprint, so marking one writes a new index stamp that a running bot
     // notices (the chunk set alone would not change).
     const fingerprint = createHash('sha256')
       .update(chunks.map((c) => `${c.id}:${c.contentHash}${c.amendment ? `:${c.amendment.subject}:${c.amendment.by}` : ''}`).join('\n'))
       .digest('hex');
+    const lexical = (opts.force ? undefined : await this.loadLexical(chunks, fingerprint, pace)) ?? (await this.buildLexical(chunks, fingerprint, pace));
+    const embedder = (this.options.embedderFor ?? ((ix: KnowledgeIndex) => ix.localEmbedder()))(lexical);
     if (!opts.force) {
-      const saved = this.files.load(fingerprint, embedder.id);
+      const saved = await this.files.load(fingerprint, embedder.id);
       if (saved) return lexical.withDense(embedder, saved);
     }
     if (chunks.length === 0) return lexical;
-    const source = this.options.vectorSource ?? directVectors;
+    const source = this.options.vectorSource ?? pacedVectors(pace);
     let dense: VectorIndex;
     try {
       const vectors = await source(embedder, chunks.map(embeddingText), chunks.map((c) => c.contentHash), opts.progress);
-      dense = VectorIndex.build(vectors);
+      dense = await runPaced(VectorIndex.building(vectors), pace);
     } catch (error) {
       const err = error instanceof Error ? error.message : String(error);
       this.options.logger.error({ embedder: embedder.id, err }, 'embedding the knowledge base failed; answering from the lexical index alone');
       return lexical;
     }
-    this.files.save(dense, fingerprint, embedder.id);
+    await this.files.save(dense, fingerprint, embedder.id);
     return lexical.withDense(embedder, dense);
+  }
+
+  /** The saved lexical index of these chunks, or undefined (then it is built); a damaged file is logged. */
+  private async loadLexical(chunks: IndexedChunk[], fingerprint: string, pace: Pace): Promise<KnowledgeIndex | undefined> {
+    try {
+      const saved = await this.files.loadLexical(fingerprint);
+      if (saved.status !== 'ok') return undefined;
+      return await runPaced(KnowledgeIndex.loadingLexical(chunks, saved.parts), pace);
+    } catch (error) {
+      this.options.logger.warn({ err: error }, 'saved lexical index unreadable; rebuilding it from the stored chunks');
+      return undefined;
+    }
+  }
+
+  private async buildLexical(chunks: IndexedChunk[], fingerprint: string, pace: Pace): Promise<KnowledgeIndex> {
+    const started = Date.now();
+    const lexical = await runPaced(KnowledgeIndex.buildingLexical(chunks), pace);
+    try {
+      await this.files.saveLexical(lexical.lexicalParts(), fingerprint);
+    } catch (error) {
+      this.options.logger.warn({ err: error }, 'saving the lexical index failed; the next start builds it again');
+    }
+    this.options.logger.info({ chunks: chunks.length, ms: Date.now() - started }, 'lexical index built');
+    return lexical;
   }
 }
 

@@ -5,6 +5,7 @@ import { ENGLISH } from './english.js';
 import { SLANG } from './slang.js';
 import { stemCandidates, stripInflection, type StemTable } from './stemmer.js';
 import { STOPWORDS } from './stopwords.js';
+import { WordMemo } from './word-memo.js';
 
 /**
  * One unit of meaning in a text with the index tokens that stand for it: the surface word, its corpus-
@@ -46,15 +47,25 @@ const ROLE_SKIP: ReadonlySet<string> = new Set(['para', 'sang', 'pihak', 'yang']
 const phraseToConcept = new Map<string, string>();
 /** Roots of one-word phrases, so "niru" (tiru) or "jual" (dijual) reach their concept too. */
 const rootToConcept = new Map<string, string>();
+/**
+ * Per first word of a phrase of several words, the most words such a phrase has: a position whose word
+ * starts none is tried as one word only, instead of as every phrase of up to MAX_PHRASE words.
+ */
+const phraseLengths = new Map<string, number>();
 for (const [concept, phrases] of Object.entries(CONCEPTS)) {
   for (const phrase of phrases) {
     phraseToConcept.set(phrase, `c:${concept}`);
+    const words = phrase.split(' ');
+    if (words.length > 1) phraseLengths.set(words[0]!, Math.max(phraseLengths.get(words[0]!) ?? 0, words.length));
     if (!phrase.includes(' ')) for (const root of stemCandidates(phrase)) if (!rootToConcept.has(root)) rootToConcept.set(root, `c:${concept}`);
   }
 }
 
+/** The concept of a single word (remembered: every word of every indexed text asks). */
+const conceptOfWord = new WordMemo(findConceptOfWord);
+
 /** The concept of a single word: as written, or through one of its possible roots. */
-function conceptOfWord(word: string): string | undefined {
+function findConceptOfWord(word: string): string | undefined {
   const direct = phraseToConcept.get(word) ?? rootToConcept.get(word);
   if (direct) return direct;
   for (const root of stemCandidates(word)) {
@@ -93,7 +104,7 @@ export class Analyzer {
     readonly options: AnalyzerOptions = FULL_ANALYSIS,
   ) {}
 
-  private roots(word: string): string[] {
+  private roots(word: string): readonly string[] {
     return this.options.stems ? this.stemTable.stems(word) : [];
   }
 
@@ -227,14 +238,14 @@ export function conceptsOf(words: readonly string[]): Array<{ concept: string; p
   let i = 0;
   while (i < words.length) {
     let matched = 0;
-    for (let len = Math.min(MAX_PHRASE, words.length - i); len >= 1; len -= 1) {
+    for (let len = Math.min(MAX_PHRASE, words.length - i, Math.max(1, phraseLengths.get(words[i]!) ?? 1)); len >= 1; len -= 1) {
       const phrase = words.slice(i, i + len).join(' ');
       // "batas waktunya" is "batas waktu": a phrase's last word may carry -nya or a particle.
       const concept =
         len === 1
           ? STOPWORDS.has(phrase)
             ? phraseToConcept.get(phrase)
-            : conceptOfWord(phrase)
+            : conceptOfWord.get(phrase)
           : (phraseToConcept.get(phrase) ?? phraseToConcept.get([...words.slice(i, i + len - 1), stripInflection(words[i + len - 1]!)].join(' ')));
       if (concept) {
         found.push({ concept, phrase });

@@ -7,6 +7,7 @@
  * a lexicon (words seen in the indexed corpus plus a few roots) pick the attested ones. Both index and
  * query go through the same function, so a shared candidate is enough to match.
  */
+import { WordMemo } from './word-memo.js';
 
 const PARTICLES = ['lah', 'kah', 'tah', 'pun'];
 const POSSESSIVES = ['nya', 'ku', 'mu'];
@@ -119,6 +120,13 @@ export function stemCandidates(word: string): string[] {
   return [...forms].filter((f) => f.length >= MIN_ROOT);
 }
 
+/** A stem table as saved: roots and their support (same order), and the vocabulary. */
+export interface StemTableParts {
+  roots: string[];
+  support: Uint32Array;
+  words: string[];
+}
+
 /**
  * Which candidate roots to index for a word, decided by the corpus: a root that many different words of
  * the corpus lead to (penerapan, diterapkan, menerapkan → terap) is real; a by-product of stripping one
@@ -127,14 +135,28 @@ export function stemCandidates(word: string): string[] {
 export class StemTable {
   private readonly support = new Map<string, number>();
   private readonly words = new Set<string>();
+  private readonly chosen = new WordMemo((word) => this.choose(word));
 
   constructor(vocabulary: Iterable<string>) {
+    for (const word of vocabulary) this.learn(word);
+  }
+
+  /** The table of a vocabulary, learnt a word at a time (a large corpus has tens of thousands). */
+  static *learning(vocabulary: Iterable<string>): Generator<void, StemTable, void> {
+    const table = new StemTable([]);
+    let i = 0;
     for (const word of vocabulary) {
-      if (this.words.has(word)) continue;
-      this.words.add(word);
-      this.bump(word);
-      for (const c of stemCandidates(word)) this.bump(c);
+      table.learn(word);
+      if ((i++ & 255) === 255) yield;
     }
+    return table;
+  }
+
+  private learn(word: string): void {
+    if (this.words.has(word)) return;
+    this.words.add(word);
+    this.bump(word);
+    for (const c of stemCandidates(word)) this.bump(c);
   }
 
   private bump(root: string): void {
@@ -147,7 +169,11 @@ export class StemTable {
   }
 
   /** Roots to index for `word`: its best-supported candidates (ties kept), never the word itself. */
-  stems(word: string): string[] {
+  stems(word: string): readonly string[] {
+    return this.chosen.get(word);
+  }
+
+  private choose(word: string): readonly string[] {
     let best = 1.5; // a root seen from a single word is no evidence
     let chosen: string[] = [];
     for (const c of stemCandidates(word)) {
@@ -172,6 +198,29 @@ export class StemTable {
     const table = new StemTable([]);
     for (const [root, n] of data.support) table.support.set(root, n);
     for (const w of data.words) table.words.add(w);
+    return table;
+  }
+
+  /** The words learnt, in the order learnt: the vocabulary, for the typo-tolerant index too. */
+  vocabulary(): ReadonlySet<string> {
+    return this.words;
+  }
+
+  /** Compact form for the saved index: roots with their support, and the vocabulary. */
+  toParts(): StemTableParts {
+    return { roots: [...this.support.keys()], support: Uint32Array.from(this.support.values()), words: [...this.words] };
+  }
+
+  static *fromParts(parts: StemTableParts): Generator<void, StemTable, void> {
+    const table = new StemTable([]);
+    for (let i = 0; i < parts.roots.length; i += 1) {
+      table.support.set(parts.roots[i]!, parts.support[i]!);
+      if ((i & 8191) === 8191) yield;
+    }
+    for (let i = 0; i < parts.words.length; i += 1) {
+      table.words.add(parts.words[i]!);
+      if ((i & 8191) === 8191) yield;
+    }
     return table;
   }
 }

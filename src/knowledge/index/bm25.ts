@@ -1,5 +1,7 @@
 import type { Analyzer, TermGroup } from '../analysis/analyzer.js';
 import { searchableFields, type IndexedChunk } from './indexed-chunk.js';
+import { runToEnd, type Work } from './paced-work.js';
+import { TopK } from './top-k.js';
 
 export interface Bm25Params {
   k1: number;
@@ -7,11 +9,6 @@ export interface Bm25Params {
 }
 
 export const DEFAULT_BM25: Bm25Params = { k1: 1.2, b: 0.75 };
-
-interface Posting {
-  docs: number[];
-  weights: number[];
-}
 
 /** Score of one document for a query, with which term groups it matched (for coverage and abstention). */
 export interface Bm25Hit {
@@ -22,59 +19,116 @@ export interface Bm25Hit {
 }
 
 /**
+ * The postings of every term in flat typed arrays (term t's documents are docs[offsets[t]..offsets[t+1]],
+ * ascending, with their weighted term frequencies in tfs): a few bytes per posting instead of a JS array
+ * element each, and what the index saves to disk and loads back as it is.
+ */
+export interface Bm25Parts {
+  size: number;
+  terms: string[];
+  offsets: Uint32Array;
+  docs: Uint32Array;
+  /** Weighted term frequencies: sums of field weights (quarters), exact in 32 bits. */
+  tfs: Float32Array;
+  docLength: Float64Array;
+}
+
+/**
  * BM25F over the fields of each chunk (citation, topic, aliases, text). Query terms come in groups
  * (a word with its roots, a concept, a legal reference); a document scores the best variant of each group,
  * so morphological expansion widens recall without inflating scores.
  */
 export class Bm25Index {
-  private readonly postings = new Map<string, Posting>();
-  private readonly docLength: Float64Array;
+  readonly size: number;
+  private readonly termIds: Map<string, number>;
   private readonly avgLength: number;
   /** k1 · (1 − b + b · length / average length), per document, computed once. */
   private readonly lengthNorm: Float64Array;
 
-  constructor(
-    readonly size: number,
-    tokenized: ReadonlyArray<ReadonlyArray<{ tokens: string[]; weight: number }>>,
-    private readonly params: Bm25Params = DEFAULT_BM25,
+  private constructor(
+    private readonly parts: Bm25Parts,
+    termIds: Map<string, number>,
+    private readonly params: Bm25Params,
   ) {
-    this.docLength = new Float64Array(size);
-    tokenized.forEach((fields, doc) => {
-      const tf = new Map<string, number>();
-      let length = 0;
-      for (const { tokens, weight } of fields) {
-        length += tokens.length * weight;
-        for (const t of tokens) tf.set(t, (tf.get(t) ?? 0) + weight);
-      }
-      this.docLength[doc] = length;
-      for (const [token, weight] of tf) {
-        let p = this.postings.get(token);
-        if (!p) {
-          p = { docs: [], weights: [] };
-          this.postings.set(token, p);
-        }
-        p.docs.push(doc);
-        p.weights.push(weight);
-      }
-    });
-    this.avgLength = size > 0 ? this.docLength.reduce((a, b) => a + b, 0) / size : 1;
-    const { k1, b } = this.params;
-    this.lengthNorm = this.docLength.map((len) => k1 * (1 - b + (b * len) / this.avgLength));
+    this.size = parts.size;
+    this.termIds = termIds;
+    const { size, docLength } = parts;
+    this.avgLength = size > 0 ? docLength.reduce((a, b) => a + b, 0) / size : 1;
+    const { k1, b } = params;
+    this.lengthNorm = docLength.map((len) => k1 * (1 - b + (b * len) / this.avgLength));
   }
 
   static build(chunks: readonly IndexedChunk[], analyzer: Analyzer, params?: Bm25Params): Bm25Index {
-    const tokenized = chunks.map((chunk) =>
-      searchableFields(chunk).map(({ text, weight }) => ({ tokens: analyzer.indexTokens(text), weight })),
-    );
-    return new Bm25Index(chunks.length, tokenized, params);
+    return runToEnd(Bm25Index.building(chunks, analyzer, params));
+  }
+
+  /** Analyses every chunk and collects the postings, pausing between chunks. */
+  static *building(chunks: readonly IndexedChunk[], analyzer: Analyzer, params: Bm25Params = DEFAULT_BM25): Work<Bm25Index> {
+    const size = chunks.length;
+    const docLength = new Float64Array(size);
+    const termIds = new Map<string, number>();
+    const termDocs: number[][] = [];
+    const termTfs: number[][] = [];
+    let postings = 0;
+    for (let doc = 0; doc < size; doc += 1) {
+      const tf = new Map<string, number>();
+      let length = 0;
+      for (const { text, weight } of searchableFields(chunks[doc]!)) {
+        const tokens = analyzer.indexTokens(text);
+        length += tokens.length * weight;
+        for (const t of tokens) tf.set(t, (tf.get(t) ?? 0) + weight);
+      }
+      docLength[doc] = length;
+      for (const [token, weight] of tf) {
+        let id = termIds.get(token);
+        if (id === undefined) {
+          id = termDocs.length;
+          termIds.set(token, id);
+          termDocs.push([]);
+          termTfs.push([]);
+        }
+        termDocs[id]!.push(doc);
+        termTfs[id]!.push(weight);
+      }
+      postings += tf.size;
+      yield;
+    }
+    const offsets = new Uint32Array(termDocs.length + 1);
+    const docs = new Uint32Array(postings);
+    const tfs = new Float32Array(postings);
+    let at = 0;
+    for (let id = 0; id < termDocs.length; id += 1) {
+      offsets[id] = at;
+      docs.set(termDocs[id]!, at);
+      tfs.set(termTfs[id]!, at);
+      at += termDocs[id]!.length;
+      if ((id & 1023) === 1023) yield;
+    }
+    offsets[termDocs.length] = at;
+    return new Bm25Index({ size, terms: [...termIds.keys()], offsets, docs, tfs, docLength }, termIds, params);
+  }
+
+  /** An index from saved parts (see toParts), pausing while it rebuilds the term table. */
+  static *fromParts(parts: Bm25Parts, params: Bm25Params = DEFAULT_BM25): Work<Bm25Index> {
+    const termIds = new Map<string, number>();
+    for (let id = 0; id < parts.terms.length; id += 1) {
+      termIds.set(parts.terms[id]!, id);
+      if ((id & 8191) === 8191) yield;
+    }
+    return new Bm25Index(parts, termIds, params);
+  }
+
+  toParts(): Bm25Parts {
+    return this.parts;
   }
 
   has(token: string): boolean {
-    return this.postings.has(token);
+    return this.termIds.has(token);
   }
 
   docFreq(token: string): number {
-    return this.postings.get(token)?.docs.length ?? 0;
+    const id = this.termIds.get(token);
+    return id === undefined ? 0 : this.parts.offsets[id + 1]! - this.parts.offsets[id]!;
   }
 
   /** Inverse document frequency; an unseen token gets the rarest possible value. */
@@ -83,9 +137,11 @@ export class Bm25Index {
     return Math.log(1 + (this.size - n + 0.5) / (n + 0.5));
   }
 
-  /** All documents matching at least one group, best first. `variantWeights` discounts fuzzy guesses. */
+  /** The `limit` best documents matching at least one group, best first. `variantWeights` discounts fuzzy guesses. */
   search(groups: readonly WeightedGroup[], limit: number): Bm25Hit[] {
     const { k1 } = this.params;
+    const { offsets, docs, tfs } = this.parts;
+    const lengthNorm = this.lengthNorm;
     const n = this.size;
     const g = groups.length;
     // Flat typed arrays, reused between queries, instead of per-document objects: this runs on every
@@ -95,15 +151,14 @@ export class Bm25Index {
     groups.forEach((group, gi) => {
       const row = gi * n;
       for (const { token, weight } of group.variants) {
-        const p = this.postings.get(token);
-        if (!p) continue;
+        const id = this.termIds.get(token);
+        if (id === undefined) continue;
         const idf = this.idf(token) * weight * group.weight;
-        const docs = p.docs;
-        const tfs = p.weights;
-        for (let i = 0; i < docs.length; i += 1) {
+        const end = offsets[id + 1]!;
+        for (let i = offsets[id]!; i < end; i += 1) {
           const doc = docs[i]!;
           const tf = tfs[i]!;
-          const s = (idf * tf * (k1 + 1)) / (tf + this.lengthNorm[doc]!);
+          const s = (idf * tf * (k1 + 1)) / (tf + lengthNorm[doc]!);
           const old = perGroup[row + doc]!;
           if (s > old) {
             perGroup[row + doc] = s;
@@ -116,8 +171,10 @@ export class Bm25Index {
         }
       }
     });
-    touched.sort((x, y) => total[y]! - total[x]! || x - y);
-    const hits = touched.slice(0, limit).map((doc) => {
+    // Only the best `limit` are wanted: keep them in a bounded heap rather than sorting every match.
+    const best = new TopK(limit, (x, y) => total[y]! - total[x]! || x - y);
+    for (const doc of touched) best.offer(doc);
+    const hits = best.sorted().map((doc) => {
       const groupScores = new Float64Array(g);
       for (let gi = 0; gi < g; gi += 1) groupScores[gi] = perGroup[gi * n + doc]!;
       return { doc, score: total[doc]!, groupScores };

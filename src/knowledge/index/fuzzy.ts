@@ -23,12 +23,27 @@ export class FuzzyVocabulary {
     private readonly minLength = 5,
   ) {
     this.words = new Set(words);
-    for (const w of this.words) {
-      if (w.length < minLength - 1 || /\d/.test(w)) continue;
-      for (const d of deletions(w)) push(this.byDeletion, d, w);
-      const s = skeleton(w);
-      if (s.length >= MIN_SKELETON) push(this.bySkeleton, s, w);
+    for (const w of this.words) this.learn(w);
+  }
+
+  /** The vocabulary's neighbours, learnt a word at a time (a large corpus has tens of thousands). */
+  static *learning(words: Iterable<string>, minLength?: number): Generator<void, FuzzyVocabulary, void> {
+    const vocabulary = new FuzzyVocabulary([], minLength);
+    let i = 0;
+    for (const w of words) {
+      if (vocabulary.words.has(w)) continue;
+      vocabulary.words.add(w);
+      vocabulary.learn(w);
+      if ((i++ & 255) === 255) yield;
     }
+    return vocabulary;
+  }
+
+  private learn(w: string): void {
+    if (w.length < this.minLength - 1 || /\d/.test(w)) return;
+    for (const d of deletions(w)) push(this.byDeletion, d, w);
+    const s = skeleton(w);
+    if (s.length >= MIN_SKELETON) push(this.bySkeleton, s, w);
   }
 
   /** Known words one edit away from `word`, most similar first; empty for short and overlong words. */

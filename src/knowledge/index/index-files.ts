@@ -1,6 +1,8 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { z } from 'zod';
+import type { LexicalParts } from './knowledge-index.js';
+import { readLexicalFile, writeLexicalFile, type SavedLexical } from './lexical-file.js';
 import { VectorIndex } from './vector-index.js';
 
 const ManifestSchema = z.object({
@@ -14,8 +16,9 @@ const ManifestSchema = z.object({
 export type IndexManifest = z.infer<typeof ManifestSchema>;
 
 /**
- * The dense index on disk under DATA_DIR/index: building HNSW is the slow part of start-up, so it is
- * saved with a fingerprint of the chunks it was built from and reused while that fingerprint holds.
+ * The index on disk under DATA_DIR/index: building it is the slow part of start-up, so the dense vectors
+ * (with a manifest) and the lexical index (lexical.bin) are saved with a fingerprint of the chunks they
+ * were built from and reused while that fingerprint holds.
  */
 export class IndexFiles {
   constructor(private readonly dir: string) {}
@@ -36,23 +39,39 @@ export class IndexFiles {
     }
   }
 
+  /** The saved lexical index (postings and stem table), see lexical-file.ts. */
+  get lexicalPath() {
+    return path.join(this.dir, 'lexical.bin');
+  }
+
+  /** Saves the lexical index built from the chunks with this fingerprint. */
+  async saveLexical(parts: LexicalParts, fingerprint: string): Promise<void> {
+    await fs.promises.mkdir(this.dir, { recursive: true });
+    await writeLexicalFile(this.lexicalPath, parts, fingerprint);
+  }
+
+  /** The saved lexical index; throws LexicalFileError when the file is there but damaged. */
+  loadLexical(fingerprint: string): Promise<SavedLexical> {
+    return readLexicalFile(this.lexicalPath, fingerprint);
+  }
+
   /** The saved vectors when they match the fingerprint and embedder; otherwise undefined. */
-  load(fingerprint: string, embedderId: string): VectorIndex | undefined {
+  async load(fingerprint: string, embedderId: string): Promise<VectorIndex | undefined> {
     const manifest = this.readManifest();
     if (!manifest || manifest.fingerprint !== fingerprint || manifest.embedderId !== embedderId) return undefined;
     if (manifest.size === 0 || !fs.existsSync(this.vectorsPath)) return undefined;
     try {
-      return VectorIndex.load(this.vectorsPath, manifest.dims, manifest.size);
+      return await VectorIndex.load(this.vectorsPath, manifest.dims, manifest.size);
     } catch {
       return undefined;
     }
   }
 
   /** Writes vectors first and the manifest last, so a crash in between leaves a stale, ignored index. */
-  save(vectors: VectorIndex, fingerprint: string, embedderId: string): void {
+  async save(vectors: VectorIndex, fingerprint: string, embedderId: string): Promise<void> {
     fs.mkdirSync(this.dir, { recursive: true });
     fs.rmSync(this.manifestPath, { force: true });
-    if (vectors.size > 0) vectors.save(this.vectorsPath);
+    if (vectors.size > 0) await vectors.save(this.vectorsPath);
     const manifest: IndexManifest = {
       fingerprint,
       embedderId,

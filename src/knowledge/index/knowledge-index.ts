@@ -1,21 +1,90 @@
 import { Analyzer, FULL_ANALYSIS, vocabularyOf, type AnalyzerOptions } from '../analysis/analyzer.js';
-import { StemTable } from '../analysis/stemmer.js';
+import { StemTable, type StemTableParts } from '../analysis/stemmer.js';
 import type { Embedder } from '../embeddings/embedder.js';
 import { LocalEmbedder } from '../embeddings/local-embedder.js';
 import { extractLegalRefs } from '../analysis/legal-refs.js';
-import { Bm25Index } from './bm25.js';
+import { Bm25Index, type Bm25Parts } from './bm25.js';
+import { runToEnd, type Work } from './paced-work.js';
 import { FuzzyVocabulary } from './fuzzy.js';
 import { searchableFields, type IndexedChunk } from './indexed-chunk.js';
 import type { VectorIndex } from './vector-index.js';
 import { chunkRole, type ChunkRole } from './chunk-role.js';
 import { RegulationDirectory } from './regulation-directory.js';
 import { definedTerm, type DefinedTerm } from './defined-terms.js';
-import { crossReferences } from './cross-references.js';
+import { findingCrossReferences } from './cross-references.js';
 import { answerForm, type AnswerForm } from './answer-forms.js';
 
 /** Text of a chunk as the embedder sees it. */
 export function embeddingText(chunk: IndexedChunk): string {
   return [chunk.topic, chunk.aliases, chunk.text].filter(Boolean).join('\n');
+}
+
+/**
+ * What the index knows about each chunk besides its terms, and the look-ups built from it. Computed once
+ * per build (it reads every chunk), shared by the lexical index and the same index with vectors.
+ */
+interface ChunkFacts {
+  regulationKeys: ReadonlyArray<ReadonlySet<string>>;
+  roles: readonly ChunkRole[];
+  definedTerms: ReadonlyArray<DefinedTerm | undefined>;
+  forms: readonly AnswerForm[];
+  regulations: RegulationDirectory;
+  references: ReadonlyArray<readonly number[]>;
+  byPasal: Map<string, number[]>;
+  byCitation: Map<string, number[]>;
+  perRegulation: Map<string, number>;
+  byId: Map<string, number>;
+  byRegulationKey: Map<string, Set<string>>;
+  byTermToken: Map<string, number[]>;
+}
+
+/** Reads the facts of every chunk, pausing between chunks. */
+function* learnFacts(chunks: readonly IndexedChunk[], analyzer: Analyzer): Work<ChunkFacts> {
+  const regulationKeys: Array<ReadonlySet<string>> = [];
+  const roles: ChunkRole[] = [];
+  const definedTerms: Array<DefinedTerm | undefined> = [];
+  const forms: AnswerForm[] = [];
+  const facts = {
+    byPasal: new Map<string, number[]>(),
+    byCitation: new Map<string, number[]>(),
+    perRegulation: new Map<string, number>(),
+    byId: new Map<string, number>(),
+    byRegulationKey: new Map<string, Set<string>>(),
+    byTermToken: new Map<string, number[]>(),
+  };
+  for (let doc = 0; doc < chunks.length; doc += 1) {
+    const c = chunks[doc]!;
+    const keys = new Set(extractLegalRefs((c.regulation ?? c.citation).toLowerCase().replace(/\//g, ' ')).regulations);
+    regulationKeys.push(keys);
+    roles.push(chunkRole(c));
+    const term = definedTerm(c, analyzer);
+    definedTerms.push(term);
+    forms.push(answerForm(c));
+    if (c.pasal) push(facts.byPasal, c.pasal.toUpperCase(), doc);
+    push(facts.byCitation, c.citation, doc);
+    facts.byId.set(c.id, doc);
+    if (c.regulation) {
+      for (const key of keys) {
+        const names = facts.byRegulationKey.get(key) ?? new Set<string>();
+        names.add(c.regulation);
+        facts.byRegulationKey.set(key, names);
+      }
+    }
+    for (const token of term?.tokens ?? []) push(facts.byTermToken, token, doc);
+    const reg = c.regulation ?? '';
+    facts.perRegulation.set(reg, (facts.perRegulation.get(reg) ?? 0) + 1);
+    if ((doc & 63) === 63) yield;
+  }
+  yield;
+  const regulations = yield* RegulationDirectory.building(chunks, analyzer);
+  const references = yield* findingCrossReferences(chunks, roles, (pasal) => facts.byPasal.get(pasal.toUpperCase()) ?? []);
+  return { ...facts, regulationKeys, roles, definedTerms, forms, regulations, references };
+}
+
+/** The lexical index as saved next to the vectors: the stem table (with the vocabulary) and the postings. */
+export interface LexicalParts {
+  stems: StemTableParts;
+  bm25: Bm25Parts;
 }
 
 /**
@@ -35,85 +104,94 @@ export class KnowledgeIndex {
   readonly forms: readonly AnswerForm[];
   /** Per chunk, the chunks of the other articles it refers to ("sebagaimana dimaksud dalam Pasal 52"). */
   readonly references: ReadonlyArray<readonly number[]>;
-  private readonly byPasal = new Map<string, number[]>();
-  private readonly byCitation = new Map<string, number[]>();
-  private readonly perRegulation = new Map<string, number>();
-  private readonly byId = new Map<string, number>();
-  private readonly byRegulationKey = new Map<string, Set<string>>();
-  private readonly byTermToken = new Map<string, number[]>();
+  private readonly facts: ChunkFacts;
 
-  constructor(
+  private constructor(
     readonly chunks: readonly IndexedChunk[],
     readonly analyzer: Analyzer,
     readonly bm25: Bm25Index,
     readonly fuzzy: FuzzyVocabulary,
+    facts: ChunkFacts,
     readonly dense?: { embedder: Embedder; vectors: VectorIndex },
-    regulations?: RegulationDirectory,
   ) {
-    this.regulationKeys = chunks.map(
-      (c) => new Set(extractLegalRefs((c.regulation ?? c.citation).toLowerCase().replace(/\//g, ' ')).regulations),
-    );
-    this.roles = chunks.map(chunkRole);
-    this.definedTerms = chunks.map((c) => definedTerm(c, analyzer));
-    this.forms = chunks.map(answerForm);
-    this.regulations = regulations ?? RegulationDirectory.build(chunks, analyzer);
-    chunks.forEach((c, doc) => {
-      if (c.pasal) push(this.byPasal, c.pasal.toUpperCase(), doc);
-      push(this.byCitation, c.citation, doc);
-      this.byId.set(c.id, doc);
-      if (c.regulation) {
-        for (const key of this.regulationKeys[doc]!) {
-          const names = this.byRegulationKey.get(key) ?? new Set<string>();
-          names.add(c.regulation);
-          this.byRegulationKey.set(key, names);
-        }
-      }
-      for (const token of this.definedTerms[doc]?.tokens ?? []) push(this.byTermToken, token, doc);
-      const reg = c.regulation ?? '';
-      this.perRegulation.set(reg, (this.perRegulation.get(reg) ?? 0) + 1);
-    });
-    this.references = crossReferences(chunks, this.roles, (pasal) => this.chunksOfPasal(pasal));
+    this.facts = facts;
+    this.regulationKeys = facts.regulationKeys;
+    this.roles = facts.roles;
+    this.regulations = facts.regulations;
+    this.definedTerms = facts.definedTerms;
+    this.forms = facts.forms;
+    this.references = facts.references;
   }
 
   /** Chunks whose own address is Pasal `pasal` (any regulation, ayat, angka, Penjelasan), in index order. */
   chunksOfPasal(pasal: string): readonly number[] {
-    return this.byPasal.get(pasal.toUpperCase()) ?? [];
+    return this.facts.byPasal.get(pasal.toUpperCase()) ?? [];
   }
 
   /** Regulations (citation names) whose key a question names ("reg:pp:38" → "PP 38/2017"). */
   regulationsKeyed(key: string): ReadonlySet<string> {
-    return this.byRegulationKey.get(key) ?? EMPTY;
+    return this.facts.byRegulationKey.get(key) ?? EMPTY;
   }
 
   /** Chunks defining a term that one of these tokens stands for. */
   definitionsWith(tokens: Iterable<string>): Set<number> {
     const out = new Set<number>();
-    for (const t of tokens) for (const doc of this.byTermToken.get(t) ?? []) out.add(doc);
+    for (const t of tokens) for (const doc of this.facts.byTermToken.get(t) ?? []) out.add(doc);
     return out;
   }
 
   /** The position of a chunk in the index, by its id. */
   docOf(id: string): number | undefined {
-    return this.byId.get(id);
+    return this.facts.byId.get(id);
   }
 
   /** Chunks cited exactly so. */
   chunksCited(citation: string): readonly number[] {
-    return this.byCitation.get(citation) ?? [];
+    return this.facts.byCitation.get(citation) ?? [];
   }
 
   /** How many chunks a regulation has in the index ("" for chunks without one). */
   regulationSize(regulation: string): number {
-    return this.perRegulation.get(regulation) ?? 0;
+    return this.facts.perRegulation.get(regulation) ?? 0;
   }
 
-  /** Lexical part only; fast, synchronous. */
+  /** Lexical part only, built now (tests, the evaluation). */
   static buildLexical(chunks: readonly IndexedChunk[], options: AnalyzerOptions = FULL_ANALYSIS): KnowledgeIndex {
+    return runToEnd(KnowledgeIndex.buildingLexical(chunks, options));
+  }
+
+  /** Lexical part only, as paceable work: vocabulary, stem table, postings, typo index, chunk facts. */
+  static *buildingLexical(chunks: readonly IndexedChunk[], options: AnalyzerOptions = FULL_ANALYSIS): Work<KnowledgeIndex> {
     const vocabulary = new Set<string>();
-    for (const chunk of chunks) for (const { text } of searchableFields(chunk)) for (const w of vocabularyOf(text)) vocabulary.add(w);
-    const analyzer = new Analyzer(new StemTable(vocabulary), options);
-    const bm25 = Bm25Index.build(chunks, analyzer);
-    return new KnowledgeIndex(chunks, analyzer, bm25, new FuzzyVocabulary(vocabulary));
+    for (let doc = 0; doc < chunks.length; doc += 1) {
+      for (const { text } of searchableFields(chunks[doc]!)) for (const w of vocabularyOf(text)) vocabulary.add(w);
+      if ((doc & 63) === 63) yield;
+    }
+    const analyzer = new Analyzer(yield* StemTable.learning(vocabulary), options);
+    const bm25 = yield* Bm25Index.building(chunks, analyzer);
+    return yield* KnowledgeIndex.completing(chunks, analyzer, bm25);
+  }
+
+  /**
+   * The lexical index from its saved parts and the chunks it was built from, as paceable work: only the
+   * typo index and the chunk facts are computed again (no text is analysed for the postings).
+   */
+  static *loadingLexical(chunks: readonly IndexedChunk[], parts: LexicalParts): Work<KnowledgeIndex> {
+    if (parts.bm25.size !== chunks.length) throw new Error(`saved index has ${parts.bm25.size} chunks, the store ${chunks.length}`);
+    const analyzer = new Analyzer(yield* StemTable.fromParts(parts.stems), FULL_ANALYSIS);
+    const bm25 = yield* Bm25Index.fromParts(parts.bm25);
+    return yield* KnowledgeIndex.completing(chunks, analyzer, bm25);
+  }
+
+  private static *completing(chunks: readonly IndexedChunk[], analyzer: Analyzer, bm25: Bm25Index): Work<KnowledgeIndex> {
+    const fuzzy = yield* FuzzyVocabulary.learning(analyzer.stemTable.vocabulary());
+    const facts = yield* learnFacts(chunks, analyzer);
+    return new KnowledgeIndex(chunks, analyzer, bm25, fuzzy, facts);
+  }
+
+  /** What to save so that the next start loads this index instead of building it (full analysis only). */
+  lexicalParts(): LexicalParts {
+    return { stems: this.analyzer.stemTable.toParts(), bm25: this.bm25.toParts() };
   }
 
   /** The default local embedder for this corpus (IDF from the BM25 statistics). */
@@ -122,7 +200,7 @@ export class KnowledgeIndex {
   }
 
   withDense(embedder: Embedder, vectors: VectorIndex): KnowledgeIndex {
-    return new KnowledgeIndex(this.chunks, this.analyzer, this.bm25, this.fuzzy, { embedder, vectors }, this.regulations);
+    return new KnowledgeIndex(this.chunks, this.analyzer, this.bm25, this.fuzzy, this.facts, { embedder, vectors });
   }
 }
 

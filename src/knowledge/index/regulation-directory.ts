@@ -2,6 +2,7 @@ import type { Analyzer } from '../analysis/analyzer.js';
 import { isContentWord } from '../analysis/analyzer.js';
 import { extractLegalRefs, regulationType } from '../analysis/legal-refs.js';
 import type { IndexedChunk } from './indexed-chunk.js';
+import { runToEnd, type Work } from './paced-work.js';
 
 /** One regulation the index holds: its name, kind and the subjects it is known by ("Pemerintahan Daerah"). */
 interface RegulationEntry {
@@ -71,6 +72,11 @@ export class RegulationDirectory {
   ) {}
 
   static build(chunks: readonly IndexedChunk[], analyzer: Analyzer): RegulationDirectory {
+    return runToEnd(RegulationDirectory.building(chunks, analyzer));
+  }
+
+  /** build as paceable work: it reads every chunk's text for regulation titles. */
+  static *building(chunks: readonly IndexedChunk[], analyzer: Analyzer): Work<RegulationDirectory> {
     const byName = new Map<string, RegulationEntry & { numberYear?: string; phrases: Set<string> }>();
     for (const c of chunks) {
       if (!c.regulation || byName.has(c.regulation)) continue;
@@ -92,6 +98,7 @@ export class RegulationDirectory {
     }
     const seenTexts = new Set<string>();
     for (const c of chunks) {
+      yield;
       for (const text of [c.documentTitle ?? '', c.text]) {
         if (!text.includes('tentang') || seenTexts.has(text)) continue;
         seenTexts.add(text);

@@ -1,5 +1,6 @@
 import fs from 'node:fs';
 import hnsw from 'hnswlib-node';
+import { runToEnd, type Work } from './paced-work.js';
 
 /** Candidate list size while searching: recall near 1 for our index sizes at a fraction of a millisecond. */
 const SEARCH_EF = 96;
@@ -26,27 +27,36 @@ export class VectorIndex {
    * and a remote model only reveals its dimension by answering.
    */
   static build(vectors: readonly Float32Array[]): VectorIndex {
+    return runToEnd(VectorIndex.building(vectors));
+  }
+
+  /** The graph built a vector at a time (inserting one costs up to a millisecond at 30k). */
+  static *building(vectors: readonly Float32Array[]): Work<VectorIndex> {
     const dims = vectors[0]?.length ?? 0;
     if (dims === 0) throw new Error('a vector index needs at least one non-empty vector');
     const odd = vectors.findIndex((v) => v.length !== dims);
     if (odd >= 0) throw new Error(`vector ${odd} has ${vectors[odd]!.length} dimensions, expected ${dims}`);
     const index = new hnsw.HierarchicalNSW('cosine', dims);
     index.initIndex({ maxElements: Math.max(1, vectors.length), m: 16, efConstruction: 200, randomSeed: 42 });
-    vectors.forEach((v, i) => index.addPoint(Array.from(v), i));
+    for (let i = 0; i < vectors.length; i += 1) {
+      index.addPoint(Array.from(vectors[i]!), i);
+      yield;
+    }
     index.setEf(SEARCH_EF);
     return new VectorIndex(index, dims, vectors.length);
   }
 
-  static load(file: string, dims: number, size: number): VectorIndex {
+  /** Reads a saved graph off the event loop (hnswlib reads it on a worker thread). */
+  static async load(file: string, dims: number, size: number): Promise<VectorIndex> {
     const index = new hnsw.HierarchicalNSW('cosine', dims);
-    index.readIndexSync(file, false);
+    await index.readIndex(file, false);
     index.setEf(SEARCH_EF);
     return new VectorIndex(index, dims, size);
   }
 
-  save(file: string): void {
-    fs.writeFileSync(file, ''); // hnswlib writes in place; make sure the directory entry exists
-    this.index.writeIndexSync(file);
+  async save(file: string): Promise<void> {
+    await fs.promises.writeFile(file, ''); // hnswlib writes in place; make sure the directory entry exists
+    await this.index.writeIndex(file);
   }
 
   search(query: Float32Array, k: number): VectorHit[] {

@@ -176,16 +176,30 @@ export class KbStore {
     }));
   }
 
-  /** Every chunk of the live documents in a stable order (document, then position), as retrieval sees them; retired versions are left out. */
-  async allChunks(): Promise<Array<IndexedChunk & { contentHash: string }>> {
-    const rows = await this.db.kbChunk.findMany({
-      where: { document: { retiredAt: null } },
-      orderBy: [{ documentId: 'asc' }, { ord: 'asc' }],
-      include: { document: { select: { kind: true, title: true } } },
-    });
-    return rows.map(({ document, ...chunk }) => ({ ...chunk, quote: document.kind === 'regulation', documentTitle: document.title }));
+  /**
+   * Every chunk of the live documents (retired versions are left out), in index order. Read a page at a
+   * time, with `between` awaited after each page: at 30k chunks one query would hold the event loop for
+   * seconds (SQLite answers synchronously).
+   */
+  async allChunks(between?: () => Promise<void>): Promise<Array<IndexedChunk & { contentHash: string }>> {
+    const out: Array<IndexedChunk & { contentHash: string }> = [];
+    for (;;) {
+      const rows = await this.db.kbChunk.findMany({
+        where: { document: { retiredAt: null } },
+        orderBy: [{ documentId: 'asc' }, { ord: 'asc' }],
+        include: { document: { select: { kind: true, title: true } } },
+        skip: out.length,
+        take: CHUNK_PAGE,
+      });
+      for (const { document, ...chunk } of rows) out.push({ ...chunk, quote: document.kind === 'regulation', documentTitle: document.title });
+      if (rows.length < CHUNK_PAGE) return out;
+      await between?.();
+    }
   }
 }
+
+/** Chunks read per query by allChunks. */
+const CHUNK_PAGE = 1000;
 
 export function sortPasal(pasal: string[]): string[] {
   return pasal.sort((a, b) => parseInt(a, 10) - parseInt(b, 10) || a.localeCompare(b));

@@ -122,10 +122,10 @@ describe('the saved dense index (IndexFiles manifest)', () => {
 
   it('is rebuilt when the vectors file is missing, and ignored for another embedder', async () => {
     const manifest = files.readManifest()!;
-    expect(files.load(manifest.fingerprint, 'another-embedder')).toBeUndefined();
-    expect(files.load('another-fingerprint', manifest.embedderId)).toBeUndefined();
+    expect(await files.load(manifest.fingerprint, 'another-embedder')).toBeUndefined();
+    expect(await files.load('another-fingerprint', manifest.embedderId)).toBeUndefined();
     fs.rmSync(path.join(indexDir(), 'vectors.hnsw'));
-    expect(files.load(manifest.fingerprint, manifest.embedderId)).toBeUndefined();
+    expect(await files.load(manifest.fingerprint, manifest.embedderId)).toBeUndefined();
     embedded = 0;
     await service.buildIndex();
     expect(embedded).toBe(11);

@@ -1,0 +1,59 @@
+/**
+ * The first `k` items in the order of `compare` (negative: a comes first), without sorting everything:
+ * a heap holds the best k seen so far with the worst of them on top, so each further item costs log k.
+ * `compare` must be a total order (ties broken), so the result is the same as sorting all and slicing.
+ */
+export class TopK {
+  private readonly heap: number[] = [];
+
+  constructor(
+    private readonly k: number,
+    private readonly compare: (a: number, b: number) => number,
+  ) {}
+
+  offer(item: number): void {
+    const heap = this.heap;
+    if (this.k <= 0) return;
+    if (heap.length < this.k) {
+      heap.push(item);
+      this.up(heap.length - 1);
+    } else if (this.compare(item, heap[0]!) < 0) {
+      heap[0] = item;
+      this.down(0);
+    }
+  }
+
+  /** The kept items, first first. */
+  sorted(): number[] {
+    return [...this.heap].sort(this.compare);
+  }
+
+  /** Whether a comes later than b (the heap keeps the latest on top). */
+  private later(a: number, b: number): boolean {
+    return this.compare(a, b) > 0;
+  }
+
+  private up(i: number): void {
+    const heap = this.heap;
+    while (i > 0) {
+      const parent = (i - 1) >> 1;
+      if (!this.later(heap[i]!, heap[parent]!)) return;
+      [heap[i], heap[parent]] = [heap[parent]!, heap[i]!];
+      i = parent;
+    }
+  }
+
+  private down(i: number): void {
+    const heap = this.heap;
+    for (;;) {
+      const left = 2 * i + 1;
+      const right = left + 1;
+      let top = i;
+      if (left < heap.length && this.later(heap[left]!, heap[top]!)) top = left;
+      if (right < heap.length && this.later(heap[right]!, heap[top]!)) top = right;
+      if (top === i) return;
+      [heap[i], heap[top]] = [heap[top]!, heap[i]!];
+      i = top;
+    }
+  }
+}
