@@ -21,7 +21,7 @@ describe('the prepared hot statements next to Prisma on one SQLite file', () => 
   beforeAll(async () => {
     const url = `file:${path.join(temp.dir, 'pandu.db')}`;
     await migrate(url, path.join(projectRoot, 'prisma'));
-    db = createDb(url);
+    db = await createDb(url);
     hot = sqliteHotQueries(path.join(temp.dir, 'pandu.db'));
   });
   afterAll(async () => {
