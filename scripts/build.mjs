@@ -13,9 +13,13 @@ const src = path.join(root, 'src');
 const out = path.join(root, process.argv[2] ?? 'dist');
 
 const tsc = path.join(root, 'node_modules', 'typescript', 'bin', 'tsc');
-const compiled = spawnSync(process.execPath, [tsc, '-p', path.join(root, 'tsconfig.build.json'), '--outDir', out, '--tsBuildInfoFile', path.join(out, '.tsbuildinfo')], {
-  stdio: 'inherit',
-});
+const compiled = spawnSync(
+  process.execPath,
+  [tsc, '-p', path.join(root, 'tsconfig.build.json'), '--outDir', out, '--tsBuildInfoFile', path.join(out, '.tsbuildinfo')],
+  {
+    stdio: 'inherit',
+  },
+);
 if (compiled.status !== 0) {
   console.error('build failed: TypeScript reported errors (above)');
   process.exit(compiled.status ?? 1);
