@@ -3,6 +3,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { projectRoot } from '../../src/config.js';
+import type * as PdfText from '../../src/knowledge/ingest/pdf-text.js';
 import { writeSmallKnowledge } from '../fixtures/cli/small-knowledge.js';
 import { makePdfPages } from '../knowledge/ingest/support/make-pdf.js';
 import { messageUpdate, startFakeTelegram, type FakeTelegram } from '../support/fake-telegram.js';
@@ -60,9 +61,7 @@ describe('npm start from the compiled JavaScript', () => {
   });
 
   it('reads a PDF in the reader process from the compiled layout', async () => {
-    const compiled = (await import(
-      path.join(dist, 'knowledge', 'ingest', 'pdf-text.js')
-    )) as typeof import('../../src/knowledge/ingest/pdf-text.js');
+    const compiled = (await import(path.join(dist, 'knowledge', 'ingest', 'pdf-text.js'))) as typeof PdfText;
     const pdf = makePdfPages([['Halaman satu'], ['Halaman dua']]);
     const limits = { maxPdfPages: 10, maxTextChars: 10_000, pdfTimeoutMs: 30_000 };
     expect(await compiled.extractPdfText('uji.pdf', pdf, limits)).toBe('Halaman satu\nHalaman dua');
