@@ -7,7 +7,7 @@ import { startFakeTelegram } from '../support/fake-telegram.js';
 import { canWatchMemory, treeRssKb } from '../support/process-memory.js';
 import { tempDataDir } from '../support/temp-data.js';
 
-const ROUNDS = 3;
+const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 3);
 /** How long the bot rests after "ready" before its memory is read: start-up garbage is collected by then. */
 const IDLE_MS = 5000;
 const TSX = path.join(projectRoot, 'node_modules', '.bin', 'tsx');
@@ -40,7 +40,9 @@ async function measureStart(command: string, args: string[], env: Record<string,
       child.on('exit', (code) => reject(new Error(`${command} ended (${code}) before it was ready:\n${stderr}`)));
     });
     await new Promise((resolve) => setTimeout(resolve, IDLE_MS));
-    return { readyMs, idleMb: treeRssKb(child.pid!) / 1024 };
+    const idleMb = treeRssKb(child.pid!) / 1024;
+    if (process.env.BENCH_VERBOSE) console.error(`${command} ${args.join(' ')}: ready ${readyMs.toFixed(0)} ms, ${idleMb.toFixed(0)} MB`);
+    return { readyMs, idleMb };
   } finally {
     child.kill('SIGTERM');
     await new Promise((resolve) => child.once('close', resolve));
