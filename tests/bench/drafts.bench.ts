@@ -41,7 +41,9 @@ export async function run(): Promise<void> {
     console.log(`${APPENDS} appends, ${kb(written)} written:`);
     console.log(`  before (each version the whole answer so far): ${kb(before)} stored`);
     console.log(`  now: ${kb(history + current)} stored (${kb(history)} history of parts + ${kb(current)} current answer)`);
-    console.log(`  ratio before / now: ${(before / (history + current)).toFixed(1)}×; now / written: ${((history + current) / written).toFixed(2)}×`);
+    console.log(
+      `  ratio before / now: ${(before / (history + current)).toFixed(1)}×; now / written: ${((history + current) / written).toFixed(2)}×`,
+    );
   } finally {
     await test.close();
   }
