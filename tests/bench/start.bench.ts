@@ -24,7 +24,14 @@ interface Start {
  */
 async function measureStart(command: string, args: string[], env: Record<string, string>, ready: RegExp | null): Promise<Start> {
   const started = performance.now();
-  const child = spawn(command, args, { cwd: projectRoot, env: { ...process.env, ...env }, stdio: ['pipe', 'ignore', 'pipe'] });
+  // Its own process group, so the whole tree (npm, its shell, node) is ended together afterwards.
+  const child = spawn(command, args, {
+    cwd: projectRoot,
+    env: { ...process.env, ...env },
+    stdio: ['pipe', 'ignore', 'pipe'],
+    detached: true,
+  });
+  const closed = new Promise((resolve) => child.once('close', resolve));
   let stderr = '';
   try {
     const readyMs = await new Promise<number>((resolve, reject) => {
@@ -44,8 +51,9 @@ async function measureStart(command: string, args: string[], env: Record<string,
     if (process.env.BENCH_VERBOSE) console.error(`${command} ${args.join(' ')}: ready ${readyMs.toFixed(0)} ms, ${idleMb.toFixed(0)} MB`);
     return { readyMs, idleMb };
   } finally {
-    child.kill('SIGTERM');
-    await new Promise((resolve) => child.once('close', resolve));
+    // Measured already; how it stops is tested elsewhere.
+    process.kill(-child.pid!, 'SIGKILL');
+    await closed;
   }
 }
 
