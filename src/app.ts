@@ -1,4 +1,6 @@
-import type { Db } from './db/client.js';
+import { isPostgresUrl, type Db } from './db/client.js';
+import { sqliteHotQueries } from './db/sqlite-hot-queries.js';
+import { sqliteFile } from './db/sqlite-url.js';
 import { openDatabase } from './db/open-database.js';
 import { loadTranslator, type Translator } from './i18n/translator.js';
 import { configuredChannels, type Config } from './config.js';
@@ -9,7 +11,7 @@ import { pruneExpiredLimits } from './core/rate-limit/clocked-prisma-limiter.js'
 import { MessageRateLimit } from './core/rate-limit/message-rate-limit.js';
 import type { Feature } from './core/feature.js';
 import { Router } from './core/router.js';
-import { SessionStore } from './core/sessions.js';
+import { SESSION_TTL_MS, SessionStore } from './core/sessions.js';
 import { UserStore } from './core/users.js';
 import { ConfiguredAdmins } from './core/admins.js';
 import { Outbound } from './core/outbound.js';
@@ -241,10 +243,12 @@ export async function createApp(config: Config, options: AppOptions): Promise<Ap
     metrics,
   );
 
+  // What every message runs, as statements prepared once; on PostgreSQL the stores keep to Prisma.
+  const hot = isPostgresUrl(config.databaseUrl) ? undefined : sqliteHotQueries(sqliteFile(config.databaseUrl));
   const admins = new ConfiguredAdmins({ ...config.admins, terminal: options.terminalIsAdmin ?? true });
-  const users = new UserStore(db, admins);
+  const users = new UserStore(db, admins, hot);
   const outbound = new Outbound(db, logger, clock);
-  const sessions = new SessionStore(db);
+  const sessions = new SessionStore(db, SESSION_TTL_MS, hot);
   const commands = new CommandRegistry();
   const gaps = new GapStore(db, config.kb.gaps);
   const qa = new QaFeature(answerer, i18n.t, (question, answer, now) => gaps.noteAnswer(question, answer, now));
@@ -384,7 +388,7 @@ export async function createApp(config: Config, options: AppOptions): Promise<Ap
   alerts.watch();
   for (const feature of features) for (const command of feature.commands ?? []) commands.register(command, feature.role, feature.name);
 
-  const dedup = new MessageDeduplicator(db);
+  const dedup = new MessageDeduplicator(db, hot);
   await dedup.prune(config.retention.messageIdsMs, clock());
   const background = new BackgroundTasks(logger);
   // Redeliveries come within minutes; the table of handled ids must not grow for as long as Pandu runs.
@@ -425,7 +429,7 @@ export async function createApp(config: Config, options: AppOptions): Promise<Ap
     features,
     fallback: (ctx, text) => qa.ask(ctx, text),
     dedup,
-    rateLimit: config.rateLimitPerMinute > 0 ? new MessageRateLimit(db, { perWindow: config.rateLimitPerMinute }, clock) : undefined,
+    rateLimit: config.rateLimitPerMinute > 0 ? new MessageRateLimit(db, { perWindow: config.rateLimitPerMinute }, clock, hot) : undefined,
     t: i18n.t,
     i18n,
     logger,
@@ -477,6 +481,7 @@ export async function createApp(config: Config, options: AppOptions): Promise<Ap
     async close() {
       background.stop();
       await jobs.stop();
+      await hot?.close();
       await db.$disconnect();
     },
   };

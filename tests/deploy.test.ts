@@ -24,7 +24,7 @@ describe('the systemd unit in deploy/', () => {
     expect(setting('StandardError')).toBe('journal');
     // Longer than Pandu's own graceful stop (SHUTDOWN_TIMEOUT_MS, 10 s by default).
     expect(Number(setting('TimeoutStopSec'))).toBeGreaterThan(10);
-    expect(setting('ExecStart')).toBe('/usr/bin/node --import tsx src/main.ts');
+    expect(setting('ExecStart')).toBe('/usr/bin/node dist/main.js');
     expect(setting('WorkingDirectory')).toBe('/opt/pandu');
   });
 

@@ -31,7 +31,7 @@ try {
   // The file first: an unusable one is refused before the database is opened (or created).
   const input = await openImportFile(file);
   await migrate(config.databaseUrl, config.prismaDir);
-  const db = createDb(config.databaseUrl);
+  const db = await createDb(config.databaseUrl);
   try {
     await tuneConnection(db, config.databaseUrl);
     const dryRun = values['dry-run'];

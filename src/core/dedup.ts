@@ -1,14 +1,20 @@
 import type { Db } from '../db/client.js';
+import type { HotQueries } from '../db/hot-queries.js';
 
 /**
  * Remembers handled channel message ids. WhatsApp Web and Telegram webhooks can deliver a message twice
  * (reconnects, retries); the second delivery must not produce a second answer.
  */
 export class MessageDeduplicator {
-  constructor(private readonly db: Db) {}
+  constructor(
+    private readonly db: Db,
+    /** A prepared insert for the one write every message makes (the app passes it on SQLite). */
+    private readonly hot?: HotQueries,
+  ) {}
 
   /** True the first time an id is seen; false for every repeat. */
   async firstTime(key: string): Promise<boolean> {
+    if (this.hot) return this.hot.recordMessage(key, new Date());
     try {
       await this.db.processedMessage.create({ data: { id: key } });
       return true;

@@ -1,5 +1,6 @@
 import type { Prisma } from '../generated/prisma-sqlite/index.js';
 import type { Db } from '../db/client.js';
+import type { HotQueries } from '../db/hot-queries.js';
 import type { Choice } from './messages.js';
 
 /**
@@ -27,10 +28,12 @@ export class SessionStore {
   constructor(
     private readonly db: Db,
     private readonly ttlMs = SESSION_TTL_MS,
+    /** Prepared statements for the load and save every message makes (the app passes them on SQLite). */
+    private readonly hot?: HotQueries,
   ) {}
 
   async load(userId: string, now = new Date()): Promise<Session> {
-    const row = await this.db.conversationState.findUnique({ where: { userId } });
+    const row = this.hot ? await this.hot.session(userId) : await this.db.conversationState.findUnique({ where: { userId } });
     this.loaded.delete(userId);
     if (!row) return emptySession();
     const data = (row.data ?? {}) as { state?: Record<string, unknown>; choices?: Choice[] };
@@ -50,6 +53,10 @@ export class SessionStore {
     if (before && before.snapshot === snapshot(session) && before.expiresAt - now.getTime() > ttlMs / 2) return;
     const data = { state: session.data, choices: session.choices } as unknown as Prisma.InputJsonValue;
     const expiresAt = new Date(now.getTime() + ttlMs);
+    if (this.hot) {
+      await this.hot.saveSession(userId, { flow: session.flow, step: session.step, data, expiresAt }, now);
+      return;
+    }
     await this.db.conversationState.upsert({
       where: { userId },
       create: { userId, flow: session.flow, step: session.step, data, expiresAt },

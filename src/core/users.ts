@@ -1,4 +1,5 @@
 import type { Db } from '../db/client.js';
+import type { HotIdentity, HotQueries } from '../db/hot-queries.js';
 import type { ConfiguredAdmins } from './admins.js';
 import { mergeUsers } from './merge-users.js';
 import type { ChannelName } from './messages.js';
@@ -35,7 +36,7 @@ type UserRow = {
   profileAt: Date | null;
 };
 
-type IdentityWithUser = Awaited<ReturnType<Db['channelIdentity']['findMany']>>[number] & { user: UserRow & { createdAt: Date } };
+type IdentityWithUser = HotIdentity;
 
 /**
  * People and their channel identities. The first message from an unknown identity creates a user; a
@@ -45,6 +46,8 @@ export class UserStore {
   constructor(
     private readonly db: Db,
     private readonly admins?: ConfiguredAdmins,
+    /** Prepared statements for the lookup every message makes (the app passes them on SQLite). */
+    private readonly hot?: HotQueries,
   ) {}
 
   /**
@@ -100,6 +103,7 @@ export class UserStore {
   }
 
   private find(channel: ChannelName, ids: readonly string[]): Promise<IdentityWithUser[]> {
+    if (this.hot) return this.hot.identities(channel, ids);
     return this.db.channelIdentity.findMany({ where: { channel, externalId: { in: [...ids] } }, include: { user: true } });
   }
 

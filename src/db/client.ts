@@ -1,6 +1,4 @@
 import { PrismaBetterSQLite3 } from '@prisma/adapter-better-sqlite3';
-import { PrismaPg } from '@prisma/adapter-pg';
-import { PrismaClient as PgClient } from '../generated/prisma-pg/index.js';
 import { PrismaClient as SqliteClient } from '../generated/prisma-sqlite/index.js';
 import { sqliteFile } from './sqlite-url.js';
 
@@ -13,10 +11,15 @@ export function isPostgresUrl(url: string): boolean {
 
 /**
  * Opens the database for a URL: `file:` (SQLite, the default) or `postgresql://` (scale-out).
- * Migrations are applied separately by `migrate()`.
+ * Migrations are applied separately by `migrate()`. The PostgreSQL client stack (pg, its adapter and
+ * generated client) is loaded only for a PostgreSQL URL.
  */
-export function createDb(url: string): Db {
+export async function createDb(url: string): Promise<Db> {
   if (isPostgresUrl(url)) {
+    const [{ PrismaPg }, { PrismaClient: PgClient }] = await Promise.all([
+      import('@prisma/adapter-pg'),
+      import('../generated/prisma-pg/index.js'),
+    ]);
     return new PgClient({ adapter: new PrismaPg({ connectionString: url }) }) as unknown as Db;
   }
   // The adapter would take `?connection_limit=1` as part of the file name: open the file the migrator opens.

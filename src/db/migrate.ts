@@ -2,7 +2,6 @@ import { createHash, randomUUID } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import Database from 'better-sqlite3';
-import pg from 'pg';
 import { writeBackup, type BackupTarget } from './backups.js';
 import { ensureDir } from '../core/files/ensure-dir.js';
 import { isPostgresUrl } from './client.js';
@@ -151,6 +150,7 @@ function applySqlite(db: Database.Database, m: Migration): boolean {
 }
 
 async function migratePostgres(url: string, migrations: Migration[], onEdited?: (names: string[]) => void): Promise<string[]> {
+  const { default: pg } = await import('pg');
   const client = new pg.Client({ connectionString: url });
   await client.connect();
   try {

@@ -16,7 +16,7 @@ export async function openDatabase(config: Config, logger: Logger): Promise<Db> 
     onBackup: (folder, pending) => logger.warn({ backup: folder, migrations: pending }, 'database copied before migrating'),
   });
   if (applied.length > 0) logger.info({ migrations: applied }, 'database migrated');
-  const db = createDb(config.databaseUrl);
+  const db = await createDb(config.databaseUrl);
   await tuneConnection(db, config.databaseUrl);
   return db;
 }

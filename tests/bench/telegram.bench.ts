@@ -3,7 +3,12 @@ import { Bot } from 'grammy';
 import { launchTelegram } from '../../src/channels/telegram/start-telegram.js';
 import { createTelegramBot } from '../../src/channels/telegram/telegram-bot.js';
 import type { App } from '../../src/app.js';
-import type { Router } from '../../src/core/router.js';
+import { MessageDeduplicator } from '../../src/core/dedup.js';
+import { MessageRateLimit } from '../../src/core/rate-limit/message-rate-limit.js';
+import { Router } from '../../src/core/router.js';
+import { SessionStore } from '../../src/core/sessions.js';
+import { UserStore } from '../../src/core/users.js';
+import type { QaFeature } from '../../src/features/qa/qa-feature.js';
 import { silentLogger } from '../../src/logger.js';
 import { FAKE_BOT, messageUpdate, startFakeTelegram, type FakeTelegram } from '../support/fake-telegram.js';
 import { startTestApp } from '../support/test-app.js';
@@ -43,12 +48,31 @@ async function until(done: () => boolean, timeoutMs = 300_000): Promise<void> {
   const deadline = Date.now() + timeoutMs;
   while (!done()) {
     if (Date.now() > deadline) throw new Error('benchmark timed out');
-    await new Promise((resolve) => setTimeout(resolve, 2));
+    // Coarse enough that the waiting itself costs next to nothing of the CPU measured per update.
+    await new Promise((resolve) => setTimeout(resolve, 10));
   }
 }
 
-/** Pandu's whole pipeline: grammY runner → adapter → router (users, sessions, dedup) → retrieval → replies. */
-async function measurePandu(app: App, round: number): Promise<{ perSecond: number; messages: number }> {
+/** Throughput and CPU per update (this process: bot and fake Bot API alike), robust to a busy machine. */
+interface Measured {
+  perSecond: number;
+  cpuMs: number;
+}
+
+function measuring(updates: number): () => Measured {
+  const started = performance.now();
+  const cpu = process.cpuUsage();
+  return () => {
+    const used = process.cpuUsage(cpu);
+    return { perSecond: updates / ((performance.now() - started) / 1000), cpuMs: (used.user + used.system) / 1000 / updates };
+  };
+}
+
+/**
+ * Pandu's whole pipeline: grammY runner → adapter → router (users, sessions, dedup) → retrieval → replies.
+ * `typingDelayMs: 0` sends "typing" before every answer, as Pandu did before it waited for slow ones.
+ */
+async function measurePandu(app: App, round: number, typingDelayMs?: number): Promise<Measured & { messages: number }> {
   const fake = await startFakeTelegram();
   const telegram = createTelegramBot({
     token: fake.token,
@@ -58,6 +82,7 @@ async function measurePandu(app: App, round: number): Promise<{ perSecond: numbe
     t: app.i18n.t,
     logger: silentLogger(),
     botInfo: FAKE_BOT,
+    ...(typingDelayMs !== undefined ? { typingDelayMs } : {}),
   });
   const running = await launchTelegram(telegram);
   try {
@@ -66,10 +91,9 @@ async function measurePandu(app: App, round: number): Promise<{ perSecond: numbe
     const finished = (last: number) => () => telegram.lastUpdateId() === last && telegram.inFlight.size === 0;
     await until(finished(pushQuestions(fake, WARM_UP, 0, people)));
     const sentBefore = fake.sentTexts().length;
-    const started = performance.now();
+    const done = measuring(PANDU_UPDATES);
     await until(finished(pushQuestions(fake, PANDU_UPDATES, WARM_UP, people)));
-    const seconds = (performance.now() - started) / 1000;
-    return { perSecond: PANDU_UPDATES / seconds, messages: fake.sentTexts().length - sentBefore };
+    return { ...done(), messages: fake.sentTexts().length - sentBefore };
   } finally {
     await running.stop();
     await fake.close();
@@ -80,26 +104,47 @@ async function measurePandu(app: App, round: number): Promise<{ perSecond: numbe
  * The same questions straight into the router, with the same number of people writing at once: what
  * Pandu's core costs without Telegram, so the adapter's share can be read off.
  */
-async function measureCore(router: Router, round: number): Promise<number> {
-  const started = performance.now();
+async function measureCore(router: Router, round: number, tag: string): Promise<Measured> {
+  const done = measuring(PANDU_UPDATES);
   await Promise.all(
     Array.from({ length: SENDERS }, async (_, sender) => {
       for (let n = sender; n < PANDU_UPDATES; n += SENDERS) {
         await router.handle({
           channel: 'telegram',
-          senderId: `core-${round}-${sender}`,
-          messageId: `core:${round}:${n}`,
+          senderId: `${tag}-${round}-${sender}`,
+          messageId: `${tag}:${round}:${n}`,
           text: QUESTIONS[n % QUESTIONS.length]!,
           conversation: 'private',
         });
       }
     }),
   );
-  return PANDU_UPDATES / ((performance.now() - started) / 1000);
+  return done();
+}
+
+/**
+ * The same app's router with every store on Prisma queries instead of the prepared hot statements: what
+ * those statements buy (the figure before them, measured in the same run).
+ */
+function prismaRouter(app: App): Router {
+  const qa = app.features.find((f) => f.name === 'qa') as QaFeature;
+  const { config, db } = app;
+  return new Router({
+    users: new UserStore(db),
+    sessions: new SessionStore(db),
+    commands: app.commands,
+    features: app.features,
+    fallback: (ctx, text) => qa.ask(ctx, text),
+    dedup: new MessageDeduplicator(db),
+    rateLimit: config.rateLimitPerMinute > 0 ? new MessageRateLimit(db, { perWindow: config.rateLimitPerMinute }) : undefined,
+    t: app.i18n.t,
+    i18n: app.i18n,
+    logger: silentLogger(),
+  });
 }
 
 /** The ceiling: a bare grammY echo bot on the same runner and fake server. */
-async function measureEcho(): Promise<number> {
+async function measureEcho(): Promise<Measured> {
   const fake = await startFakeTelegram();
   const bot = new Bot(fake.token, { client: { apiRoot: fake.apiRoot }, botInfo: FAKE_BOT });
   bot.on('message:text', (ctx) => ctx.reply(ctx.message.text));
@@ -107,10 +152,10 @@ async function measureEcho(): Promise<number> {
   try {
     pushQuestions(fake, WARM_UP, 0, 0);
     await fake.waitForCount('sendMessage', WARM_UP, 60_000);
-    const started = performance.now();
+    const done = measuring(ECHO_UPDATES);
     pushQuestions(fake, ECHO_UPDATES, WARM_UP, 0);
     await fake.waitForCount('sendMessage', WARM_UP + ECHO_UPDATES, 300_000);
-    return ECHO_UPDATES / ((performance.now() - started) / 1000);
+    return done();
   } finally {
     await runner.stop();
     await fake.close();
@@ -123,33 +168,51 @@ function median(values: number[]): number {
 }
 
 /**
- * Updates per second through the real grammY stack and the fake Bot API: Pandu answering non-LLM
- * questions, and a bare echo bot as the ceiling of the transport. The ratio says how much of the time
- * is Pandu's own work (retrieval, storage, typing action, replies) rather than Telegram plumbing.
- * Rounds alternate the three measurements so a busy machine skews them alike; medians are printed.
+ * Updates per second and CPU per update through the real grammY stack and the fake Bot API: Pandu
+ * answering non-LLM questions, and a bare echo bot as the ceiling of the transport. The ratio says how
+ * much of the time is Pandu's own work (retrieval, storage, typing action, replies) rather than Telegram
+ * plumbing; CPU per update holds still on a machine busy with other work, where throughput does not.
+ * Ablations in the same run: Pandu with "typing" sent before every answer, and Pandu's core with its
+ * stores on Prisma queries instead of the prepared hot statements. Rounds alternate the measurements so a
+ * busy machine skews them alike; medians are printed.
  */
 export async function run(): Promise<void> {
   const test = await startTestApp();
-  const pandu: number[] = [];
-  const core: number[] = [];
-  const echo: number[] = [];
+  const series = {
+    pandu: [] as Measured[],
+    typingAtOnce: [] as Measured[],
+    core: [] as Measured[],
+    corePrisma: [] as Measured[],
+    echo: [] as Measured[],
+  };
   let messages = 0;
   try {
+    const viaPrisma = prismaRouter(test.app);
     for (let round = 1; round <= ROUNDS; round += 1) {
       const result = await measurePandu(test.app, round);
-      pandu.push(result.perSecond);
+      series.pandu.push(result);
       messages = result.messages;
-      core.push(await measureCore(test.app.router, round));
-      echo.push(await measureEcho());
+      series.typingAtOnce.push(await measurePandu(test.app, round + ROUNDS, 0));
+      series.core.push(await measureCore(test.app.router, round, 'core'));
+      series.corePrisma.push(await measureCore(viaPrisma, round, 'prisma'));
+      series.echo.push(await measureEcho());
     }
   } finally {
     await test.close();
   }
-  const fmt = (values: number[]) => `${median(values).toFixed(1)} updates/s (rounds: ${values.map((v) => v.toFixed(1)).join(', ')})`;
+  const rate = (m: Measured[]) => median(m.map((x) => x.perSecond));
+  const cpu = (m: Measured[]) => median(m.map((x) => x.cpuMs));
+  const fmt = (m: Measured[]) =>
+    `${rate(m).toFixed(1)} updates/s (rounds: ${m.map((x) => x.perSecond.toFixed(1)).join(', ')}), ${cpu(m).toFixed(2)} ms CPU/update`;
   console.log(
-    `pandu via Telegram, non-LLM questions (${PANDU_UPDATES} updates from ${SENDERS} chats, ${messages} messages sent): ${fmt(pandu)}`,
+    `pandu via Telegram, non-LLM questions (${PANDU_UPDATES} updates from ${SENDERS} chats, ${messages} messages sent): ${fmt(series.pandu)}`,
   );
-  console.log(`pandu core alone (router.handle, same questions and concurrency, no Telegram): ${fmt(core)}`);
-  console.log(`bare grammY echo bot (${ECHO_UPDATES} updates): ${fmt(echo)}`);
-  console.log(`ratio echo / pandu via Telegram: ${(median(echo) / median(pandu)).toFixed(1)}×`);
+  console.log(`  the same, "typing" sent before every answer: ${fmt(series.typingAtOnce)}`);
+  console.log(`pandu core alone (router.handle, same questions and concurrency, no Telegram): ${fmt(series.core)}`);
+  console.log(`  the same, stores on Prisma queries (no prepared hot statements): ${fmt(series.corePrisma)}`);
+  console.log(`bare grammY echo bot (${ECHO_UPDATES} updates): ${fmt(series.echo)}`);
+  console.log(
+    `ratio echo / pandu via Telegram: ${(rate(series.echo) / rate(series.pandu)).toFixed(1)}× by throughput, ` +
+      `${(cpu(series.pandu) / cpu(series.echo)).toFixed(1)}× by CPU per update (target ≤ 2×)`,
+  );
 }

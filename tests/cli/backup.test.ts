@@ -88,7 +88,7 @@ describe('npm run backup', () => {
     fs.mkdirSync(path.dirname(restored));
     fs.copyFileSync(path.join(folder, 'pandu.db'), restored);
     expect(await migrate(`file:${restored}`, prismaDir)).toEqual([]);
-    const db = createDb(`file:${restored}`);
+    const db = await createDb(`file:${restored}`);
     try {
       expect((await db.user.findMany()).map((u) => u.id)).toEqual(['u1']);
       expect(await db.sectionAnswer.findUniqueOrThrow({ where: { id: 'a1' } })).toMatchObject({ text: 'Antrean puskesmas' });

@@ -67,11 +67,11 @@ const FIRST_PROBLEMS = [
   'baris 13, kolom akhir_uji_coba: akhir uji coba (1/1/2026) harus setelah tanggal mulai',
 ];
 
-beforeAll(() => {
+beforeAll(async () => {
   temp = tempDataDir('pandu-inovasi-cli-');
   env = cliEnv(dataDir(), { KNOWLEDGE_DIR: writeSmallKnowledge(temp.dir) });
   fs.mkdirSync(path.dirname(file('x')), { recursive: true });
-  db = createDb(loadConfig(env, projectRoot).databaseUrl);
+  db = await createDb(loadConfig(env, projectRoot).databaseUrl);
 });
 afterAll(async () => {
   await db.$disconnect();

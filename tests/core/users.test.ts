@@ -19,7 +19,7 @@ async function sqliteStorage(): Promise<Storage> {
   const temp = tempDataDir('pandu-users-');
   const url = `file:${path.join(temp.dir, 'pandu.db')}`;
   await migrate(url, prismaDir);
-  const db = createDb(url);
+  const db = await createDb(url);
   return {
     db,
     async close() {
@@ -32,7 +32,7 @@ async function sqliteStorage(): Promise<Storage> {
 async function postgresStorage(): Promise<Storage> {
   const database = await createTestDatabase();
   await migrate(database.url, prismaDir);
-  const db = createDb(database.url);
+  const db = await createDb(database.url);
   return {
     db,
     async close() {

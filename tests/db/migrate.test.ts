@@ -58,14 +58,14 @@ describe('migrate() on SQLite', () => {
   it('is idempotent: a second run applies nothing and keeps the data', async () => {
     const url = `file:${path.join(temp.dir, 'dua-kali.db')}`;
     await migrate(url, prismaDir);
-    const client = createDb(url);
+    const client = await createDb(url);
     try {
       await client.user.create({ data: { displayName: 'Sari' } });
     } finally {
       await client.$disconnect();
     }
     expect(await migrate(url, prismaDir)).toEqual([]);
-    const again = createDb(url);
+    const again = await createDb(url);
     try {
       expect(await again.user.count()).toBe(1);
     } finally {

@@ -28,7 +28,7 @@ describe.skipIf(!TEST_PG_URL)(suite, () => {
   beforeAll(async () => {
     ({ url, drop } = await createTestDatabase());
     firstRun = await migrate(url, prismaDir);
-    db = createDb(url);
+    db = await createDb(url);
     temp = tempDataDir('pandu-pg-');
     knowledgeDir = writeSmallKnowledge(temp.dir);
   });

@@ -33,7 +33,7 @@ describe('sqliteFile', () => {
  */
 async function sameFileBothWays(url: string, file: string): Promise<void> {
   expect(await migrate(url, prismaDir)).not.toEqual([]);
-  const prisma = createDb(url);
+  const prisma = await createDb(url);
   const raw = openSqlite(url);
   try {
     await prisma.user.create({ data: { id: 'dari-prisma', displayName: 'Sari' } });

@@ -35,7 +35,7 @@ describe.skipIf(!enabled)(suite, () => {
   beforeAll(async () => {
     ({ url, drop } = await createTestDatabase());
     await migrate(url, prismaDir);
-    db = createDb(url);
+    db = await createDb(url);
   });
   afterAll(async () => {
     for (const instance of open.splice(0)) await stop(instance);
@@ -50,8 +50,8 @@ describe.skipIf(!enabled)(suite, () => {
   });
 
   /** One "instance": its own Prisma client and Redis connections, like a separate process. */
-  function instance(id: string, options: { time?: MovedTime; pollMs?: number } = {}): { jobs: Jobs; db: Db } {
-    const own = createDb(url);
+  async function instance(id: string, options: { time?: MovedTime; pollMs?: number } = {}): Promise<{ jobs: Jobs; db: Db }> {
+    const own = await createDb(url);
     const jobs = testJobs(own, {
       instanceId: id,
       redis: { url: redisUrl!, prefix },
@@ -78,7 +78,7 @@ describe.skipIf(!enabled)(suite, () => {
     const payload = z.object({ month: z.number().int() });
 
     const boot = async (id: string) => {
-      const made = instance(id, { time });
+      const made = await instance(id, { time });
       made.jobs.register({
         kind: 'test.monthly',
         payload,
@@ -126,16 +126,17 @@ describe.skipIf(!enabled)(suite, () => {
   it('two instances sharing the queue run each of many due rows exactly once', async () => {
     const time = new MovedTime('2027-06-01T00:00:00Z');
     const ran: string[] = [];
-    const workers = ['left', 'right'].map((id) => {
-      const made = instance(id, { time });
+    const workers = [];
+    for (const id of ['left', 'right']) {
+      const made = await instance(id, { time });
       made.jobs.register({
         kind: 'test.burst',
         payload: z.object({ n: z.number() }),
         onCrash: 'unknown',
         run: (_p, ctx) => void ran.push(`${id} ${ctx.jobKey}`),
       });
-      return made;
-    });
+      workers.push(made);
+    }
     for (const w of workers) await w.jobs.start();
     for (let i = 0; i < 40; i += 1)
       await workers[i % 2]!.jobs.schedule({ kind: 'test.burst', key: `burst:${i}`, runAt: new Date(time.now()), payload: { n: i } });
@@ -149,7 +150,7 @@ describe.skipIf(!enabled)(suite, () => {
   });
 
   it('runs a row at its time from the delayed BullMQ job, and sweeps in rows written without Redis', async () => {
-    const made = instance('real-clock');
+    const made = await instance('real-clock');
     const ran: string[] = [];
     made.jobs.register({ kind: 'test.soon', payload: z.object({}), onCrash: 'retry', run: (_p, ctx) => void ran.push(ctx.jobKey) });
     await made.jobs.start(); // sweeps once now; the next sweep is an hour away
@@ -167,7 +168,7 @@ describe.skipIf(!enabled)(suite, () => {
   });
 
   it('a RateLimited answer pauses the lane through BullMQ and puts the row back without counting an attempt', async () => {
-    const made = instance('limited');
+    const made = await instance('limited');
     const calls: number[] = [];
     const lane: JobLane = { name: 'telegram', concurrency: 1, limiter: { max: 20, duration: 1_000 } };
     made.jobs.register({

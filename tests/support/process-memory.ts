@@ -35,6 +35,20 @@ export function watchMemory(pid: number, everyMs = 10): () => MemoryPeak {
   };
 }
 
+/** What `pid` and every process below it hold in memory now (resident set, VmRSS), in kB. */
+export function treeRssKb(pid: number): number {
+  let total = 0;
+  for (const p of [pid, ...descendants(pid)]) {
+    try {
+      const match = /^VmRSS:\s+(\d+)\s+kB/m.exec(fs.readFileSync(`/proc/${p}/status`, 'utf8'));
+      total += match ? Number(match[1]) : 0;
+    } catch {
+      // The process ended between listing and reading.
+    }
+  }
+  return total;
+}
+
 function descendants(pid: number): number[] {
   const out: number[] = [];
   for (const child of childrenOf(pid)) out.push(child, ...descendants(child));

@@ -65,7 +65,11 @@ export function spawnCli(
   options: { env?: Record<string, string>; measureMemory?: boolean } = {},
 ): RunningCli {
   const entry = path.join(projectRoot, script);
-  const [command, commandArgs] = options.measureMemory ? [process.execPath, ['--import', 'tsx', entry, ...args]] : [TSX, [entry, ...args]];
+  // Compiled JavaScript (dist/, what `npm start` runs) needs no TypeScript loader.
+  const [command, commandArgs] =
+    options.measureMemory || entry.endsWith('.js')
+      ? [process.execPath, [...(entry.endsWith('.ts') ? ['--import', 'tsx'] : []), entry, ...args]]
+      : [TSX, [entry, ...args]];
   const child = spawn(command, commandArgs, {
     cwd: projectRoot,
     env: { ...process.env, LOG_LEVEL: 'warn', ...options.env },

@@ -14,7 +14,7 @@ import { OutageLog } from './outage-log.js';
 import { pollThroughOutages } from './poll-outages.js';
 import { retryTransformer, type TelegramRetryOptions } from './retry.js';
 import { toIncoming } from './to-incoming.js';
-import { keepTyping, TYPING_INTERVAL_MS } from './typing.js';
+import { keepTyping, TYPING_DELAY_MS, TYPING_INTERVAL_MS } from './typing.js';
 
 export const DEFAULT_API_ROOT = 'https://api.telegram.org';
 
@@ -42,6 +42,8 @@ export interface TelegramBotOptions {
   /** Skips getMe when the bot's identity is already known (tests, benchmarks). */
   botInfo?: UserFromGetMe;
   typingIntervalMs?: number;
+  /** How long an answer may take before "typing…" is shown (default TYPING_DELAY_MS). */
+  typingDelayMs?: number;
   retry?: Partial<TelegramRetryOptions>;
   /** Waits between attempts to reach an unreachable Bot API (start-up and polling). */
   reconnect?: BackoffPolicy;
@@ -135,6 +137,7 @@ export function createTelegramBot(options: TelegramBotOptions): TelegramBot {
       () => ctx.api.sendChatAction(chat.id, 'typing', threadId !== undefined ? { message_thread_id: threadId } : {}),
       (error) => logger.debug({ err: error }, 'chat action failed'),
       options.typingIntervalMs ?? TYPING_INTERVAL_MS,
+      options.typingDelayMs ?? TYPING_DELAY_MS,
     );
     try {
       let replies: Reply[];

@@ -1,7 +1,5 @@
 import fs from 'node:fs/promises';
 import path from 'node:path';
-import QRCode from 'qrcode';
-import qrcodeTerminal from 'qrcode-terminal';
 import type { Logger } from '../../logger.js';
 
 export interface QrOutputOptions {
@@ -25,9 +23,13 @@ export interface QrOutput {
 export function createQrOutput(options: QrOutputOptions): QrOutput {
   const pngFile = path.join(options.dir, 'qr.png');
   const write = options.write ?? ((text: string) => process.stderr.write(`${text}\n`));
+  // Loaded when WhatsApp starts (about 15 MB), not with every start of the bot; ready before the first code.
+  const libraries = Promise.all([import('qrcode-terminal'), import('qrcode')]);
+  libraries.catch(() => undefined);
   return {
     pngFile,
     async show(qr) {
+      const [{ default: qrcodeTerminal }, { default: QRCode }] = await libraries;
       qrcodeTerminal.generate(qr, { small: true }, write);
       try {
         await fs.mkdir(options.dir, { recursive: true });

@@ -1,5 +1,6 @@
 import { RateLimiterPrisma, RateLimiterRes } from 'rate-limiter-flexible';
 import type { Db } from '../../db/client.js';
+import type { HotQueries } from '../../db/hot-queries.js';
 
 /** A row of the RateLimit table (prisma/models.prisma). */
 interface Row {
@@ -34,6 +35,8 @@ export class ClockedPrismaLimiter extends RateLimiterPrisma {
     private readonly db: Db,
     options: LimiterOptions,
     private readonly clock: () => Date = () => new Date(),
+    /** One prepared statement instead of two Prisma queries for each counted message (SQLite). */
+    private readonly hot?: HotQueries,
   ) {
     super({ ...options, storeClient: db, tableName: 'rateLimit', clearExpiredByTimeout: false });
   }
@@ -51,6 +54,7 @@ export class ClockedPrismaLimiter extends RateLimiterPrisma {
     if (forceExpire) {
       return this.db.rateLimit.upsert({ where: { key }, create: { key, points, expire }, update: { points, expire } });
     }
+    if (this.hot) return { key, ...(await this.hot.addPoints(key, points, expire, now)) };
     await this.db.rateLimit.deleteMany({ where: { key, expire: { lte: now } } });
     return this.db.rateLimit.upsert({ where: { key }, create: { key, points, expire }, update: { points: { increment: points } } });
   }

@@ -1,5 +1,6 @@
 import { RateLimiterRes } from 'rate-limiter-flexible';
 import type { Db } from '../../db/client.js';
+import type { HotQueries } from '../../db/hot-queries.js';
 import type { Translate } from '../../i18n/translator.js';
 import type { Reply } from '../messages.js';
 import { ClockedPrismaLimiter } from './clocked-prisma-limiter.js';
@@ -19,8 +20,14 @@ export class MessageRateLimit {
     db: Db,
     limit: { perWindow: number; windowSeconds?: number },
     private readonly clock: () => Date = () => new Date(),
+    hot?: HotQueries,
   ) {
-    this.limiter = new ClockedPrismaLimiter(db, { keyPrefix: 'msg', points: limit.perWindow, duration: limit.windowSeconds ?? 60 }, clock);
+    this.limiter = new ClockedPrismaLimiter(
+      db,
+      { keyPrefix: 'msg', points: limit.perWindow, duration: limit.windowSeconds ?? 60 },
+      clock,
+      hot,
+    );
   }
 
   /** Counts one message of `userId` and says whether it may be handled. */

@@ -26,10 +26,15 @@ type Write = { kind: 'append'; text: string } | { kind: 'replace'; text: string 
 
 const MAX_WRITE_ATTEMPTS = 3;
 
+/** How a stored version changes a section's answer (SectionAnswer.kind). */
+type Kind = 'replace' | 'append' | 'skip';
+
 /**
  * Proposal drafts and their answers in the database, so a draft survives restarts and is the same on every
- * channel. Answers are never updated in place: every message, replacement or skip adds a version, which
- * keeps the history and makes "nothing you wrote is lost" literally true.
+ * channel. Every message, replacement or skip adds a version holding only what it changed (the message
+ * added, the new answer, the skip), which keeps the history and makes "nothing you wrote is lost"
+ * literally true while storage grows with what the person wrote, not with each answer so far. The result
+ * of the last version of each section is kept apart (SectionText), so the wizard reads only that.
  */
 export class DraftStore {
   constructor(
@@ -56,19 +61,28 @@ export class DraftStore {
 
   /** Current answer per section key. */
   async answers(draftId: string): Promise<Map<string, SectionAnswerState>> {
-    const rows = await this.db.sectionAnswer.findMany({ where: { draftId }, orderBy: [{ sectionKey: 'asc' }, { version: 'desc' }] });
-    const current = new Map<string, SectionAnswerState>();
-    for (const row of rows) if (!current.has(row.sectionKey)) current.set(row.sectionKey, toState(row));
-    return current;
+    const rows = await this.db.sectionText.findMany({ where: { draftId }, orderBy: { sectionKey: 'asc' } });
+    return new Map(
+      rows.map((row) => [
+        row.sectionKey,
+        { sectionKey: row.sectionKey, text: row.text, skipped: row.skipped, version: row.version, savedAt: row.updatedAt },
+      ]),
+    );
   }
 
-  /** Every saved version of a section, oldest first. */
+  /** Every saved version of a section, oldest first, each with the whole answer it led to. */
   async history(draftId: string, sectionKey: string): Promise<SectionAnswerState[]> {
     const rows = await this.db.sectionAnswer.findMany({ where: { draftId, sectionKey }, orderBy: { version: 'asc' } });
-    return rows.map(toState);
+    const states: SectionAnswerState[] = [];
+    let text = '';
+    for (const row of rows) {
+      text = applyChange(text, parseKind(row.kind), row.text);
+      states.push({ sectionKey, text, skipped: row.kind === 'skip', version: row.version, savedAt: row.createdAt });
+    }
+    return states;
   }
 
-  /** Adds text to the section's answer (a new version holding the previous text plus this message). */
+  /** Adds text to the section's answer on a new line (a new version holding this message). */
   append(draftId: string, sectionKey: string, text: string): Promise<SectionAnswerState> {
     return this.write(draftId, sectionKey, { kind: 'append', text });
   }
@@ -109,28 +123,37 @@ export class DraftStore {
     for (let attempt = 1; ; attempt += 1) {
       try {
         const now = this.clock();
-        const row = await this.db.$transaction(async (tx) => {
-          const last = await tx.sectionAnswer.findFirst({ where: { draftId, sectionKey }, orderBy: { version: 'desc' } });
-          const previous = last?.text ?? '';
-          const text =
-            write.kind === 'append'
-              ? previous.trim()
-                ? `${previous}\n${write.text}`
-                : write.text
-              : write.kind === 'replace'
-                ? write.text
-                : previous;
-          const created = await tx.sectionAnswer.create({
-            data: { draftId, sectionKey, version: (last?.version ?? 0) + 1, text, skipped: write.kind === 'skip', createdAt: now },
+        return await this.db.$transaction(async (tx) => {
+          const current = await tx.sectionText.findUnique({ where: { draftId_sectionKey: { draftId, sectionKey } } });
+          const previous = current?.text ?? '';
+          // Text added to an answer that holds nothing yet is the answer: stored as such.
+          const kind: Kind = write.kind === 'append' && !previous.trim() ? 'replace' : write.kind;
+          const change = write.kind === 'skip' ? '' : write.text;
+          const text = applyChange(previous, kind, change);
+          const state: SectionAnswerState = {
+            sectionKey,
+            text,
+            skipped: kind === 'skip',
+            version: (current?.version ?? 0) + 1,
+            savedAt: now,
+          };
+          // The unique (draft, section, version) key makes a concurrent write of the same version fail here.
+          await tx.sectionAnswer.create({
+            data: { draftId, sectionKey, version: state.version, kind, text: change, skipped: state.skipped, createdAt: now },
+          });
+          const stored = { text, skipped: state.skipped, version: state.version, updatedAt: now };
+          await tx.sectionText.upsert({
+            where: { draftId_sectionKey: { draftId, sectionKey } },
+            create: { draftId, sectionKey, ...stored },
+            update: stored,
           });
           // Touch the draft so "most recent draft" follows the user's last edit; a finished draft is open again.
           await tx.proposalDraft.update({
             where: { id: draftId },
             data: { updatedAt: now, ...(write.kind === 'skip' ? {} : { status: 'draft' }) },
           });
-          return created;
+          return state;
         });
-        return toState(row);
       } catch (error) {
         if (attempt >= MAX_WRITE_ATTEMPTS || !isUniqueViolation(error)) throw error;
       }
@@ -138,8 +161,16 @@ export class DraftStore {
   }
 }
 
-function toState(row: { sectionKey: string; text: string; skipped: boolean; version: number; createdAt: Date }): SectionAnswerState {
-  return { sectionKey: row.sectionKey, text: row.text, skipped: row.skipped, version: row.version, savedAt: row.createdAt };
+/** The answer after one stored change; an append follows a non-empty answer on a new line. */
+function applyChange(previous: string, kind: Kind, change: string): string {
+  if (kind === 'replace') return change;
+  if (kind === 'append') return `${previous}\n${change}`;
+  return previous;
+}
+
+function parseKind(kind: string): Kind {
+  if (kind === 'replace' || kind === 'append' || kind === 'skip') return kind;
+  throw new Error(`unknown section answer kind: ${kind}`);
 }
 
 function isUniqueViolation(error: unknown): boolean {

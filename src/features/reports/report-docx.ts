@@ -1,4 +1,3 @@
-import { AlignmentType, Document, HeadingLevel, Packer, Paragraph, TextRun } from 'docx';
 import { paragraphs } from '../proposal/export/proposal-document.js';
 
 /** The submitted report as the Word exporter sees it: translated labels and the answers, in order. */
@@ -18,6 +17,8 @@ export interface ReportDocument {
  * question and the attachments by name (the files themselves stay with Pandu and with the person).
  */
 export async function renderReportDocx(doc: ReportDocument): Promise<Buffer> {
+  // Loaded by the first report document, not with the bot (about 11 MB).
+  const { AlignmentType, Document, HeadingLevel, Packer, Paragraph, TextRun } = await import('docx');
   const muted = (text: string) => new Paragraph({ children: [new TextRun({ text, italics: true, color: '999999' })] });
   const numbered = [...doc.sections.map((s) => s.title), doc.attachments.title].map((title, i) => `${i + 1}. ${title}`);
   const body = doc.sections.flatMap((s, i) => [

@@ -1,4 +1,4 @@
-import ExcelJS from 'exceljs';
+import type ExcelJS from 'exceljs';
 import { SheetError, type Cell, type Sheet, type SheetRow } from './sheet.js';
 
 /**
@@ -7,7 +7,9 @@ import { SheetError, type Cell, type Sheet, type SheetRow } from './sheet.js';
  * Lines are Excel's row numbers, so a problem is pointed at where the person sees it.
  */
 export async function readXlsx(bytes: Buffer): Promise<Sheet> {
-  const workbook = new ExcelJS.Workbook();
+  // Loaded by the first spreadsheet read, not with the app (about 28 MB and a second to load).
+  const { default: Excel } = await import('exceljs');
+  const workbook = new Excel.Workbook();
   try {
     // exceljs declares its own Buffer type (an ArrayBuffer); a Node Buffer is what it reads at run time.
     await workbook.xlsx.load(bytes as unknown as ExcelJS.Buffer);

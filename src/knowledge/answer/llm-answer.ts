@@ -1,7 +1,6 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import type { ChatOpenAI } from '@langchain/openai';
-import { createChatModel, messageText, type ChatModelOptions } from '../../llm/chat-model.js';
+import { createChatModel, messageText, type ChatModel, type ChatModelOptions } from '../../llm/chat-model.js';
 import type { RetrievalHit } from '../retrieval/retriever.js';
 import { formatPassages } from './passages.js';
 import { PromptGuard } from './prompt-guard.js';
@@ -23,7 +22,7 @@ export const NOT_FOUND_MARKER = 'TIDAK_DITEMUKAN';
  * LangChain. Prompts live in prompts/ so they are reviewed like code.
  */
 export class LlmAnswerer {
-  private readonly model: ChatOpenAI;
+  private readonly model: ChatModel;
   private readonly system: string;
   private readonly userTemplate: string;
   private readonly guard: PromptGuard;

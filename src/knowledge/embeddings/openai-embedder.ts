@@ -1,4 +1,4 @@
-import { OpenAIEmbeddings } from '@langchain/openai';
+import type { OpenAIEmbeddings } from '@langchain/openai';
 import { l2normalise, type Embedder } from './embedder.js';
 
 export interface OpenAiEmbedderOptions {
@@ -21,38 +21,44 @@ const DOCUMENT_RETRIES = 2;
  */
 export class OpenAiEmbedder implements Embedder {
   readonly id: string;
-  /** For chunk batches while indexing; each attempt is bounded by the timeout. */
-  private readonly documents: OpenAIEmbeddings;
   /**
-   * For questions, without retries: a user is waiting, and the retriever answers from BM25 alone when
-   * this fails, so one attempt bounded by the timeout is the whole budget.
+   * `documents` for chunk batches while indexing (each attempt bounded by the timeout); `queries` for
+   * questions, without retries: a user is waiting, and the retriever answers from BM25 alone when this
+   * fails, so one attempt bounded by the timeout is the whole budget. LangChain is loaded by the first
+   * request, not with the app.
    */
-  private readonly queries: OpenAIEmbeddings;
+  private clients?: Promise<{ documents: OpenAIEmbeddings; queries: OpenAIEmbeddings }>;
   private knownDims?: number;
 
-  constructor(options: OpenAiEmbedderOptions) {
+  constructor(private readonly options: OpenAiEmbedderOptions) {
     this.id = `openai:${options.model}`;
     this.knownDims = options.dims;
-    const client = (maxRetries: number) =>
-      new OpenAIEmbeddings({
-        apiKey: options.apiKey,
-        model: options.model,
-        timeout: options.timeoutMs ?? DEFAULT_TIMEOUT_MS,
-        maxRetries,
-        configuration: options.baseURL ? { baseURL: options.baseURL } : undefined,
-      });
-    this.documents = client(DOCUMENT_RETRIES);
-    this.queries = client(0);
   }
 
   async embedDocuments(texts: string[]): Promise<Float32Array[]> {
     if (texts.length === 0) return [];
-    const vectors = await this.documents.embedDocuments(texts);
+    const vectors = await (await this.load()).documents.embedDocuments(texts);
     return vectors.map((v) => this.accept(v));
   }
 
   async embedQuery(text: string): Promise<Float32Array> {
-    return this.accept(await this.queries.embedQuery(text));
+    return this.accept(await (await this.load()).queries.embedQuery(text));
+  }
+
+  private load() {
+    this.clients ??= import('@langchain/openai').then(({ OpenAIEmbeddings }) => {
+      const { options } = this;
+      const client = (maxRetries: number) =>
+        new OpenAIEmbeddings({
+          apiKey: options.apiKey,
+          model: options.model,
+          timeout: options.timeoutMs ?? DEFAULT_TIMEOUT_MS,
+          maxRetries,
+          configuration: options.baseURL ? { baseURL: options.baseURL } : undefined,
+        });
+      return { documents: client(DOCUMENT_RETRIES), queries: client(0) };
+    });
+    return this.clients;
   }
 
   /** A model that changes its vector length mid-way would corrupt the index; fail loudly instead. */

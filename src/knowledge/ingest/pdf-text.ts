@@ -7,7 +7,8 @@ import { textTooLong } from './limits.js';
 import type { PdfJob, PdfOutcome } from './pdf-reader.js';
 
 const TASK_PROCESS = fileURLToPath(new URL('./task-process.mjs', import.meta.url));
-const PDF_TASK = new URL('./pdf-reader.ts', import.meta.url).href;
+// The reader next to this file: pdf-reader.ts when run from the sources, pdf-reader.js when compiled (dist/).
+const PDF_TASK = new URL(`./pdf-reader${import.meta.url.endsWith('.ts') ? '.ts' : '.js'}`, import.meta.url).href;
 
 /**
  * Most memory the reader process may hold. It needs about 100 MB for a large real document (1,000 pages);

@@ -47,7 +47,7 @@ describe('the Telegram bot against a fake Bot API', () => {
     expect(Object.keys(bot.fake.commandMenus())).toHaveLength(2);
   });
 
-  it('treats free text as a question and replies in plain text, showing "typing" first', async () => {
+  it('treats free text as a question and replies in plain text, without "typing" for a quick answer', async () => {
     const { fake, received } = await start(echo);
     fake.pushUpdate(messageUpdate('Apa itu inovasi daerah?'));
     const [sent] = await fake.waitForCount('sendMessage', 1);
@@ -59,9 +59,8 @@ describe('the Telegram bot against a fake Bot API', () => {
     });
     expect(sent!.payload).toMatchObject({ chat_id: ALICE.id, text: 'Anda menulis: Apa itu inovasi daerah?' });
     expect(sent!.payload).not.toHaveProperty('parse_mode');
-    const typing = fake.callsOf('sendChatAction')[0]!;
-    expect(typing.payload).toMatchObject({ chat_id: ALICE.id, action: 'typing' });
-    expect(typing.at).toBeLessThanOrEqual(sent!.at);
+    await sleep(50);
+    expect(fake.callsOf('sendChatAction')).toEqual([]);
   });
 
   it('sends *word* as bold entities without asterisks, still without parse_mode', async () => {
@@ -176,16 +175,20 @@ describe('the Telegram bot against a fake Bot API', () => {
     expect(logs.join('\n')).toContain('"error_code":500');
   });
 
-  it('keeps "typing" up while a slow answer is prepared and stops once it is sent', async () => {
+  it('shows "typing" once an answer is slow, keeps it up while it is prepared and stops once it is sent', async () => {
     const { fake } = await start(
       async () => {
-        await sleep(300);
+        await sleep(400);
         return [{ text: 'selesai' }];
       },
-      { bot: { typingIntervalMs: 50 } },
+      { bot: { typingIntervalMs: 50, typingDelayMs: 100 } },
     );
     fake.pushUpdate(messageUpdate('pertanyaan sulit'));
+    await sleep(60);
+    expect(fake.callsOf('sendChatAction')).toEqual([]);
     await fake.waitForCount('sendMessage', 1);
+    const [typing] = fake.callsOf('sendChatAction');
+    expect(typing!.payload).toMatchObject({ chat_id: ALICE.id, action: 'typing' });
     // One more action may cross the reply on the wire; after that the chat must stay quiet.
     await sleep(60);
     const shown = fake.callsOf('sendChatAction').length;
@@ -195,7 +198,7 @@ describe('the Telegram bot against a fake Bot API', () => {
   });
 
   it('still replies when the chat action fails, without retrying the chat action', async () => {
-    const { fake } = await start(echo);
+    const { fake } = await start(echo, { bot: { typingDelayMs: 0 } });
     fake.failNext('sendChatAction', 1, 500, 'Internal Server Error');
     fake.pushUpdate(messageUpdate('halo'));
     await fake.waitForCount('sendMessage', 1);
@@ -308,10 +311,13 @@ describe('the Telegram bot against a fake Bot API', () => {
   });
 
   it('finishes the reply in hand when stopped and confirms the handled updates to Telegram', async () => {
-    const bot = await startBotUnderTest(async () => {
-      await sleep(200);
-      return [{ text: 'selesai' }];
-    });
+    const bot = await startBotUnderTest(
+      async () => {
+        await sleep(200);
+        return [{ text: 'selesai' }];
+      },
+      { bot: { typingDelayMs: 0 } },
+    );
     const id = bot.fake.pushUpdate(messageUpdate('halo'));
     await bot.fake.waitForCall('sendChatAction');
     await bot.running.stop();

@@ -18,7 +18,7 @@ export async function sqliteFile(): Promise<{ url: string; dir: string; cleanup:
 
 /** Opens a client on an already migrated database, as the app does. */
 export async function openDb(url: string): Promise<Db> {
-  const db = createDb(url);
+  const db = await createDb(url);
   await tuneConnection(db, url);
   return db;
 }

@@ -1,4 +1,3 @@
-import { AlignmentType, Document, HeadingLevel, Packer, PageBreak, Paragraph, TextRun } from 'docx';
 import { paragraphs, type ProposalDocument } from './proposal-document.js';
 
 export const DOCX_MIME = 'application/vnd.openxmlformats-officedocument.wordprocessingml.document';
@@ -9,7 +8,9 @@ export const DOCX_MIME = 'application/vnd.openxmlformats-officedocument.wordproc
  * navigation pane and table of contents working for the innovator who edits it further.
  */
 export async function renderDocx(doc: ProposalDocument): Promise<Buffer> {
-  const titlePage: Paragraph[] = [
+  // Loaded by the first export, not with the bot (about 11 MB).
+  const { AlignmentType, Document, HeadingLevel, Packer, PageBreak, Paragraph, TextRun } = await import('docx');
+  const titlePage: Array<InstanceType<typeof Paragraph>> = [
     new Paragraph({ spacing: { before: 2400 } }),
     new Paragraph({ heading: HeadingLevel.TITLE, alignment: AlignmentType.CENTER, children: [new TextRun(doc.title)] }),
     new Paragraph({

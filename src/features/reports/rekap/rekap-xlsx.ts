@@ -1,4 +1,4 @@
-import ExcelJS from 'exceljs';
+import type ExcelJS from 'exceljs';
 import type { Translate } from '../../../i18n/translator.js';
 import { inZone } from '../../../core/time/zoned.js';
 import { dateLabel, periodLabel } from '../../../innovations/labels.js';
@@ -33,7 +33,9 @@ export async function renderRekapXlsx(t: Translate, rekap: Rekap, zone: Zone, no
     { key: 'next_steps', width: 40, wrap: true, value: (r) => r.report?.nextSteps ?? '' },
     { key: 'attachments', width: 30, wrap: true, value: (r) => (r.report?.attachments ?? []).join(', ') },
   ];
-  const workbook = new ExcelJS.Workbook();
+  // Loaded by the first spreadsheet, not with the bot (about 28 MB and a second to load).
+  const { default: Excel } = await import('exceljs');
+  const workbook = new Excel.Workbook();
   workbook.creator = 'Pandu Inovasi';
   workbook.created = now;
   // Sheet names: at most 31 characters, none of : \ / ? * [ ].

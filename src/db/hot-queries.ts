@@ -1,0 +1,62 @@
+/**
+ * The few statements every incoming message runs (remember its id, find its sender, count it against the
+ * rate limit, load and save the conversation), kept as statements prepared once instead of Prisma queries
+ * compiled on every call: through Prisma each costs about thirty times what the statement itself does.
+ * Nothing read here is cached between messages, so several processes on one database always see each
+ * other's writes (roles, sessions) on the next message.
+ */
+export interface HotQueries {
+  /** Records a handled message id; false when it was recorded before. */
+  recordMessage(id: string, now: Date): Promise<boolean>;
+  /** The stored identities among `externalIds` on `channel`, each with its user. */
+  identities(channel: string, externalIds: readonly string[]): Promise<HotIdentity[]>;
+  /** A user's stored conversation, if any. */
+  session(userId: string): Promise<HotSession | undefined>;
+  /** Writes a user's conversation (created or replaced). */
+  saveSession(userId: string, session: HotSessionWrite, now: Date): Promise<void>;
+  /**
+   * Adds `points` to a rate-limit key's window and returns the window: a window that ended at or before
+   * `now` (or none) starts again with `points` until `expire`.
+   */
+  addPoints(key: string, points: number, expire: Date | null, now: Date): Promise<{ points: number; expire: Date | null }>;
+  close(): Promise<void>;
+}
+
+export interface HotUser {
+  id: string;
+  displayName: string | null;
+  role: string;
+  fullName: string | null;
+  opd: string | null;
+  region: string | null;
+  timeZone: string | null;
+  profileAt: Date | null;
+  createdAt: Date;
+}
+
+export interface HotIdentity {
+  id: string;
+  userId: string;
+  channel: string;
+  externalId: string;
+  displayName: string | null;
+  lastSeenAt: Date;
+  firstMessageAt: Date | null;
+  blockedAt: Date | null;
+  user: HotUser;
+}
+
+export interface HotSession {
+  flow: string | null;
+  step: string | null;
+  /** The stored JSON, parsed. */
+  data: unknown;
+  expiresAt: Date | null;
+}
+
+export interface HotSessionWrite {
+  flow: string | null;
+  step: string | null;
+  data: unknown;
+  expiresAt: Date;
+}

@@ -1,0 +1,149 @@
+import Database from 'better-sqlite3';
+import type { HotIdentity, HotQueries, HotSessionWrite } from './hot-queries.js';
+
+/** How long a write waits in all for another connection's transaction (as the app's busy_timeout). */
+const BUSY_WAIT_MS = 5000;
+
+/**
+ * The hot statements on a second connection to the app's SQLite file, prepared once. The database is in
+ * WAL mode, so reads never wait for Prisma's connection. A write that meets Prisma's open transaction
+ * must not wait inside SQLite: better-sqlite3 would block the event loop, and with it the transaction it
+ * waits for. So this connection does not wait at all (busy_timeout 0) and a busy write is tried again
+ * after yielding to the event loop.
+ */
+export function sqliteHotQueries(file: string): HotQueries {
+  const db = new Database(file);
+  db.pragma('busy_timeout = 0');
+  db.pragma('synchronous = NORMAL');
+  db.pragma('foreign_keys = ON');
+
+  const record = db.prepare('INSERT INTO "ProcessedMessage" ("id", "createdAt") VALUES (?, ?) ON CONFLICT ("id") DO NOTHING');
+  const identityStatements = new Map<number, Database.Statement>();
+  const identitiesFor = (count: number) => {
+    let statement = identityStatements.get(count);
+    if (!statement) {
+      statement = db.prepare(
+        `SELECT i."id", i."userId", i."channel", i."externalId", i."displayName", i."lastSeenAt", i."firstMessageAt",
+                i."blockedAt", u."displayName" AS "userDisplayName", u."role", u."fullName", u."opd", u."region",
+                u."timeZone", u."profileAt", u."createdAt" AS "userCreatedAt"
+           FROM "ChannelIdentity" i JOIN "User" u ON u."id" = i."userId"
+          WHERE i."channel" = ? AND i."externalId" IN (${Array.from({ length: count }, () => '?').join(', ')})`,
+      );
+      identityStatements.set(count, statement);
+    }
+    return statement;
+  };
+  const session = db.prepare('SELECT "flow", "step", "data", "expiresAt" FROM "ConversationState" WHERE "userId" = ?');
+  const saveSession = db.prepare(
+    `INSERT INTO "ConversationState" ("userId", "flow", "step", "data", "updatedAt", "expiresAt") VALUES (?, ?, ?, ?, ?, ?)
+     ON CONFLICT ("userId") DO UPDATE SET "flow" = excluded."flow", "step" = excluded."step", "data" = excluded."data",
+       "updatedAt" = excluded."updatedAt", "expiresAt" = excluded."expiresAt"`,
+  );
+  // One statement for the rate limiter's "drop an ended window, then add": the window restarts when it ended.
+  const addPoints = db.prepare(
+    `INSERT INTO "RateLimit" ("key", "points", "expire") VALUES (@key, @points, @expire)
+     ON CONFLICT ("key") DO UPDATE SET
+       "points" = CASE WHEN "RateLimit"."expire" <= @now THEN excluded."points" ELSE "RateLimit"."points" + excluded."points" END,
+       "expire" = CASE WHEN "RateLimit"."expire" <= @now THEN excluded."expire" ELSE "RateLimit"."expire" END
+     RETURNING "points", "expire"`,
+  );
+
+  return {
+    async recordMessage(id, now) {
+      return (await write(() => record.run(id, sqliteTime(now)))).changes === 1;
+    },
+    async identities(channel, externalIds) {
+      const rows = identitiesFor(externalIds.length).all(channel, ...externalIds) as IdentityRow[];
+      return rows.map(toIdentity);
+    },
+    async session(userId) {
+      const row = session.get(userId) as SessionRow | undefined;
+      if (!row) return undefined;
+      return {
+        flow: row.flow,
+        step: row.step,
+        data: row.data === null ? null : JSON.parse(row.data),
+        expiresAt: optionalTime(row.expiresAt),
+      };
+    },
+    async saveSession(userId, s: HotSessionWrite, now) {
+      await write(() => saveSession.run(userId, s.flow, s.step, JSON.stringify(s.data), sqliteTime(now), sqliteTime(s.expiresAt)));
+    },
+    async addPoints(key, points, expire, now) {
+      const row = (await write(() => addPoints.get({ key, points, expire: expire ? sqliteTime(expire) : null, now: sqliteTime(now) }))) as {
+        points: number;
+        expire: string | null;
+      };
+      return { points: row.points, expire: optionalTime(row.expire) };
+    },
+    async close() {
+      db.close();
+    },
+  };
+}
+
+type IdentityRow = {
+  id: string;
+  userId: string;
+  channel: string;
+  externalId: string;
+  displayName: string | null;
+  lastSeenAt: string;
+  firstMessageAt: string | null;
+  blockedAt: string | null;
+  userDisplayName: string | null;
+  role: string;
+  fullName: string | null;
+  opd: string | null;
+  region: string | null;
+  timeZone: string | null;
+  profileAt: string | null;
+  userCreatedAt: string;
+};
+
+type SessionRow = { flow: string | null; step: string | null; data: string | null; expiresAt: string | null };
+
+function toIdentity(row: IdentityRow): HotIdentity {
+  return {
+    id: row.id,
+    userId: row.userId,
+    channel: row.channel,
+    externalId: row.externalId,
+    displayName: row.displayName,
+    lastSeenAt: new Date(row.lastSeenAt),
+    firstMessageAt: optionalTime(row.firstMessageAt),
+    blockedAt: optionalTime(row.blockedAt),
+    user: {
+      id: row.userId,
+      displayName: row.userDisplayName,
+      role: row.role,
+      fullName: row.fullName,
+      opd: row.opd,
+      region: row.region,
+      timeZone: row.timeZone,
+      profileAt: optionalTime(row.profileAt),
+      createdAt: new Date(row.userCreatedAt),
+    },
+  };
+}
+
+/** Times as Prisma's SQLite adapter writes them (ISO 8601, "+00:00"), so both compare as text alike. */
+export function sqliteTime(date: Date): string {
+  return date.toISOString().replace('Z', '+00:00');
+}
+
+function optionalTime(value: string | null): Date | null {
+  return value === null ? null : new Date(value);
+}
+
+async function write<T>(run: () => T): Promise<T> {
+  const deadline = Date.now() + BUSY_WAIT_MS;
+  for (let pause = 1; ; pause = Math.min(pause * 2, 50)) {
+    try {
+      return run();
+    } catch (error) {
+      if ((error as { code?: string }).code !== 'SQLITE_BUSY' || Date.now() > deadline) throw error;
+      await new Promise((resolve) => setTimeout(resolve, pause));
+    }
+  }
+}

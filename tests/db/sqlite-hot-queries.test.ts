@@ -1,0 +1,122 @@
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { projectRoot } from '../../src/config.js';
+import { MessageDeduplicator } from '../../src/core/dedup.js';
+import { SessionStore } from '../../src/core/sessions.js';
+import { UserStore } from '../../src/core/users.js';
+import { createDb, type Db } from '../../src/db/client.js';
+import type { HotQueries } from '../../src/db/hot-queries.js';
+import { migrate } from '../../src/db/migrate.js';
+import { sqliteHotQueries } from '../../src/db/sqlite-hot-queries.js';
+import { tempDataDir } from '../support/temp-data.js';
+
+/**
+ * The prepared statements share tables with Prisma: what one writes, the other must read back the same
+ * (times, JSON, nulls), or a session or a rate-limit window would silently change meaning.
+ */
+describe('the prepared hot statements next to Prisma on one SQLite file', () => {
+  const temp = tempDataDir('pandu-hot-');
+  let db: Db;
+  let hot: HotQueries;
+  beforeAll(async () => {
+    const url = `file:${path.join(temp.dir, 'pandu.db')}`;
+    await migrate(url, path.join(projectRoot, 'prisma'));
+    db = await createDb(url);
+    hot = sqliteHotQueries(path.join(temp.dir, 'pandu.db'));
+  });
+  afterAll(async () => {
+    await hot.close();
+    await db.$disconnect();
+    temp.cleanup();
+  });
+
+  it('finds a user Prisma created, with the identity and user fields Prisma reads', async () => {
+    const now = new Date('2026-03-02T03:04:05.678Z');
+    const user = await db.user.create({
+      data: {
+        displayName: 'Sari',
+        role: 'coordinator',
+        fullName: 'Sari Dewi',
+        profileAt: now,
+        identities: { create: { channel: 'telegram', externalId: '77', displayName: 'Sari', lastSeenAt: now, firstMessageAt: now } },
+      },
+      include: { identities: true },
+    });
+    const [found] = await hot.identities('telegram', ['77', 'absent']);
+    expect(found).toMatchObject({
+      id: user.identities[0]!.id,
+      userId: user.id,
+      externalId: '77',
+      lastSeenAt: now,
+      firstMessageAt: now,
+      blockedAt: null,
+      user: { id: user.id, role: 'coordinator', fullName: 'Sari Dewi', profileAt: now, createdAt: user.createdAt, opd: null },
+    });
+    const viaStore = await new UserStore(db, undefined, hot).resolve('telegram', '77', 'Sari', now);
+    expect(viaStore).toEqual(await new UserStore(db).resolve('telegram', '77', 'Sari', now));
+  });
+
+  it('saves a session Prisma reads back identically, and reads one Prisma saved', async () => {
+    const user = await db.user.create({ data: {} });
+    const now = new Date('2026-03-02T03:00:00.000Z');
+    const session = {
+      flow: 'proposal',
+      step: 'judul',
+      data: { judul: 'Posyandu "Digital"', n: 3, nested: { ok: true, none: null } },
+      choices: [{ id: 'proposal:lanjut', label: 'Lanjut' }],
+      expired: false,
+    };
+    await new SessionStore(db, 60_000, hot).save(user.id, session, now);
+    const row = await db.conversationState.findUniqueOrThrow({ where: { userId: user.id } });
+    expect(row).toMatchObject({ flow: 'proposal', step: 'judul', expiresAt: new Date(now.getTime() + 60_000) });
+    expect(row.data).toEqual({ state: session.data, choices: session.choices });
+    expect(await new SessionStore(db, 60_000).load(user.id, now)).toEqual(session);
+
+    const other = await db.user.create({ data: {} });
+    await new SessionStore(db, 60_000).save(other.id, session, now);
+    expect(await new SessionStore(db, 60_000, hot).load(other.id, now)).toEqual(session);
+    // And the expiry compares as Prisma wrote it.
+    expect(await new SessionStore(db, 60_000, hot).load(other.id, new Date(now.getTime() + 61_000))).toMatchObject({
+      expired: true,
+      expiredFlow: 'proposal',
+    });
+  });
+
+  it('records a message id once, and prunes it by the time it was recorded', async () => {
+    const dedup = new MessageDeduplicator(db, hot);
+    expect(await dedup.firstTime('telegram:1')).toBe(true);
+    expect(await dedup.firstTime('telegram:1')).toBe(false);
+    expect(await new MessageDeduplicator(db).firstTime('telegram:1')).toBe(false);
+    expect(await dedup.prune(60_000, new Date(Date.now() + 120_000))).toBeGreaterThanOrEqual(1);
+    expect(await dedup.firstTime('telegram:1')).toBe(true);
+  });
+
+  it('adds to a rate-limit window and starts a new one once it ended', async () => {
+    const now = new Date('2026-03-02T03:00:00.000Z');
+    const end = new Date(now.getTime() + 60_000);
+    expect(await hot.addPoints('msg:a', 1, end, now)).toEqual({ points: 1, expire: end });
+    expect(await hot.addPoints('msg:a', 1, new Date(end.getTime() + 5_000), new Date(now.getTime() + 5_000))).toEqual({
+      points: 2,
+      expire: end,
+    });
+    expect(await db.rateLimit.findUniqueOrThrow({ where: { key: 'msg:a' } })).toEqual({ key: 'msg:a', points: 2, expire: end });
+    const later = new Date(end.getTime() + 1);
+    const next = new Date(later.getTime() + 60_000);
+    expect(await hot.addPoints('msg:a', 1, next, later)).toEqual({ points: 1, expire: next });
+  });
+
+  it('waits for a transaction Prisma holds open instead of failing or blocking it', async () => {
+    let release!: () => void;
+    const held = new Promise<void>((resolve) => (release = resolve));
+    const transaction = db.$transaction(async (tx) => {
+      await tx.processedMessage.create({ data: { id: 'held' } });
+      await held;
+    });
+    await new Promise((resolve) => setTimeout(resolve, 20));
+    const write = hot.recordMessage('while-held', new Date());
+    setTimeout(release, 50);
+    await transaction;
+    expect(await write).toBe(true);
+    expect(await db.processedMessage.count({ where: { id: { in: ['held', 'while-held'] } } })).toBe(2);
+  });
+});
