@@ -28,7 +28,9 @@ export async function applyRetention(db: Db, periods: RetentionPeriods, now: Dat
     db.roleInvite.deleteMany({
       where: { OR: [{ expiresAt: { lt: before(periods.codesMs) } }, { usedAt: { lt: before(periods.codesMs) } }] },
     }),
-    db.job.deleteMany({ where: { state: { in: FINISHED_JOB_STATES }, updatedAt: { lt: before(periods.jobsMs) } } }),
+    // finishedAt comes from the app's clock like `now`; updatedAt is the database's, so a clock that jumped
+    // (or a test's) would make every finished job look old the moment it ended.
+    db.job.deleteMany({ where: { state: { in: FINISHED_JOB_STATES }, finishedAt: { lt: before(periods.jobsMs) } } }),
     db.opsIncident.deleteMany({ where: { recoveredAt: { lt: before(periods.jobsMs) } } }),
     db.auditEvent.deleteMany({ where: { createdAt: { lt: before(periods.auditMs) } } }),
   ]);

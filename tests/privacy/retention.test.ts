@@ -44,16 +44,18 @@ describe('the daily retention job', () => {
         { userId: recent!.id, code: '2222', expiresAt: ago(1) },
       ],
     });
-    const job = (key: string, state: string, updatedDaysAgo: number) =>
+    // Age is read from finishedAt (the app's clock), never from the database's updatedAt.
+    const job = (key: string, state: string, finishedDaysAgo: number) =>
       db.job.create({
         data: {
           kind: 'uji',
           key,
           state,
           payload: {},
-          dueAt: ago(updatedDaysAgo),
-          runAt: ago(updatedDaysAgo),
-          updatedAt: ago(updatedDaysAgo),
+          dueAt: ago(finishedDaysAgo),
+          runAt: ago(finishedDaysAgo),
+          finishedAt: state === 'pending' ? null : ago(finishedDaysAgo),
+          updatedAt: ago(1000),
         },
       });
     await job('uji:lama-selesai', 'done', 100);

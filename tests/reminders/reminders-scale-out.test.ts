@@ -34,6 +34,8 @@ describe.skipIf(!ready)(suite, () => {
       REDIS_URL: REDIS_URL!,
       REDIS_PREFIX: prefix,
       JOBS_POLL_MS: '100',
+      // The test reads back all 14 months of finished reminders; retention would rightly forget the oldest.
+      RETENTION_JOBS_DAYS: '1000',
     };
     const app = await createApp(loadConfig(env, projectRoot), { logger: silentLogger(), clock: () => now });
     app.outbound.register(sender);
