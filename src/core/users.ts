@@ -1,5 +1,5 @@
 import type { Db } from '../db/client.js';
-import type { HotIdentity, HotQueries } from '../db/hot-queries.js';
+import type { HotIdentity, HotQueries, HotUser } from '../db/hot-queries.js';
 import type { ConfiguredAdmins } from './admins.js';
 import { mergeUsers } from './merge-users.js';
 import type { ChannelName } from './messages.js';
@@ -25,16 +25,8 @@ export interface UserRecord {
   profile: Profile;
 }
 
-type UserRow = {
-  id: string;
-  displayName: string | null;
-  role: string;
-  fullName: string | null;
-  opd: string | null;
-  region: string | null;
-  timeZone: string | null;
-  profileAt: Date | null;
-};
+/** A user as the hot path and Prisma both read it (the creation time is not needed here). */
+type UserRow = Omit<HotUser, 'createdAt'>;
 
 type IdentityWithUser = HotIdentity;
 
