@@ -194,6 +194,7 @@ export async function createApp(config: Config, options: AppOptions): Promise<Ap
     jobs: () => jobCounts(db, clock(), jobs.graceMs),
   });
   metrics.indexReloaded(clock());
+  let revoked = await knowledge.statuses.revoked();
   let retriever = new Retriever(index, { minConfidence: config.kb.minConfidence, logger });
   let stamp = knowledge.indexStamp();
   // The new index is built (paced) while the current one keeps answering, and replaces it when ready. One
@@ -202,6 +203,8 @@ export async function createApp(config: Config, options: AppOptions): Promise<Ap
   let queued: Promise<void> | undefined;
   const rebuild = async () => {
     const next = await knowledge.buildIndex();
+    // Statuses change only with the index (every status change rebuilds it), so read them with it, not per question.
+    revoked = await knowledge.statuses.revoked();
     index = next;
     retriever = new Retriever(next, { minConfidence: config.kb.minConfidence, logger });
     stamp = knowledge.indexStamp();
@@ -239,7 +242,7 @@ export async function createApp(config: Config, options: AppOptions): Promise<Ap
     i18n.t,
     logger,
     llm,
-    () => knowledge.statuses.revoked(),
+    async () => revoked,
     metrics,
   );
 
