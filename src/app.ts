@@ -448,6 +448,7 @@ export async function createApp(config: Config, options: AppOptions): Promise<Ap
       indexChunks: () => index.chunks.length,
       channels: channelsInUse,
       health,
+      queue: () => jobs.transportHealth(),
     });
 
   return {
