@@ -23,7 +23,7 @@ export interface AbstentionSignals {
   unknownShare: number;
   /** The question's subject is one Pandu deliberately does not cover (pay, tax, procurement …), as typed. */
   outsideTopic: number;
-  /** Asks for records of one named region ("skor IID Kabupaten X", "apakah Kota Y sudah melapor"). */
+  /** Asks for records: of one named region, of the asker's own submission, a count for some year (see asksRegionRecord). */
   regionRecord: number;
   /** Names a regulation (by number) the knowledge base does not hold. */
   absentRegulation: number;
@@ -256,12 +256,28 @@ const RECORD_WORDS = new Set([
 const REGION_RE =
   /\b(?:[Kk]abupaten|[Kk]ab|[Kk]ota|[Pp]rovinsi|[Pp]rov|[Pp]emkab|[Pp]emkot|[Pp]emprov|[Kk]ecamatan|[Dd]esa)\.?\s+(?:([A-Z][a-z]+)|(kami|kita|mana)\b|([a-z]{4,})\b)|\b(?:[Dd]aerah|[Kk]ota|[Kk]abupaten|[Pp]rovinsi)\s+(mana)\b/g;
 
+/** "sudah … belum", "apakah … sudah": asks how something stands now. */
+const STANDING_RE = /\b(sudah|udah|belum|blm)\b/;
+const OWN_RE = /\b(kami|kita|saya)\b/;
+const YES_NO_RE = /^ apakah |\bbelum $|\b(sudah|udah) (apa )?belum\b/;
+// The state of one submission in the programme's system: verified, received, assessed, passed.
+const STATUS_ASKED_RE = /\b(status|diverifikasi|terverifikasi|divalidasi|diterima|dinilai|diproses|terdaftar|lolos)\b/;
+// A count of regions, innovations or entrants: a statistic of some year, which Pandu does not keep.
+const COUNT_ASKED_RE = /\bberapa (jumlah |banyak )?(daerah|kabupaten|kota|provinsi|pemda|inovasi|peserta|proposal|penerima)\b/;
+
 /**
- * A question about one region's records: its score, rank, reports or awards ("skor IID Kabupaten X",
- * "daerah mana yang sangat inovatif", "apakah kota kami sudah melapor"). Pandu holds no region's records.
+ * A question about records: one region's score, rank, reports or awards ("skor IID Kabupaten X",
+ * "daerah mana yang sangat inovatif", "apakah kota kami sudah melapor"), the state of the asker's own
+ * submission ("apakah inovasi kami sudah diverifikasi?"), or a count for some year ("berapa daerah yang
+ * lapor IID 2023"). Pandu holds the rules and how the programmes run, no one's records.
  */
 function asksRegionRecord(question: string, index: KnowledgeIndex): boolean {
+  const q = ` ${normaliseWords(question).join(' ')} `;
+  if (STATUS_ASKED_RE.test(q) && OWN_RE.test(q) && YES_NO_RE.test(q)) return true;
+  if (COUNT_ASKED_RE.test(q) && /\b(19|20)\d\d\b/.test(q)) return true;
   const region = [...question.matchAll(REGION_RE)].some((m) => {
+    // "kota kami" is the asker's own region: a record only when the question asks how it stands.
+    if (m[2] === 'kami' || m[2] === 'kita') return STANDING_RE.test(q);
     if (m[1] || m[2] || m[4]) return true;
     // A name typed in lower case: one the knowledge base does not use, and not an everyday word.
     const name = m[3]!;
@@ -274,8 +290,10 @@ const MONEY_ASKED_RE = /\b(biaya|biayanya|harga|harganya|tarif|rupiah|nominal|no
 const MONEY_STATED_RE = /\bRp\.?\s?\d|\brupiah\b|\b\d{1,3}(?:\.\d{3})+(?:,\d+)?\b/i;
 const CONTACT_ASKED_RE = /\b(alamat|alamatnya|telepon|telp|nomor (hp|wa|whatsapp|telepon|kontak)|kontak|email|surel|website|situs)\b/;
 const CONTACT_STATED_RE = /\b(jl\.|jalan|gedung|telp|telepon|@|https?:|www\.|\.go\.id|\.com)\b/i;
+// "daerah mana saja yang …" asks for regions; in "bentuk inovasi daerah apa saja" the list is of the word
+// "daerah" qualifies, so the region word must open the question or follow a word pointing at it.
 const NAMES_ASKED_RE =
-  /\b(daftar|nama nama)\b.*\b(penerima|pemenang|daerah|kabupaten|kota|provinsi|peserta)\b|\b(daerah|kabupaten|kota|provinsi) (mana|apa) (saja|aja)\b|\bsiapa (saja |aja )?(yang )?(menang|juara|menerima|penerima|terpilih|lolos)\b/;
+  /\b(daftar|nama nama)\b.*\b(penerima|pemenang|daerah|kabupaten|kota|provinsi|peserta)\b|(^\s*|\b(yang|di|ke|oleh|dari) )(daerah|kabupaten|kota|provinsi) (mana|apa) (saja|aja)\b|\bsiapa (saja |aja )?(yang )?(menang|juara|menerima|penerima|terpilih|lolos)\b/;
 // "siapa presiden ke-3", "siapa kepala BSKDN sekarang": a person's name, which the knowledge base never holds.
 const PERSON_ASKED_RE = /\bsiapa\b.*\b(presiden|menteri|mendagri|kepala|gubernur|bupati|walikota|wali kota|ketua|direktur|sekda|deputi)\b.*\b(ke \d+|sekarang|skrg|saat ini|kini|namanya|nama)\b/;
 const PERSON_STATED_RE = /\b(?:Joko Widodo|Presiden [A-Z][a-z]+ [A-Z][a-z]+|[A-Z][a-z]+ [A-Z][a-z]+, (?:S|M|Dr)\.)/;
