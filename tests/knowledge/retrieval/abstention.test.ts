@@ -28,6 +28,33 @@ describe('abstention that reads the question', () => {
     expect(context.abstain).toBe(false);
   });
 
+  it("refuses questions about records: a submission's status, a count for a year, how 'our' region stands", async () => {
+    for (const question of [
+      'apakah inovasi kami sudah diverifikasi kementerian?',
+      'berapa daerah yang melaksanakan uji coba inovasi tahun 2023?',
+      'apakah kota kami sudah dinilai menteri?',
+    ]) {
+      const r = await search(question);
+      expect(r.signals.regionRecord, question).toBe(1);
+      expect(r.abstain, question).toBe(true);
+    }
+    // Our region as the story around a question about the rule, and our submission without asking its state.
+    expect((await search('pemkot kami telat uji coba, dampaknya ke nilai apa?')).signals.regionRecord).toBe(0);
+    expect((await search('inovasi kami sudah lolos uji coba, langkah berikutnya apa?')).signals.regionRecord).toBe(0);
+  });
+
+  it('reads "inovasi daerah apa saja" as asking for kinds of innovation, not for a list of regions', async () => {
+    expect((await search('bentuk inovasi daerah apa saja?')).signals.factMissing).toBe(0);
+    expect((await search('daerah mana saja yang uji coba inovasi?')).signals.factMissing).toBe(1);
+  });
+
+  it('weighs a word after a form of address ("pak camat") as the asker, not the subject', async () => {
+    const story = await search('pak camat tanya, uji coba dilakukan di perangkat daerah mana?');
+    const subject = await search('camat uji coba dilakukan di perangkat daerah mana?');
+    expect(story.signals.unknownShare).toBeLessThan(subject.signals.unknownShare);
+    expect(story.abstain).toBe(false);
+  });
+
   it('gives words asking for a definition or the wording no weight, and everyday words little', async () => {
     const r = await search('apa pengertian perangkat daerah');
     expect(r.signals.unknownShare).toBe(0);
