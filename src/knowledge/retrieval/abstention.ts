@@ -79,7 +79,9 @@ export const DEFAULT_MIN_CONFIDENCE = 0.5;
  */
 export function decideAbstention(input: AbstentionInput): { abstain: boolean; confidence: number; signals: AbstentionSignals } {
   const { query, index } = input;
-  const surfaceOutside = query.groups.map((g) => g.group.kind === 'word' && isOutsideTopic(g.group.surface, index));
+  const surfaceOutside = query.groups.map(
+    (g, i) => g.group.kind === 'word' && isOutsideTopic(g.group.surface, index, input.top.slice(0, 2).some((h) => (h?.groupScores[i] ?? 0) > 0)),
+  );
   const unknown = (i: number) => query.unknown.has(i) || surfaceOutside[i];
   const weights = query.groups.map((g, i) => {
     if (g.group.kind === 'pair') return 0; // a bonus for ranking, not part of what the question asks
@@ -134,27 +136,28 @@ export function decideAbstention(input: AbstentionInput): { abstain: boolean; co
  * The logistic model over the signals, fitted by `npm run --silent eval -- --fit-abstention --questions
  * tests/fixtures/eval/tune.jsonl,tests/fixtures/eval/dev.jsonl,tests/fixtures/eval/dev2.jsonl,tests/fixtures/eval/abstention.jsonl,tests/fixtures/eval/abstention2.jsonl`
  * on our own labelled questions (583, of which 210 out of scope, many of them built from the domain's own
- * words; L2-regularised logistic regression; 5-fold cross-validated abstention 0.86 at 3.2% false
+ * words; L2-regularised logistic regression; 5-fold cross-validated abstention 0.86 at 2.7% false
  * abstention), then the bias raised by 0.41 (logit 0.6) so that the default threshold of 0.5 sits where
- * the fitted model's 0.4 did: abstention 0.85 with 1.3% false abstention on them. Neither the holdout nor
- * the sealed set was used; abstention3.jsonl was written before the fit and is only measured.
+ * the fitted model's 0.4 did: abstention 0.85 with 1.3% false abstention on them. The cross-validated
+ * false abstention leaves little room under 3%, hence the margin. Neither the holdout nor the sealed set
+ * was used; abstention3.jsonl was written before the fit and is only measured.
  */
 export const ABSTENTION_MODEL: { bias: number; weights: Readonly<Record<keyof AbstentionSignals, number>> } = {
-  bias: -2.14,
+  bias: -2.02,
   weights: {
-    coverageTop1: 2.83,
-    coverageTop3: -0.06,
-    coverageBest: 3.01,
-    keyCovered: 0.11,
-    unknownShare: -2.01,
-    outsideTopic: -1.59,
-    regionRecord: -3.95,
-    absentRegulation: -0.94,
+    coverageTop1: 2.87,
+    coverageTop3: -0.1,
+    coverageBest: 2.97,
+    keyCovered: 0.05,
+    unknownShare: -2.06,
+    outsideTopic: -1.63,
+    regionRecord: -3.96,
+    absentRegulation: -0.95,
     answerTypeMissing: -0.04,
-    factMissing: -2.85,
-    asksCurrent: -1.4,
-    yearMismatch: -0.73,
-    headCovered: 1.32,
+    factMissing: -2.78,
+    asksCurrent: -1.44,
+    yearMismatch: -0.76,
+    headCovered: 1.28,
   },
 };
 
@@ -223,9 +226,14 @@ const ASKING_RE = / (apa|apakah|siapa|kapan|berapa|bagaimana|gimana|mana|mengapa
 /** Variants at or above this weight are the word's own forms (as typed, its roots); below are typo guesses. */
 const OWN_FORM_WEIGHT = 0.8;
 
-/** An out-of-scope subject as typed ("pengadaan", "gaji"), unless the knowledge base uses that very word. */
-function isOutsideTopic(word: string, index: KnowledgeIndex): boolean {
-  return OUTSIDE_TOPIC_WORDS.has(word) && !index.bm25.has(word);
+/**
+ * An out-of-scope subject as typed ("pengadaan", "gaji"), unless the best passages use that very word: the
+ * knowledge base may mention a tax or a candidate in passing, which does not make it answer about them.
+ * A word that is also a courtesy ("mohon izin bertanya") counts only when the base lacks it altogether.
+ */
+function isOutsideTopic(word: string, index: KnowledgeIndex, matchedByBest: boolean): boolean {
+  if (!OUTSIDE_TOPIC_WORDS.has(word)) return false;
+  return !index.bm25.has(word) || (!matchedByBest && !isFiller(word));
 }
 
 /** An everyday word, or an affixed form of one ("dijadiin" from jadi, "ditaruh" from taruh). */

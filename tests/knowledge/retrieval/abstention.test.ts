@@ -19,6 +19,20 @@ describe('abstention that reads the question', () => {
     expect(r.abstain).toBe(true);
   });
 
+  it('takes an out-of-scope subject the base mentions only in passing as out of scope, unless the best passages use it', async () => {
+    const withTax = indexOf([
+      chunk({ regulation: PP, pasal: '16', ayat: '2' }, 'Uji coba dilakukan pada Perangkat Daerah yang ditugaskan sebagai laboratorium uji coba.'),
+      chunk({ regulation: PP, pasal: '30', ayat: '1' }, 'Kegiatan Inovasi Daerah dianggarkan dalam APBD; inovasi di bidang pajak daerah juga diuji coba.'),
+      chunk({ regulation: PP, pasal: '1', angka: '12' }, 'Perangkat Daerah adalah unsur pembantu kepala Daerah dan DPRD.'),
+      chunk({ regulation: PP, pasal: '10', ayat: '1' }, 'ASN menyampaikan usulan kepada atasannya untuk memperoleh izin tertulis.'),
+    ]);
+    const taxSearch = (question: string) => new Retriever(withTax).search(question, 5);
+    expect((await taxSearch('cara hitung pajak pegawai di perangkat daerah laboratorium')).signals.outsideTopic).toBe(1);
+    expect((await taxSearch('inovasi bidang pajak daerah dianggarkan di mana?')).signals.outsideTopic).toBe(0);
+    // A courtesy that is also a subject word ("izin") counts only where the base lacks it.
+    expect((await taxSearch('mohon izin bertanya, uji coba dilakukan di perangkat daerah mana?')).signals.outsideTopic).toBe(0);
+  });
+
   it("refuses a question about one region's records, but answers one that only mentions a region", async () => {
     const record = await search('berapa skor penilaian inovasi Kabupaten Sidoarjo?');
     expect(record.signals.regionRecord).toBe(1);
