@@ -132,7 +132,8 @@ export class UserStore {
       const ra = parseRole(a.role);
       const rb = parseRole(b.role);
       if (ra !== rb) return higherRole(ra, rb) === ra ? -1 : 1;
-      return a.createdAt.getTime() - b.createdAt.getTime();
+      // Created in the same millisecond: ids begin with the time and a counter, so they keep the order.
+      return a.createdAt.getTime() - b.createdAt.getTime() || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
     });
     const survivor = users[0]!;
     const known = new Set(found.map((i) => i.externalId));

@@ -42,9 +42,10 @@ export function sqliteHotQueries(file: string): HotQueries {
     `INSERT INTO "ChannelIdentity" ("id", "userId", "channel", "externalId", "displayName", "createdAt", "lastSeenAt", "firstMessageAt")
      VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
   );
+  let sequence = 0;
   const createUser = db.transaction((displayName: string | null, identities: readonly HotNewIdentity[], now: Date) => {
     const at = sqliteTime(now);
-    const userId = newRowId(now.getTime());
+    const userId = newRowId(now.getTime(), (sequence += 1));
     insertUser.run(userId, displayName, at, at);
     for (const i of identities) {
       insertIdentity.run(
