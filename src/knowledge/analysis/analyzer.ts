@@ -150,7 +150,11 @@ export class Analyzer {
 
   /** Term groups of a question (or any text), in order: words, then concepts, then legal references. */
   analyze(text: string): TermGroup[] {
-    const words = normaliseWords(text, this.options.slang, this.options.english);
+    return this.analyzeWords(normaliseWords(text, this.options.slang, this.options.english));
+  }
+
+  /** analyze, for a text already normalised the way this analyzer's options read it. */
+  analyzeWords(words: readonly string[]): TermGroup[] {
     const groups: TermGroup[] = [];
     const seen = new Set<string>();
     for (const w of words) {
@@ -203,6 +207,10 @@ export class Analyzer {
   }
 }
 
+// Looked up as maps, not as object properties: a word like "constructor" must not find Object.prototype's.
+const SLANG_WORDS: ReadonlyMap<string, string> = new Map(Object.entries(SLANG));
+const ENGLISH_WORDS: ReadonlyMap<string, string> = new Map(Object.entries(ENGLISH));
+
 /**
  * Lower-case, strip accents and punctuation, expand chat spelling, read English words as their Indonesian
  * counterparts, drop overlong tokens; keeps stop-words (phrases need them).
@@ -217,15 +225,15 @@ export function normaliseWords(text: string, slang = true, english = slang): str
   const out: string[] = [];
   for (const word of words) {
     if (word.length > MAX_WORD_LENGTH) continue;
-    const translated = english && (!SLANG[word] || acronyms.has(word)) ? ENGLISH[word] : undefined;
+    const translated = english && (!SLANG_WORDS.get(word) || acronyms.has(word)) ? ENGLISH_WORDS.get(word) : undefined;
     if (translated !== undefined) {
       if (translated) out.push(...translated.split(' '));
       continue;
     }
     const w = word;
-    const expanded = slang && !acronyms.has(w) ? SLANG[w] : undefined;
+    const expanded = slang && !acronyms.has(w) ? SLANG_WORDS.get(w) : undefined;
     // One more lookup: "lwt" → "lewat" → "melalui".
-    if (expanded) out.push(...expanded.split(' ').map((x) => (x !== w && SLANG[x] && !SLANG[x]!.includes(' ') ? SLANG[x]! : x)));
+    if (expanded) out.push(...expanded.split(' ').map((x) => (x !== w && SLANG_WORDS.get(x) && !SLANG_WORDS.get(x)!.includes(' ') ? SLANG_WORDS.get(x)! : x)));
     else if (/^[a-z]+2$/.test(w)) out.push(w.slice(0, -1)); // "kira2" (reduplication shorthand)
     else out.push(w);
   }

@@ -1,4 +1,4 @@
-import { normaliseWords } from '../analysis/analyzer.js';
+import { isContentWord } from '../analysis/analyzer.js';
 import { FILLER_WORDS } from '../analysis/filler-words.js';
 import { stemCandidates } from '../analysis/stemmer.js';
 import { STOPWORDS } from '../analysis/stopwords.js';
@@ -8,6 +8,7 @@ import type { IndexedChunk } from '../index/indexed-chunk.js';
 import type { KnowledgeIndex } from '../index/knowledge-index.js';
 import type { PreparedQuery } from './query-groups.js';
 import { DEFINITION_CUES, type QuestionCues } from './question-cues.js';
+import { QuestionText } from './question-text.js';
 
 /** What the abstention model reads about a question and its best passages. All in [0, 1]. */
 export interface AbstentionSignals {
@@ -48,7 +49,7 @@ export interface AbstentionSignals {
 }
 
 export interface AbstentionInput {
-  question: string;
+  question: QuestionText;
   query: PreparedQuery;
   index: KnowledgeIndex;
   /** BM25 details of the ranked top three (undefined where a hit came only from the dense half). */
@@ -79,13 +80,14 @@ export const DEFAULT_MIN_CONFIDENCE = 0.5;
  */
 export function decideAbstention(input: AbstentionInput): { abstain: boolean; confidence: number; signals: AbstentionSignals } {
   const { query, index } = input;
+  const question = input.question.text;
   const surfaceOutside = query.groups.map((g) => g.group.kind === 'word' && isOutsideTopic(g.group.surface, index));
   const unknown = (i: number) => query.unknown.has(i) || surfaceOutside[i];
   const weights = query.groups.map((g, i) => {
     if (g.group.kind === 'pair') return 0; // a bonus for ranking, not part of what the question asks
     if (query.absorbed.has(i)) return 0; // its concept stands for it
     if (FRAME_WORDS.has(g.group.surface)) return 0; // says what kind of answer is wanted, not its subject
-    if (unknown(i)) return unknownWeight(g.group.surface, input.question, index, surfaceOutside[i]!);
+    if (unknown(i)) return unknownWeight(g.group.surface, question, index, surfaceOutside[i]!);
     const known = g.variants.filter((v) => index.bm25.has(v.token));
     return known.length > 0 ? Math.max(...known.map((v) => index.bm25.idf(v.token) * v.weight)) : 0;
   });
@@ -118,8 +120,8 @@ export function decideAbstention(input: AbstentionInput): { abstain: boolean; co
     absentRegulation: query.groups.some((g, i) => g.group.kind === 'legal' && /^reg:/.test(g.group.surface) && query.unknown.has(i)) ? 1 : 0,
     answerTypeMissing: answerTypeMissing(input.question, input.cues, input.topChunks.slice(0, 2), index) ? 1 : 0,
     factMissing: factMissing(input.question, input.topChunks.slice(0, 3)) ? 1 : 0,
-    asksCurrent: CURRENT_RE.test(` ${normaliseWords(input.question).join(' ')} `) ? 1 : 0,
-    yearMismatch: yearMismatch(input.question, input.topChunks[0]) ? 1 : 0,
+    asksCurrent: CURRENT_RE.test(input.question.spaced()) ? 1 : 0,
+    yearMismatch: yearMismatch(question, input.topChunks[0]) ? 1 : 0,
     headCovered: 0,
   };
   const head = headGroup(input.question, query, index);
@@ -192,21 +194,24 @@ const HEAD_FRAME_WORDS: ReadonlySet<string> = new Set(
  * subject is in the sentence that asks (the first with "?" or a question word), not in the greeting or
  * the story before it. Where the asker is ("kami di Kabupaten X, …") is context, not the subject.
  */
-function headGroup(question: string, query: PreparedQuery, index: KnowledgeIndex): number {
-  const isHead = (g: PreparedQuery['groups'][number] | { group: { kind: string; surface: string } }) => {
-    if (g.group.kind !== 'word') return false;
-    const w = g.group.surface;
+function headGroup(read: QuestionText, query: PreparedQuery, index: KnowledgeIndex): number {
+  const question = read.text;
+  const isHead = (w: string) => {
     if (HEAD_FRAME_WORDS.has(w) || FRAME_WORDS.has(w) || STOPWORDS.has(w) || isFiller(w) || /^\d/.test(w) || w.length <= 2) return false;
     return !(REGION_KIND_WORDS.has(w) || (!index.bm25.has(w) && isSpecific(w, question)));
   };
   const clauses = question.split(/(?<=[.!?])\s+/);
-  const asking = clauses.find((x) => x.includes('?') || ASKING_RE.test(` ${normaliseWords(x).join(' ')} `));
-  if (asking && clauses.length > 1) {
-    const surface = index.analyzer.analyze(asking).find((g) => isHead({ group: g }))?.surface;
+  if (clauses.length > 1) {
+    const { slang, english } = index.analyzer.options;
+    const asking = clauses
+      .map((x) => new QuestionText(x))
+      .find((x) => x.text.includes('?') || ASKING_RE.test(x.spaced()));
+    // The asking clause's first word group that is a head: its first content word that is one.
+    const surface = asking?.words(slang, english).find((w) => isContentWord(w) && isHead(w));
     const at = surface ? query.groups.findIndex((g) => g.group.kind === 'word' && g.group.surface === surface) : -1;
     if (at >= 0) return at;
   }
-  return query.groups.findIndex(isHead);
+  return query.groups.findIndex((g) => g.group.kind === 'word' && isHead(g.group.surface));
 }
 
 const REGION_KIND_WORDS: ReadonlySet<string> = new Set(['kabupaten', 'kab', 'kota', 'provinsi', 'prov', 'kecamatan', 'kelurahan', 'desa']);
@@ -260,14 +265,14 @@ const REGION_RE =
  * A question about one region's records: its score, rank, reports or awards ("skor IID Kabupaten X",
  * "daerah mana yang sangat inovatif", "apakah kota kami sudah melapor"). Pandu holds no region's records.
  */
-function asksRegionRecord(question: string, index: KnowledgeIndex): boolean {
-  const region = [...question.matchAll(REGION_RE)].some((m) => {
+function asksRegionRecord(question: QuestionText, index: KnowledgeIndex): boolean {
+  const region = [...question.text.matchAll(REGION_RE)].some((m) => {
     if (m[1] || m[2] || m[4]) return true;
     // A name typed in lower case: one the knowledge base does not use, and not an everyday word.
     const name = m[3]!;
     return !index.bm25.has(name) && !isFiller(name) && !STOPWORDS.has(name);
   });
-  return region && normaliseWords(question).some((w) => RECORD_WORDS.has(w));
+  return region && question.words().some((w) => RECORD_WORDS.has(w));
 }
 
 const MONEY_ASKED_RE = /\b(biaya|biayanya|harga|harganya|tarif|rupiah|nominal|nominalnya|honor|honornya|gaji|uang|besaran|besarnya)\b/;
@@ -281,8 +286,8 @@ const PERSON_ASKED_RE = /\bsiapa\b.*\b(presiden|menteri|mendagri|kepala|gubernur
 const PERSON_STATED_RE = /\b(?:Joko Widodo|Presiden [A-Z][a-z]+ [A-Z][a-z]+|[A-Z][a-z]+ [A-Z][a-z]+, (?:S|M|Dr)\.)/;
 
 /** Asks for money, a contact or a list of names, and none of the best passages states such a thing. */
-function factMissing(question: string, chunks: IndexedChunk[]): boolean {
-  const q = ` ${normaliseWords(question).join(' ')} `;
+function factMissing(question: QuestionText, chunks: IndexedChunk[]): boolean {
+  const q = question.spaced();
   const texts = chunks.map((c) => `${c.citation} ${c.text}`);
   if (MONEY_ASKED_RE.test(q) && /\b(berapa|brp)\b/.test(q) && !texts.some((t) => MONEY_STATED_RE.test(t))) return true;
   if (CONTACT_ASKED_RE.test(q) && !texts.some((t) => CONTACT_STATED_RE.test(t))) return true;
@@ -299,12 +304,12 @@ const TIME_RE = /\d|\b(hari|bulan|tahun|minggu|tanggal|sejak|setelah|sebelum|pal
 const PASAL_ASKED_RE = / (di )?pasal (berapa|brp|mana|apa|yang mana) | (dasar hukumnya|dasar hukum) (apa|mana) /;
 
 /** Asks who / how many / how long, and none of the best passages states an actor / a number / a time. */
-function answerTypeMissing(question: string, cues: QuestionCues, chunks: IndexedChunk[], index: KnowledgeIndex): boolean {
+function answerTypeMissing(question: QuestionText, cues: QuestionCues, chunks: IndexedChunk[], index: KnowledgeIndex): boolean {
   if (chunks.length === 0) return true;
-  const words = new Set(normaliseWords(question));
+  const words = new Set(question.words());
   const texts = chunks.map((c) => c.text);
   // "pasal berapa yang mengatur …": only a passage from a regulation's articles, or one that names one, answers.
-  if (PASAL_ASKED_RE.test(` ${normaliseWords(question).join(' ')} `))
+  if (PASAL_ASKED_RE.test(question.spaced()))
     return !chunks.some((c) => c.pasal || /\bPasal \d/.test(c.text));
   if (cues.duration) return !texts.some((t) => TIME_RE.test(t));
   if (words.has('berapa') && !cues.list) return !texts.some((t) => NUMBER_RE.test(t));

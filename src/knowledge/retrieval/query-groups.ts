@@ -1,5 +1,6 @@
 import type { WeightedGroup } from '../index/bm25.js';
 import type { KnowledgeIndex } from '../index/knowledge-index.js';
+import { QuestionText } from './question-text.js';
 
 /** How much a match through each route counts, relative to the word as typed. */
 const ROOT_WEIGHT = 0.85;
@@ -23,9 +24,11 @@ export interface PreparedQuery {
  * Analyses a question into weighted term groups for BM25: roots count a little less than the word as
  * typed, typo corrections less again, explicit legal references more.
  */
-export function prepareQuery(text: string, index: KnowledgeIndex): PreparedQuery {
+export function prepareQuery(question: string | QuestionText, index: KnowledgeIndex): PreparedQuery {
+  const { slang, english } = index.analyzer.options;
+  const words = (typeof question === 'string' ? new QuestionText(question) : question).words(slang, english);
   const unknown = new Set<number>();
-  const groups = index.analyzer.analyze(text).map((group, i): WeightedGroup => {
+  const groups = index.analyzer.analyzeWords(words).map((group, i): WeightedGroup => {
     const variants = group.variants.map((token, v) => ({ token, weight: v === 0 ? 1 : ROOT_WEIGHT }));
     const known = variants.some((v) => index.bm25.has(v.token));
     if (!known && group.kind === 'word') {

@@ -9,7 +9,7 @@ import { DEFINITION_CUES, readCues, type QuestionCues } from './question-cues.js
 import { lookUpPasal, readPasalRequests, type PasalLookup } from './pasal-lookup.js';
 import { restsOn } from '../index/chunk-role.js';
 import { termMatch } from '../index/defined-terms.js';
-import { normaliseWords } from '../analysis/analyzer.js';
+import { QuestionText } from './question-text.js';
 import { DEFAULT_PRIORS, type RankingPriors } from './ranking-priors.js';
 
 /** Weight of a word that names a regulation by its subject, relative to the question's other words. */
@@ -175,13 +175,13 @@ export class Retriever {
   }
 
   /** Regulations the question names, by number ("PP 38") or by subject ("UU pemda"), as citation names. */
-  private namedRegulations(query: PreparedQuery, question: string): Set<string> {
+  private namedRegulations(query: PreparedQuery, bySubject: ReadonlySubjects | undefined): Set<string> {
     const keys = query.groups
       .filter((g) => g.group.kind === 'legal' && /^reg:[a-z]+:\d+$/.test(g.group.surface))
       .map((g) => g.group.surface);
     const named = new Set<string>();
     for (const key of keys) for (const name of this.index.regulationsKeyed(key)) named.add(name);
-    if (this.priors.namedBySubject) for (const name of this.index.regulations.namedBySubject(normaliseWords(question))) named.add(name);
+    if (bySubject) for (const name of bySubject.named) named.add(name);
     return named;
   }
 
@@ -191,10 +191,9 @@ export class Retriever {
    * namedRegulations), and as search words would only pull in its definitions of those very words. A word
    * the question also uses elsewhere keeps its weight.
    */
-  private withoutNamingWords(query: PreparedQuery, question: string): PreparedQuery['groups'] {
-    if (!this.priors.namedBySubject) return query.groups;
-    const naming = this.index.regulations.subjectWords(normaliseWords(question));
-    if (naming.size === 0) return query.groups;
+  private withoutNamingWords(query: PreparedQuery, bySubject: ReadonlySubjects | undefined): PreparedQuery['groups'] {
+    const naming = bySubject?.words;
+    if (!naming || naming.size === 0) return query.groups;
     const surfaces = new Set(this.index.analyzer.analyze([...naming].join(' ')).map((g) => g.surface));
     const uses = new Map<string, number>();
     for (const g of query.groups) if (g.group.kind === 'word') uses.set(g.group.surface, (uses.get(g.group.surface) ?? 0) + 1);
@@ -207,11 +206,13 @@ export class Retriever {
   }
 
   async search(question: string, k = 5): Promise<RetrievalResult> {
-    const query = prepareQuery(question, this.index);
+    const read = new QuestionText(question);
+    const query = prepareQuery(read, this.index);
     const useBm25 = this.mode !== 'dense';
-    const cues = readCues(question);
-    const named = this.namedRegulations(query, question);
-    const raw = useBm25 ? this.index.bm25.search(this.withoutNamingWords(query, question), this.depth * 2) : [];
+    const cues = readCues(read);
+    const bySubject = this.priors.namedBySubject ? this.index.regulations.matchSubjects(read.words()) : undefined;
+    const named = this.namedRegulations(query, bySubject);
+    const raw = useBm25 ? this.index.bm25.search(this.withoutNamingWords(query, bySubject), this.depth * 2) : [];
     const lexical = this.adjustLexical(query, named, cues, raw).slice(0, this.depth * 2);
     const denseIndex = this.mode !== 'bm25' && (this.mode === 'dense' || this.denseWeight > 0) ? this.index.dense : undefined;
     const denseHits = denseIndex ? await this.searchDense(denseIndex, question) : undefined;
@@ -262,7 +263,7 @@ export class Retriever {
     }
 
     // A named Pasal is an exact look-up: its chunks come first, in reading order.
-    const requests = useBm25 && this.priors.exactLookup ? readPasalRequests(question) : [];
+    const requests = useBm25 && this.priors.exactLookup ? readPasalRequests(read) : [];
     let lookup: PasalLookup | undefined;
     if (requests.length > 0) {
       const contentGroups = query.groups.map((g) => g.group.kind !== 'legal');
@@ -288,7 +289,7 @@ export class Retriever {
     }));
     const byDoc = new Map(lexical.map((hit) => [hit.doc, hit]));
     const decision = decideAbstention({
-      question,
+      question: read,
       query,
       index: this.index,
       top: ranked.slice(0, 3).map(([doc]) => byDoc.get(doc)),
@@ -307,6 +308,9 @@ export class Retriever {
     };
   }
 }
+
+/** Regulations a question names by subject, and the words that name them (see RegulationDirectory). */
+type ReadonlySubjects = { readonly named: readonly string[]; readonly words: ReadonlySet<string> };
 
 /** The words naming what a definition question asks about, less the words asking for a definition. */
 function definitionSubject(query: PreparedQuery, cues: QuestionCues): string[][] {
