@@ -110,7 +110,8 @@ export class Analyzer {
 
   /** One canonical form per word for pairs: its first root, or the word itself (the first of alternatives). */
   private pairForm(word: string): string {
-    const first = word.split('|')[0]!;
+    const bar = word.indexOf('|');
+    const first = bar < 0 ? word : word.slice(0, bar);
     return this.roots(first)[0] ?? first;
   }
 
@@ -247,7 +248,7 @@ export function conceptsOf(words: readonly string[]): Array<{ concept: string; p
   while (i < words.length) {
     let matched = 0;
     for (let len = Math.min(MAX_PHRASE, words.length - i, Math.max(1, phraseLengths.get(words[i]!) ?? 1)); len >= 1; len -= 1) {
-      const phrase = words.slice(i, i + len).join(' ');
+      const phrase = len === 1 ? words[i]! : words.slice(i, i + len).join(' ');
       // "batas waktunya" is "batas waktu": a phrase's last word may carry -nya or a particle.
       const concept =
         len === 1

@@ -2,6 +2,7 @@ import { isContentWord } from '../analysis/analyzer.js';
 import { FILLER_WORDS } from '../analysis/filler-words.js';
 import { stemCandidates } from '../analysis/stemmer.js';
 import { STOPWORDS } from '../analysis/stopwords.js';
+import { WordMemo } from '../analysis/word-memo.js';
 import { OUTSIDE_TOPIC_WORDS } from '../analysis/outside-topics.js';
 import type { Bm25Hit } from '../index/bm25.js';
 import type { IndexedChunk } from '../index/indexed-chunk.js';
@@ -82,21 +83,35 @@ export function decideAbstention(input: AbstentionInput): { abstain: boolean; co
   const { query, index } = input;
   const question = input.question.text;
   const surfaceOutside = query.groups.map((g) => g.group.kind === 'word' && isOutsideTopic(g.group.surface, index));
-  const unknown = (i: number) => query.unknown.has(i) || surfaceOutside[i];
+  const unknown = (i: number) => query.unknown.has(i) || surfaceOutside[i]!;
   const weights = query.groups.map((g, i) => {
     if (g.group.kind === 'pair') return 0; // a bonus for ranking, not part of what the question asks
     if (query.absorbed.has(i)) return 0; // its concept stands for it
     if (FRAME_WORDS.has(g.group.surface)) return 0; // says what kind of answer is wanted, not its subject
     if (unknown(i)) return unknownWeight(g.group.surface, question, index, surfaceOutside[i]!);
-    const known = g.variants.filter((v) => index.bm25.has(v.token));
-    return known.length > 0 ? Math.max(...known.map((v) => index.bm25.idf(v.token) * v.weight)) : 0;
+    let best = 0;
+    let known = false;
+    for (const v of g.variants) {
+      if (!index.bm25.has(v.token)) continue;
+      const weight = index.bm25.idf(v.token) * v.weight;
+      if (!known || weight > best) best = weight;
+      known = true;
+    }
+    return best;
   });
   const total = weights.reduce((a, b) => a + b, 0);
-  const coveredBy = (hits: Array<Bm25Hit | undefined>) => {
+  /** Share of the weight matched by the passages ranked first to end - 1 (of the best three). */
+  const coveredBy = (first: number, end: number) => {
     if (total === 0) return 0;
     let sum = 0;
     weights.forEach((w, g) => {
-      if (!unknown(g) && hits.some((h) => h && h.groupScores[g]! > 0)) sum += w;
+      if (unknown(g)) return;
+      for (let j = first; j < end; j += 1) {
+        if ((input.top[j]?.groupScores[g] ?? 0) > 0) {
+          sum += w;
+          return;
+        }
+      }
     });
     return sum / total;
   };
@@ -108,11 +123,10 @@ export function decideAbstention(input: AbstentionInput): { abstain: boolean; co
   weights.forEach((w, i) => {
     if (!unknown(i) && w > 0 && (key < 0 || w > weights[key]!)) key = i;
   });
-  const guessed = query.groups.map((g, i) => g.group.kind === 'word' && !unknown(i) && isGuessed(g, index));
   const signals: AbstentionSignals = {
-    coverageTop1: coveredBy(input.top.slice(0, 1)),
-    coverageTop3: coveredBy(input.top),
-    coverageBest: Math.max(0, ...input.top.map((h) => coveredBy([h]))),
+    coverageTop1: coveredBy(0, 1),
+    coverageTop3: coveredBy(0, input.top.length),
+    coverageBest: Math.max(0, ...input.top.map((_h, j) => coveredBy(j, j + 1))),
     keyCovered: key >= 0 && (input.top[0]?.groupScores[key] ?? 0) > 0 ? 1 : 0,
     unknownShare: total > 0 ? unknownWeight_ / total : 1,
     outsideTopic: surfaceOutside.some(Boolean) ? 1 : 0,
@@ -124,9 +138,10 @@ export function decideAbstention(input: AbstentionInput): { abstain: boolean; co
     yearMismatch: yearMismatch(question, input.topChunks[0]) ? 1 : 0,
     headCovered: 0,
   };
+  // The head is a word group; a known one the index knows only through typo correction does not count.
   const head = headGroup(input.question, query, index);
   signals.headCovered =
-    head >= 0 && !unknown(head) && !guessed[head] && input.top.slice(0, 2).some((h) => (h?.groupScores[head] ?? 0) > 0) ? 1 : 0;
+    head >= 0 && !unknown(head) && !isGuessed(query.groups[head]!, index) && input.top.slice(0, 2).some((h) => (h?.groupScores[head] ?? 0) > 0) ? 1 : 0;
   const confidence = total === 0 || input.cues.results ? 0 : confidenceFrom(signals);
   const threshold = input.minConfidence ?? DEFAULT_MIN_CONFIDENCE;
   return { abstain: confidence < threshold, confidence, signals };
@@ -163,7 +178,7 @@ export const ABSTENTION_MODEL: { bias: number; weights: Readonly<Record<keyof Ab
 
 export function confidenceFrom(s: AbstentionSignals, model = ABSTENTION_MODEL): number {
   let z = model.bias;
-  for (const [name, w] of Object.entries(model.weights) as Array<[keyof AbstentionSignals, number]>) z += w * s[name];
+  for (const name in model.weights) z += model.weights[name as keyof AbstentionSignals] * s[name as keyof AbstentionSignals];
   return 1 / (1 + Math.exp(-z));
 }
 
@@ -228,9 +243,14 @@ function isOutsideTopic(word: string, index: KnowledgeIndex): boolean {
 
 /** An everyday word, or an affixed form of one ("dijadiin" from jadi, "ditaruh" from taruh). */
 function isFiller(word: string): boolean {
+  return fillerWords.get(word);
+}
+
+/** isFiller, remembered: the same question words ask it again and again. */
+const fillerWords = new WordMemo((word) => {
   if (FILLER_WORDS.has(word) || STOPWORDS.has(word)) return true;
   return stemCandidates(word).some((root) => FILLER_WORDS.has(root) || STOPWORDS.has(root));
-}
+}, 50_000);
 
 /** Typed in capitals (an acronym such as BLUD, SKP) or as a name in mid-sentence (Banyuwangi). */
 function isSpecific(word: string, question: string): boolean {
@@ -266,12 +286,12 @@ const REGION_RE =
  * "daerah mana yang sangat inovatif", "apakah kota kami sudah melapor"). Pandu holds no region's records.
  */
 function asksRegionRecord(question: QuestionText, index: KnowledgeIndex): boolean {
-  const region = [...question.text.matchAll(REGION_RE)].some((m) => {
-    if (m[1] || m[2] || m[4]) return true;
+  let region = false;
+  for (const m of question.text.matchAll(REGION_RE)) {
     // A name typed in lower case: one the knowledge base does not use, and not an everyday word.
-    const name = m[3]!;
-    return !index.bm25.has(name) && !isFiller(name) && !STOPWORDS.has(name);
-  });
+    region = Boolean(m[1] || m[2] || m[4]) || (!index.bm25.has(m[3]!) && !isFiller(m[3]!) && !STOPWORDS.has(m[3]!));
+    if (region) break;
+  }
   return region && question.words().some((w) => RECORD_WORDS.has(w));
 }
 
@@ -288,11 +308,11 @@ const PERSON_STATED_RE = /\b(?:Joko Widodo|Presiden [A-Z][a-z]+ [A-Z][a-z]+|[A-Z
 /** Asks for money, a contact or a list of names, and none of the best passages states such a thing. */
 function factMissing(question: QuestionText, chunks: IndexedChunk[]): boolean {
   const q = question.spaced();
-  const texts = chunks.map((c) => `${c.citation} ${c.text}`);
-  if (MONEY_ASKED_RE.test(q) && /\b(berapa|brp)\b/.test(q) && !texts.some((t) => MONEY_STATED_RE.test(t))) return true;
-  if (CONTACT_ASKED_RE.test(q) && !texts.some((t) => CONTACT_STATED_RE.test(t))) return true;
-  if (NAMES_ASKED_RE.test(q) && !texts.some((t) => /\b(Kabupaten|Kota|Provinsi) [A-Z][a-z]+/.test(t))) return true;
-  if (PERSON_ASKED_RE.test(q) && !texts.some((t) => PERSON_STATED_RE.test(t))) return true;
+  const stated = (re: RegExp) => chunks.some((c) => re.test(`${c.citation} ${c.text}`));
+  if (MONEY_ASKED_RE.test(q) && /\b(berapa|brp)\b/.test(q) && !stated(MONEY_STATED_RE)) return true;
+  if (CONTACT_ASKED_RE.test(q) && !stated(CONTACT_STATED_RE)) return true;
+  if (NAMES_ASKED_RE.test(q) && !stated(/\b(Kabupaten|Kota|Provinsi) [A-Z][a-z]+/)) return true;
+  if (PERSON_ASKED_RE.test(q) && !stated(PERSON_STATED_RE)) return true;
   return false;
 }
 
@@ -306,13 +326,13 @@ const PASAL_ASKED_RE = / (di )?pasal (berapa|brp|mana|apa|yang mana) | (dasar hu
 /** Asks who / how many / how long, and none of the best passages states an actor / a number / a time. */
 function answerTypeMissing(question: QuestionText, cues: QuestionCues, chunks: IndexedChunk[], index: KnowledgeIndex): boolean {
   if (chunks.length === 0) return true;
-  const words = new Set(question.words());
+  const words = question.words();
   const texts = chunks.map((c) => c.text);
   // "pasal berapa yang mengatur …": only a passage from a regulation's articles, or one that names one, answers.
   if (PASAL_ASKED_RE.test(question.spaced()))
     return !chunks.some((c) => c.pasal || /\bPasal \d/.test(c.text));
   if (cues.duration) return !texts.some((t) => TIME_RE.test(t));
-  if (words.has('berapa') && !cues.list) return !texts.some((t) => NUMBER_RE.test(t));
-  if (words.has('siapa')) return !texts.some((t) => ACTOR_RE.test(t)) && index.chunks.length > 0;
+  if (words.includes('berapa') && !cues.list) return !texts.some((t) => NUMBER_RE.test(t));
+  if (words.includes('siapa')) return !texts.some((t) => ACTOR_RE.test(t)) && index.chunks.length > 0;
   return false;
 }

@@ -30,23 +30,24 @@ export function prepareQuery(question: string | QuestionText, index: KnowledgeIn
   const unknown = new Set<number>();
   const groups = index.analyzer.analyzeWords(words).map((group, i): WeightedGroup => {
     const variants = group.variants.map((token, v) => ({ token, weight: v === 0 ? 1 : ROOT_WEIGHT }));
-    const known = variants.some((v) => index.bm25.has(v.token));
+    let known = variants.some((v) => index.bm25.has(v.token));
     if (!known && group.kind === 'word') {
       for (const near of index.fuzzy.near(group.surface).slice(0, 3)) {
         variants.push({ token: near, weight: FUZZY_WEIGHT });
         for (const root of index.analyzer.options.stems ? index.analyzer.stemTable.stems(near) : []) variants.push({ token: root, weight: FUZZY_WEIGHT * ROOT_WEIGHT });
       }
+      known = variants.some((v) => index.bm25.has(v.token));
     }
-    if (!variants.some((v) => index.bm25.has(v.token)) && group.kind !== 'pair') unknown.add(i);
+    if (!known && group.kind !== 'pair') unknown.add(i);
     const weight = group.kind === 'legal' ? LEGAL_GROUP_WEIGHT : group.kind === 'pair' ? PAIR_GROUP_WEIGHT : 1;
     return { group, weight, variants };
   });
   const absorbed = new Set<number>();
-  const conceptWords = new Set(
-    groups
-      .filter((g, i) => g.group.kind === 'concept' && !unknown.has(i))
-      .flatMap((g) => g.group.surface.split(' ')),
-  );
+  if (unknown.size === 0) return { groups, unknown, absorbed };
+  const conceptWords = new Set<string>();
+  groups.forEach((g, i) => {
+    if (g.group.kind === 'concept' && !unknown.has(i)) for (const w of g.group.surface.split(' ')) conceptWords.add(w);
+  });
   groups.forEach((g, i) => {
     if (g.group.kind === 'word' && unknown.has(i) && conceptWords.has(g.group.surface)) absorbed.add(i);
   });

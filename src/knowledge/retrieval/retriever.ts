@@ -7,7 +7,7 @@ import type { VectorHit } from '../index/vector-index.js';
 import { prepareQuery, type PreparedQuery } from './query-groups.js';
 import { DEFINITION_CUES, readCues, type QuestionCues } from './question-cues.js';
 import { lookUpPasal, readPasalRequests, type PasalLookup } from './pasal-lookup.js';
-import { restsOn } from '../index/chunk-role.js';
+import { DocScores } from './doc-scores.js';
 import { termMatch } from '../index/defined-terms.js';
 import { QuestionText } from './question-text.js';
 import { DEFAULT_PRIORS, type RankingPriors } from './ranking-priors.js';
@@ -71,6 +71,8 @@ export class Retriever {
   private readonly logger?: Logger;
   /** Set while the embeddings endpoint is failing, so an outage is logged once, not per question. */
   private denseDown = false;
+  /** Scratch for adjustLexical, reused from one question to the next. */
+  private readonly scores = new DocScores();
 
   constructor(
     readonly index: KnowledgeIndex,
@@ -112,12 +114,13 @@ export class Retriever {
    * regulation, a question asking what something means, rules above their restatements, practice notes
    * only for practice questions.
    */
-  private adjustLexical(query: PreparedQuery, named: ReadonlySet<string>, cues: QuestionCues, hits: Bm25Hit[]): Bm25Hit[] {
-    const { chunks, roles, definedTerms } = this.index;
+  private adjustLexical(query: PreparedQuery, named: ReadonlySet<string>, cues: QuestionCues, hits: Bm25Hit[], limit: number): Bm25Hit[] {
+    const { chunks, roles, definedTerms, forms } = this.index;
     const p = this.priors;
     const subject = definitionSubject(query, cues);
-    const scores = new Map<number, number>();
-    const groupScores = new Map<number, Float64Array>();
+    const asked = new Set(subject.flat());
+    const scores = this.scores;
+    scores.begin(chunks.length);
     for (const h of hits) {
       const chunk = chunks[h.doc]!;
       const role = roles[h.doc]!;
@@ -129,49 +132,41 @@ export class Retriever {
       const term = definedTerms[h.doc];
       if (cues.definition && (chunk.penjelasan || chunk.angka || term)) {
         if (chunk.penjelasan || chunk.angka) factor *= p.definition;
-        const match = term ? termMatch(subject, term) : undefined;
+        const match = term ? termMatch(subject, term, asked) : undefined;
         if (match && match.subjectShare >= 0.5 && match.termShare >= 0.5) {
           factor *= match.subjectShare === 1 && match.termShare === 1 ? p.definedTerm : Math.sqrt(p.definedTerm);
         }
       }
-      const form = this.index.forms[h.doc]!;
+      const form = forms[h.doc]!;
       if ((cues.list && form.list) || (cues.duration && form.duration) || (cues.permission && form.modal)) factor *= p.answerForm;
       if (role === 'restatement') factor *= p.restatement;
       if (!cues.practice && (role === 'practice' || (role === 'restatement' && chunk.practice))) factor *= p.practice;
-      scores.set(h.doc, h.score * factor);
-      groupScores.set(h.doc, h.groupScores);
+      scores.set(h.doc, h.score * factor, h.groupScores);
     }
     // An FAQ entry gives up its place to the rule it is cited as (lends its undemoted score) and puts the
     // other rules it rests on lower; a summary, cited by a label, has no main rule and lends to all alike.
     // A rule's own score is never lowered by this.
-    for (const h of p.restatement < 1 ? hits : []) {
-      if (roles[h.doc] !== 'restatement') continue;
-      const undemoted = scores.get(h.doc)! / p.restatement;
-      const main = chunks[h.doc]!.pasal ? chunks[h.doc]!.citation : undefined;
-      restsOn(chunks[h.doc]!).forEach((citation) => {
-        const lent = undemoted * (citation === main ? p.mainRuleShare : p.otherRuleShare);
-        for (const doc of this.index.chunksCited(citation)) {
-          if (roles[doc] === 'restatement' || (scores.get(doc) ?? 0) >= lent) continue;
-          scores.set(doc, lent);
-          if (!groupScores.has(doc)) groupScores.set(doc, h.groupScores);
-        }
-      });
-    }
-    // The best passages lend to the articles they defer to ("sebagaimana dimaksud dalam Pasal 52").
-    if (p.referenceShare > 0) {
-      const best = [...scores.entries()].sort((a, b) => b[1] - a[1]).slice(0, REFERRING_PASSAGES);
-      for (const [doc, score] of best) {
-        for (const target of this.index.references[doc] ?? []) {
-          const lent = score * p.referenceShare;
-          if ((scores.get(target) ?? 0) >= lent) continue;
-          scores.set(target, lent);
-          if (!groupScores.has(target)) groupScores.set(target, groupScores.get(doc)!);
+    if (p.restatement < 1) {
+      for (const h of hits) {
+        if (roles[h.doc] !== 'restatement') continue;
+        const undemoted = scores.score(h.doc) / p.restatement;
+        for (const rule of this.index.restedRules[h.doc]!) {
+          const lent = undemoted * (rule.main ? p.mainRuleShare : p.otherRuleShare);
+          for (const doc of rule.docs) if (scores.score(doc) < lent) scores.set(doc, lent, h.groupScores);
         }
       }
     }
-    return [...scores.entries()]
-      .map(([doc, score]) => ({ doc, score, groupScores: groupScores.get(doc)! }))
-      .sort((a, b) => b.score - a.score || a.doc - b.doc);
+    // The best passages lend to the articles they defer to ("sebagaimana dimaksud dalam Pasal 52").
+    if (p.referenceShare > 0) {
+      const best = scores.best(REFERRING_PASSAGES).map((doc) => ({ doc, score: scores.score(doc) }));
+      for (const { doc, score } of best) {
+        for (const target of this.index.references[doc] ?? []) {
+          const lent = score * p.referenceShare;
+          if (scores.score(target) < lent) scores.set(target, lent, scores.groupScores(doc)!);
+        }
+      }
+    }
+    return scores.ranked(limit);
   }
 
   /** Regulations the question names, by number ("PP 38") or by subject ("UU pemda"), as citation names. */
@@ -213,7 +208,7 @@ export class Retriever {
     const bySubject = this.priors.namedBySubject ? this.index.regulations.matchSubjects(read.words()) : undefined;
     const named = this.namedRegulations(query, bySubject);
     const raw = useBm25 ? this.index.bm25.search(this.withoutNamingWords(query, bySubject), this.depth * 2) : [];
-    const lexical = this.adjustLexical(query, named, cues, raw).slice(0, this.depth * 2);
+    const lexical = this.adjustLexical(query, named, cues, raw, this.depth * 2);
     const denseIndex = this.mode !== 'bm25' && (this.mode === 'dense' || this.denseWeight > 0) ? this.index.dense : undefined;
     const denseHits = denseIndex ? await this.searchDense(denseIndex, question) : undefined;
     // A failed dense half counts as absent, so fused scores keep their [0, 1] scale.
@@ -241,7 +236,9 @@ export class Retriever {
       e.similarity = hit.similarity;
     });
     const maxRrf = ((useBm25 ? 1 : 0) + (useDense ? denseWeight : 0)) / (this.rrfK + 1);
-    let ranked = [...fused.entries()].sort((a, b) => b[1].rrf - a[1].rrf || b[1].bm25 - a[1].bm25 || a[0] - b[0]);
+    // Without the dense half the fused order is the lexical order (each rank has its own RRF score).
+    let ranked = [...fused.entries()];
+    if (dense.length > 0) ranked.sort((a, b) => b[1].rrf - a[1].rrf || b[1].bm25 - a[1].bm25 || a[0] - b[0]);
 
     // "Apa itu X" where a definition defines exactly X: that definition is the answer, whatever else
     // mentions X more often. (A named Pasal, below, still comes before it.)
@@ -287,12 +284,11 @@ export class Retriever {
       bm25: e.bm25,
       similarity: e.similarity,
     }));
-    const byDoc = new Map(lexical.map((hit) => [hit.doc, hit]));
     const decision = decideAbstention({
       question: read,
       query,
       index: this.index,
-      top: ranked.slice(0, 3).map(([doc]) => byDoc.get(doc)),
+      top: ranked.slice(0, 3).map(([doc]) => lexical.find((hit) => hit.doc === doc)),
       topChunks: ranked.slice(0, 3).map(([doc]) => this.index.chunks[doc]!),
       cues,
       minConfidence: this.minConfidence,
