@@ -208,6 +208,8 @@ export class Analyzer {
   }
 }
 
+const NON_ASCII = /[^\x00-\x7f]/;
+
 // Looked up as maps, not as object properties: a word like "constructor" must not find Object.prototype's.
 const SLANG_WORDS: ReadonlyMap<string, string> = new Map(Object.entries(SLANG));
 const ENGLISH_WORDS: ReadonlyMap<string, string> = new Map(Object.entries(ENGLISH));
@@ -217,7 +219,8 @@ const ENGLISH_WORDS: ReadonlyMap<string, string> = new Map(Object.entries(ENGLIS
  * counterparts, drop overlong tokens; keeps stop-words (phrases need them).
  */
 export function normaliseWords(text: string, slang = true, english = slang): string[] {
-  const plain = text.normalize('NFKD').replace(/[\u0300-\u036f]/g, '');
+  // Plain ASCII, as nearly every question is, has no accents to strip.
+  const plain = NON_ASCII.test(text) ? text.normalize('NFKD').replace(/[\u0300-\u036f]/g, '') : text;
   // A word typed in capitals is an acronym, not chat spelling: "SPT" is a tax return, "spt" is "seperti".
   const acronyms = new Set((plain.match(/\b[A-Z]{2,6}\b/g) ?? []).map((w) => w.toLowerCase()));
   const lower = plain.toLowerCase();

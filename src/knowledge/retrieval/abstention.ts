@@ -10,6 +10,7 @@ import type { KnowledgeIndex } from '../index/knowledge-index.js';
 import type { PreparedQuery } from './query-groups.js';
 import { DEFINITION_CUES, type QuestionCues } from './question-cues.js';
 import { QuestionText } from './question-text.js';
+import { typedForm } from './typed-form.js';
 
 /** What the abstention model reads about a question and its best passages. All in [0, 1]. */
 export interface AbstentionSignals {
@@ -254,7 +255,7 @@ const fillerWords = new WordMemo((word) => {
 
 /** Typed in capitals (an acronym such as BLUD, SKP) or as a name in mid-sentence (Banyuwangi). */
 function isSpecific(word: string, question: string): boolean {
-  const typed = new RegExp(`(?<=\\S\\s+)(${word})\\b`, 'i').exec(question)?.[1] ?? '';
+  const typed = typedForm(word, question);
   return /^[A-Z]{2,6}$/.test(typed) || /^[A-Z][a-z]+$/.test(typed);
 }
 

@@ -23,7 +23,10 @@ const PASAL_RE = /\b(?:pasal|psl)\s*(\d{1,3}[a-z]?)\b(?:\s*(?:ayat|ay)\s*(\d{1,2
 
 /** The articles a question names, in the order it names them. */
 export function readPasalRequests(question: string | QuestionText): PasalRequest[] {
-  const text = (typeof question === 'string' ? new QuestionText(question) : question).words(false).join(' ');
+  const read = typeof question === 'string' ? new QuestionText(question) : question;
+  // Normalising only lower-cases and splits plain ASCII, so one without the word names no Pasal.
+  if (!/[^\x00-\x7f]/.test(read.text) && !/pasal|psl/i.test(read.text)) return [];
+  const text = read.words(false).join(' ');
   const penjelasan = /\bpenjelasan\b/.test(text);
   const out: PasalRequest[] = [];
   for (const m of text.matchAll(PASAL_RE)) {

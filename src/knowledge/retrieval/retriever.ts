@@ -114,10 +114,9 @@ export class Retriever {
    * regulation, a question asking what something means, rules above their restatements, practice notes
    * only for practice questions.
    */
-  private adjustLexical(query: PreparedQuery, named: ReadonlySet<string>, cues: QuestionCues, hits: Bm25Hit[], limit: number): Bm25Hit[] {
+  private adjustLexical(named: ReadonlySet<string>, cues: QuestionCues, subject: string[][], hits: Bm25Hit[], limit: number): Bm25Hit[] {
     const { chunks, roles, definedTerms, forms } = this.index;
     const p = this.priors;
-    const subject = definitionSubject(query, cues);
     const asked = new Set(subject.flat());
     const scores = this.scores;
     scores.begin(chunks.length);
@@ -208,7 +207,8 @@ export class Retriever {
     const bySubject = this.priors.namedBySubject ? this.index.regulations.matchSubjects(read.words()) : undefined;
     const named = this.namedRegulations(query, bySubject);
     const raw = useBm25 ? this.index.bm25.search(this.withoutNamingWords(query, bySubject), this.depth * 2) : [];
-    const lexical = this.adjustLexical(query, named, cues, raw, this.depth * 2);
+    const subject = definitionSubject(query, cues);
+    const lexical = this.adjustLexical(named, cues, subject, raw, this.depth * 2);
     const denseIndex = this.mode !== 'bm25' && (this.mode === 'dense' || this.denseWeight > 0) ? this.index.dense : undefined;
     const denseHits = denseIndex ? await this.searchDense(denseIndex, question) : undefined;
     // A failed dense half counts as absent, so fused scores keep their [0, 1] scale.
@@ -242,7 +242,6 @@ export class Retriever {
 
     // "Apa itu X" where a definition defines exactly X: that definition is the answer, whatever else
     // mentions X more often. (A named Pasal, below, still comes before it.)
-    const subject = definitionSubject(query, cues);
     const defined =
       useBm25 && this.priors.definedTerm > 1
         ? cues.comparison
