@@ -208,7 +208,7 @@ export class Analyzer {
   }
 }
 
-const NON_ASCII = /[^\x00-\x7f]/;
+const NON_ASCII = /[\u0080-\uffff]/;
 
 // Looked up as maps, not as object properties: a word like "constructor" must not find Object.prototype's.
 const SLANG_WORDS: ReadonlyMap<string, string> = new Map(Object.entries(SLANG));

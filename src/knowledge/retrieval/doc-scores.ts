@@ -60,6 +60,40 @@ export class DocScores {
     return top;
   }
 
+  /** Whether document `a` ranks before `b`: a higher score, or the same score and a lower number. */
+  private before(a: number, b: number): boolean {
+    const sa = this.scores[a]!;
+    const sb = this.scores[b]!;
+    return sa > sb || (sa === sb && a < b);
+  }
+
+  /** The `n` best-scored documents in the order of `ranked`, without sorting the others. */
+  top(n: number): number[] {
+    const top: number[] = [];
+    for (const doc of this.docs) {
+      let at = top.length;
+      while (at > 0 && this.before(doc, top[at - 1]!)) at -= 1;
+      if (at < n) {
+        top.splice(at, 0, doc);
+        if (top.length > n) top.pop();
+      }
+    }
+    return top;
+  }
+
+  /** A document's place in the order of `ranked` (0 first); undefined when it has no score. */
+  rank(doc: number): number | undefined {
+    if (this.groups[doc] === undefined) return undefined;
+    let rank = 0;
+    for (const other of this.docs) if (this.before(other, doc)) rank += 1;
+    return rank;
+  }
+
+  /** A scored document as a lexical hit. */
+  hit(doc: number): Bm25Hit {
+    return { doc, score: this.scores[doc]!, groupScores: this.groups[doc]! };
+  }
+
   /** The `limit` best-scored documents, best first (ties by document number). */
   ranked(limit: number): Bm25Hit[] {
     const scores = this.scores;

@@ -8,6 +8,7 @@ import { prepareQuery, type PreparedQuery } from './query-groups.js';
 import { DEFINITION_CUES, readCues, type QuestionCues } from './question-cues.js';
 import { lookUpPasal, readPasalRequests, type PasalLookup } from './pasal-lookup.js';
 import { DocScores } from './doc-scores.js';
+import { fuseRanks, lexicalRanking, type Fused } from './fused-ranking.js';
 import { termMatch } from '../index/defined-terms.js';
 import { QuestionText } from './question-text.js';
 import { DEFAULT_PRIORS, type RankingPriors } from './ranking-priors.js';
@@ -114,7 +115,7 @@ export class Retriever {
    * regulation, a question asking what something means, rules above their restatements, practice notes
    * only for practice questions.
    */
-  private adjustLexical(named: ReadonlySet<string>, cues: QuestionCues, subject: string[][], hits: Bm25Hit[], limit: number): Bm25Hit[] {
+  private adjustLexical(named: ReadonlySet<string>, cues: QuestionCues, subject: string[][], hits: Bm25Hit[]): DocScores {
     const { chunks, roles, definedTerms, forms } = this.index;
     const p = this.priors;
     const asked = new Set(subject.flat());
@@ -165,7 +166,7 @@ export class Retriever {
         }
       }
     }
-    return scores.ranked(limit);
+    return scores;
   }
 
   /** Regulations the question names, by number ("PP 38") or by subject ("UU pemda"), as citation names. */
@@ -208,37 +209,17 @@ export class Retriever {
     const named = this.namedRegulations(query, bySubject);
     const raw = useBm25 ? this.index.bm25.search(this.withoutNamingWords(query, bySubject), this.depth * 2) : [];
     const subject = definitionSubject(query, cues);
-    const lexical = this.adjustLexical(named, cues, subject, raw, this.depth * 2);
+    const scores = this.adjustLexical(named, cues, subject, raw);
     const denseIndex = this.mode !== 'bm25' && (this.mode === 'dense' || this.denseWeight > 0) ? this.index.dense : undefined;
+    // The adjusted scores are the retriever's own scratch: listed before waiting for the dense half, read
+    // in place when there is none (nothing else can run before this question is done with them).
+    const lexical = denseIndex ? scores.ranked(this.depth * 2) : undefined;
     const denseHits = denseIndex ? await this.searchDense(denseIndex, question) : undefined;
     // A failed dense half counts as absent, so fused scores keep their [0, 1] scale.
     const useDense = denseHits !== undefined;
-    const dense = denseHits ?? [];
     const denseWeight = this.mode === 'dense' ? 1 : this.denseWeight;
-
-    const fused = new Map<number, { rrf: number; bm25: number; similarity: number }>();
-    const entry = (doc: number) => {
-      let e = fused.get(doc);
-      if (!e) {
-        e = { rrf: 0, bm25: 0, similarity: 0 };
-        fused.set(doc, e);
-      }
-      return e;
-    };
-    lexical.forEach((hit, rank) => {
-      const e = entry(hit.doc);
-      e.rrf += 1 / (this.rrfK + rank + 1);
-      e.bm25 = hit.score;
-    });
-    dense.forEach((hit, rank) => {
-      const e = entry(hit.doc);
-      e.rrf += denseWeight / (this.rrfK + rank + 1);
-      e.similarity = hit.similarity;
-    });
+    const fusion = lexical ? fuseRanks(lexical, denseHits ?? [], this.rrfK, denseWeight) : lexicalRanking(scores, this.depth * 2, this.rrfK);
     const maxRrf = ((useBm25 ? 1 : 0) + (useDense ? denseWeight : 0)) / (this.rrfK + 1);
-    // Without the dense half the fused order is the lexical order (each rank has its own RRF score).
-    let ranked = [...fused.entries()];
-    if (dense.length > 0) ranked.sort((a, b) => b[1].rrf - a[1].rrf || b[1].bm25 - a[1].bm25 || a[0] - b[0]);
 
     // "Apa itu X" where a definition defines exactly X: that definition is the answer, whatever else
     // mentions X more often. (A named Pasal, below, still comes before it.)
@@ -248,16 +229,6 @@ export class Retriever {
           ? subject.flatMap((one) => exactDefinitions(this.index, [one]))
           : exactDefinitions(this.index, subject)
         : [];
-    if (defined.length > 0) {
-      const top = ranked[0]?.[1].rrf ?? maxRrf;
-      const head = defined
-        .map((doc): [number, { rrf: number; bm25: number; similarity: number }] => [doc, fused.get(doc) ?? { rrf: 0, bm25: 0, similarity: 0 }])
-        .sort((a, b) => b[1].rrf - a[1].rrf || a[0] - b[0])
-        .map(([doc, e], i): [number, { rrf: number; bm25: number; similarity: number }] => [doc, { ...e, rrf: Math.max(top, maxRrf) * (1 - i * 1e-3) }]);
-      const first = new Set(defined);
-      ranked = [...head, ...ranked.filter(([doc]) => !first.has(doc))];
-    }
-
     // A named Pasal is an exact look-up: its chunks come first, in reading order.
     const requests = useBm25 && this.priors.exactLookup ? readPasalRequests(read) : [];
     let lookup: PasalLookup | undefined;
@@ -265,15 +236,27 @@ export class Retriever {
       const contentGroups = query.groups.map((g) => g.group.kind !== 'legal');
       const byDoc = new Map(raw.map((h) => [h.doc, h.groupScores]));
       lookup = lookUpPasal(requests, this.index, named, (doc) => byDoc.get(doc), contentGroups);
-      if (lookup.docs.length > 0) {
-        const first = new Set(lookup.docs);
-        const top = ranked[0]?.[1].rrf ?? maxRrf;
-        const head = lookup.docs.map((doc, i): [number, { rrf: number; bm25: number; similarity: number }] => {
-          const e = fused.get(doc) ?? { rrf: 0, bm25: 0, similarity: 0 };
-          return [doc, { ...e, rrf: Math.max(top, maxRrf) * (1 - i * 1e-3) }];
-        });
-        ranked = [...head, ...ranked.filter(([doc]) => !first.has(doc))];
-      } else lookup = undefined;
+      if (lookup.docs.length === 0) lookup = undefined;
+    }
+    // Only the first places are kept, whichever passages the two look-ups move ahead of them.
+    let ranked = fusion.first(Math.max(k, 10) + defined.length + (lookup?.docs.length ?? 0));
+    if (defined.length > 0) {
+      const top = ranked[0]?.[1].rrf ?? maxRrf;
+      const head = defined
+        .map((doc): [number, Fused] => [doc, fusion.entry(doc) ?? { rrf: 0, bm25: 0, similarity: 0 }])
+        .sort((a, b) => b[1].rrf - a[1].rrf || a[0] - b[0])
+        .map(([doc, e], i): [number, Fused] => [doc, { ...e, rrf: Math.max(top, maxRrf) * (1 - i * 1e-3) }]);
+      const first = new Set(defined);
+      ranked = [...head, ...ranked.filter(([doc]) => !first.has(doc))];
+    }
+    if (lookup) {
+      const first = new Set(lookup.docs);
+      const top = ranked[0]?.[1].rrf ?? maxRrf;
+      const head = lookup.docs.map((doc, i): [number, Fused] => {
+        const e = fusion.entry(doc) ?? { rrf: 0, bm25: 0, similarity: 0 };
+        return [doc, { ...e, rrf: Math.max(top, maxRrf) * (1 - i * 1e-3) }];
+      });
+      ranked = [...head, ...ranked.filter(([doc]) => !first.has(doc))];
     }
     ranked = ranked.slice(0, Math.max(k, 10));
 
@@ -287,7 +270,7 @@ export class Retriever {
       question: read,
       query,
       index: this.index,
-      top: ranked.slice(0, 3).map(([doc]) => lexical.find((hit) => hit.doc === doc)),
+      top: ranked.slice(0, 3).map(([doc]) => fusion.lexicalHit(doc)),
       topChunks: ranked.slice(0, 3).map(([doc]) => this.index.chunks[doc]!),
       cues,
       minConfidence: this.minConfidence,
