@@ -17,7 +17,7 @@ import { ConfiguredAdmins } from './core/admins.js';
 import { Outbound } from './core/outbound.js';
 import { helpFeature } from './features/help/help-feature.js';
 import { LinkCodes } from './features/linking/link-codes.js';
-import { LinkGuard } from './features/linking/link-guard.js';
+import { linkGuard } from './features/linking/link-guard.js';
 import { LinkingFeature } from './features/linking/linking-feature.js';
 import { createProposalFeature } from './features/proposal/create-proposal-feature.js';
 import { QaFeature } from './features/qa/qa-feature.js';
@@ -26,7 +26,7 @@ import { InnovationsFeature } from './features/innovations/innovations-feature.j
 import { InnovationStore } from './innovations/innovation-store.js';
 import { ProfileStore } from './people/profile-store.js';
 import { RoleService } from './people/role-service.js';
-import { InviteFeature } from './features/roles/invite-feature.js';
+import { InviteFeature, inviteGuard } from './features/roles/invite-feature.js';
 import { RolesFeature } from './features/roles/roles-feature.js';
 import { ReportFeature } from './features/reports/report-feature.js';
 import { RekapFeature } from './features/reports/rekap/rekap-feature.js';
@@ -348,10 +348,10 @@ export async function createApp(config: Config, options: AppOptions): Promise<Ap
       t: i18n.t,
     }),
     profile,
-    new LinkingFeature(new LinkCodes(db), new LinkGuard(db, clock), users, sessions, i18n.t),
+    new LinkingFeature(new LinkCodes(db), linkGuard(db, clock), users, sessions, i18n.t),
     new RekapFeature({ db, scopes, t: i18n.t }),
     new RolesFeature({ roles, outbound, t: i18n.t }),
-    new InviteFeature({ roles, outbound, t: i18n.t }),
+    new InviteFeature({ roles, outbound, guard: inviteGuard(db, clock), t: i18n.t }),
     new AnnouncementOptOutFeature(broadcasts),
     new KbDocumentsFeature({
       knowledge,
@@ -448,6 +448,7 @@ export async function createApp(config: Config, options: AppOptions): Promise<Ap
       indexChunks: () => index.chunks.length,
       channels: channelsInUse,
       health,
+      queue: () => jobs.transportHealth(),
     });
 
   return {

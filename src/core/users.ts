@@ -101,12 +101,12 @@ export class UserStore {
 
   private async create(channel: ChannelName, ids: readonly string[], displayName: string | undefined, now: Date): Promise<UserRecord> {
     try {
-      const user = await this.db.user.create({
-        data: {
-          displayName: displayName ?? null,
-          identities: { create: ids.map((externalId) => newIdentity(channel, externalId, displayName, now)) },
-        },
-      });
+      const identities = ids.map((externalId) => newIdentity(channel, externalId, displayName, now));
+      if (this.hot) {
+        const created = await this.hot.createUser({ displayName: displayName ?? null }, identities, now);
+        return await this.withConfiguredRole(channel, ids, created[0]!.user);
+      }
+      const user = await this.db.user.create({ data: { displayName: displayName ?? null, identities: { create: identities } } });
       return await this.withConfiguredRole(channel, ids, user);
     } catch (error) {
       // Two first messages at once: the other one created the identity; use it.

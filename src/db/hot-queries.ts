@@ -10,6 +10,11 @@ export interface HotQueries {
   recordMessage(id: string, now: Date): Promise<boolean>;
   /** The stored identities among `externalIds` on `channel`, each with its user. */
   identities(channel: string, externalIds: readonly string[]): Promise<HotIdentity[]>;
+  /**
+   * Creates a user with its identities in one transaction and returns them as `identities` reads them.
+   * Throws (a unique violation) when another message created one of the identities first.
+   */
+  createUser(user: HotNewUser, identities: readonly HotNewIdentity[], now: Date): Promise<HotIdentity[]>;
   /** A user's stored conversation, if any. */
   session(userId: string): Promise<HotSession | undefined>;
   /** Writes a user's conversation (created or replaced). */
@@ -44,6 +49,18 @@ export interface HotIdentity {
   firstMessageAt: Date | null;
   blockedAt: Date | null;
   user: HotUser;
+}
+
+export interface HotNewUser {
+  displayName: string | null;
+}
+
+export interface HotNewIdentity {
+  channel: string;
+  externalId: string;
+  displayName: string | null;
+  firstMessageAt: Date | null;
+  lastSeenAt: Date;
 }
 
 export interface HotSession {

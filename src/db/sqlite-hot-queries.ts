@@ -1,5 +1,6 @@
 import Database from 'better-sqlite3';
-import type { HotIdentity, HotQueries, HotSessionWrite } from './hot-queries.js';
+import type { HotIdentity, HotNewIdentity, HotQueries, HotSessionWrite } from './hot-queries.js';
+import { newRowId } from './row-id.js';
 
 /** How long a write waits in all for another connection's transaction (as the app's busy_timeout). */
 const BUSY_WAIT_MS = 5000;
@@ -33,6 +34,31 @@ export function sqliteHotQueries(file: string): HotQueries {
     }
     return statement;
   };
+  // Every column the app reads is written: SQLite's own defaults (CURRENT_TIMESTAMP) differ from Prisma's format.
+  const insertUser = db.prepare(
+    `INSERT INTO "User" ("id", "displayName", "role", "createdAt", "updatedAt") VALUES (?, ?, 'innovator', ?, ?)`,
+  );
+  const insertIdentity = db.prepare(
+    `INSERT INTO "ChannelIdentity" ("id", "userId", "channel", "externalId", "displayName", "createdAt", "lastSeenAt", "firstMessageAt")
+     VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
+  );
+  const createUser = db.transaction((displayName: string | null, identities: readonly HotNewIdentity[], now: Date) => {
+    const at = sqliteTime(now);
+    const userId = newRowId(now.getTime());
+    insertUser.run(userId, displayName, at, at);
+    for (const i of identities) {
+      insertIdentity.run(
+        newRowId(now.getTime()),
+        userId,
+        i.channel,
+        i.externalId,
+        i.displayName,
+        at,
+        sqliteTime(i.lastSeenAt),
+        optionalSqliteTime(i.firstMessageAt),
+      );
+    }
+  });
   const session = db.prepare('SELECT "flow", "step", "data", "expiresAt" FROM "ConversationState" WHERE "userId" = ?');
   const saveSession = db.prepare(
     `INSERT INTO "ConversationState" ("userId", "flow", "step", "data", "updatedAt", "expiresAt") VALUES (?, ?, ?, ?, ?, ?)
@@ -55,6 +81,12 @@ export function sqliteHotQueries(file: string): HotQueries {
     async identities(channel, externalIds) {
       const rows = identitiesFor(externalIds.length).all(channel, ...externalIds) as IdentityRow[];
       return rows.map(toIdentity);
+    },
+    async createUser(user, identities, now) {
+      await write(() => createUser(user.displayName, identities, now));
+      const channel = identities[0]?.channel ?? '';
+      const ids = identities.map((i) => i.externalId);
+      return (identitiesFor(ids.length).all(channel, ...ids) as IdentityRow[]).map(toIdentity);
     },
     async session(userId) {
       const row = session.get(userId) as SessionRow | undefined;
@@ -130,6 +162,10 @@ function toIdentity(row: IdentityRow): HotIdentity {
 /** Times as Prisma's SQLite adapter writes them (ISO 8601, "+00:00"), so both compare as text alike. */
 export function sqliteTime(date: Date): string {
   return date.toISOString().replace('Z', '+00:00');
+}
+
+function optionalSqliteTime(date: Date | null): string | null {
+  return date === null ? null : sqliteTime(date);
 }
 
 function optionalTime(value: string | null): Date | null {

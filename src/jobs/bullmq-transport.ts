@@ -18,6 +18,9 @@ interface TransportData {
 /** How long schedule() waits for Redis, and stop() for the queues to close. */
 const NOTIFY_TIMEOUT_MS = 2_000;
 const CLOSE_TIMEOUT_MS = 5_000;
+/** A readiness probe waits this long for Redis to answer a PING. */
+const HEALTH_TIMEOUT_MS = 2_000;
+
 /** While Redis stays down, its connection errors are logged at most this often. */
 const ERROR_LOG_EVERY_MS = 60_000;
 
@@ -100,6 +103,25 @@ export class BullMqTransport implements JobTransport {
 
   wake(): Promise<void> {
     return this.sweep();
+  }
+
+  /** Asks Redis something on a lane queue's connection; no answer within HEALTH_TIMEOUT_MS counts as down. */
+  async health(): Promise<{ ok: boolean; error?: string }> {
+    const lane = this.o.registry.lanes()[0];
+    if (!lane) return { ok: true };
+    const queue = this.queue(lane.name);
+    // One cheap read through the queue's own connection (BullMQ hides the raw client behind its backend).
+    const ping = queue.waitUntilReady().then(() => queue.isPaused());
+    try {
+      if (!(await settlesWithin(ping, HEALTH_TIMEOUT_MS, this.o.timers))) {
+        ping.catch(() => {});
+        return { ok: false, error: `Redis did not answer within ${HEALTH_TIMEOUT_MS} ms` };
+      }
+      await ping;
+      return { ok: true };
+    } catch (error) {
+      return { ok: false, error: error instanceof Error ? error.message.split('\n')[0] : String(error) };
+    }
   }
 
   async stop(graceMs: number): Promise<void> {

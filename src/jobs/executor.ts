@@ -209,12 +209,15 @@ export class Executor {
     return { kind: 'lost' };
   }
 
-  /** Keeps the lease ahead of the clock while a long handler runs; a lost lease aborts the handler's signal. */
+  /** Keeps the lease ahead of the clock while a long handler runs, until its signal aborts; a lost lease aborts it. */
   private renewWhileRunning(fence: Fence, abort: AbortController, logger: Logger): () => void {
     let cancel: (() => void) | undefined;
     let stopped = false;
     const every = Math.max(1, Math.floor(this.o.leaseMs / 3));
     const tick = () => {
+      // Aborted (the dispatcher stopped waiting for it, or the lease was lost): a handler that hangs on
+      // anyway must not hold the row forever; the lease runs out and the crash policy applies.
+      if (abort.signal.aborted) return;
       const until = new Date(this.o.clock().getTime() + this.o.leaseMs);
       this.o.store
         .renewLease(fence, until)

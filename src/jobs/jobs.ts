@@ -87,6 +87,13 @@ export class Jobs {
     return this.o.redis ? 'bullmq' : 'local';
   }
 
+  /** Whether the transport's service (Redis) answers; undefined for the in-process transport, which has none. */
+  async transportHealth(): Promise<{ ok: boolean; error?: string } | undefined> {
+    if (!this.o.redis) return undefined;
+    const transport = await this.transport();
+    return transport.health ? transport.health() : undefined;
+  }
+
   /** Adds a kind of work. Register every kind before `start()`. */
   register<P>(spec: JobKindSpec<P>): void {
     if (this.started) throw new JobKindError(spec.kind, `register job kind ${spec.kind} before jobs.start()`);

@@ -19,6 +19,8 @@ export interface JobTransport {
   notifyMany(jobs: ReadonlyArray<{ id: string; kind: string; runAt: Date }>): Promise<void>;
   /** Looks for due work now, as the poll timer would. */
   wake(): Promise<void>;
+  /** Whether the transport's own service answers now (Redis for BullMQ); absent when it has none. */
+  health?(): Promise<{ ok: boolean; error?: string }>;
   /** Stops picking up work and waits for running handlers, at most graceMs. Safe to call twice. */
   stop(graceMs: number): Promise<void>;
 }

@@ -11,6 +11,8 @@ export interface ReadinessDeps {
   /** Channels configured for this process (telegram, whatsapp); each must be up for Pandu to be ready. */
   channels: readonly string[];
   health: ChannelHealth;
+  /** The job queue's service (Redis with BullMQ); undefined when jobs run in-process. */
+  queue?: () => Promise<{ ok: boolean; error?: string } | undefined>;
 }
 
 export interface Readiness {
@@ -20,9 +22,11 @@ export interface Readiness {
   database: { ok: boolean; error?: string };
   index: { ok: boolean; chunks: number };
   channels: Record<string, ChannelState>;
+  /** Present when jobs go through Redis: whether it answers. */
+  queue?: { ok: boolean; error?: string };
 }
 
-/** Whether this process can do its work now: database reachable, index loaded, every configured channel up. */
+/** Whether this process can do its work now: database reachable, index loaded, every configured channel up, Redis answering when jobs use it. */
 export async function checkReadiness(deps: ReadinessDeps): Promise<Readiness> {
   const problems: string[] = [];
   const database = await pingDatabase(deps.db);
@@ -35,7 +39,9 @@ export async function checkReadiness(deps: ReadinessDeps): Promise<Readiness> {
     channels[name] = state;
     if (!state.ok) problems.push(`${name} not ready: ${state.state}${state.detail ? ` (${state.detail})` : ''}`);
   }
-  return { ready: problems.length === 0, problems, database, index: { ok: chunks > 0, chunks }, channels };
+  const queue = await deps.queue?.();
+  if (queue && !queue.ok) problems.push(`job queue (Redis) unreachable: ${queue.error}`);
+  return { ready: problems.length === 0, problems, database, index: { ok: chunks > 0, chunks }, channels, ...(queue ? { queue } : {}) };
 }
 
 async function pingDatabase(db: Db): Promise<{ ok: boolean; error?: string }> {

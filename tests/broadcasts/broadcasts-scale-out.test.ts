@@ -1,6 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import { Redis } from 'ioredis';
-import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { afterAll, describe, expect, it, vi } from 'vitest';
 import { createApp, type App } from '../../src/app.js';
 import { loadConfig, projectRoot } from '../../src/config.js';
 import type { OutboundChannel } from '../../src/core/outbound.js';
@@ -20,26 +20,34 @@ const PER_SECOND = 10;
 
 describe.skipIf(!ready)(suite, () => {
   const prefix = `pandu-test-i9-engine-${randomBytes(4).toString('hex')}`;
-  const now = new Date('2027-03-01T02:00:00Z');
+  let now = new Date('2027-03-01T02:00:00Z');
   const temps: Array<{ cleanup(): void }> = [];
   const apps: App[] = [];
   const received = new Map<string, number>();
   const sendTimes: number[] = [];
-  let database: Awaited<ReturnType<typeof createTestDatabase>>;
+  const databases: Array<Awaited<ReturnType<typeof createTestDatabase>>> = [];
 
-  function sender(): OutboundChannel {
+  /**
+   * Telegram as the instances see it: every message that reaches it is counted per chat. With `hangAfter`,
+   * the instance's process is gone from that call on: the call reached Telegram, its answer never comes back.
+   */
+  function sender(hangAfter = Number.POSITIVE_INFINITY): OutboundChannel & { calls(): number } {
+    let calls = 0;
     return {
       channel: 'telegram',
       available: () => true,
-      async send(to) {
+      calls: () => calls,
+      send(to) {
+        calls += 1;
         received.set(to, (received.get(to) ?? 0) + 1);
         sendTimes.push(Date.now());
-        return { status: 'sent', messageIds: [`${to}-${received.get(to)}`] };
+        if (calls > hangAfter) return new Promise(() => {});
+        return Promise.resolve({ status: 'sent', messageIds: [`${to}-${received.get(to)}`] });
       },
     };
   }
 
-  async function instance(): Promise<App> {
+  async function instance(database: { url: string }, outbound = sender()): Promise<App> {
     const temp = tempDataDir();
     temps.push(temp);
     const env = {
@@ -55,14 +63,17 @@ describe.skipIf(!ready)(suite, () => {
       BROADCAST_TELEGRAM_PER_SECOND: String(PER_SECOND),
     };
     const app = await createApp(loadConfig(env, projectRoot), { logger: silentLogger(), clock: () => now });
-    app.outbound.register(sender());
+    app.outbound.register(outbound);
     apps.push(app);
     return app;
   }
 
-  beforeAll(async () => {
-    database = await createTestDatabase();
-  });
+  async function freshDatabase() {
+    const database = await createTestDatabase();
+    databases.push(database);
+    return database;
+  }
+
   afterAll(async () => {
     for (const app of apps) await app.close().catch(() => undefined);
     temps.forEach((t) => t.cleanup());
@@ -70,11 +81,12 @@ describe.skipIf(!ready)(suite, () => {
     const keys = await redis.keys(`${prefix}:*`);
     if (keys.length > 0) await redis.del(...keys);
     await redis.quit();
-    await database?.drop();
+    for (const database of databases) await database.drop();
   });
 
   it('sends each recipient once with two instances sharing one global pace', async () => {
-    const [a, b] = [await instance(), await instance()];
+    const database = await freshDatabase();
+    const [a, b] = [await instance(database), await instance(database)];
     for (let i = 0; i < RECIPIENTS; i += 1) await a.router.handle({ channel: 'telegram', senderId: String(7000 + i), text: '/bantuan' });
     await a.startWork();
     await b.startWork();
@@ -90,4 +102,50 @@ describe.skipIf(!ready)(suite, () => {
     const elapsed = Math.max(...sendTimes) - Math.min(...sendTimes);
     expect(elapsed).toBeGreaterThanOrEqual(((RECIPIENTS - 2 * PER_SECOND) / PER_SECOND) * 1000);
   }, 120_000);
+
+  it('after one instance dies mid-broadcast, the other finishes it: each recipient sent once or marked unknown', async () => {
+    received.clear();
+    const database = await freshDatabase();
+    const hangAfter = 2 + Math.floor(Math.random() * 6);
+    const dying = sender(hangAfter);
+    const [a, b] = [await instance(database, dying), await instance(database)];
+    for (let i = 0; i < RECIPIENTS; i += 1) await a.router.handle({ channel: 'telegram', senderId: String(8000 + i), text: '/bantuan' });
+    await a.startWork();
+    await b.startWork();
+    const id = await a.broadcasts.create({ createdById: null, text: 'Rapat koordinasi inovasi, Senin 09.00.', audience: {} });
+    await Promise.all([a.jobs.wake(), b.jobs.wake()]);
+    // Instance a is "killed" once its calls hang: its workers go away with their jobs cut off mid-call.
+    await vi.waitFor(() => expect(dying.calls()).toBeGreaterThan(hangAfter), { timeout: 30_000, interval: 20 });
+    await a.jobs.stop(0);
+    // Work a had already begun may still reach Telegram (and hang there), and b sends what it can claim:
+    // wait until nothing moves any more, so the clock moves past a's leases only (not b's own).
+    const sends = () => [...received.values()].reduce((sum, n) => sum + n, 0);
+    let last = -1;
+    await vi.waitFor(
+      () => {
+        const settled = sends() === last;
+        last = sends();
+        expect(settled).toBe(true);
+      },
+      { timeout: 60_000, interval: 1_500 },
+    );
+    const inFlight = dying.calls() - hangAfter;
+
+    // Later, by the app clock, the dead instance's leases have run out; b looks at what a left.
+    now = new Date(now.getTime() + 5 * 60_000);
+    await b.broadcasts.recover();
+    await b.jobs.wake();
+    await vi.waitFor(async () => expect((await b.broadcasts.get(id))?.state).toBe('done'), { timeout: 90_000, interval: 200 });
+
+    const rows = await b.db.broadcastRecipient.findMany({
+      where: { broadcastId: id },
+      include: { user: { include: { identities: true } } },
+    });
+    expect(rows).toHaveLength(RECIPIENTS);
+    const count = (status: string) => rows.filter((r) => r.status === status).length;
+    expect(count('sent') + count('unknown')).toBe(RECIPIENTS);
+    // The calls cut off mid-flight are the unknown ones: they may have reached Telegram, so none is sent again.
+    expect(count('unknown')).toBe(inFlight);
+    for (const row of rows) expect(received.get(row.user.identities[0]!.externalId)).toBe(1);
+  }, 150_000);
 });

@@ -56,6 +56,35 @@ describe('the prepared hot statements next to Prisma on one SQLite file', () => 
     expect(viaStore).toEqual(await new UserStore(db).resolve('telegram', '77', 'Sari', now));
   });
 
+  it('creates a first-contact user Prisma reads back as its own, and a second first message finds that user', async () => {
+    const now = new Date('2026-03-02T05:06:07.089Z');
+    const viaHot = await new UserStore(db, undefined, hot).resolve('whatsapp', '628111@c.us', 'Budi', now, ['1234@lid']);
+    const row = await db.user.findUniqueOrThrow({ where: { id: viaHot.id }, include: { identities: { orderBy: { externalId: 'asc' } } } });
+    expect(row).toMatchObject({ displayName: 'Budi', role: 'innovator', createdAt: now, updatedAt: now, profileAt: null });
+    expect(row.id).toMatch(/^c[0-9a-z]{24}$/);
+    expect(
+      row.identities.map((i) => [i.channel, i.externalId, i.displayName, i.createdAt, i.lastSeenAt, i.firstMessageAt, i.blockedAt]),
+    ).toEqual([
+      ['whatsapp', '1234@lid', 'Budi', now, now, now, null],
+      ['whatsapp', '628111@c.us', 'Budi', now, now, now, null],
+    ]);
+    expect(new Set(row.identities.map((i) => i.id)).size).toBe(2);
+    expect(viaHot).toEqual(await new UserStore(db).resolve('whatsapp', '628111@c.us', 'Budi', now, ['1234@lid']));
+
+    // The same person's first message handled twice at once: one creates, the other meets the unique id and finds it.
+    await expect(
+      hot.createUser(
+        { displayName: null },
+        [{ channel: 'whatsapp', externalId: '1234@lid', displayName: null, firstMessageAt: now, lastSeenAt: now }],
+        now,
+      ),
+    ).rejects.toThrow(/UNIQUE/);
+    expect(await db.user.count({ where: { identities: { some: { externalId: '1234@lid' } } } })).toBe(1);
+    const both = await Promise.all([1, 2].map(() => new UserStore(db, undefined, hot).resolve('telegram', '991', 'Ani', now)));
+    expect(both[0]!.id).toBe(both[1]!.id);
+    expect(await db.channelIdentity.count({ where: { channel: 'telegram', externalId: '991' } })).toBe(1);
+  });
+
   it('saves a session Prisma reads back identically, and reads one Prisma saved', async () => {
     const user = await db.user.create({ data: {} });
     const now = new Date('2026-03-02T03:00:00.000Z');

@@ -351,6 +351,14 @@ describe('the in-process dispatcher', () => {
     await hung;
     expect(calls.at(-1)!.ctx.signal.aborted).toBe(true);
     expect(await jobs.get('slow2')).toMatchObject({ state: 'running', lockedBy: 'b' });
+    // Given up on: its lease is no longer renewed, so once it runs out the crash policy applies elsewhere.
+    const leaseAtStop = (await jobs.get('slow2'))!.leaseUntil!.getTime();
+    await time.advance(30 * MINUTE);
+    expect((await jobs.get('slow2'))!.leaseUntil!.getTime()).toBe(leaseAtStop);
+    const other = testJobs(db, { timers: time, instanceId: 'c' });
+    other.register(kind('test.slow2'));
+    expect(await other.runDue()).toMatchObject({ done: 1 });
+    expect(await other.get('slow2')).toMatchObject({ state: 'done', attempts: 2 });
   });
 });
 

@@ -212,6 +212,36 @@ describe('readiness of a database that does not answer', () => {
   });
 });
 
+describe('readiness with jobs on Redis', () => {
+  const cases = [
+    { name: 'Redis that does not answer', url: 'redis://127.0.0.1:9', ready: false },
+    ...(process.env.TEST_REDIS_URL ? [{ name: 'a running Redis', url: process.env.TEST_REDIS_URL, ready: true }] : []),
+  ];
+  for (const c of cases) {
+    it(`reports the queue with ${c.name}`, async () => {
+      const test = await startTestApp({ KNOWLEDGE_DIR: SMALL, REDIS_URL: c.url, REDIS_PREFIX: `ready-${Date.now()}` });
+      try {
+        await test.app.jobs.start();
+        const readiness = await test.app.readiness();
+        expect(readiness.ready).toBe(c.ready);
+        expect(readiness.queue?.ok).toBe(c.ready);
+        if (!c.ready) expect(readiness.problems).toEqual([expect.stringMatching(/^job queue \(Redis\) unreachable: /)]);
+      } finally {
+        await test.close();
+      }
+    });
+  }
+
+  it('leaves the queue out when jobs run in-process', async () => {
+    const test = await startTestApp({ KNOWLEDGE_DIR: SMALL });
+    try {
+      expect(await test.app.readiness()).not.toHaveProperty('queue');
+    } finally {
+      await test.close();
+    }
+  });
+});
+
 describe('model metrics', () => {
   let fake: FakeOpenAi;
   let test: TestApp;

@@ -36,7 +36,7 @@ export class LinkCodes {
   }
 
   /**
-   * Redeems a code for `userId`. Wrong guesses are limited by the caller (see LinkGuard), before it
+   * Redeems a code for `userId`. Wrong guesses are limited by the caller (see link-guard.ts), before it
    * gets here.
    */
   async redeem(userId: string, rawCode: string, now = new Date()): Promise<RedeemOutcome> {

@@ -5,7 +5,8 @@ import type { SessionStore } from '../../core/sessions.js';
 import type { UserStore } from '../../core/users.js';
 import type { Translate } from '../../i18n/translator.js';
 import { CODE_TTL_MS, type LinkCodes } from './link-codes.js';
-import type { LinkGuard, LinkLock } from './link-guard.js';
+import { minutesLeft, type GuessGuard } from '../../core/rate-limit/guess-guard.js';
+import type { LinkLock } from './link-guard.js';
 
 /**
  * /hubungkan: without a code it issues one; with a code it links this channel to the person who asked
@@ -18,7 +19,7 @@ export class LinkingFeature implements Feature {
 
   constructor(
     private readonly codes: LinkCodes,
-    private readonly guard: LinkGuard,
+    private readonly guard: GuessGuard,
     private readonly users: UserStore,
     private readonly sessions: SessionStore,
     t: Translate,
@@ -71,7 +72,7 @@ export class LinkingFeature implements Feature {
   }
 
   private locked(ctx: Context, lock: LinkLock): Reply[] {
-    const minutes = Math.max(1, Math.ceil((lock.retryAt.getTime() - ctx.now.getTime()) / 60000));
+    const minutes = minutesLeft(lock, ctx.now);
     return [{ text: ctx.t(lock.scope === 'person' ? 'linking.locked' : 'linking.paused', { minutes }) }];
   }
 }

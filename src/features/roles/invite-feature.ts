@@ -1,4 +1,6 @@
 import type { CommandSpec } from '../../core/commands.js';
+import { GuessGuard, minutesLeft, type GuessLock } from '../../core/rate-limit/guess-guard.js';
+import type { Db } from '../../db/client.js';
 import type { Context } from '../../core/context.js';
 import type { Feature } from '../../core/feature.js';
 import type { Reply } from '../../core/messages.js';
@@ -7,23 +9,28 @@ import type { Translate } from '../../i18n/translator.js';
 import type { RoleService } from '../../people/role-service.js';
 import { roleNotice } from './role-notice.js';
 
-const MAX_FAILED_ATTEMPTS = 5;
-const LOCKOUT_MS = 15 * 60 * 1000;
+/**
+ * Wrong invite codes everybody together may try per hour. Codes are 10 of 31 characters (8·10^14): with
+ * 1,000 live codes, 200 guesses an hour all year long succeed with probability about 2·10^-6, while a
+ * pause for everyone (invites are redeemed a few times a week) stays unlikely.
+ */
+export const MAX_WRONG_INVITES_PER_HOUR = 200;
 
-interface InviteFailures {
-  count: number;
-  lockedUntil?: number;
+/** The guard around role invites (counters `invite-person` / `invite-all` in the RateLimit table). */
+export function inviteGuard(db: Db, clock?: () => Date): GuessGuard {
+  return new GuessGuard(db, { name: 'invite', everyonePerHour: MAX_WRONG_INVITES_PER_HOUR }, clock);
 }
 
 /**
  * /undangan <kode>: the invited person redeems a code an admin created with /peran. Anyone may try a
- * code; only a code an admin made gives a role, and guessing is limited per person.
+ * code; only a code an admin made gives a role, and guessing is limited per person and overall in the
+ * database (a cleared conversation or another process does not reset it).
  */
 export class InviteFeature implements Feature {
   readonly name = 'invite';
   readonly commands: CommandSpec[];
 
-  constructor(private readonly deps: { roles: RoleService; outbound: Outbound; t: Translate }) {
+  constructor(private readonly deps: { roles: RoleService; outbound: Outbound; guard: GuessGuard; t: Translate }) {
     this.commands = [
       {
         name: 'undangan',
@@ -37,19 +44,15 @@ export class InviteFeature implements Feature {
 
   private async redeem(ctx: Context, code: string): Promise<Reply[]> {
     if (!code) return [{ text: ctx.t('roles.invite_usage_hint') }];
-    const failures = (ctx.session.data.inviteFailures as InviteFailures | undefined) ?? { count: 0 };
-    if (failures.lockedUntil && failures.lockedUntil > ctx.now.getTime()) {
-      return [{ text: ctx.t('roles.invite_locked', { minutes: Math.ceil((failures.lockedUntil - ctx.now.getTime()) / 60_000) }) }];
-    }
+    const lock = await this.deps.guard.lock(ctx.user.id);
+    if (lock) return [this.locked(ctx, lock)];
     const outcome = await this.deps.roles.redeemInvite(ctx.user.id, code);
     if (outcome.status !== 'granted') {
-      const count = failures.count + 1;
-      ctx.session.data.inviteFailures =
-        count >= MAX_FAILED_ATTEMPTS ? { count: 0, lockedUntil: ctx.now.getTime() + LOCKOUT_MS } : { count };
-      ctx.logger.info({ outcome: outcome.status }, 'role invite refused');
+      const after = await this.deps.guard.failed(ctx.user.id);
+      ctx.logger.info({ outcome: outcome.status, ...('scope' in after ? { locked: after.scope } : {}) }, 'role invite refused');
+      if ('retryAt' in after) return [this.locked(ctx, after)];
       return [{ text: ctx.t(`roles.invite_${outcome.status}`) }];
     }
-    delete ctx.session.data.inviteFailures;
     ctx.user.role = outcome.role === 'admin' || ctx.user.role === 'admin' ? 'admin' : 'coordinator';
     ctx.logger.info({ role: ctx.user.role }, 'role invite redeemed');
     const name = ctx.user.profile.fullName ?? ctx.user.displayName ?? '—';
@@ -57,5 +60,10 @@ export class InviteFeature implements Feature {
       { text: ctx.t('roles.invite_redeemed', { name, role: ctx.t(`roles.name.${outcome.role}`) }) },
     ]);
     return [roleNotice(ctx.t, ctx.user.role, outcome.scope)];
+  }
+
+  private locked(ctx: Context, lock: GuessLock): Reply {
+    const minutes = minutesLeft(lock, ctx.now);
+    return { text: ctx.t(lock.scope === 'person' ? 'roles.invite_locked' : 'roles.invite_paused', { minutes }) };
   }
 }

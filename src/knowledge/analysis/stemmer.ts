@@ -105,8 +105,10 @@ export function stemCandidates(word: string): string[] {
   const forms = new Set<string>();
   if (base !== word) forms.add(base);
   const unsuffixed = [base];
+  // "-kan" may leave a three-letter root ("ajukan" → aju, "isikan" → isi); "-an" and "-i" end too many
+  // short words ("bulan", "kami") to be stripped below four letters.
   for (const s of SUFFIXES) {
-    if (base.endsWith(s) && base.length - s.length >= 4) unsuffixed.push(base.slice(0, -s.length));
+    if (base.endsWith(s) && base.length - s.length >= (s === 'kan' ? MIN_ROOT : 4)) unsuffixed.push(base.slice(0, -s.length));
   }
   // "-kan" ends in "-an": keep both readings (ditetapkan → tetap; tujuan → tuju).
   for (const u of unsuffixed) {

@@ -26,7 +26,7 @@ export interface AbstentionSignals {
   unknownShare: number;
   /** The question's subject is one Pandu deliberately does not cover (pay, tax, procurement …), as typed. */
   outsideTopic: number;
-  /** Asks for records of one named region ("skor IID Kabupaten X", "apakah Kota Y sudah melapor"). */
+  /** Asks for records: of one named region, of the asker's own submission, a count for some year (see asksRegionRecord). */
   regionRecord: number;
   /** Names a regulation (by number) the knowledge base does not hold. */
   absentRegulation: number;
@@ -83,7 +83,9 @@ export const DEFAULT_MIN_CONFIDENCE = 0.5;
 export function decideAbstention(input: AbstentionInput): { abstain: boolean; confidence: number; signals: AbstentionSignals } {
   const { query, index } = input;
   const question = input.question.text;
-  const surfaceOutside = query.groups.map((g) => g.group.kind === 'word' && isOutsideTopic(g.group.surface, index));
+  const surfaceOutside = query.groups.map(
+    (g, i) => g.group.kind === 'word' && isOutsideTopic(g.group.surface, index, input.top.slice(0, 2).some((h) => (h?.groupScores[i] ?? 0) > 0)),
+  );
   const unknown = (i: number) => query.unknown.has(i) || surfaceOutside[i]!;
   const weights = query.groups.map((g, i) => {
     if (g.group.kind === 'pair') return 0; // a bonus for ranking, not part of what the question asks
@@ -152,28 +154,28 @@ export function decideAbstention(input: AbstentionInput): { abstain: boolean; co
  * The logistic model over the signals, fitted by `npm run --silent eval -- --fit-abstention --questions
  * tests/fixtures/eval/tune.jsonl,tests/fixtures/eval/dev.jsonl,tests/fixtures/eval/dev2.jsonl,tests/fixtures/eval/abstention.jsonl,tests/fixtures/eval/abstention2.jsonl`
  * on our own labelled questions (583, of which 210 out of scope, many of them built from the domain's own
- * words; L2-regularised logistic regression; 5-fold cross-validated abstention 0.86 at 3.8% false
+ * words; L2-regularised logistic regression; 5-fold cross-validated abstention 0.86 at 2.7% false
  * abstention), then the bias raised by 0.41 (logit 0.6) so that the default threshold of 0.5 sits where
- * the fitted model's 0.4 did: abstention 0.84 with 1.9% false abstention on them, the most abstention with
- * at most 2% false abstention, as before. Neither the holdout nor the sealed set was used;
- * abstention3.jsonl was written before the fit and is only measured.
+ * the fitted model's 0.4 did: abstention 0.85 with 1.3% false abstention on them. The cross-validated
+ * false abstention leaves little room under 3%, hence the margin. Neither the holdout nor the sealed set
+ * was used; abstention3.jsonl was written before the fit and is only measured.
  */
 export const ABSTENTION_MODEL: { bias: number; weights: Readonly<Record<keyof AbstentionSignals, number>> } = {
-  bias: -2.12,
+  bias: -2.02,
   weights: {
-    coverageTop1: 2.71,
-    coverageTop3: -0.15,
-    coverageBest: 3.25,
-    keyCovered: 0.02,
-    unknownShare: -1.79,
-    outsideTopic: -1.65,
-    regionRecord: -2.95,
+    coverageTop1: 2.87,
+    coverageTop3: -0.1,
+    coverageBest: 2.97,
+    keyCovered: 0.05,
+    unknownShare: -2.06,
+    outsideTopic: -1.63,
+    regionRecord: -3.96,
     absentRegulation: -0.95,
     answerTypeMissing: -0.04,
-    factMissing: -2.29,
-    asksCurrent: -1.48,
-    yearMismatch: -0.78,
-    headCovered: 1.22,
+    factMissing: -2.78,
+    asksCurrent: -1.44,
+    yearMismatch: -0.76,
+    headCovered: 1.28,
   },
 };
 
@@ -187,9 +189,17 @@ export function confidenceFrom(s: AbstentionSignals, model = ABSTENTION_MODEL): 
 function unknownWeight(word: string, question: string, index: KnowledgeIndex, outside: boolean): number {
   const unseen = index.bm25.idf('\u0000unseen');
   if (outside || /^(19|20)\d\d$/.test(word)) return unseen * OUTSIDE_BOOST;
-  if (isFiller(word)) return FILLER_WEIGHT;
+  if (isFiller(word) || afterPersonTitle(word, question)) return FILLER_WEIGHT;
   if (/^\d+x?$/.test(word)) return FILLER_WEIGHT; // a number, or "2x" (twice)
   return isSpecific(word, question) ? unseen * SPECIFIC_BOOST : unseen;
+}
+
+/**
+ * A word right after a form of address ("pak camat", "bu kadis", "mas Andi") names who is speaking or
+ * asking: the story around the question, not its subject.
+ */
+function afterPersonTitle(word: string, question: string): boolean {
+  return new RegExp(`\\b(pak|bu|bapak|ibu|mas|mbak|kak|bang)\\s+${word}\\b`, 'i').test(question);
 }
 
 /** A word the index knows only through typo correction: none of its own forms (as typed, or its roots) is indexed. */
@@ -237,9 +247,14 @@ const ASKING_RE = / (apa|apakah|siapa|kapan|berapa|bagaimana|gimana|mana|mengapa
 /** Variants at or above this weight are the word's own forms (as typed, its roots); below are typo guesses. */
 const OWN_FORM_WEIGHT = 0.8;
 
-/** An out-of-scope subject as typed ("pengadaan", "gaji"), unless the knowledge base uses that very word. */
-function isOutsideTopic(word: string, index: KnowledgeIndex): boolean {
-  return OUTSIDE_TOPIC_WORDS.has(word) && !index.bm25.has(word);
+/**
+ * An out-of-scope subject as typed ("pengadaan", "gaji"), unless the best passages use that very word: the
+ * knowledge base may mention a tax or a candidate in passing, which does not make it answer about them.
+ * A word that is also a courtesy ("mohon izin bertanya") counts only when the base lacks it altogether.
+ */
+function isOutsideTopic(word: string, index: KnowledgeIndex, matchedByBest: boolean): boolean {
+  if (!OUTSIDE_TOPIC_WORDS.has(word)) return false;
+  return !index.bm25.has(word) || (!matchedByBest && !isFiller(word));
 }
 
 /** An everyday word, or an affixed form of one ("dijadiin" from jadi, "ditaruh" from taruh). */
@@ -282,17 +297,33 @@ const RECORD_WORDS = new Set([
 const REGION_RE =
   /\b(?:[Kk]abupaten|[Kk]ab|[Kk]ota|[Pp]rovinsi|[Pp]rov|[Pp]emkab|[Pp]emkot|[Pp]emprov|[Kk]ecamatan|[Dd]esa)\.?\s+(?:([A-Z][a-z]+)|(kami|kita|mana)\b|([a-z]{4,})\b)|\b(?:[Dd]aerah|[Kk]ota|[Kk]abupaten|[Pp]rovinsi)\s+(mana)\b/g;
 
+/** "sudah … belum", "apakah … sudah": asks how something stands now. */
+const STANDING_RE = /\b(sudah|udah|belum|blm)\b/;
+const OWN_RE = /\b(kami|kita|saya)\b/;
+const YES_NO_RE = /^ apakah |\bbelum $|\b(sudah|udah) (apa )?belum\b/;
+// The state of one submission in the programme's system: verified, received, assessed, passed.
+const STATUS_ASKED_RE = /\b(status|diverifikasi|terverifikasi|divalidasi|diterima|dinilai|diproses|terdaftar|lolos)\b/;
+// A count of regions, innovations or entrants: a statistic of some year, which Pandu does not keep.
+const COUNT_ASKED_RE = /\bberapa (jumlah |banyak )?(daerah|kabupaten|kota|provinsi|pemda|inovasi|peserta|proposal|penerima)\b/;
+
 /**
- * A question about one region's records: its score, rank, reports or awards ("skor IID Kabupaten X",
- * "daerah mana yang sangat inovatif", "apakah kota kami sudah melapor"). Pandu holds no region's records.
+ * A question about records: one region's score, rank, reports or awards ("skor IID Kabupaten X",
+ * "daerah mana yang sangat inovatif", "apakah kota kami sudah melapor"), the state of the asker's own
+ * submission ("apakah inovasi kami sudah diverifikasi?"), or a count for some year ("berapa daerah yang
+ * lapor IID 2023"). Pandu holds the rules and how the programmes run, no one's records.
  */
 function asksRegionRecord(question: QuestionText, index: KnowledgeIndex): boolean {
-  let region = false;
-  for (const m of question.text.matchAll(REGION_RE)) {
+  const q = question.spaced();
+  if (STATUS_ASKED_RE.test(q) && OWN_RE.test(q) && YES_NO_RE.test(q)) return true;
+  if (COUNT_ASKED_RE.test(q) && /\b(19|20)\d\d\b/.test(q)) return true;
+  const region = [...question.text.matchAll(REGION_RE)].some((m) => {
+    // "kota kami" is the asker's own region: a record only when the question asks how it stands.
+    if (m[2] === 'kami' || m[2] === 'kita') return STANDING_RE.test(q);
+    if (m[1] || m[2] || m[4]) return true;
     // A name typed in lower case: one the knowledge base does not use, and not an everyday word.
-    region = Boolean(m[1] || m[2] || m[4]) || (!index.bm25.has(m[3]!) && !isFiller(m[3]!) && !STOPWORDS.has(m[3]!));
-    if (region) break;
-  }
+    const name = m[3]!;
+    return !index.bm25.has(name) && !isFiller(name) && !STOPWORDS.has(name);
+  });
   return region && question.words().some((w) => RECORD_WORDS.has(w));
 }
 
@@ -300,8 +331,10 @@ const MONEY_ASKED_RE = /\b(biaya|biayanya|harga|harganya|tarif|rupiah|nominal|no
 const MONEY_STATED_RE = /\bRp\.?\s?\d|\brupiah\b|\b\d{1,3}(?:\.\d{3})+(?:,\d+)?\b/i;
 const CONTACT_ASKED_RE = /\b(alamat|alamatnya|telepon|telp|nomor (hp|wa|whatsapp|telepon|kontak)|kontak|email|surel|website|situs)\b/;
 const CONTACT_STATED_RE = /\b(jl\.|jalan|gedung|telp|telepon|@|https?:|www\.|\.go\.id|\.com)\b/i;
+// "daerah mana saja yang …" asks for regions; in "bentuk inovasi daerah apa saja" the list is of the word
+// "daerah" qualifies, so the region word must open the question or follow a word pointing at it.
 const NAMES_ASKED_RE =
-  /\b(daftar|nama nama)\b.*\b(penerima|pemenang|daerah|kabupaten|kota|provinsi|peserta)\b|\b(daerah|kabupaten|kota|provinsi) (mana|apa) (saja|aja)\b|\bsiapa (saja |aja )?(yang )?(menang|juara|menerima|penerima|terpilih|lolos)\b/;
+  /\b(daftar|nama nama)\b.*\b(penerima|pemenang|daerah|kabupaten|kota|provinsi|peserta)\b|(^\s*|\b(yang|di|ke|oleh|dari) )(daerah|kabupaten|kota|provinsi) (mana|apa) (saja|aja)\b|\bsiapa (saja |aja )?(yang )?(menang|juara|menerima|penerima|terpilih|lolos)\b/;
 // "siapa presiden ke-3", "siapa kepala BSKDN sekarang": a person's name, which the knowledge base never holds.
 const PERSON_ASKED_RE = /\bsiapa\b.*\b(presiden|menteri|mendagri|kepala|gubernur|bupati|walikota|wali kota|ketua|direktur|sekda|deputi)\b.*\b(ke \d+|sekarang|skrg|saat ini|kini|namanya|nama)\b/;
 const PERSON_STATED_RE = /\b(?:Joko Widodo|Presiden [A-Z][a-z]+ [A-Z][a-z]+|[A-Z][a-z]+ [A-Z][a-z]+, (?:S|M|Dr)\.)/;

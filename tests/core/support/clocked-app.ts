@@ -70,7 +70,7 @@ export function textOf(replies: Reply[]): string {
 export function describeOnBothDatabases(
   title: string,
   scenarios: (running: () => ClockedApp) => void,
-  options: { perTest?: boolean } = {},
+  options: { perTest?: boolean; env?: Record<string, string> } = {},
 ): void {
   const suite = (start: () => Promise<ClockedApp>) => () => {
     let test: ClockedApp | undefined;
@@ -84,7 +84,7 @@ export function describeOnBothDatabases(
   };
   describe(
     `${title} on SQLite`,
-    suite(() => startClockedApp()),
+    suite(() => startClockedApp(undefined, options.env)),
   );
   const pg = TEST_PG_URL ? `${title} on PostgreSQL` : `${title} on PostgreSQL (skipped: TEST_DATABASE_URL not set)`;
   const drops: Array<() => Promise<void>> = [];
@@ -95,7 +95,7 @@ export function describeOnBothDatabases(
     suite(async () => {
       const db = await createTestDatabase();
       drops.push(db.drop);
-      return startClockedApp(undefined, { DATABASE_URL: db.url });
+      return startClockedApp(undefined, { ...options.env, DATABASE_URL: db.url });
     })();
   });
 }

@@ -22,6 +22,11 @@ describe('stemCandidates', () => {
     expect(stemCandidates('ngecek')).toContain('cek');
   });
 
+  it('lets "-kan" leave a three-letter root ("ajukan" → aju), but not "-an" ("bulan" keeps its letters)', () => {
+    expect(stemCandidates('ajukan')).toContain('aju');
+    expect(stemCandidates('bulan')).not.toContain('bul');
+  });
+
   it('leaves short words and numbers alone', () => {
     expect(stemCandidates('dana')).toEqual([]);
     expect(stemCandidates('2017')).toEqual([]);

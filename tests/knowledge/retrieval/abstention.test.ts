@@ -19,6 +19,20 @@ describe('abstention that reads the question', () => {
     expect(r.abstain).toBe(true);
   });
 
+  it('takes an out-of-scope subject the base mentions only in passing as out of scope, unless the best passages use it', async () => {
+    const withTax = indexOf([
+      chunk({ regulation: PP, pasal: '16', ayat: '2' }, 'Uji coba dilakukan pada Perangkat Daerah yang ditugaskan sebagai laboratorium uji coba.'),
+      chunk({ regulation: PP, pasal: '30', ayat: '1' }, 'Kegiatan Inovasi Daerah dianggarkan dalam APBD; inovasi di bidang pajak daerah juga diuji coba.'),
+      chunk({ regulation: PP, pasal: '1', angka: '12' }, 'Perangkat Daerah adalah unsur pembantu kepala Daerah dan DPRD.'),
+      chunk({ regulation: PP, pasal: '10', ayat: '1' }, 'ASN menyampaikan usulan kepada atasannya untuk memperoleh izin tertulis.'),
+    ]);
+    const taxSearch = (question: string) => new Retriever(withTax).search(question, 5);
+    expect((await taxSearch('cara hitung pajak pegawai di perangkat daerah laboratorium')).signals.outsideTopic).toBe(1);
+    expect((await taxSearch('inovasi bidang pajak daerah dianggarkan di mana?')).signals.outsideTopic).toBe(0);
+    // A courtesy that is also a subject word ("izin") counts only where the base lacks it.
+    expect((await taxSearch('mohon izin bertanya, uji coba dilakukan di perangkat daerah mana?')).signals.outsideTopic).toBe(0);
+  });
+
   it("refuses a question about one region's records, but answers one that only mentions a region", async () => {
     const record = await search('berapa skor penilaian inovasi Kabupaten Sidoarjo?');
     expect(record.signals.regionRecord).toBe(1);
@@ -26,6 +40,33 @@ describe('abstention that reads the question', () => {
     const context = await search('kami di Kabupaten Sidoarjo, uji coba inovasi dilakukan di mana?');
     expect(context.signals.regionRecord).toBe(0);
     expect(context.abstain).toBe(false);
+  });
+
+  it("refuses questions about records: a submission's status, a count for a year, how 'our' region stands", async () => {
+    for (const question of [
+      'apakah inovasi kami sudah diverifikasi kementerian?',
+      'berapa daerah yang melaksanakan uji coba inovasi tahun 2023?',
+      'apakah kota kami sudah dinilai menteri?',
+    ]) {
+      const r = await search(question);
+      expect(r.signals.regionRecord, question).toBe(1);
+      expect(r.abstain, question).toBe(true);
+    }
+    // Our region as the story around a question about the rule, and our submission without asking its state.
+    expect((await search('pemkot kami telat uji coba, dampaknya ke nilai apa?')).signals.regionRecord).toBe(0);
+    expect((await search('inovasi kami sudah lolos uji coba, langkah berikutnya apa?')).signals.regionRecord).toBe(0);
+  });
+
+  it('reads "inovasi daerah apa saja" as asking for kinds of innovation, not for a list of regions', async () => {
+    expect((await search('bentuk inovasi daerah apa saja?')).signals.factMissing).toBe(0);
+    expect((await search('daerah mana saja yang uji coba inovasi?')).signals.factMissing).toBe(1);
+  });
+
+  it('weighs a word after a form of address ("pak camat") as the asker, not the subject', async () => {
+    const story = await search('pak camat tanya, uji coba dilakukan di perangkat daerah mana?');
+    const subject = await search('camat uji coba dilakukan di perangkat daerah mana?');
+    expect(story.signals.unknownShare).toBeLessThan(subject.signals.unknownShare);
+    expect(story.abstain).toBe(false);
   });
 
   it('gives words asking for a definition or the wording no weight, and everyday words little', async () => {
