@@ -194,11 +194,15 @@ function unknownWeight(word: string, question: string, index: KnowledgeIndex, ou
   return isSpecific(word, question) ? unseen * SPECIFIC_BOOST : unseen;
 }
 
+const PERSON_TITLE_RE = /\b(pak|bu|bapak|ibu|mas|mbak|kak|bang)\s/i;
+
 /**
  * A word right after a form of address ("pak camat", "bu kadis", "mas Andi") names who is speaking or
  * asking: the story around the question, not its subject.
  */
 function afterPersonTitle(word: string, question: string): boolean {
+  // Most questions address nobody: without a form of address there is no pattern to build for the word.
+  if (!word.includes('|') && !PERSON_TITLE_RE.test(question)) return false;
   return new RegExp(`\\b(pak|bu|bapak|ibu|mas|mbak|kak|bang)\\s+${word}\\b`, 'i').test(question);
 }
 
