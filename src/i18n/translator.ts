@@ -31,6 +31,7 @@ export function loadTranslator(localesDir: string, lang = 'id'): Translator {
   const t: Translate = (key, vars = {}) => {
     const template = flat.get(key);
     if (template === undefined) return key;
+    if (!template.includes('{')) return template;
     return template.replace(/\{(\w+)\}/g, (m, name: string) => (name in vars ? String(vars[name]) : m));
   };
   return { t, has: (key) => flat.has(key) };

@@ -110,7 +110,8 @@ export class Analyzer {
 
   /** One canonical form per word for pairs: its first root, or the word itself (the first of alternatives). */
   private pairForm(word: string): string {
-    const first = word.split('|')[0]!;
+    const bar = word.indexOf('|');
+    const first = bar < 0 ? word : word.slice(0, bar);
     return this.roots(first)[0] ?? first;
   }
 
@@ -150,7 +151,11 @@ export class Analyzer {
 
   /** Term groups of a question (or any text), in order: words, then concepts, then legal references. */
   analyze(text: string): TermGroup[] {
-    const words = normaliseWords(text, this.options.slang, this.options.english);
+    return this.analyzeWords(normaliseWords(text, this.options.slang, this.options.english));
+  }
+
+  /** analyze, for a text already normalised the way this analyzer's options read it. */
+  analyzeWords(words: readonly string[]): TermGroup[] {
     const groups: TermGroup[] = [];
     const seen = new Set<string>();
     for (const w of words) {
@@ -203,12 +208,19 @@ export class Analyzer {
   }
 }
 
+const NON_ASCII = /[\u0080-\uffff]/;
+
+// Looked up as maps, not as object properties: a word like "constructor" must not find Object.prototype's.
+const SLANG_WORDS: ReadonlyMap<string, string> = new Map(Object.entries(SLANG));
+const ENGLISH_WORDS: ReadonlyMap<string, string> = new Map(Object.entries(ENGLISH));
+
 /**
  * Lower-case, strip accents and punctuation, expand chat spelling, read English words as their Indonesian
  * counterparts, drop overlong tokens; keeps stop-words (phrases need them).
  */
 export function normaliseWords(text: string, slang = true, english = slang): string[] {
-  const plain = text.normalize('NFKD').replace(/[\u0300-\u036f]/g, '');
+  // Plain ASCII, as nearly every question is, has no accents to strip.
+  const plain = NON_ASCII.test(text) ? text.normalize('NFKD').replace(/[\u0300-\u036f]/g, '') : text;
   // A word typed in capitals is an acronym, not chat spelling: "SPT" is a tax return, "spt" is "seperti".
   const acronyms = new Set((plain.match(/\b[A-Z]{2,6}\b/g) ?? []).map((w) => w.toLowerCase()));
   const lower = plain.toLowerCase();
@@ -217,15 +229,15 @@ export function normaliseWords(text: string, slang = true, english = slang): str
   const out: string[] = [];
   for (const word of words) {
     if (word.length > MAX_WORD_LENGTH) continue;
-    const translated = english && (!SLANG[word] || acronyms.has(word)) ? ENGLISH[word] : undefined;
+    const translated = english && (!SLANG_WORDS.get(word) || acronyms.has(word)) ? ENGLISH_WORDS.get(word) : undefined;
     if (translated !== undefined) {
       if (translated) out.push(...translated.split(' '));
       continue;
     }
     const w = word;
-    const expanded = slang && !acronyms.has(w) ? SLANG[w] : undefined;
+    const expanded = slang && !acronyms.has(w) ? SLANG_WORDS.get(w) : undefined;
     // One more lookup: "lwt" → "lewat" → "melalui".
-    if (expanded) out.push(...expanded.split(' ').map((x) => (x !== w && SLANG[x] && !SLANG[x]!.includes(' ') ? SLANG[x]! : x)));
+    if (expanded) out.push(...expanded.split(' ').map((x) => (x !== w && SLANG_WORDS.get(x) && !SLANG_WORDS.get(x)!.includes(' ') ? SLANG_WORDS.get(x)! : x)));
     else if (/^[a-z]+2$/.test(w)) out.push(w.slice(0, -1)); // "kira2" (reduplication shorthand)
     else out.push(w);
   }
@@ -239,7 +251,7 @@ export function conceptsOf(words: readonly string[]): Array<{ concept: string; p
   while (i < words.length) {
     let matched = 0;
     for (let len = Math.min(MAX_PHRASE, words.length - i, Math.max(1, phraseLengths.get(words[i]!) ?? 1)); len >= 1; len -= 1) {
-      const phrase = words.slice(i, i + len).join(' ');
+      const phrase = len === 1 ? words[i]! : words.slice(i, i + len).join(' ');
       // "batas waktunya" is "batas waktu": a phrase's last word may carry -nya or a particle.
       const concept =
         len === 1

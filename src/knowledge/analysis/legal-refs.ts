@@ -46,6 +46,8 @@ export function regulationType(raw: string): string | undefined {
 
 /** Finds regulation and article references in lower-cased text. */
 export function extractLegalRefs(lower: string): LegalRefs {
+  // Every reference has a number: most texts (and questions) have none, and need no pattern run over them.
+  if (!/\d/.test(lower)) return { regulations: [], pasal: [], qualified: [] };
   const regulations: string[] = [];
   const regKeys: string[] = [];
   for (const m of lower.matchAll(REG_RE)) {

@@ -56,9 +56,13 @@ function ruleTerm(text: string): string | undefined {
  * How well a question's subject (its word and concept groups, as variant lists) matches a defined term:
  * the share of the subject found in the term, and the share of the term's words found in the subject.
  */
-export function termMatch(subject: ReadonlyArray<readonly string[]>, term: DefinedTerm): { subjectShare: number; termShare: number } {
+export function termMatch(
+  subject: ReadonlyArray<readonly string[]>,
+  term: DefinedTerm,
+  /** The subject's tokens as a set, when the caller matches it against many terms. */
+  asked: ReadonlySet<string> = new Set(subject.flat()),
+): { subjectShare: number; termShare: number } {
   if (subject.length === 0) return { subjectShare: 0, termShare: 0 };
-  const asked = new Set(subject.flat());
   const subjectShare = subject.filter((variants) => variants.some((v) => term.tokens.has(v))).length / subject.length;
   const termShare = Math.max(...term.names.map((words) => words.filter((variants) => variants.some((v) => asked.has(v))).length / words.length));
   return { subjectShare, termShare };

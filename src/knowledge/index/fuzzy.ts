@@ -1,3 +1,5 @@
+import { WordMemo } from '../analysis/word-memo.js';
+
 /**
  * Longest word worth correcting. Finding neighbours costs time in the square of the length, and no
  * Indonesian word comes near this (the corpus's longest is 21 letters, "dipertanggungjawabkan").
@@ -47,7 +49,15 @@ export class FuzzyVocabulary {
   }
 
   /** Known words one edit away from `word`, most similar first; empty for short and overlong words. */
-  near(word: string): string[] {
+  near(word: string): readonly string[] {
+    if (word.length < MIN_CHAT_LENGTH || word.length > MAX_FUZZY_LENGTH) return [];
+    return this.neighbours.get(word);
+  }
+
+  /** near, remembered: the same unknown words (a misspelling, a word from outside the corpus) come back. */
+  private readonly neighbours = new WordMemo((word) => this.findNear(word), 50_000);
+
+  private findNear(word: string): string[] {
     if (word.length < MIN_CHAT_LENGTH || word.length > MAX_FUZZY_LENGTH || this.words.has(word)) return [];
     const found = new Set<string>();
     if (word.length >= this.minLength) {

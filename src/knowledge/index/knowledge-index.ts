@@ -13,6 +13,7 @@ import { RegulationDirectory } from './regulation-directory.js';
 import { definedTerm, type DefinedTerm } from './defined-terms.js';
 import { findingCrossReferences } from './cross-references.js';
 import { answerForm, type AnswerForm } from './answer-forms.js';
+import { restedRules, type RestedRule } from './rested-rules.js';
 
 /** Text of a chunk as the embedder sees it. */
 export function embeddingText(chunk: IndexedChunk): string {
@@ -30,6 +31,7 @@ interface ChunkFacts {
   forms: readonly AnswerForm[];
   regulations: RegulationDirectory;
   references: ReadonlyArray<readonly number[]>;
+  restedRules: ReadonlyArray<readonly RestedRule[]>;
   byPasal: Map<string, number[]>;
   byCitation: Map<string, number[]>;
   perRegulation: Map<string, number>;
@@ -78,7 +80,8 @@ function* learnFacts(chunks: readonly IndexedChunk[], analyzer: Analyzer): Work<
   yield;
   const regulations = yield* RegulationDirectory.building(chunks, analyzer);
   const references = yield* findingCrossReferences(chunks, roles, (pasal) => facts.byPasal.get(pasal.toUpperCase()) ?? []);
-  return { ...facts, regulationKeys, roles, definedTerms, forms, regulations, references };
+  const rested = restedRules(chunks, roles, (citation) => facts.byCitation.get(citation) ?? []);
+  return { ...facts, regulationKeys, roles, definedTerms, forms, regulations, references, restedRules: rested };
 }
 
 /** The lexical index as saved next to the vectors: the stem table (with the vocabulary) and the postings. */
@@ -104,6 +107,8 @@ export class KnowledgeIndex {
   readonly forms: readonly AnswerForm[];
   /** Per chunk, the chunks of the other articles it refers to ("sebagaimana dimaksud dalam Pasal 52"). */
   readonly references: ReadonlyArray<readonly number[]>;
+  /** Per chunk, the rules a restatement rests on (empty for other chunks). */
+  readonly restedRules: ReadonlyArray<readonly RestedRule[]>;
   private readonly facts: ChunkFacts;
 
   private constructor(
@@ -121,6 +126,7 @@ export class KnowledgeIndex {
     this.definedTerms = facts.definedTerms;
     this.forms = facts.forms;
     this.references = facts.references;
+    this.restedRules = facts.restedRules;
   }
 
   /** Chunks whose own address is Pasal `pasal` (any regulation, ayat, angka, Penjelasan), in index order. */

@@ -139,7 +139,8 @@ export class RegulationDirectory {
     return this.matchSubjects(words).words;
   }
 
-  private matchSubjects(words: readonly string[]): { named: string[]; words: Set<string> } {
+  /** namedBySubject and subjectWords at once, for a caller that needs both. */
+  matchSubjects(words: readonly string[]): { named: string[]; words: Set<string> } {
     let best = 0;
     let named: string[] = [];
     let naming = new Set<string>();

@@ -1,13 +1,16 @@
-import { normaliseWords } from '../analysis/analyzer.js';
+import { isContentWord } from '../analysis/analyzer.js';
 import { FILLER_WORDS } from '../analysis/filler-words.js';
 import { stemCandidates } from '../analysis/stemmer.js';
 import { STOPWORDS } from '../analysis/stopwords.js';
+import { WordMemo } from '../analysis/word-memo.js';
 import { OUTSIDE_TOPIC_WORDS } from '../analysis/outside-topics.js';
 import type { Bm25Hit } from '../index/bm25.js';
 import type { IndexedChunk } from '../index/indexed-chunk.js';
 import type { KnowledgeIndex } from '../index/knowledge-index.js';
 import type { PreparedQuery } from './query-groups.js';
 import { DEFINITION_CUES, type QuestionCues } from './question-cues.js';
+import { QuestionText } from './question-text.js';
+import { typedForm } from './typed-form.js';
 
 /** What the abstention model reads about a question and its best passages. All in [0, 1]. */
 export interface AbstentionSignals {
@@ -48,7 +51,7 @@ export interface AbstentionSignals {
 }
 
 export interface AbstentionInput {
-  question: string;
+  question: QuestionText;
   query: PreparedQuery;
   index: KnowledgeIndex;
   /** BM25 details of the ranked top three (undefined where a hit came only from the dense half). */
@@ -79,24 +82,39 @@ export const DEFAULT_MIN_CONFIDENCE = 0.5;
  */
 export function decideAbstention(input: AbstentionInput): { abstain: boolean; confidence: number; signals: AbstentionSignals } {
   const { query, index } = input;
+  const question = input.question.text;
   const surfaceOutside = query.groups.map(
     (g, i) => g.group.kind === 'word' && isOutsideTopic(g.group.surface, index, input.top.slice(0, 2).some((h) => (h?.groupScores[i] ?? 0) > 0)),
   );
-  const unknown = (i: number) => query.unknown.has(i) || surfaceOutside[i];
+  const unknown = (i: number) => query.unknown.has(i) || surfaceOutside[i]!;
   const weights = query.groups.map((g, i) => {
     if (g.group.kind === 'pair') return 0; // a bonus for ranking, not part of what the question asks
     if (query.absorbed.has(i)) return 0; // its concept stands for it
     if (FRAME_WORDS.has(g.group.surface)) return 0; // says what kind of answer is wanted, not its subject
-    if (unknown(i)) return unknownWeight(g.group.surface, input.question, index, surfaceOutside[i]!);
-    const known = g.variants.filter((v) => index.bm25.has(v.token));
-    return known.length > 0 ? Math.max(...known.map((v) => index.bm25.idf(v.token) * v.weight)) : 0;
+    if (unknown(i)) return unknownWeight(g.group.surface, question, index, surfaceOutside[i]!);
+    let best = 0;
+    let known = false;
+    for (const v of g.variants) {
+      if (!index.bm25.has(v.token)) continue;
+      const weight = index.bm25.idf(v.token) * v.weight;
+      if (!known || weight > best) best = weight;
+      known = true;
+    }
+    return best;
   });
   const total = weights.reduce((a, b) => a + b, 0);
-  const coveredBy = (hits: Array<Bm25Hit | undefined>) => {
+  /** Share of the weight matched by the passages ranked first to end - 1 (of the best three). */
+  const coveredBy = (first: number, end: number) => {
     if (total === 0) return 0;
     let sum = 0;
     weights.forEach((w, g) => {
-      if (!unknown(g) && hits.some((h) => h && h.groupScores[g]! > 0)) sum += w;
+      if (unknown(g)) return;
+      for (let j = first; j < end; j += 1) {
+        if ((input.top[j]?.groupScores[g] ?? 0) > 0) {
+          sum += w;
+          return;
+        }
+      }
     });
     return sum / total;
   };
@@ -108,11 +126,10 @@ export function decideAbstention(input: AbstentionInput): { abstain: boolean; co
   weights.forEach((w, i) => {
     if (!unknown(i) && w > 0 && (key < 0 || w > weights[key]!)) key = i;
   });
-  const guessed = query.groups.map((g, i) => g.group.kind === 'word' && !unknown(i) && isGuessed(g, index));
   const signals: AbstentionSignals = {
-    coverageTop1: coveredBy(input.top.slice(0, 1)),
-    coverageTop3: coveredBy(input.top),
-    coverageBest: Math.max(0, ...input.top.map((h) => coveredBy([h]))),
+    coverageTop1: coveredBy(0, 1),
+    coverageTop3: coveredBy(0, input.top.length),
+    coverageBest: Math.max(0, ...input.top.map((_h, j) => coveredBy(j, j + 1))),
     keyCovered: key >= 0 && (input.top[0]?.groupScores[key] ?? 0) > 0 ? 1 : 0,
     unknownShare: total > 0 ? unknownWeight_ / total : 1,
     outsideTopic: surfaceOutside.some(Boolean) ? 1 : 0,
@@ -120,13 +137,14 @@ export function decideAbstention(input: AbstentionInput): { abstain: boolean; co
     absentRegulation: query.groups.some((g, i) => g.group.kind === 'legal' && /^reg:/.test(g.group.surface) && query.unknown.has(i)) ? 1 : 0,
     answerTypeMissing: answerTypeMissing(input.question, input.cues, input.topChunks.slice(0, 2), index) ? 1 : 0,
     factMissing: factMissing(input.question, input.topChunks.slice(0, 3)) ? 1 : 0,
-    asksCurrent: CURRENT_RE.test(` ${normaliseWords(input.question).join(' ')} `) ? 1 : 0,
-    yearMismatch: yearMismatch(input.question, input.topChunks[0]) ? 1 : 0,
+    asksCurrent: CURRENT_RE.test(input.question.spaced()) ? 1 : 0,
+    yearMismatch: yearMismatch(question, input.topChunks[0]) ? 1 : 0,
     headCovered: 0,
   };
+  // The head is a word group; a known one the index knows only through typo correction does not count.
   const head = headGroup(input.question, query, index);
   signals.headCovered =
-    head >= 0 && !unknown(head) && !guessed[head] && input.top.slice(0, 2).some((h) => (h?.groupScores[head] ?? 0) > 0) ? 1 : 0;
+    head >= 0 && !unknown(head) && !isGuessed(query.groups[head]!, index) && input.top.slice(0, 2).some((h) => (h?.groupScores[head] ?? 0) > 0) ? 1 : 0;
   const confidence = total === 0 || input.cues.results ? 0 : confidenceFrom(signals);
   const threshold = input.minConfidence ?? DEFAULT_MIN_CONFIDENCE;
   return { abstain: confidence < threshold, confidence, signals };
@@ -163,7 +181,7 @@ export const ABSTENTION_MODEL: { bias: number; weights: Readonly<Record<keyof Ab
 
 export function confidenceFrom(s: AbstentionSignals, model = ABSTENTION_MODEL): number {
   let z = model.bias;
-  for (const [name, w] of Object.entries(model.weights) as Array<[keyof AbstentionSignals, number]>) z += w * s[name];
+  for (const name in model.weights) z += model.weights[name as keyof AbstentionSignals] * s[name as keyof AbstentionSignals];
   return 1 / (1 + Math.exp(-z));
 }
 
@@ -176,11 +194,15 @@ function unknownWeight(word: string, question: string, index: KnowledgeIndex, ou
   return isSpecific(word, question) ? unseen * SPECIFIC_BOOST : unseen;
 }
 
+const PERSON_TITLE_RE = /\b(pak|bu|bapak|ibu|mas|mbak|kak|bang)\s/i;
+
 /**
  * A word right after a form of address ("pak camat", "bu kadis", "mas Andi") names who is speaking or
  * asking: the story around the question, not its subject.
  */
 function afterPersonTitle(word: string, question: string): boolean {
+  // Most questions address nobody: without a form of address there is no pattern to build for the word.
+  if (!word.includes('|') && !PERSON_TITLE_RE.test(question)) return false;
   return new RegExp(`\\b(pak|bu|bapak|ibu|mas|mbak|kak|bang)\\s+${word}\\b`, 'i').test(question);
 }
 
@@ -202,21 +224,24 @@ const HEAD_FRAME_WORDS: ReadonlySet<string> = new Set(
  * subject is in the sentence that asks (the first with "?" or a question word), not in the greeting or
  * the story before it. Where the asker is ("kami di Kabupaten X, …") is context, not the subject.
  */
-function headGroup(question: string, query: PreparedQuery, index: KnowledgeIndex): number {
-  const isHead = (g: PreparedQuery['groups'][number] | { group: { kind: string; surface: string } }) => {
-    if (g.group.kind !== 'word') return false;
-    const w = g.group.surface;
+function headGroup(read: QuestionText, query: PreparedQuery, index: KnowledgeIndex): number {
+  const question = read.text;
+  const isHead = (w: string) => {
     if (HEAD_FRAME_WORDS.has(w) || FRAME_WORDS.has(w) || STOPWORDS.has(w) || isFiller(w) || /^\d/.test(w) || w.length <= 2) return false;
     return !(REGION_KIND_WORDS.has(w) || (!index.bm25.has(w) && isSpecific(w, question)));
   };
   const clauses = question.split(/(?<=[.!?])\s+/);
-  const asking = clauses.find((x) => x.includes('?') || ASKING_RE.test(` ${normaliseWords(x).join(' ')} `));
-  if (asking && clauses.length > 1) {
-    const surface = index.analyzer.analyze(asking).find((g) => isHead({ group: g }))?.surface;
+  if (clauses.length > 1) {
+    const { slang, english } = index.analyzer.options;
+    const asking = clauses
+      .map((x) => new QuestionText(x))
+      .find((x) => x.text.includes('?') || ASKING_RE.test(x.spaced()));
+    // The asking clause's first word group that is a head: its first content word that is one.
+    const surface = asking?.words(slang, english).find((w) => isContentWord(w) && isHead(w));
     const at = surface ? query.groups.findIndex((g) => g.group.kind === 'word' && g.group.surface === surface) : -1;
     if (at >= 0) return at;
   }
-  return query.groups.findIndex(isHead);
+  return query.groups.findIndex((g) => g.group.kind === 'word' && isHead(g.group.surface));
 }
 
 const REGION_KIND_WORDS: ReadonlySet<string> = new Set(['kabupaten', 'kab', 'kota', 'provinsi', 'prov', 'kecamatan', 'kelurahan', 'desa']);
@@ -238,13 +263,18 @@ function isOutsideTopic(word: string, index: KnowledgeIndex, matchedByBest: bool
 
 /** An everyday word, or an affixed form of one ("dijadiin" from jadi, "ditaruh" from taruh). */
 function isFiller(word: string): boolean {
+  return fillerWords.get(word);
+}
+
+/** isFiller, remembered: the same question words ask it again and again. */
+const fillerWords = new WordMemo((word) => {
   if (FILLER_WORDS.has(word) || STOPWORDS.has(word)) return true;
   return stemCandidates(word).some((root) => FILLER_WORDS.has(root) || STOPWORDS.has(root));
-}
+}, 50_000);
 
 /** Typed in capitals (an acronym such as BLUD, SKP) or as a name in mid-sentence (Banyuwangi). */
 function isSpecific(word: string, question: string): boolean {
-  const typed = new RegExp(`(?<=\\S\\s+)(${word})\\b`, 'i').exec(question)?.[1] ?? '';
+  const typed = typedForm(word, question);
   return /^[A-Z]{2,6}$/.test(typed) || /^[A-Z][a-z]+$/.test(typed);
 }
 
@@ -286,11 +316,11 @@ const COUNT_ASKED_RE = /\bberapa (jumlah |banyak )?(daerah|kabupaten|kota|provin
  * submission ("apakah inovasi kami sudah diverifikasi?"), or a count for some year ("berapa daerah yang
  * lapor IID 2023"). Pandu holds the rules and how the programmes run, no one's records.
  */
-function asksRegionRecord(question: string, index: KnowledgeIndex): boolean {
-  const q = ` ${normaliseWords(question).join(' ')} `;
+function asksRegionRecord(question: QuestionText, index: KnowledgeIndex): boolean {
+  const q = question.spaced();
   if (STATUS_ASKED_RE.test(q) && OWN_RE.test(q) && YES_NO_RE.test(q)) return true;
   if (COUNT_ASKED_RE.test(q) && /\b(19|20)\d\d\b/.test(q)) return true;
-  const region = [...question.matchAll(REGION_RE)].some((m) => {
+  const region = [...question.text.matchAll(REGION_RE)].some((m) => {
     // "kota kami" is the asker's own region: a record only when the question asks how it stands.
     if (m[2] === 'kami' || m[2] === 'kita') return STANDING_RE.test(q);
     if (m[1] || m[2] || m[4]) return true;
@@ -298,7 +328,7 @@ function asksRegionRecord(question: string, index: KnowledgeIndex): boolean {
     const name = m[3]!;
     return !index.bm25.has(name) && !isFiller(name) && !STOPWORDS.has(name);
   });
-  return region && normaliseWords(question).some((w) => RECORD_WORDS.has(w));
+  return region && question.words().some((w) => RECORD_WORDS.has(w));
 }
 
 const MONEY_ASKED_RE = /\b(biaya|biayanya|harga|harganya|tarif|rupiah|nominal|nominalnya|honor|honornya|gaji|uang|besaran|besarnya)\b/;
@@ -314,13 +344,13 @@ const PERSON_ASKED_RE = /\bsiapa\b.*\b(presiden|menteri|mendagri|kepala|gubernur
 const PERSON_STATED_RE = /\b(?:Joko Widodo|Presiden [A-Z][a-z]+ [A-Z][a-z]+|[A-Z][a-z]+ [A-Z][a-z]+, (?:S|M|Dr)\.)/;
 
 /** Asks for money, a contact or a list of names, and none of the best passages states such a thing. */
-function factMissing(question: string, chunks: IndexedChunk[]): boolean {
-  const q = ` ${normaliseWords(question).join(' ')} `;
-  const texts = chunks.map((c) => `${c.citation} ${c.text}`);
-  if (MONEY_ASKED_RE.test(q) && /\b(berapa|brp)\b/.test(q) && !texts.some((t) => MONEY_STATED_RE.test(t))) return true;
-  if (CONTACT_ASKED_RE.test(q) && !texts.some((t) => CONTACT_STATED_RE.test(t))) return true;
-  if (NAMES_ASKED_RE.test(q) && !texts.some((t) => /\b(Kabupaten|Kota|Provinsi) [A-Z][a-z]+/.test(t))) return true;
-  if (PERSON_ASKED_RE.test(q) && !texts.some((t) => PERSON_STATED_RE.test(t))) return true;
+function factMissing(question: QuestionText, chunks: IndexedChunk[]): boolean {
+  const q = question.spaced();
+  const stated = (re: RegExp) => chunks.some((c) => re.test(`${c.citation} ${c.text}`));
+  if (MONEY_ASKED_RE.test(q) && /\b(berapa|brp)\b/.test(q) && !stated(MONEY_STATED_RE)) return true;
+  if (CONTACT_ASKED_RE.test(q) && !stated(CONTACT_STATED_RE)) return true;
+  if (NAMES_ASKED_RE.test(q) && !stated(/\b(Kabupaten|Kota|Provinsi) [A-Z][a-z]+/)) return true;
+  if (PERSON_ASKED_RE.test(q) && !stated(PERSON_STATED_RE)) return true;
   return false;
 }
 
@@ -332,15 +362,15 @@ const TIME_RE = /\d|\b(hari|bulan|tahun|minggu|tanggal|sejak|setelah|sebelum|pal
 const PASAL_ASKED_RE = / (di )?pasal (berapa|brp|mana|apa|yang mana) | (dasar hukumnya|dasar hukum) (apa|mana) /;
 
 /** Asks who / how many / how long, and none of the best passages states an actor / a number / a time. */
-function answerTypeMissing(question: string, cues: QuestionCues, chunks: IndexedChunk[], index: KnowledgeIndex): boolean {
+function answerTypeMissing(question: QuestionText, cues: QuestionCues, chunks: IndexedChunk[], index: KnowledgeIndex): boolean {
   if (chunks.length === 0) return true;
-  const words = new Set(normaliseWords(question));
+  const words = question.words();
   const texts = chunks.map((c) => c.text);
   // "pasal berapa yang mengatur …": only a passage from a regulation's articles, or one that names one, answers.
-  if (PASAL_ASKED_RE.test(` ${normaliseWords(question).join(' ')} `))
+  if (PASAL_ASKED_RE.test(question.spaced()))
     return !chunks.some((c) => c.pasal || /\bPasal \d/.test(c.text));
   if (cues.duration) return !texts.some((t) => TIME_RE.test(t));
-  if (words.has('berapa') && !cues.list) return !texts.some((t) => NUMBER_RE.test(t));
-  if (words.has('siapa')) return !texts.some((t) => ACTOR_RE.test(t)) && index.chunks.length > 0;
+  if (words.includes('berapa') && !cues.list) return !texts.some((t) => NUMBER_RE.test(t));
+  if (words.includes('siapa')) return !texts.some((t) => ACTOR_RE.test(t)) && index.chunks.length > 0;
   return false;
 }

@@ -1,4 +1,4 @@
-import { normaliseWords } from '../analysis/analyzer.js';
+import { QuestionText } from './question-text.js';
 import type { KnowledgeIndex } from '../index/knowledge-index.js';
 
 /** An article a question names: "Pasal 20", "pasal 13 ayat 1", "Pasal 1 angka 4", "penjelasan pasal 6". */
@@ -22,8 +22,11 @@ export interface PasalLookup {
 const PASAL_RE = /\b(?:pasal|psl)\s*(\d{1,3}[a-z]?)\b(?:\s*(?:ayat|ay)\s*(\d{1,2})\b)?(?:\s*(?:angka|angk)\s*(\d{1,3})\b)?/g;
 
 /** The articles a question names, in the order it names them. */
-export function readPasalRequests(question: string): PasalRequest[] {
-  const text = normaliseWords(question, false).join(' ');
+export function readPasalRequests(question: string | QuestionText): PasalRequest[] {
+  const read = typeof question === 'string' ? new QuestionText(question) : question;
+  // Normalising only lower-cases and splits plain ASCII, so one without the word names no Pasal.
+  if (!/[\u0080-\uffff]/.test(read.text) && !/pasal|psl/i.test(read.text)) return [];
+  const text = read.words(false).join(' ');
   const penjelasan = /\bpenjelasan\b/.test(text);
   const out: PasalRequest[] = [];
   for (const m of text.matchAll(PASAL_RE)) {

@@ -1,4 +1,4 @@
-import { normaliseWords } from '../analysis/analyzer.js';
+import { QuestionText } from './question-text.js';
 
 /**
  * What kind of answer a question wants, read from a few cue words. These adjust ranking and abstention
@@ -43,9 +43,10 @@ const DURATION_RE = / (berapa|brp) (lama|hari|bulan|minggu|tahun) | batas waktu|
 const COMPARISON_RE = / (beda|bedanya|perbedaan|membedakan|dibedakan|bedain) /;
 const PERMISSION_RE = / (bolehkah|bisakah|wajibkah|haruskah|dilarang|dilarangkah) |( boleh | wajib | harus | bisa ).*( tidak| tidak ya| ya)\s*$/;
 
-export function readCues(question: string): QuestionCues {
-  const words = normaliseWords(question);
-  const joined = ` ${words.join(' ')} `;
+export function readCues(question: string | QuestionText): QuestionCues {
+  const read = typeof question === 'string' ? new QuestionText(question) : question;
+  const words = read.words();
+  const joined = read.spaced();
   const definition =
     words.some((w) => DEFINITION_CUES.has(w)) || / apa itu /.test(joined) || / itu apa $/.test(joined) || / (adalah|ialah) apa /.test(joined);
   const results = words.some((w) => RESULT_WORDS.has(w)) && words.some((w) => YEAR.test(w)) && !/ (dapat|dapatkan|mendapat|memperoleh|hadiah|insentif) /.test(joined);

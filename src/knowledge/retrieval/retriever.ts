@@ -7,9 +7,10 @@ import type { VectorHit } from '../index/vector-index.js';
 import { prepareQuery, type PreparedQuery } from './query-groups.js';
 import { DEFINITION_CUES, readCues, type QuestionCues } from './question-cues.js';
 import { lookUpPasal, readPasalRequests, type PasalLookup } from './pasal-lookup.js';
-import { restsOn } from '../index/chunk-role.js';
+import { DocScores } from './doc-scores.js';
+import { fuseRanks, lexicalRanking, type Fused } from './fused-ranking.js';
 import { termMatch } from '../index/defined-terms.js';
-import { normaliseWords } from '../analysis/analyzer.js';
+import { QuestionText } from './question-text.js';
 import { DEFAULT_PRIORS, type RankingPriors } from './ranking-priors.js';
 
 /** Weight of a word that names a regulation by its subject, relative to the question's other words. */
@@ -71,6 +72,8 @@ export class Retriever {
   private readonly logger?: Logger;
   /** Set while the embeddings endpoint is failing, so an outage is logged once, not per question. */
   private denseDown = false;
+  /** Scratch for adjustLexical, reused from one question to the next. */
+  private readonly scores = new DocScores();
 
   constructor(
     readonly index: KnowledgeIndex,
@@ -112,12 +115,12 @@ export class Retriever {
    * regulation, a question asking what something means, rules above their restatements, practice notes
    * only for practice questions.
    */
-  private adjustLexical(query: PreparedQuery, named: ReadonlySet<string>, cues: QuestionCues, hits: Bm25Hit[]): Bm25Hit[] {
-    const { chunks, roles, definedTerms } = this.index;
+  private adjustLexical(named: ReadonlySet<string>, cues: QuestionCues, subject: string[][], hits: Bm25Hit[]): DocScores {
+    const { chunks, roles, definedTerms, forms } = this.index;
     const p = this.priors;
-    const subject = definitionSubject(query, cues);
-    const scores = new Map<number, number>();
-    const groupScores = new Map<number, Float64Array>();
+    const asked = new Set(subject.flat());
+    const scores = this.scores;
+    scores.begin(chunks.length);
     for (const h of hits) {
       const chunk = chunks[h.doc]!;
       const role = roles[h.doc]!;
@@ -129,59 +132,51 @@ export class Retriever {
       const term = definedTerms[h.doc];
       if (cues.definition && (chunk.penjelasan || chunk.angka || term)) {
         if (chunk.penjelasan || chunk.angka) factor *= p.definition;
-        const match = term ? termMatch(subject, term) : undefined;
+        const match = term ? termMatch(subject, term, asked) : undefined;
         if (match && match.subjectShare >= 0.5 && match.termShare >= 0.5) {
           factor *= match.subjectShare === 1 && match.termShare === 1 ? p.definedTerm : Math.sqrt(p.definedTerm);
         }
       }
-      const form = this.index.forms[h.doc]!;
+      const form = forms[h.doc]!;
       if ((cues.list && form.list) || (cues.duration && form.duration) || (cues.permission && form.modal)) factor *= p.answerForm;
       if (role === 'restatement') factor *= p.restatement;
       if (!cues.practice && (role === 'practice' || (role === 'restatement' && chunk.practice))) factor *= p.practice;
-      scores.set(h.doc, h.score * factor);
-      groupScores.set(h.doc, h.groupScores);
+      scores.set(h.doc, h.score * factor, h.groupScores);
     }
     // An FAQ entry gives up its place to the rule it is cited as (lends its undemoted score) and puts the
     // other rules it rests on lower; a summary, cited by a label, has no main rule and lends to all alike.
     // A rule's own score is never lowered by this.
-    for (const h of p.restatement < 1 ? hits : []) {
-      if (roles[h.doc] !== 'restatement') continue;
-      const undemoted = scores.get(h.doc)! / p.restatement;
-      const main = chunks[h.doc]!.pasal ? chunks[h.doc]!.citation : undefined;
-      restsOn(chunks[h.doc]!).forEach((citation) => {
-        const lent = undemoted * (citation === main ? p.mainRuleShare : p.otherRuleShare);
-        for (const doc of this.index.chunksCited(citation)) {
-          if (roles[doc] === 'restatement' || (scores.get(doc) ?? 0) >= lent) continue;
-          scores.set(doc, lent);
-          if (!groupScores.has(doc)) groupScores.set(doc, h.groupScores);
-        }
-      });
-    }
-    // The best passages lend to the articles they defer to ("sebagaimana dimaksud dalam Pasal 52").
-    if (p.referenceShare > 0) {
-      const best = [...scores.entries()].sort((a, b) => b[1] - a[1]).slice(0, REFERRING_PASSAGES);
-      for (const [doc, score] of best) {
-        for (const target of this.index.references[doc] ?? []) {
-          const lent = score * p.referenceShare;
-          if ((scores.get(target) ?? 0) >= lent) continue;
-          scores.set(target, lent);
-          if (!groupScores.has(target)) groupScores.set(target, groupScores.get(doc)!);
+    if (p.restatement < 1) {
+      for (const h of hits) {
+        if (roles[h.doc] !== 'restatement') continue;
+        const undemoted = scores.score(h.doc) / p.restatement;
+        for (const rule of this.index.restedRules[h.doc]!) {
+          const lent = undemoted * (rule.main ? p.mainRuleShare : p.otherRuleShare);
+          for (const doc of rule.docs) if (scores.score(doc) < lent) scores.set(doc, lent, h.groupScores);
         }
       }
     }
-    return [...scores.entries()]
-      .map(([doc, score]) => ({ doc, score, groupScores: groupScores.get(doc)! }))
-      .sort((a, b) => b.score - a.score || a.doc - b.doc);
+    // The best passages lend to the articles they defer to ("sebagaimana dimaksud dalam Pasal 52").
+    if (p.referenceShare > 0) {
+      const best = scores.best(REFERRING_PASSAGES).map((doc) => ({ doc, score: scores.score(doc) }));
+      for (const { doc, score } of best) {
+        for (const target of this.index.references[doc] ?? []) {
+          const lent = score * p.referenceShare;
+          if (scores.score(target) < lent) scores.set(target, lent, scores.groupScores(doc)!);
+        }
+      }
+    }
+    return scores;
   }
 
   /** Regulations the question names, by number ("PP 38") or by subject ("UU pemda"), as citation names. */
-  private namedRegulations(query: PreparedQuery, question: string): Set<string> {
+  private namedRegulations(query: PreparedQuery, bySubject: ReadonlySubjects | undefined): Set<string> {
     const keys = query.groups
       .filter((g) => g.group.kind === 'legal' && /^reg:[a-z]+:\d+$/.test(g.group.surface))
       .map((g) => g.group.surface);
     const named = new Set<string>();
     for (const key of keys) for (const name of this.index.regulationsKeyed(key)) named.add(name);
-    if (this.priors.namedBySubject) for (const name of this.index.regulations.namedBySubject(normaliseWords(question))) named.add(name);
+    if (bySubject) for (const name of bySubject.named) named.add(name);
     return named;
   }
 
@@ -191,10 +186,9 @@ export class Retriever {
    * namedRegulations), and as search words would only pull in its definitions of those very words. A word
    * the question also uses elsewhere keeps its weight.
    */
-  private withoutNamingWords(query: PreparedQuery, question: string): PreparedQuery['groups'] {
-    if (!this.priors.namedBySubject) return query.groups;
-    const naming = this.index.regulations.subjectWords(normaliseWords(question));
-    if (naming.size === 0) return query.groups;
+  private withoutNamingWords(query: PreparedQuery, bySubject: ReadonlySubjects | undefined): PreparedQuery['groups'] {
+    const naming = bySubject?.words;
+    if (!naming || naming.size === 0) return query.groups;
     const surfaces = new Set(this.index.analyzer.analyze([...naming].join(' ')).map((g) => g.surface));
     const uses = new Map<string, number>();
     for (const g of query.groups) if (g.group.kind === 'word') uses.set(g.group.surface, (uses.get(g.group.surface) ?? 0) + 1);
@@ -207,76 +201,62 @@ export class Retriever {
   }
 
   async search(question: string, k = 5): Promise<RetrievalResult> {
-    const query = prepareQuery(question, this.index);
+    const read = new QuestionText(question);
+    const query = prepareQuery(read, this.index);
     const useBm25 = this.mode !== 'dense';
-    const cues = readCues(question);
-    const named = this.namedRegulations(query, question);
-    const raw = useBm25 ? this.index.bm25.search(this.withoutNamingWords(query, question), this.depth * 2) : [];
-    const lexical = this.adjustLexical(query, named, cues, raw).slice(0, this.depth * 2);
+    const cues = readCues(read);
+    const bySubject = this.priors.namedBySubject ? this.index.regulations.matchSubjects(read.words()) : undefined;
+    const named = this.namedRegulations(query, bySubject);
+    const raw = useBm25 ? this.index.bm25.search(this.withoutNamingWords(query, bySubject), this.depth * 2) : [];
+    const subject = definitionSubject(query, cues);
+    const scores = this.adjustLexical(named, cues, subject, raw);
     const denseIndex = this.mode !== 'bm25' && (this.mode === 'dense' || this.denseWeight > 0) ? this.index.dense : undefined;
+    // The adjusted scores are the retriever's own scratch: listed before waiting for the dense half, read
+    // in place when there is none (nothing else can run before this question is done with them).
+    const lexical = denseIndex ? scores.ranked(this.depth * 2) : undefined;
     const denseHits = denseIndex ? await this.searchDense(denseIndex, question) : undefined;
     // A failed dense half counts as absent, so fused scores keep their [0, 1] scale.
     const useDense = denseHits !== undefined;
-    const dense = denseHits ?? [];
     const denseWeight = this.mode === 'dense' ? 1 : this.denseWeight;
-
-    const fused = new Map<number, { rrf: number; bm25: number; similarity: number }>();
-    const entry = (doc: number) => {
-      let e = fused.get(doc);
-      if (!e) {
-        e = { rrf: 0, bm25: 0, similarity: 0 };
-        fused.set(doc, e);
-      }
-      return e;
-    };
-    lexical.forEach((hit, rank) => {
-      const e = entry(hit.doc);
-      e.rrf += 1 / (this.rrfK + rank + 1);
-      e.bm25 = hit.score;
-    });
-    dense.forEach((hit, rank) => {
-      const e = entry(hit.doc);
-      e.rrf += denseWeight / (this.rrfK + rank + 1);
-      e.similarity = hit.similarity;
-    });
+    const fusion = lexical ? fuseRanks(lexical, denseHits ?? [], this.rrfK, denseWeight) : lexicalRanking(scores, this.depth * 2, this.rrfK);
     const maxRrf = ((useBm25 ? 1 : 0) + (useDense ? denseWeight : 0)) / (this.rrfK + 1);
-    let ranked = [...fused.entries()].sort((a, b) => b[1].rrf - a[1].rrf || b[1].bm25 - a[1].bm25 || a[0] - b[0]);
 
     // "Apa itu X" where a definition defines exactly X: that definition is the answer, whatever else
     // mentions X more often. (A named Pasal, below, still comes before it.)
-    const subject = definitionSubject(query, cues);
     const defined =
       useBm25 && this.priors.definedTerm > 1
         ? cues.comparison
           ? subject.flatMap((one) => exactDefinitions(this.index, [one]))
           : exactDefinitions(this.index, subject)
         : [];
-    if (defined.length > 0) {
-      const top = ranked[0]?.[1].rrf ?? maxRrf;
-      const head = defined
-        .map((doc): [number, { rrf: number; bm25: number; similarity: number }] => [doc, fused.get(doc) ?? { rrf: 0, bm25: 0, similarity: 0 }])
-        .sort((a, b) => b[1].rrf - a[1].rrf || a[0] - b[0])
-        .map(([doc, e], i): [number, { rrf: number; bm25: number; similarity: number }] => [doc, { ...e, rrf: Math.max(top, maxRrf) * (1 - i * 1e-3) }]);
-      const first = new Set(defined);
-      ranked = [...head, ...ranked.filter(([doc]) => !first.has(doc))];
-    }
-
     // A named Pasal is an exact look-up: its chunks come first, in reading order.
-    const requests = useBm25 && this.priors.exactLookup ? readPasalRequests(question) : [];
+    const requests = useBm25 && this.priors.exactLookup ? readPasalRequests(read) : [];
     let lookup: PasalLookup | undefined;
     if (requests.length > 0) {
       const contentGroups = query.groups.map((g) => g.group.kind !== 'legal');
       const byDoc = new Map(raw.map((h) => [h.doc, h.groupScores]));
       lookup = lookUpPasal(requests, this.index, named, (doc) => byDoc.get(doc), contentGroups);
-      if (lookup.docs.length > 0) {
-        const first = new Set(lookup.docs);
-        const top = ranked[0]?.[1].rrf ?? maxRrf;
-        const head = lookup.docs.map((doc, i): [number, { rrf: number; bm25: number; similarity: number }] => {
-          const e = fused.get(doc) ?? { rrf: 0, bm25: 0, similarity: 0 };
-          return [doc, { ...e, rrf: Math.max(top, maxRrf) * (1 - i * 1e-3) }];
-        });
-        ranked = [...head, ...ranked.filter(([doc]) => !first.has(doc))];
-      } else lookup = undefined;
+      if (lookup.docs.length === 0) lookup = undefined;
+    }
+    // Only the first places are kept, whichever passages the two look-ups move ahead of them.
+    let ranked = fusion.first(Math.max(k, 10) + defined.length + (lookup?.docs.length ?? 0));
+    if (defined.length > 0) {
+      const top = ranked[0]?.[1].rrf ?? maxRrf;
+      const head = defined
+        .map((doc): [number, Fused] => [doc, fusion.entry(doc) ?? { rrf: 0, bm25: 0, similarity: 0 }])
+        .sort((a, b) => b[1].rrf - a[1].rrf || a[0] - b[0])
+        .map(([doc, e], i): [number, Fused] => [doc, { ...e, rrf: Math.max(top, maxRrf) * (1 - i * 1e-3) }]);
+      const first = new Set(defined);
+      ranked = [...head, ...ranked.filter(([doc]) => !first.has(doc))];
+    }
+    if (lookup) {
+      const first = new Set(lookup.docs);
+      const top = ranked[0]?.[1].rrf ?? maxRrf;
+      const head = lookup.docs.map((doc, i): [number, Fused] => {
+        const e = fusion.entry(doc) ?? { rrf: 0, bm25: 0, similarity: 0 };
+        return [doc, { ...e, rrf: Math.max(top, maxRrf) * (1 - i * 1e-3) }];
+      });
+      ranked = [...head, ...ranked.filter(([doc]) => !first.has(doc))];
     }
     ranked = ranked.slice(0, Math.max(k, 10));
 
@@ -286,12 +266,11 @@ export class Retriever {
       bm25: e.bm25,
       similarity: e.similarity,
     }));
-    const byDoc = new Map(lexical.map((hit) => [hit.doc, hit]));
     const decision = decideAbstention({
-      question,
+      question: read,
       query,
       index: this.index,
-      top: ranked.slice(0, 3).map(([doc]) => byDoc.get(doc)),
+      top: ranked.slice(0, 3).map(([doc]) => fusion.lexicalHit(doc)),
       topChunks: ranked.slice(0, 3).map(([doc]) => this.index.chunks[doc]!),
       cues,
       minConfidence: this.minConfidence,
@@ -307,6 +286,9 @@ export class Retriever {
     };
   }
 }
+
+/** Regulations a question names by subject, and the words that name them (see RegulationDirectory). */
+type ReadonlySubjects = { readonly named: readonly string[]; readonly words: ReadonlySet<string> };
 
 /** The words naming what a definition question asks about, less the words asking for a definition. */
 function definitionSubject(query: PreparedQuery, cues: QuestionCues): string[][] {

@@ -6,6 +6,7 @@ import { Answerer, type AnswerObserver } from '../answer/answerer.js';
 import type { LlmAnswerer } from '../answer/llm-answer.js';
 import type { Retriever } from '../retrieval/retriever.js';
 import { readPasalRequests } from '../retrieval/pasal-lookup.js';
+import { QuestionText } from '../retrieval/question-text.js';
 
 export interface RevokedText {
   /** The regulation (or document title) as users name it. */
@@ -22,8 +23,9 @@ export interface RevokedText {
  */
 export function revokedNotice(question: string, revoked: readonly RevokedText[], t: Translate): string | undefined {
   if (revoked.length === 0) return undefined;
-  const words = new Set(normaliseWords(question, false));
-  const asked = new Set(readPasalRequests(question).map((r) => r.pasal));
+  const read = new QuestionText(question);
+  const words = new Set(read.words(false));
+  const asked = new Set(readPasalRequests(read).map((r) => r.pasal));
   const lines = new Set<string>();
   for (const r of revoked) {
     const name = normaliseWords(r.regulation, false);

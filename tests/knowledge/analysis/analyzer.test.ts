@@ -46,6 +46,10 @@ describe('normaliseWords', () => {
   it('keeps "ibu kota" together so the polite "ibu" stop-word does not swallow it', () => {
     expect(normaliseWords('ibu kota negara')).toEqual(['ibukota', 'negara']);
   });
+
+  it('reads a word that names a property of every JavaScript object ("constructor") as a plain word', () => {
+    expect(normaliseWords('apa itu constructor?')).toEqual(['apa', 'itu', 'constructor']);
+  });
 });
 
 describe('Analyzer.analyze', () => {
