@@ -56,11 +56,20 @@ export async function writeLexicalFile(file: string, parts: LexicalParts, finger
   MAGIC.copy(lead, 0);
   lead.writeUInt32LE(header.length, MAGIC.length);
   header.copy(lead, MAGIC.length + 4);
-  const body = Buffer.alloc(offset);
-  payload.forEach((p, i) => p.data.copy(body, sections[i]!.offset));
-  // Written aside and renamed, so a crash never leaves half a file under the real name.
+  // Written aside and renamed, so a crash never leaves half a file under the real name. Section by
+  // section, never gathered into one buffer: that copy of tens of megabytes would hold the event loop.
   const temp = `${file}.${process.pid}.tmp`;
-  await fs.promises.writeFile(temp, Buffer.concat([lead, body]));
+  const out = await fs.promises.open(temp, 'w');
+  try {
+    await out.write(lead);
+    for (const p of payload) {
+      await out.write(p.data);
+      const padding = align8(p.data.length) - p.data.length;
+      if (padding > 0) await out.write(Buffer.alloc(padding));
+    }
+  } finally {
+    await out.close();
+  }
   await fs.promises.rename(temp, file);
 }
 
