@@ -19,6 +19,16 @@ export function embeddingText(chunk: IndexedChunk): string {
   return [chunk.topic, chunk.aliases, chunk.text].filter(Boolean).join('\n');
 }
 
+/** The embedder's texts of all chunks, pausing between them (a first pass over 30k fresh rows takes a while). */
+export function* embeddingTexts(chunks: readonly IndexedChunk[]): Work<string[]> {
+  const out: string[] = [];
+  for (let i = 0; i < chunks.length; i += 1) {
+    out.push(embeddingText(chunks[i]!));
+    if ((i & 255) === 255) yield;
+  }
+  return out;
+}
+
 /**
  * What the index knows about each chunk besides its terms, and the look-ups built from it. Computed once
  * per build (it reads every chunk), shared by the lexical index and the same index with vectors.
