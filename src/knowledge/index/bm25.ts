@@ -142,14 +142,14 @@ export class Bm25Index {
     const { k1 } = this.params;
     const { offsets, docs, tfs } = this.parts;
     const lengthNorm = this.lengthNorm;
-    const n = this.size;
     const g = groups.length;
     // Flat typed arrays, reused between queries, instead of per-document objects: this runs on every
-    // message, and allocation (with the garbage collection it causes) dominated its tail latency.
-    const { total, perGroup, seen } = this.scratch(g);
+    // message, and allocation (with the garbage collection it causes) dominated its tail latency. The
+    // group scores of a document sit side by side (doc · g + group), so clearing them touches one place.
+    const { total, perGroup } = this.scratch(g);
     const touched: number[] = [];
-    groups.forEach((group, gi) => {
-      const row = gi * n;
+    for (let gi = 0; gi < g; gi += 1) {
+      const group = groups[gi]!;
       for (const { token, weight } of group.variants) {
         const id = this.termIds.get(token);
         if (id === undefined) continue;
@@ -159,46 +159,42 @@ export class Bm25Index {
           const doc = docs[i]!;
           const tf = tfs[i]!;
           const s = (idf * tf * (k1 + 1)) / (tf + lengthNorm[doc]!);
-          const old = perGroup[row + doc]!;
+          const at = doc * g + gi;
+          const old = perGroup[at]!;
           if (s > old) {
-            perGroup[row + doc] = s;
+            perGroup[at] = s;
+            // Every score is positive, so a total still at zero is a document not met before.
+            if (total[doc] === 0) touched.push(doc);
             total[doc]! += s - old;
-            if (!seen[doc]) {
-              seen[doc] = 1;
-              touched.push(doc);
-            }
           }
         }
       }
-    });
-    // Only the best `limit` are wanted: keep them in a bounded heap rather than sorting every match.
+    }
+    // Only the best `limit` are wanted: keep them in a bounded heap rather than sorting every match, and
+    // once it is full skip outright what scores below the worst kept.
     const best = new TopK(limit, (x, y) => total[y]! - total[x]! || x - y);
-    for (const doc of touched) best.offer(doc);
-    const hits = best.sorted().map((doc) => {
-      const groupScores = new Float64Array(g);
-      for (let gi = 0; gi < g; gi += 1) groupScores[gi] = perGroup[gi * n + doc]!;
-      return { doc, score: total[doc]!, groupScores };
-    });
+    let floor = -Infinity;
+    for (const doc of touched) {
+      if (total[doc]! < floor) continue;
+      best.offer(doc);
+      const worst = best.worst();
+      if (worst !== undefined) floor = total[worst]!;
+    }
+    const hits = best.sorted().map((doc) => ({ doc, score: total[doc]!, groupScores: perGroup.slice(doc * g, doc * g + g) }));
     // Leave the scratch arrays zeroed for the next query, touching only what this one used.
     for (const doc of touched) {
       total[doc] = 0;
-      seen[doc] = 0;
-      for (let gi = 0; gi < g; gi += 1) perGroup[gi * n + doc] = 0;
+      perGroup.fill(0, doc * g, doc * g + g);
     }
     return hits;
   }
 
-  private buffers?: { total: Float64Array; perGroup: Float64Array; seen: Uint8Array; groups: number };
+  private buffers?: { total: Float64Array; perGroup: Float64Array; groups: number };
 
-  private scratch(groups: number): { total: Float64Array; perGroup: Float64Array; seen: Uint8Array } {
+  private scratch(groups: number): { total: Float64Array; perGroup: Float64Array } {
     if (!this.buffers || this.buffers.groups < groups) {
       const capacity = Math.max(groups, 16);
-      this.buffers = {
-        total: new Float64Array(this.size),
-        perGroup: new Float64Array(capacity * this.size),
-        seen: new Uint8Array(this.size),
-        groups: capacity,
-      };
+      this.buffers = { total: new Float64Array(this.size), perGroup: new Float64Array(capacity * this.size), groups: capacity };
     }
     return this.buffers;
   }

@@ -9,7 +9,7 @@ import { FuzzyVocabulary } from './fuzzy.js';
 import { searchableFields, type IndexedChunk } from './indexed-chunk.js';
 import type { VectorIndex } from './vector-index.js';
 import { chunkRole, type ChunkRole } from './chunk-role.js';
-import { RegulationDirectory } from './regulation-directory.js';
+import { RegulationDirectory, type RegulationEntry } from './regulation-directory.js';
 import { definedTerm, type DefinedTerm } from './defined-terms.js';
 import { findingCrossReferences } from './cross-references.js';
 import { answerForm, type AnswerForm } from './answer-forms.js';
@@ -18,6 +18,16 @@ import { restedRules, type RestedRule } from './rested-rules.js';
 /** Text of a chunk as the embedder sees it. */
 export function embeddingText(chunk: IndexedChunk): string {
   return [chunk.topic, chunk.aliases, chunk.text].filter(Boolean).join('\n');
+}
+
+/** The embedder's texts of all chunks, pausing between them (a first pass over 30k fresh rows takes a while). */
+export function* embeddingTexts(chunks: readonly IndexedChunk[]): Work<string[]> {
+  const out: string[] = [];
+  for (let i = 0; i < chunks.length; i += 1) {
+    out.push(embeddingText(chunks[i]!));
+    if ((i & 255) === 255) yield;
+  }
+  return out;
 }
 
 /**
@@ -40,8 +50,27 @@ interface ChunkFacts {
   byTermToken: Map<string, number[]>;
 }
 
-/** Reads the facts of every chunk, pausing between chunks. */
-function* learnFacts(chunks: readonly IndexedChunk[], analyzer: Analyzer): Work<ChunkFacts> {
+/**
+ * The chunk facts that cost reading the texts to learn (definitions, answer forms, cross-references, the
+ * regulation directory), in the form saved with the lexical index, so a load does not read 30k texts again.
+ */
+export interface FactParts {
+  /** Chunk `doc` refers to referenceTargets[referenceOffsets[doc]..referenceOffsets[doc + 1]]. */
+  referenceOffsets: Uint32Array;
+  referenceTargets: Uint32Array;
+  /** Per chunk, its answer form as bits (see formBits). */
+  forms: Uint32Array;
+  /** Per chunk, its defined term as JSON, or "" for none. */
+  definedTerms: string[];
+  /** The regulation directory's entries, one JSON each. */
+  regulations: string[];
+}
+
+/**
+ * Reads the facts of every chunk, pausing between chunks. With `saved` (the parts of an index built from
+ * these same chunks) the costly facts are taken from it; only the look-ups are made again.
+ */
+function* learnFacts(chunks: readonly IndexedChunk[], analyzer: Analyzer, saved?: FactParts): Work<ChunkFacts> {
   const regulationKeys: Array<ReadonlySet<string>> = [];
   const roles: ChunkRole[] = [];
   const definedTerms: Array<DefinedTerm | undefined> = [];
@@ -54,14 +83,21 @@ function* learnFacts(chunks: readonly IndexedChunk[], analyzer: Analyzer): Work<
     byRegulationKey: new Map<string, Set<string>>(),
     byTermToken: new Map<string, number[]>(),
   };
+  // Thousands of chunks share one regulation name: read its keys once.
+  const keysOf = new Map<string, ReadonlySet<string>>();
   for (let doc = 0; doc < chunks.length; doc += 1) {
     const c = chunks[doc]!;
-    const keys = new Set(extractLegalRefs((c.regulation ?? c.citation).toLowerCase().replace(/\//g, ' ')).regulations);
+    const name = c.regulation ?? c.citation;
+    let keys = keysOf.get(name);
+    if (!keys) {
+      keys = new Set(extractLegalRefs(name.toLowerCase().replace(/\//g, ' ')).regulations);
+      keysOf.set(name, keys);
+    }
     regulationKeys.push(keys);
     roles.push(chunkRole(c));
-    const term = definedTerm(c, analyzer);
+    const term = saved ? savedTerm(saved.definedTerms[doc]!) : definedTerm(c, analyzer);
     definedTerms.push(term);
-    forms.push(answerForm(c));
+    forms.push(saved ? formOfBits(saved.forms[doc]!) : answerForm(c));
     if (c.pasal) push(facts.byPasal, c.pasal.toUpperCase(), doc);
     push(facts.byCitation, c.citation, doc);
     facts.byId.set(c.id, doc);
@@ -78,16 +114,59 @@ function* learnFacts(chunks: readonly IndexedChunk[], analyzer: Analyzer): Work<
     if ((doc & 63) === 63) yield;
   }
   yield;
+  if (saved) {
+    const regulations = RegulationDirectory.fromEntries(saved.regulations.map((e) => JSON.parse(e) as RegulationEntry), analyzer);
+    const references: number[][] = [];
+    const { referenceOffsets: offsets, referenceTargets: targets } = saved;
+    for (let doc = 0; doc < chunks.length; doc += 1) {
+      references.push(Array.from(targets.subarray(offsets[doc]!, offsets[doc + 1]!)));
+      if ((doc & 1023) === 1023) yield;
+    }
+    return { ...facts, regulationKeys, roles, definedTerms, forms, regulations, references };
+  }
   const regulations = yield* RegulationDirectory.building(chunks, analyzer);
   const references = yield* findingCrossReferences(chunks, roles, (pasal) => facts.byPasal.get(pasal.toUpperCase()) ?? []);
   const rested = restedRules(chunks, roles, (citation) => facts.byCitation.get(citation) ?? []);
   return { ...facts, regulationKeys, roles, definedTerms, forms, regulations, references, restedRules: rested };
 }
 
+/** The saved facts of an index's chunks (see FactParts). */
+function factParts(facts: ChunkFacts): FactParts {
+  const referenceOffsets = new Uint32Array(facts.references.length + 1);
+  let total = 0;
+  facts.references.forEach((targets, doc) => {
+    referenceOffsets[doc] = total;
+    total += targets.length;
+  });
+  referenceOffsets[facts.references.length] = total;
+  return {
+    referenceOffsets,
+    referenceTargets: Uint32Array.from(facts.references.flat()),
+    forms: Uint32Array.from(facts.forms, formBits),
+    definedTerms: facts.definedTerms.map((term) => (term ? JSON.stringify([[...term.tokens], term.names]) : '')),
+    regulations: facts.regulations.entries().map((e) => JSON.stringify(e)),
+  };
+}
+
+function savedTerm(json: string): DefinedTerm | undefined {
+  if (json === '') return undefined;
+  const [tokens, names] = JSON.parse(json) as [string[], string[][][]];
+  return { tokens: new Set(tokens), names };
+}
+
+function formBits(form: AnswerForm): number {
+  return (form.list ? 1 : 0) | (form.duration ? 2 : 0) | (form.modal ? 4 : 0);
+}
+
+function formOfBits(bits: number): AnswerForm {
+  return { list: (bits & 1) !== 0, duration: (bits & 2) !== 0, modal: (bits & 4) !== 0 };
+}
+
 /** The lexical index as saved next to the vectors: the stem table (with the vocabulary) and the postings. */
 export interface LexicalParts {
   stems: StemTableParts;
   bm25: Bm25Parts;
+  facts: FactParts;
 }
 
 /**
@@ -180,24 +259,24 @@ export class KnowledgeIndex {
 
   /**
    * The lexical index from its saved parts and the chunks it was built from, as paceable work: only the
-   * typo index and the chunk facts are computed again (no text is analysed for the postings).
+   * typo index and the look-ups over the chunk facts are made again (no chunk text is read).
    */
   static *loadingLexical(chunks: readonly IndexedChunk[], parts: LexicalParts): Work<KnowledgeIndex> {
     if (parts.bm25.size !== chunks.length) throw new Error(`saved index has ${parts.bm25.size} chunks, the store ${chunks.length}`);
     const analyzer = new Analyzer(yield* StemTable.fromParts(parts.stems), FULL_ANALYSIS);
     const bm25 = yield* Bm25Index.fromParts(parts.bm25);
-    return yield* KnowledgeIndex.completing(chunks, analyzer, bm25);
+    return yield* KnowledgeIndex.completing(chunks, analyzer, bm25, parts.facts);
   }
 
-  private static *completing(chunks: readonly IndexedChunk[], analyzer: Analyzer, bm25: Bm25Index): Work<KnowledgeIndex> {
+  private static *completing(chunks: readonly IndexedChunk[], analyzer: Analyzer, bm25: Bm25Index, saved?: FactParts): Work<KnowledgeIndex> {
     const fuzzy = yield* FuzzyVocabulary.learning(analyzer.stemTable.vocabulary());
-    const facts = yield* learnFacts(chunks, analyzer);
+    const facts = yield* learnFacts(chunks, analyzer, saved);
     return new KnowledgeIndex(chunks, analyzer, bm25, fuzzy, facts);
   }
 
   /** What to save so that the next start loads this index instead of building it (full analysis only). */
   lexicalParts(): LexicalParts {
-    return { stems: this.analyzer.stemTable.toParts(), bm25: this.bm25.toParts() };
+    return { stems: this.analyzer.stemTable.toParts(), bm25: this.bm25.toParts(), facts: factParts(this.facts) };
   }
 
   /** The default local embedder for this corpus (IDF from the BM25 statistics). */

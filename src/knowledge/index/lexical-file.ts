@@ -4,7 +4,7 @@ import { ANALYZER_FINGERPRINT } from '../analysis/analyzer.js';
 import type { LexicalParts } from './knowledge-index.js';
 
 /** Bump when the layout below or what the parts mean changes; older files are then rebuilt. */
-const FORMAT = 'pandu-lexical-1';
+const FORMAT = 'pandu-lexical-2';
 const MAGIC = Buffer.from('PLEX\n');
 
 type Kind = 'strings' | 'u32' | 'f32' | 'f64';
@@ -39,6 +39,11 @@ export async function writeLexicalFile(file: string, parts: LexicalParts, finger
     typed('bm25.docs', 'u32', parts.bm25.docs),
     typed('bm25.tfs', 'f32', parts.bm25.tfs),
     typed('bm25.docLength', 'f64', parts.bm25.docLength),
+    typed('facts.referenceOffsets', 'u32', parts.facts.referenceOffsets),
+    typed('facts.referenceTargets', 'u32', parts.facts.referenceTargets),
+    typed('facts.forms', 'u32', parts.facts.forms),
+    strings('facts.definedTerms', parts.facts.definedTerms),
+    strings('facts.regulations', parts.facts.regulations),
   ];
   const sections: Section[] = [];
   let offset = 0;
@@ -51,11 +56,20 @@ export async function writeLexicalFile(file: string, parts: LexicalParts, finger
   MAGIC.copy(lead, 0);
   lead.writeUInt32LE(header.length, MAGIC.length);
   header.copy(lead, MAGIC.length + 4);
-  const body = Buffer.alloc(offset);
-  payload.forEach((p, i) => p.data.copy(body, sections[i]!.offset));
-  // Written aside and renamed, so a crash never leaves half a file under the real name.
+  // Written aside and renamed, so a crash never leaves half a file under the real name. Section by
+  // section, never gathered into one buffer: that copy of tens of megabytes would hold the event loop.
   const temp = `${file}.${process.pid}.tmp`;
-  await fs.promises.writeFile(temp, Buffer.concat([lead, body]));
+  const out = await fs.promises.open(temp, 'w');
+  try {
+    await out.write(lead);
+    for (const p of payload) {
+      await out.write(p.data);
+      const padding = align8(p.data.length) - p.data.length;
+      if (padding > 0) await out.write(Buffer.alloc(padding));
+    }
+  } finally {
+    await out.close();
+  }
   await fs.promises.rename(temp, file);
 }
 
@@ -116,14 +130,26 @@ export async function readLexicalFile(file: string, fingerprint: string): Promis
       tfs: readTyped('bm25.tfs', 'f32', (b, n) => new Float32Array(b, 0, n), 4),
       docLength: readTyped('bm25.docLength', 'f64', (b, n) => new Float64Array(b, 0, n), 8),
     },
+    facts: {
+      referenceOffsets: u32('facts.referenceOffsets'),
+      referenceTargets: u32('facts.referenceTargets'),
+      forms: u32('facts.forms'),
+      definedTerms: readStrings('facts.definedTerms'),
+      regulations: readStrings('facts.regulations'),
+    },
   };
-  const { stems, bm25 } = parts;
+  const { stems, bm25, facts } = parts;
   const postings = bm25.offsets[bm25.offsets.length - 1];
   if (stems.support.length !== stems.roots.length) throw fail('stem support does not match its roots');
   if (bm25.offsets.length !== bm25.terms.length + 1 || postings !== bm25.docs.length || bm25.tfs.length !== bm25.docs.length) {
     throw fail('postings do not match their terms');
   }
   if (bm25.docLength.length !== bm25.size || bm25.docs.some((d) => d >= bm25.size)) throw fail('postings name documents the index does not have');
+  const references = facts.referenceOffsets[facts.referenceOffsets.length - 1];
+  if (facts.referenceOffsets.length !== bm25.size + 1 || references !== facts.referenceTargets.length || facts.referenceTargets.some((d) => d >= bm25.size)) {
+    throw fail('cross-references do not match the chunks');
+  }
+  if (facts.forms.length !== bm25.size || facts.definedTerms.length !== bm25.size) throw fail('chunk facts do not match the chunks');
   return { status: 'ok', parts };
 }
 

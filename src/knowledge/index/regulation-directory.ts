@@ -5,7 +5,7 @@ import type { IndexedChunk } from './indexed-chunk.js';
 import { runToEnd, type Work } from './paced-work.js';
 
 /** One regulation the index holds: its name, kind and the subjects it is known by ("Pemerintahan Daerah"). */
-interface RegulationEntry {
+export interface RegulationEntry {
   /** As cited: "UU 23/2014". */
   name: string;
   /** "uu", "pp", "permenpanrb", … (legal-refs.ts); undefined for a kind legal-refs does not know. */
@@ -67,7 +67,7 @@ const WINDOW = 6;
  */
 export class RegulationDirectory {
   private constructor(
-    private readonly entries: RegulationEntry[],
+    private readonly list: RegulationEntry[],
     private readonly analyzer: Analyzer,
   ) {}
 
@@ -117,9 +117,19 @@ export class RegulationDirectory {
     return new RegulationDirectory(entries, analyzer);
   }
 
+  /** A directory from the entries of one built over the same chunks with the same analyzer (a saved index). */
+  static fromEntries(entries: RegulationEntry[], analyzer: Analyzer): RegulationDirectory {
+    return new RegulationDirectory(entries, analyzer);
+  }
+
+  /** What to save so that a load need not read every chunk's text again. */
+  entries(): readonly RegulationEntry[] {
+    return this.list;
+  }
+
   /** Every regulation the index holds, by citation name. */
   names(): string[] {
-    return this.entries.map((e) => e.name);
+    return this.list.map((e) => e.name);
   }
 
   /**
@@ -155,7 +165,7 @@ export class RegulationDirectory {
       if (window.length === 0) return;
       const perWord = window.map((w) => new Set(wordTokens(w, this.analyzer).flat()));
       const tokens = new Set(perWord.flatMap((t) => [...t]));
-      for (const e of this.entries) {
+      for (const e of this.list) {
         if (kind && e.type !== kind) continue;
         for (const subject of e.subjects) {
           const matched = subject.map((variants) => variants.some((v) => tokens.has(v)));
@@ -178,7 +188,7 @@ export class RegulationDirectory {
 
   /** The number key ("reg:pp:38") of a regulation name, for matching chunks. */
   keyOf(name: string): string | undefined {
-    return this.entries.find((e) => e.name === name)?.key;
+    return this.list.find((e) => e.name === name)?.key;
   }
 }
 

@@ -23,6 +23,11 @@ export class TopK {
     }
   }
 
+  /** The last of the kept items once k are kept (anything later than it is not kept); undefined before. */
+  worst(): number | undefined {
+    return this.heap.length >= this.k && this.k > 0 ? this.heap[0] : undefined;
+  }
+
   /** The kept items, first first. */
   sorted(): number[] {
     return [...this.heap].sort(this.compare);

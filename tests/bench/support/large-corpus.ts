@@ -10,14 +10,15 @@ const REGIONS = ['Kabupaten Sleman', 'Kota Surabaya', 'Provinsi Jawa Barat', 'Ka
 /**
  * Regional regulations made from `base` until there are `target` chunks in all: each copy is a Perda of
  * its own (number, year, region), and each of its chunks also carries one sentence of another chunk, so
- * copies share most words without being duplicates (as Perda on one subject do).
+ * copies share most words without being duplicates (as Perda on one subject do). Copies are numbered from
+ * `firstCopy`, so a later call can add Perda of its own.
  */
-export function perdaCopies(base: readonly IndexedChunk[], target: number): ParsedDocument[] {
+export function perdaCopies(base: readonly IndexedChunk[], target: number, firstCopy = 1): ParsedDocument[] {
   if (base.length === 0) throw new Error('nothing to copy: the knowledge base is empty');
   const sentences = base.flatMap((c) => c.text.match(/[^.!?]+[.!?]+/g) ?? []);
   const out: ParsedDocument[] = [];
   let total = base.length;
-  for (let copy = 1; total < target; copy += 1) {
+  for (let copy = firstCopy; total < target; copy += 1) {
     const region = REGIONS[copy % REGIONS.length]!;
     const year = 2010 + (copy % 15);
     const regulation = `Perda ${copy}/${year}`;

@@ -68,6 +68,16 @@ describe('the saved lexical index (DATA_DIR/index/lexical.bin)', () => {
     expect(await rankings(loaded)).toEqual(await rankings(built));
   });
 
+  it('gives back the chunk facts it saved (definitions, answer forms, cross-references, regulations) as they were learnt', async () => {
+    const loaded = await service().service.buildIndex();
+    expect(loaded.definedTerms).toEqual(built.definedTerms);
+    expect(loaded.forms).toEqual(built.forms);
+    expect(loaded.references).toEqual(built.references);
+    expect(loaded.regulations.entries()).toEqual(built.regulations.entries());
+    expect(loaded.references.some((targets) => targets.length > 0)).toBe(true);
+    expect(loaded.definedTerms.some(Boolean)).toBe(true);
+  });
+
   it('is rebuilt, with a log line, when the file is damaged, and the rebuilt index ranks the same', async () => {
     const bytes = fs.readFileSync(lexicalFile());
     fs.writeFileSync(lexicalFile(), bytes.subarray(0, Math.floor(bytes.length / 2)));
