@@ -16,6 +16,12 @@ function setting(key: string): string | undefined {
   return lines.at(-1)?.slice(key.length + 1);
 }
 
+/** The command `npm start` runs (package.json), e.g. `node --max-semi-space-size=4 dist/main.js`. */
+function startScript(): string {
+  const manifest = JSON.parse(fs.readFileSync(path.join(projectRoot, 'package.json'), 'utf8')) as { scripts: Record<string, string> };
+  return manifest.scripts.start!;
+}
+
 describe('the systemd unit in deploy/', () => {
   it('runs Pandu as an ordinary user, with its data in /var/lib/pandu and logs in the journal', () => {
     expect(setting('User')).toBe('pandu');
@@ -24,7 +30,8 @@ describe('the systemd unit in deploy/', () => {
     expect(setting('StandardError')).toBe('journal');
     // Longer than Pandu's own graceful stop (SHUTDOWN_TIMEOUT_MS, 10 s by default).
     expect(Number(setting('TimeoutStopSec'))).toBeGreaterThan(10);
-    expect(setting('ExecStart')).toBe('/usr/bin/node dist/main.js');
+    // What `npm start` runs, Node flags included, with Node's full path.
+    expect(setting('ExecStart')).toBe(`/usr/bin/${startScript()}`);
     expect(setting('WorkingDirectory')).toBe('/opt/pandu');
   });
 

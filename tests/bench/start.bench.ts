@@ -78,12 +78,16 @@ export async function run(): Promise<void> {
   const temp = tempDataDir('pandu-start-bench-');
   const env = cliEnv(temp.dir, { TELEGRAM_BOT_TOKEN: fake.token, TELEGRAM_API_ROOT: fake.apiRoot, LOG_LEVEL: 'warn' });
   const ready = /Pandu berjalan/;
-  const series: Record<'npm' | 'node' | 'tsx' | 'bare', Start[]> = { npm: [], node: [], tsx: [], bare: [] };
+  // The start script's own command, Node flags included, run without npm: what npm start adds, and what the flags save (against `node dist/main.js`).
+  const manifest = JSON.parse(fs.readFileSync(path.join(projectRoot, 'package.json'), 'utf8')) as { scripts: Record<string, string> };
+  const startArgs = manifest.scripts.start!.split(' ').slice(1);
+  const series: Record<'npm' | 'script' | 'node' | 'tsx' | 'bare', Start[]> = { npm: [], script: [], node: [], tsx: [], bare: [] };
   try {
     // First run: migrations, the shipped knowledge base and the index, so the measured starts find them built.
     await measureStart(process.execPath, ['dist/main.js'], env, ready);
     for (let round = 0; round < ROUNDS; round += 1) {
       series.npm.push(await measureStart('npm', ['start', '--silent'], env, ready));
+      series.script.push(await measureStart(process.execPath, startArgs, env, ready));
       series.node.push(await measureStart(process.execPath, ['dist/main.js'], env, ready));
       series.tsx.push(await measureStart(TSX, ['src/main.ts'], env, ready));
       series.bare.push(await measureStart(process.execPath, ['-e', 'setInterval(() => {}, 1000)'], {}, null));
@@ -97,8 +101,9 @@ export async function run(): Promise<void> {
   const fmt = (s: Start[]) =>
     `ready in ${(ms(s) / 1000).toFixed(2)} s (rounds: ${s.map((x) => (x.readyMs / 1000).toFixed(2)).join(', ')}), ` +
     `${mb(s).toFixed(0)} MB at idle (rounds: ${s.map((x) => x.idleMb.toFixed(0)).join(', ')})`;
-  console.log(`npm start (whole tree: npm, shell, node dist/main.js), built index: ${fmt(series.npm)}`);
-  console.log(`node dist/main.js alone: ${fmt(series.node)}`);
+  console.log(`npm start (whole tree: npm, shell, node), built index: ${fmt(series.npm)}`);
+  console.log(`node ${startArgs.join(' ')} (the start script without npm): ${fmt(series.script)}`);
+  console.log(`node dist/main.js alone (no Node flags): ${fmt(series.node)}`);
   console.log(`before the build step, tsx src/main.ts (tsx and its children): ${fmt(series.tsx)}`);
   console.log(`bare node idling: ${mb(series.bare).toFixed(0)} MB`);
   console.log(

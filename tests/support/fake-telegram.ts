@@ -242,7 +242,7 @@ export async function startFakeTelegram(
           // Confirmed updates are gone for good, as on Telegram.
           while (queue.length > 0 && queue[0]!.update_id < offset) queue.shift();
           const wait = Math.min(Number(payload.timeout ?? 0) * 1000, MAX_POLL_WAIT_MS);
-          if (queue.length === 0 && wait > 0) await waitForUpdate(wait, req);
+          if (queue.length === 0 && wait > 0) await waitForUpdate(wait, res);
         }
         record(call);
         try {
@@ -258,17 +258,19 @@ export async function startFakeTelegram(
     });
   });
 
-  function waitForUpdate(ms: number, req: http.IncomingMessage): Promise<void> {
+  // The response's 'close' tells that the client gave up (runner stopped); the request's 'close' fires as
+  // soon as its body was read, which ended every long poll at once and made an idle bot poll in a loop.
+  function waitForUpdate(ms: number, res: http.ServerResponse): Promise<void> {
     return new Promise((resolve) => {
       const done = () => {
         clearTimeout(timer);
         pollWaiters.delete(done);
-        req.off('close', done);
+        res.off('close', done);
         resolve();
       };
       const timer = setTimeout(done, ms);
       pollWaiters.add(done);
-      req.once('close', done);
+      res.once('close', done);
     });
   }
 

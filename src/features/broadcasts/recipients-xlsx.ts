@@ -1,4 +1,4 @@
-import ExcelJS from 'exceljs';
+import type ExcelJS from 'exceljs';
 import type { BroadcastSummary, RecipientRow } from '../../broadcasts/broadcast-contract.js';
 import type { Translate } from '../../i18n/translator.js';
 import { zoneLabel, type Zone } from '../../people/regions/zones.js';
@@ -30,7 +30,9 @@ export async function renderRecipientsXlsx(
     { key: 'reason', width: 40, wrap: true, value: (r) => r.reason ?? '' },
     { key: 'sent_at', width: 18, value: (r) => (r.sentAt ? wallClock(r.sentAt, zone) : null) },
   ];
-  const workbook = new ExcelJS.Workbook();
+  // Loaded by the first export, not with the bot (about 25 MB with its zip libraries).
+  const { default: Excel } = await import('exceljs');
+  const workbook = new Excel.Workbook();
   workbook.creator = 'Pandu Inovasi';
   workbook.created = now;
   const sheet = workbook.addWorksheet(t('broadcast.xlsx.sheet'), { views: [{ state: 'frozen', ySplit: 1 }] });

@@ -1,4 +1,3 @@
-import QRCode from 'qrcode';
 import type { Db } from '../../db/client.js';
 import { KeyedLock } from '../../core/keyed-lock.js';
 import type { ChannelName, Reply } from '../../core/messages.js';
@@ -62,7 +61,7 @@ export class OperatorAlerts {
       await this.raise(WHATSAPP_LINK, 'whatsapp', state.state, async () => [
         {
           text: this.deps.t('ops.alert.whatsapp_qr'),
-          document: { fileName: 'whatsapp-qr.png', mimeType: 'image/png', data: await QRCode.toBuffer(qr, { margin: 2, width: 400 }) },
+          document: { fileName: 'whatsapp-qr.png', mimeType: 'image/png', data: await qrPng(qr) },
         },
       ]);
     } else if (state.ok) {
@@ -164,4 +163,10 @@ export class OperatorAlerts {
     }
     return delivered;
   }
+}
+
+/** The QR as a PNG; the library is loaded when WhatsApp asks for a login, not with every start of the bot. */
+async function qrPng(qr: string): Promise<Buffer> {
+  const { default: QRCode } = await import('qrcode');
+  return QRCode.toBuffer(qr, { margin: 2, width: 400 });
 }
