@@ -49,7 +49,7 @@ export function sqliteHotQueries(file: string): HotQueries {
     insertUser.run(userId, displayName, at, at);
     for (const i of identities) {
       insertIdentity.run(
-        newRowId(now.getTime()),
+        newRowId(now.getTime(), (sequence += 1)),
         userId,
         i.channel,
         i.externalId,

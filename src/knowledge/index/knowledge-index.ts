@@ -122,7 +122,8 @@ function* learnFacts(chunks: readonly IndexedChunk[], analyzer: Analyzer, saved?
       references.push(Array.from(targets.subarray(offsets[doc]!, offsets[doc + 1]!)));
       if ((doc & 1023) === 1023) yield;
     }
-    return { ...facts, regulationKeys, roles, definedTerms, forms, regulations, references };
+    const rested = restedRules(chunks, roles, (citation) => facts.byCitation.get(citation) ?? []);
+    return { ...facts, regulationKeys, roles, definedTerms, forms, regulations, references, restedRules: rested };
   }
   const regulations = yield* RegulationDirectory.building(chunks, analyzer);
   const references = yield* findingCrossReferences(chunks, roles, (pasal) => facts.byPasal.get(pasal.toUpperCase()) ?? []);
