@@ -1,4 +1,4 @@
-import { RateLimiterPrisma, RateLimiterRes } from 'rate-limiter-flexible';
+import { RateLimiterPrisma, RateLimiterRes } from './limiter-library.js';
 import type { Db } from '../../db/client.js';
 import type { HotQueries } from '../../db/hot-queries.js';
 

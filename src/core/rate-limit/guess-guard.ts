@@ -1,4 +1,4 @@
-import { RateLimiterRes } from 'rate-limiter-flexible';
+import { RateLimiterRes } from './limiter-library.js';
 import type { Db } from '../../db/client.js';
 import { ClockedPrismaLimiter } from './clocked-prisma-limiter.js';
 
