@@ -146,8 +146,8 @@ export class Bm25Index {
     // Flat typed arrays, reused between queries, instead of per-document objects: this runs on every
     // message, and allocation (with the garbage collection it causes) dominated its tail latency. The
     // group scores of a document sit side by side (doc · g + group), so clearing them touches one place.
-    const { total, perGroup } = this.scratch(g);
-    const touched: number[] = [];
+    const { total, perGroup, touched } = this.scratch(g);
+    let count = 0;
     for (let gi = 0; gi < g; gi += 1) {
       const group = groups[gi]!;
       for (const { token, weight } of group.variants) {
@@ -164,7 +164,7 @@ export class Bm25Index {
           if (s > old) {
             perGroup[at] = s;
             // Every score is positive, so a total still at zero is a document not met before.
-            if (total[doc] === 0) touched.push(doc);
+            if (total[doc] === 0) touched[count++] = doc;
             total[doc]! += s - old;
           }
         }
@@ -174,7 +174,8 @@ export class Bm25Index {
     // once it is full skip outright what scores below the worst kept.
     const best = new TopK(limit, (x, y) => total[y]! - total[x]! || x - y);
     let floor = -Infinity;
-    for (const doc of touched) {
+    for (let i = 0; i < count; i += 1) {
+      const doc = touched[i]!;
       if (total[doc]! < floor) continue;
       best.offer(doc);
       const worst = best.worst();
@@ -182,19 +183,26 @@ export class Bm25Index {
     }
     const hits = best.sorted().map((doc) => ({ doc, score: total[doc]!, groupScores: perGroup.slice(doc * g, doc * g + g) }));
     // Leave the scratch arrays zeroed for the next query, touching only what this one used.
-    for (const doc of touched) {
+    for (let i = 0; i < count; i += 1) {
+      const doc = touched[i]!;
       total[doc] = 0;
       perGroup.fill(0, doc * g, doc * g + g);
     }
     return hits;
   }
 
-  private buffers?: { total: Float64Array; perGroup: Float64Array; groups: number };
+  private buffers?: { total: Float64Array; perGroup: Float64Array; touched: Uint32Array; groups: number };
 
-  private scratch(groups: number): { total: Float64Array; perGroup: Float64Array } {
+  /** `touched` lists the documents a query met (each once: a document is listed when its total leaves zero). */
+  private scratch(groups: number): { total: Float64Array; perGroup: Float64Array; touched: Uint32Array } {
     if (!this.buffers || this.buffers.groups < groups) {
       const capacity = Math.max(groups, 16);
-      this.buffers = { total: new Float64Array(this.size), perGroup: new Float64Array(capacity * this.size), groups: capacity };
+      this.buffers = {
+        total: new Float64Array(this.size),
+        perGroup: new Float64Array(capacity * this.size),
+        touched: new Uint32Array(this.size),
+        groups: capacity,
+      };
     }
     return this.buffers;
   }

@@ -43,7 +43,7 @@ export class TopK {
     while (i > 0) {
       const parent = (i - 1) >> 1;
       if (!this.later(heap[i]!, heap[parent]!)) return;
-      [heap[i], heap[parent]] = [heap[parent]!, heap[i]!];
+      swap(heap, i, parent);
       i = parent;
     }
   }
@@ -57,8 +57,15 @@ export class TopK {
       if (left < heap.length && this.later(heap[left]!, heap[top]!)) top = left;
       if (right < heap.length && this.later(heap[right]!, heap[top]!)) top = right;
       if (top === i) return;
-      [heap[i], heap[top]] = [heap[top]!, heap[i]!];
+      swap(heap, i, top);
       i = top;
     }
   }
+}
+
+/** Swaps two places without the array a destructuring swap may allocate. */
+function swap(heap: number[], a: number, b: number): void {
+  const kept = heap[a]!;
+  heap[a] = heap[b]!;
+  heap[b] = kept;
 }
