@@ -107,9 +107,7 @@ export class Jobs {
    * schema when the kind is registered in this process.
    */
   async schedule<P>(input: ScheduleInput<P>, options: { replace?: boolean } = {}): Promise<ScheduleResult> {
-    if (!(input.runAt instanceof Date) || Number.isNaN(input.runAt.getTime())) {
-      throw new TypeError(`runAt of job ${input.key} is not a valid date`);
-    }
+    assertRunAt(input);
     const payload = this.checkedPayload(input.kind, input.payload);
     const result = await this.store.schedule({ ...input, payload }, options.replace ?? false);
     if (result.outcome !== 'unchanged') await this.notify(result.job);
@@ -122,9 +120,7 @@ export class Jobs {
    */
   async scheduleMany<P>(inputs: ReadonlyArray<ScheduleInput<P>>): Promise<JobInfo[]> {
     const checked = inputs.map((input) => {
-      if (!(input.runAt instanceof Date) || Number.isNaN(input.runAt.getTime())) {
-        throw new TypeError(`runAt of job ${input.key} is not a valid date`);
-      }
+      assertRunAt(input);
       return { ...input, payload: this.checkedPayload(input.kind, input.payload) };
     });
     const jobs = (await this.store.createMany(checked)).map(toJobInfo);
@@ -280,5 +276,12 @@ export class Jobs {
     // Lazy: bullmq and ioredis are loaded only when Redis is configured.
     const { BullMqTransport } = await import('./bullmq-transport.js');
     return new BullMqTransport({ ...common, url: this.o.redis.url, prefix: this.o.redis.prefix ?? 'pandu' });
+  }
+}
+
+/** A job's time must be a real date: a NaN date would be stored as never (or now) on one database and fail on the other. */
+function assertRunAt(input: { key: string; runAt: Date }): void {
+  if (!(input.runAt instanceof Date) || Number.isNaN(input.runAt.getTime())) {
+    throw new TypeError(`runAt of job ${input.key} is not a valid date`);
   }
 }

@@ -208,7 +208,8 @@ export class Analyzer {
   }
 }
 
-const NON_ASCII = /[\u0080-\uffff]/;
+/** Any character outside ASCII: text without one has no accents to strip and normalises by case and splitting alone. */
+export const NON_ASCII = /[\u0080-\uffff]/;
 
 // Looked up as maps, not as object properties: a word like "constructor" must not find Object.prototype's.
 const SLANG_WORDS: ReadonlyMap<string, string> = new Map(Object.entries(SLANG));

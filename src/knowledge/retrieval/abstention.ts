@@ -194,16 +194,18 @@ function unknownWeight(word: string, question: string, index: KnowledgeIndex, ou
   return isSpecific(word, question) ? unseen * SPECIFIC_BOOST : unseen;
 }
 
-const PERSON_TITLE_RE = /\b(pak|bu|bapak|ibu|mas|mbak|kak|bang)\s/i;
+/** The word right after each form of address ("pak camat", "bu kadis", "mas Andi"), overlapping ("pak bu camat"). */
+const AFTER_TITLE_RE = /(?<=\b(?:pak|bu|bapak|ibu|mas|mbak|kak|bang)\s+)\w+/gi;
 
 /**
- * A word right after a form of address ("pak camat", "bu kadis", "mas Andi") names who is speaking or
- * asking: the story around the question, not its subject.
+ * A word right after a form of address names who is speaking or asking: the story around the question,
+ * not its subject. A word with alternatives ("a|b") counts when one of them follows a form of address.
  */
 function afterPersonTitle(word: string, question: string): boolean {
-  // Most questions address nobody: without a form of address there is no pattern to build for the word.
-  if (!word.includes('|') && !PERSON_TITLE_RE.test(question)) return false;
-  return new RegExp(`\\b(pak|bu|bapak|ibu|mas|mbak|kak|bang)\\s+${word}\\b`, 'i').test(question);
+  const addressed = question.match(AFTER_TITLE_RE);
+  if (!addressed) return false;
+  const named = new Set(addressed.map((w) => w.toLowerCase()));
+  return word.split('|').some((alternative) => named.has(alternative));
 }
 
 /** A word the index knows only through typo correction: none of its own forms (as typed, or its roots) is indexed. */

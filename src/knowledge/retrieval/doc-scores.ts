@@ -47,17 +47,12 @@ export class DocScores {
 
   /** The `k` best-scored documents, best first; of equal scores, the one scored first comes first. */
   best(k: number): number[] {
-    const top: number[] = [];
-    for (const doc of this.docs) {
-      const score = this.scores[doc]!;
-      let at = top.length;
-      while (at > 0 && this.scores[top[at - 1]!]! < score) at -= 1;
-      if (at < k) {
-        top.splice(at, 0, doc);
-        if (top.length > k) top.pop();
-      }
-    }
-    return top;
+    return this.first(k, (a, b) => this.scores[a]! > this.scores[b]!);
+  }
+
+  /** The `n` best-scored documents in the order of `ranked`, without sorting the others. */
+  top(n: number): number[] {
+    return this.first(n, (a, b) => this.before(a, b));
   }
 
   /** Whether document `a` ranks before `b`: a higher score, or the same score and a lower number. */
@@ -67,12 +62,12 @@ export class DocScores {
     return sa > sb || (sa === sb && a < b);
   }
 
-  /** The `n` best-scored documents in the order of `ranked`, without sorting the others. */
-  top(n: number): number[] {
+  /** The first `n` scored documents in the order `precedes` gives (a document not preceding stays after), by insertion. */
+  private first(n: number, precedes: (a: number, b: number) => boolean): number[] {
     const top: number[] = [];
     for (const doc of this.docs) {
       let at = top.length;
-      while (at > 0 && this.before(doc, top[at - 1]!)) at -= 1;
+      while (at > 0 && precedes(doc, top[at - 1]!)) at -= 1;
       if (at < n) {
         top.splice(at, 0, doc);
         if (top.length > n) top.pop();
@@ -99,6 +94,6 @@ export class DocScores {
     const scores = this.scores;
     const order = this.docs.slice().sort((a, b) => scores[b]! - scores[a]! || a - b);
     if (order.length > limit) order.length = limit;
-    return order.map((doc) => ({ doc, score: scores[doc]!, groupScores: this.groups[doc]! }));
+    return order.map((doc) => this.hit(doc));
   }
 }

@@ -1,3 +1,4 @@
+import { NON_ASCII } from '../analysis/analyzer.js';
 import { QuestionText } from './question-text.js';
 import type { KnowledgeIndex } from '../index/knowledge-index.js';
 
@@ -25,7 +26,7 @@ const PASAL_RE = /\b(?:pasal|psl)\s*(\d{1,3}[a-z]?)\b(?:\s*(?:ayat|ay)\s*(\d{1,2
 export function readPasalRequests(question: string | QuestionText): PasalRequest[] {
   const read = typeof question === 'string' ? new QuestionText(question) : question;
   // Normalising only lower-cases and splits plain ASCII, so one without the word names no Pasal.
-  if (!/[\u0080-\uffff]/.test(read.text) && !/pasal|psl/i.test(read.text)) return [];
+  if (!NON_ASCII.test(read.text) && !/pasal|psl/i.test(read.text)) return [];
   const text = read.words(false).join(' ');
   const penjelasan = /\bpenjelasan\b/.test(text);
   const out: PasalRequest[] = [];
