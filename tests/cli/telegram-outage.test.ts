@@ -36,7 +36,10 @@ describe('npm start while Telegram cannot be reached', () => {
     const warned = JSON.parse(line) as { time: number; retryInMs: number; retryAt: string; err: { message: string } };
     expect(warned.time - connecting.time).toBeLessThan(10_000);
     expect(warned.retryInMs).toBeLessThanOrEqual(15_000);
-    expect(Date.parse(warned.retryAt) - warned.time).toBe(warned.retryInMs);
+    // retryAt is computed from the instant of the failure; the logger stamps the line a moment later.
+    const retryAfterLine = Date.parse(warned.retryAt) - warned.time;
+    expect(retryAfterLine).toBeLessThanOrEqual(warned.retryInMs);
+    expect(retryAfterLine).toBeGreaterThan(warned.retryInMs - 100);
     expect(warned.err.message).toContain('getMe');
     expect(line).not.toContain(fake.token);
     await pandu.waitForStderr(/Kanal aktif: telegram/);
