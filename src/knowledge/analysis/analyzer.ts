@@ -121,16 +121,11 @@ export class Analyzer {
     return [...new Set(word.split('|').flatMap((w) => [w, ...this.roots(w)]))];
   }
 
-  /** The index token of two adjacent content words ("APBD perubahan"), as pairs are indexed. */
-  pairToken(first: string, second: string): string {
-    return pairOf(this.pairForm(first), this.pairForm(second));
-  }
-
   private pairsOf(words: readonly string[]): string[] {
     if (!this.options.pairs) return [];
     const content = words.filter(isContentWord).map((w) => this.pairForm(w));
     const out: string[] = [];
-    for (let i = 0; i + 1 < content.length; i += 1) out.push(pairOf(content[i]!, content[i + 1]!));
+    for (let i = 0; i + 1 < content.length; i += 1) out.push(`p:${content[i]}_${content[i + 1]}`);
     return [...out, ...this.rolesOf(words)];
   }
 
@@ -211,11 +206,6 @@ export class Analyzer {
     tokens.push(...this.pairsOf(words));
     return tokens;
   }
-}
-
-/** The token of two words' pair forms. */
-function pairOf(first: string, second: string): string {
-  return `p:${first}_${second}`;
 }
 
 /** Any character outside ASCII: text without one has no accents to strip and normalises by case and splitting alone. */

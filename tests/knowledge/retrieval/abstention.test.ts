@@ -119,20 +119,4 @@ describe('abstention that reads the question', () => {
     expect((await timedSearch('uji coba inovasi paling lama berapa bulan?')).signals.factMissing).toBe(0);
     expect((await timedSearch('uji coba inovasi berlaku berapa tahun?')).signals.factMissing).toBe(1);
   });
-
-  it('notes a head word narrowed to a phrase the base never uses, though it knows both words', async () => {
-    const wider = indexOf([
-      chunk({ regulation: PP, pasal: '30', ayat: '1' }, 'Kegiatan Inovasi Daerah dianggarkan dalam APBD; belanja barang untuk uji coba masuk RKPD.'),
-      chunk({ regulation: PP, pasal: '30', ayat: '2' }, 'Kegiatan yang belum dianggarkan masuk perubahan RKPD tahun berjalan.'),
-      chunk({ regulation: PP, pasal: '16', ayat: '2' }, 'Uji coba dilakukan pada laboratorium uji coba yang ditunjuk.'),
-      chunk({ regulation: PP, pasal: '22', ayat: '1' }, 'Menteri menilai Daerah berdasarkan laporan penerapan.'),
-      chunk({ regulation: PP, pasal: '8', ayat: '4' }, 'Tim independen terdiri atas unsur perguruan tinggi dan pakar.'),
-      chunk({ regulation: PP, pasal: '10', ayat: '1' }, 'ASN menyampaikan usulan kepada atasannya untuk memperoleh izin tertulis.'),
-      chunk({ regulation: PP, pasal: '32', ayat: '1' }, 'Pemerintah Daerah menyediakan informasi inovasi.'),
-      chunk({ regulation: PP, pasal: '20', ayat: '4' }, 'Kepala Daerah melaporkan penerapan kepada Menteri.'),
-    ]);
-    const widerSearch = (question: string) => new Retriever(wider).search(question, 5);
-    expect((await widerSearch('syarat belanja laboratorium apa saja?')).signals.headPhraseUnseen).toBe(1);
-    expect((await widerSearch('syarat belanja barang apa saja?')).signals.headPhraseUnseen).toBe(0);
-  });
 });

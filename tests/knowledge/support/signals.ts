@@ -16,7 +16,6 @@ export function signalsOf(overrides: Partial<AbstentionSignals> = {}): Abstentio
     asksCurrent: 0,
     yearMismatch: 0,
     headCovered: 1,
-    headPhraseUnseen: 0,
     ...overrides,
   };
 }
