@@ -101,4 +101,22 @@ describe('abstention that reads the question', () => {
     const noPasal = new Retriever(indexOf([chunk({ label: 'Praktik IID 2023' }, 'Skor IID 2023 dihitung dari bobot aspek dan indikator.')]));
     expect((await noPasal.search('di pasal berapa bobot skor IID 2023 diatur?', 5)).signals.answerTypeMissing).toBe(1);
   });
+
+  it('refuses a question asking who holds a post now by rule, and answers one asking which office acts', async () => {
+    const holder = await search('siapa kepala perangkat daerah sekarang?');
+    expect(holder.abstain).toBe(true);
+    expect(holder.confidence).toBe(0);
+    const role = await search('siapa kepala yang menugaskan perangkat daerah untuk uji coba?');
+    expect(role.confidence).toBeGreaterThan(0);
+  });
+
+  it('asks for a count in a unit ("berapa tahun") of passages that state a number in that unit', async () => {
+    const timed = indexOf([
+      chunk({ regulation: PP, pasal: '15', ayat: '1' }, 'Uji coba Inovasi Daerah dilakukan paling lama 6 (enam) bulan pada Perangkat Daerah.'),
+      chunk({ regulation: PP, pasal: '1', angka: '12' }, 'Perangkat Daerah adalah unsur pembantu kepala Daerah dan DPRD.'),
+    ]);
+    const timedSearch = (question: string) => new Retriever(timed).search(question, 5);
+    expect((await timedSearch('uji coba inovasi paling lama berapa bulan?')).signals.factMissing).toBe(0);
+    expect((await timedSearch('uji coba inovasi berlaku berapa tahun?')).signals.factMissing).toBe(1);
+  });
 });
