@@ -322,7 +322,11 @@ export class KnowledgeService {
           const saved = current ? await this.files.load(fingerprint, embedder.id) : undefined;
           if (saved) return saved;
           const made = await this.embedAll(chunks, embedder, pace);
-          await this.files.saveLater(made, fingerprint, embedder.id);
+          try {
+            await this.files.saveLater(made, fingerprint, embedder.id);
+          } catch (error) {
+            this.options.logger.warn({ err: error }, 'saving the vectors failed; the next reader of a new index makes them again');
+          }
           return made;
         }),
       );
