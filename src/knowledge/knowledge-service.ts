@@ -358,7 +358,7 @@ export class KnowledgeService {
   /** The saved lexical index of these chunks, or undefined (then it is built); a damaged file is logged. */
   private async loadLexical(chunks: IndexedChunk[], fingerprint: string, pace: Pace): Promise<KnowledgeIndex | undefined> {
     try {
-      const saved = await this.files.loadLexical(fingerprint);
+      const saved = await this.files.loadLexical(fingerprint, pace);
       if (saved.status !== 'ok') return undefined;
       return await runPaced(KnowledgeIndex.loadingLexical(chunks, saved.parts), pace);
     } catch (error) {

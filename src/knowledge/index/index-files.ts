@@ -3,6 +3,7 @@ import path from 'node:path';
 import { z } from 'zod';
 import type { LexicalParts } from './knowledge-index.js';
 import { readLexicalFile, writeLexicalFile, type SavedLexical } from './lexical-file.js';
+import type { Pace } from './paced-work.js';
 import { VectorIndex } from './vector-index.js';
 
 const ManifestSchema = z.object({
@@ -50,8 +51,8 @@ export class IndexFiles {
   }
 
   /** The saved lexical index; throws LexicalFileError when the file is there but damaged. */
-  loadLexical(fingerprint: string): Promise<SavedLexical> {
-    return readLexicalFile(this.lexicalPath, fingerprint);
+  loadLexical(fingerprint: string, pace?: Pace): Promise<SavedLexical> {
+    return readLexicalFile(this.lexicalPath, fingerprint, pace);
   }
 
   /** The saved vectors when they match the fingerprint and embedder; otherwise undefined. */
