@@ -128,7 +128,7 @@ async function run(cmd: KbCommand, knowledge: KnowledgeService, db: Db): Promise
 }
 
 async function rebuild(knowledge: KnowledgeService, force: boolean): Promise<void> {
-  const index = await knowledge.buildIndex({ force, progress });
+  const index = await knowledge.buildIndex({ force, progress, denseNow: true });
   const documents = new Set(index.chunks.map((c) => c.documentId)).size;
   console.log(t('kb.index_ready', { chunks: index.chunks.length, documents }));
 }

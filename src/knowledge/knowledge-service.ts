@@ -7,7 +7,9 @@ import type { Logger } from '../logger.js';
 import type { Embedder } from './embeddings/embedder.js';
 import { IndexFiles } from './index/index-files.js';
 import { KnowledgeIndex, embeddingTexts } from './index/knowledge-index.js';
+import { DenseHalf } from './index/dense-half.js';
 import { VectorIndex } from './index/vector-index.js';
+import { denseWeightOf } from './retrieval/retriever.js';
 import type { IndexedChunk } from './index/indexed-chunk.js';
 import { DEFAULT_PACE, runPaced, type Pace, type Work } from './index/paced-work.js';
 import { IngestError } from './ingest/errors.js';
@@ -88,6 +90,8 @@ function pacedVectors(pace: Pace): VectorSource {
   return async (embedder, texts, _hashes, progress) => {
     const out: Float32Array[] = [];
     const batch = 8;
+    // As runPaced does: the work before this (listing the texts) ends a slice of its own.
+    await pace.pause();
     let sliceStart = performance.now();
     for (let i = 0; i < texts.length; i += batch) {
       out.push(...(await embedder.embedDocuments(texts.slice(i, i + batch))));
@@ -295,10 +299,13 @@ export class KnowledgeService {
    * damaged is built again, and saved. `force` rebuilds everything. The work is paced (see paced-work.ts):
    * it gives the event loop back every few tens of milliseconds, so a running bot keeps answering from its
    * current index until this one is ready.
+   * Vectors that have no say in answers (the local embedder's, weight 0) are made when something first
+   * reads them (see DenseHalf), unless `denseNow` asks for them now (the `kb` command: nobody waits on it,
+   * and the bot then loads them).
    * When the embeddings endpoint fails, the index is lexical only: questions are still answered (BM25
    * carries retrieval and abstention) and the bot starts; the next build tries the endpoint again.
    */
-  async buildIndex(opts: { force?: boolean; progress?: ProgressFn } = {}): Promise<KnowledgeIndex> {
+  async buildIndex(opts: { force?: boolean; progress?: ProgressFn; denseNow?: boolean } = {}): Promise<KnowledgeIndex> {
     const pace = this.options.pace ?? DEFAULT_PACE;
     const chunks = applyStatuses(await this.store.allChunks(() => pace.pause()), await this.statuses.all());
     // An amendment is part of the fingerprint, so marking one writes a new index stamp that a running bot
@@ -306,30 +313,52 @@ export class KnowledgeService {
     const fingerprint = await runPaced(fingerprinting(chunks), pace);
     const lexical = (opts.force ? undefined : await this.loadLexical(chunks, fingerprint, pace)) ?? (await this.buildLexical(chunks, fingerprint, pace));
     const embedder = (this.options.embedderFor ?? ((ix: KnowledgeIndex) => ix.localEmbedder()))(lexical);
+    if (chunks.length === 0) return lexical;
+    if (denseWeightOf(embedder.id) === 0 && !opts.denseNow) {
+      const current = !opts.force && this.files.readManifest()?.fingerprint === fingerprint;
+      if (!current) await this.files.saveBuilt(fingerprint);
+      return lexical.withDense(
+        DenseHalf.deferred(embedder, async () => {
+          const saved = current ? await this.files.load(fingerprint, embedder.id) : undefined;
+          if (saved) return saved;
+          const made = await this.embedAll(chunks, embedder, pace);
+          try {
+            await this.files.saveLater(made, fingerprint, embedder.id);
+          } catch (error) {
+            this.options.logger.warn({ err: error }, 'saving the vectors failed; the next reader of a new index makes them again');
+          }
+          return made;
+        }),
+      );
+    }
     if (!opts.force) {
       const saved = await this.files.load(fingerprint, embedder.id);
-      if (saved) return lexical.withDense(embedder, saved);
+      if (saved) return lexical.withDense(DenseHalf.ready(embedder, saved));
     }
-    if (chunks.length === 0) return lexical;
-    const source = this.options.vectorSource ?? pacedVectors(pace);
     let dense: VectorIndex;
     try {
-      const texts = await runPaced(embeddingTexts(chunks), pace);
-      const vectors = await source(embedder, texts, chunks.map((c) => c.contentHash), opts.progress);
-      dense = await runPaced(VectorIndex.building(vectors), pace);
+      dense = await this.embedAll(chunks, embedder, pace, opts.progress);
     } catch (error) {
       const err = error instanceof Error ? error.message : String(error);
       this.options.logger.error({ embedder: embedder.id, err }, 'embedding the knowledge base failed; answering from the lexical index alone');
       return lexical;
     }
     await this.files.save(dense, fingerprint, embedder.id);
-    return lexical.withDense(embedder, dense);
+    return lexical.withDense(DenseHalf.ready(embedder, dense));
+  }
+
+  /** The vector index of the chunks, embedded and built paced. */
+  private async embedAll(chunks: ReadonlyArray<IndexedChunk & { contentHash: string }>, embedder: Embedder, pace: Pace, progress?: ProgressFn): Promise<VectorIndex> {
+    const source = this.options.vectorSource ?? pacedVectors(pace);
+    const texts = await runPaced(embeddingTexts(chunks), pace);
+    const vectors = await source(embedder, texts, chunks.map((c) => c.contentHash), progress);
+    return runPaced(VectorIndex.building(vectors), pace);
   }
 
   /** The saved lexical index of these chunks, or undefined (then it is built); a damaged file is logged. */
   private async loadLexical(chunks: IndexedChunk[], fingerprint: string, pace: Pace): Promise<KnowledgeIndex | undefined> {
     try {
-      const saved = await this.files.loadLexical(fingerprint);
+      const saved = await this.files.loadLexical(fingerprint, pace);
       if (saved.status !== 'ok') return undefined;
       return await runPaced(KnowledgeIndex.loadingLexical(chunks, saved.parts), pace);
     } catch (error) {
@@ -342,6 +371,8 @@ export class KnowledgeService {
     const started = Date.now();
     const lexical = await runPaced(KnowledgeIndex.buildingLexical(chunks), pace);
     try {
+      // Gathering the parts to save takes a few tens of milliseconds at 30k chunks: not in the build's last slice.
+      await pace.pause();
       await this.files.saveLexical(lexical.lexicalParts(), fingerprint);
     } catch (error) {
       this.options.logger.warn({ err: error }, 'saving the lexical index failed; the next start builds it again');

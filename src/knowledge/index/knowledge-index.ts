@@ -1,13 +1,12 @@
 import { Analyzer, FULL_ANALYSIS, vocabularyOf, type AnalyzerOptions } from '../analysis/analyzer.js';
 import { StemTable, type StemTableParts } from '../analysis/stemmer.js';
-import type { Embedder } from '../embeddings/embedder.js';
 import { LocalEmbedder } from '../embeddings/local-embedder.js';
 import { extractLegalRefs } from '../analysis/legal-refs.js';
 import { Bm25Index, type Bm25Parts } from './bm25.js';
 import { runToEnd, type Work } from './paced-work.js';
 import { FuzzyVocabulary } from './fuzzy.js';
 import { searchableFields, type IndexedChunk } from './indexed-chunk.js';
-import type { VectorIndex } from './vector-index.js';
+import type { DenseHalf } from './dense-half.js';
 import { chunkRole, type ChunkRole } from './chunk-role.js';
 import { RegulationDirectory, type RegulationEntry } from './regulation-directory.js';
 import { definedTerm, type DefinedTerm } from './defined-terms.js';
@@ -172,7 +171,7 @@ export interface LexicalParts {
 
 /**
  * Everything retrieval needs, built from the stored chunks: the stem table learnt from their vocabulary,
- * the BM25 index, the typo-tolerant vocabulary and (optionally) the dense vector index.
+ * the BM25 index, the typo-tolerant vocabulary and (optionally) the dense half: embedder and vectors.
  */
 export class KnowledgeIndex {
   /** Per chunk, the regulation keys of its citation ("reg:pp:38"), to favour a regulation the user names. */
@@ -197,7 +196,7 @@ export class KnowledgeIndex {
     readonly bm25: Bm25Index,
     readonly fuzzy: FuzzyVocabulary,
     facts: ChunkFacts,
-    readonly dense?: { embedder: Embedder; vectors: VectorIndex },
+    readonly dense?: DenseHalf,
   ) {
     this.facts = facts;
     this.regulationKeys = facts.regulationKeys;
@@ -285,8 +284,8 @@ export class KnowledgeIndex {
     return new LocalEmbedder(this.analyzer, (token) => this.bm25.idf(token));
   }
 
-  withDense(embedder: Embedder, vectors: VectorIndex): KnowledgeIndex {
-    return new KnowledgeIndex(this.chunks, this.analyzer, this.bm25, this.fuzzy, this.facts, { embedder, vectors });
+  withDense(dense: DenseHalf): KnowledgeIndex {
+    return new KnowledgeIndex(this.chunks, this.analyzer, this.bm25, this.fuzzy, this.facts, dense);
   }
 }
 

@@ -2,6 +2,7 @@ import fs from 'node:fs';
 import { z } from 'zod';
 import { ANALYZER_FINGERPRINT } from '../analysis/analyzer.js';
 import type { LexicalParts } from './knowledge-index.js';
+import { DEFAULT_PACE, runPaced, type Pace, type Work } from './paced-work.js';
 
 /** Bump when the layout below or what the parts mean changes; older files are then rebuilt. */
 const FORMAT = 'pandu-lexical-2';
@@ -76,8 +77,11 @@ export async function writeLexicalFile(file: string, parts: LexicalParts, finger
 /** What a saved lexical file holds; `parts` only when it was built from `fingerprint` by this analyzer. */
 export type SavedLexical = { status: 'missing' } | { status: 'stale' } | { status: 'ok'; parts: LexicalParts };
 
-/** Reads a saved lexical index. Throws LexicalFileError when the file exists but cannot be read back. */
-export async function readLexicalFile(file: string, fingerprint: string): Promise<SavedLexical> {
+/**
+ * Reads a saved lexical index. Throws LexicalFileError when the file exists but cannot be read back.
+ * Taking its sections apart is paced too: at 30k chunks it is tens of megabytes to copy and check.
+ */
+export async function readLexicalFile(file: string, fingerprint: string, pace: Pace = DEFAULT_PACE): Promise<SavedLexical> {
   let buf: Buffer;
   try {
     buf = await fs.promises.readFile(file);
@@ -85,6 +89,11 @@ export async function readLexicalFile(file: string, fingerprint: string): Promis
     if ((error as NodeJS.ErrnoException).code === 'ENOENT') return { status: 'missing' };
     throw new LexicalFileError(file, error instanceof Error ? error.message : String(error));
   }
+  return runPaced(parsing(buf, file, fingerprint), pace);
+}
+
+/** The parts in a lexical file's bytes, a section at a time. */
+function* parsing(buf: Buffer, file: string, fingerprint: string): Work<SavedLexical> {
   const fail = (reason: string) => new LexicalFileError(file, reason);
   if (buf.length < MAGIC.length + 4 || !buf.subarray(0, MAGIC.length).equals(MAGIC)) throw fail('not a lexical index file');
   const headerLength = buf.readUInt32LE(MAGIC.length);
@@ -120,37 +129,53 @@ export async function readLexicalFile(file: string, fingerprint: string): Promis
     return make(buf.buffer.slice(buf.byteOffset + start, buf.byteOffset + start + s.bytes), s.count);
   };
   const u32 = (name: string) => readTyped(name, 'u32', (b, n) => new Uint32Array(b, 0, n), 4);
-  const parts: LexicalParts = {
-    stems: { roots: readStrings('stems.roots'), support: u32('stems.support'), words: readStrings('stems.words') },
-    bm25: {
-      size: header.size,
-      terms: readStrings('bm25.terms'),
-      offsets: u32('bm25.offsets'),
-      docs: u32('bm25.docs'),
-      tfs: readTyped('bm25.tfs', 'f32', (b, n) => new Float32Array(b, 0, n), 4),
-      docLength: readTyped('bm25.docLength', 'f64', (b, n) => new Float64Array(b, 0, n), 8),
-    },
-    facts: {
-      referenceOffsets: u32('facts.referenceOffsets'),
-      referenceTargets: u32('facts.referenceTargets'),
-      forms: u32('facts.forms'),
-      definedTerms: readStrings('facts.definedTerms'),
-      regulations: readStrings('facts.regulations'),
-    },
+  // Pauses between the large sections (words, terms, postings): each takes milliseconds to split or copy.
+  const roots = readStrings('stems.roots');
+  const support = u32('stems.support');
+  yield;
+  const words = readStrings('stems.words');
+  yield;
+  const terms = readStrings('bm25.terms');
+  yield;
+  const offsets = u32('bm25.offsets');
+  const docs = u32('bm25.docs');
+  yield;
+  const tfs = readTyped('bm25.tfs', 'f32', (b, n) => new Float32Array(b, 0, n), 4);
+  const docLength = readTyped('bm25.docLength', 'f64', (b, n) => new Float64Array(b, 0, n), 8);
+  yield;
+  const stems = { roots, support, words };
+  const bm25 = { size: header.size, terms, offsets, docs, tfs, docLength };
+  const facts = {
+    referenceOffsets: u32('facts.referenceOffsets'),
+    referenceTargets: u32('facts.referenceTargets'),
+    forms: u32('facts.forms'),
+    definedTerms: readStrings('facts.definedTerms'),
+    regulations: readStrings('facts.regulations'),
   };
-  const { stems, bm25, facts } = parts;
+  yield;
   const postings = bm25.offsets[bm25.offsets.length - 1];
   if (stems.support.length !== stems.roots.length) throw fail('stem support does not match its roots');
   if (bm25.offsets.length !== bm25.terms.length + 1 || postings !== bm25.docs.length || bm25.tfs.length !== bm25.docs.length) {
     throw fail('postings do not match their terms');
   }
-  if (bm25.docLength.length !== bm25.size || bm25.docs.some((d) => d >= bm25.size)) throw fail('postings name documents the index does not have');
+  if (bm25.docLength.length !== bm25.size || !(yield* allBelow(bm25.docs, bm25.size))) throw fail('postings name documents the index does not have');
   const references = facts.referenceOffsets[facts.referenceOffsets.length - 1];
-  if (facts.referenceOffsets.length !== bm25.size + 1 || references !== facts.referenceTargets.length || facts.referenceTargets.some((d) => d >= bm25.size)) {
+  if (facts.referenceOffsets.length !== bm25.size + 1 || references !== facts.referenceTargets.length || !(yield* allBelow(facts.referenceTargets, bm25.size))) {
     throw fail('cross-references do not match the chunks');
   }
+  const parts: LexicalParts = { stems, bm25, facts };
   if (facts.forms.length !== bm25.size || facts.definedTerms.length !== bm25.size) throw fail('chunk facts do not match the chunks');
   return { status: 'ok', parts };
+}
+
+/** Whether every value is below `limit`, pausing every so many (postings number in the millions). */
+function* allBelow(values: Uint32Array, limit: number): Work<boolean> {
+  for (let start = 0; start < values.length; start += 1 << 18) {
+    const end = Math.min(values.length, start + (1 << 18));
+    for (let i = start; i < end; i += 1) if (values[i]! >= limit) return false;
+    yield;
+  }
+  return true;
 }
 
 function strings(name: string, list: readonly string[]): { name: string; kind: Kind; data: Buffer; count: number } {

@@ -94,7 +94,8 @@ export class Retriever {
    */
   private async searchDense(dense: NonNullable<KnowledgeIndex['dense']>, question: string): Promise<VectorHit[] | undefined> {
     try {
-      const hits = dense.vectors.search(await dense.embedder.embedQuery(question), this.depth);
+      const query = await dense.embedder.embedQuery(question);
+      const hits = (await dense.vectors()).search(query, this.depth);
       if (this.denseDown) {
         this.denseDown = false;
         this.logger?.info({ embedder: dense.embedder.id }, 'dense retrieval works again');
@@ -318,6 +319,10 @@ function exactDefinitions(index: KnowledgeIndex, subject: string[][]): number[] 
  * default; there is no endpoint here to measure it against.
  */
 export function defaultDenseWeight(index: KnowledgeIndex): number {
-  const id = index.dense?.embedder.id ?? '';
-  return id.startsWith('local-') ? 0 : 1;
+  return denseWeightOf(index.dense?.embedder.id ?? '');
+}
+
+/** The dense half's default weight for vectors from this embedder (see defaultDenseWeight). */
+export function denseWeightOf(embedderId: string): number {
+  return embedderId.startsWith('local-') ? 0 : 1;
 }

@@ -89,7 +89,7 @@ describe('an embeddings outage at start-up', () => {
       expect(answer).toMatchObject({ kind: 'answer', via: 'llm', citations: ['PP 38/2017 Pasal 13 ayat (1)'] });
       embeddings.down = false;
       await cold.app.reloadIndex();
-      expect(cold.app.index().dense?.vectors.size).toBe(11);
+      expect((await cold.app.index().dense!.vectors()).size).toBe(11);
     } finally {
       await cold.close();
     }

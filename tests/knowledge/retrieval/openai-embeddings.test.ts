@@ -28,8 +28,10 @@ describe('the dense index over an OpenAI-compatible embeddings model', () => {
   it('is built on first start through the embeddings cache, sized by the model’s own vectors', async () => {
     const dense = test.app.index().dense;
     expect(dense?.embedder.id).toBe('openai:pandu-embed-uji');
-    expect(dense?.vectors.size).toBe(11);
-    expect(dense?.vectors.dims).toBe(16); // the fake's vector length, learnt from the vectors
+    expect(dense?.started).toBe(true); // built with the index: this model's vectors have a say in answers
+    const vectors = await dense!.vectors();
+    expect(vectors.size).toBe(11);
+    expect(vectors.dims).toBe(16); // the fake's vector length, learnt from the vectors
     expect(await test.app.db.embeddingCache.count()).toBe(11);
   });
 
@@ -38,15 +40,15 @@ describe('the dense index over an OpenAI-compatible embeddings model', () => {
     expect(await test.app.knowledge.remove(doc!.id)).toBe(true);
     await test.app.reloadIndex();
     expect(embeddingRequests()).toEqual([]);
-    expect(test.app.index().dense?.vectors.size).toBe(10);
-    expect(JSON.parse(fs.readFileSync(manifestPath(), 'utf8'))).toMatchObject({ size: 10, dims: 16, embedderId: 'openai:pandu-embed-uji' });
+    expect((await test.app.index().dense!.vectors()).size).toBe(10);
+    expect(JSON.parse(fs.readFileSync(manifestPath(), 'utf8'))).toMatchObject({ vectors: { size: 10, dims: 16, embedderId: 'openai:pandu-embed-uji' } });
   });
 
   it('is rebuilt from the cache after DATA_DIR/index is deleted', async () => {
     fs.rmSync(path.join(test.dataDir, 'index'), { recursive: true, force: true });
     await test.app.reloadIndex();
     expect(embeddingRequests()).toEqual([]);
-    expect(test.app.index().dense?.vectors.size).toBe(10);
+    expect((await test.app.index().dense!.vectors()).size).toBe(10);
     expect(fs.existsSync(manifestPath())).toBe(true);
   });
 

@@ -53,21 +53,26 @@ afterAll(async () => {
   temp.cleanup();
 });
 
+// The local embedder's vectors wait for their first reader unless asked for now (as the kb command does):
+// these tests ask for them now; the last block is about waiting.
+const buildNow = (opts: { force?: boolean } = {}) => service.buildIndex({ ...opts, denseNow: true });
+
 describe('the saved dense index (IndexFiles manifest)', () => {
   it('is built and saved with a manifest on the first build', async () => {
     embedded = 0;
-    const index = await service.buildIndex();
+    const index = await buildNow();
     expect(embedded).toBe(11);
-    expect(index.dense?.vectors.size).toBe(11);
+    const vectors = await index.dense!.vectors();
+    expect(vectors.size).toBe(11);
     const manifest = files.readManifest();
-    expect(manifest).toMatchObject({ size: 11, dims: index.dense!.vectors.dims, embedderId: index.dense!.embedder.id });
+    expect(manifest?.vectors).toEqual({ size: 11, dims: vectors.dims, embedderId: index.dense!.embedder.id });
     expect(fs.existsSync(path.join(indexDir(), 'vectors.hnsw'))).toBe(true);
   });
 
   it('is reused when nothing changed, and still answers dense queries', async () => {
     const before = files.readManifest();
     embedded = 0;
-    const index = await service.buildIndex();
+    const index = await buildNow();
     expect(embedded).toBe(0);
     expect(files.readManifest()).toEqual(before);
     const { hits } = await new Retriever(index, { mode: 'dense' }).search('poinnya hangus kapan ya', 3);
@@ -89,11 +94,11 @@ describe('the saved dense index (IndexFiles manifest)', () => {
     );
     expect(await service.syncShipped(knowledgeDir)).toMatchObject({ added: 0, updated: 1, removed: 0, unchanged: 10 });
     embedded = 0;
-    const index = await service.buildIndex();
+    const index = await buildNow();
     expect(embedded).toBe(11);
     const after = files.readManifest()!;
     expect(after.fingerprint).not.toBe(before.fingerprint);
-    expect(after.size).toBe(11);
+    expect(after.vectors?.size).toBe(11);
     const { hits } = await new Retriever(index, { mode: 'dense' }).search('pengaduan lewat surat elektronik ke kelurahan', 1);
     expect(hits[0]?.chunk.citation).toBe('Perwal Lestari 12/2023 Pasal 9');
   });
@@ -103,32 +108,61 @@ describe('the saved dense index (IndexFiles manifest)', () => {
     fs.rmSync(path.join(knowledgeDir, 'perwal-lestari/pasal-11.md'));
     expect(await service.syncShipped(knowledgeDir)).toMatchObject({ removed: 1 });
     embedded = 0;
-    const index = await service.buildIndex();
+    const index = await buildNow();
     expect(embedded).toBe(10);
     expect(index.chunks.map((c) => c.citation)).not.toContain('Perwal Lestari 12/2023 Pasal 11');
-    expect(files.readManifest()).toMatchObject({ size: 10 });
+    expect(files.readManifest()).toMatchObject({ vectors: { size: 10 } });
     expect(files.readManifest()!.fingerprint).not.toBe(before.fingerprint);
     // Put it back for the tests below.
     fs.writeFileSync(path.join(knowledgeDir, 'perwal-lestari/pasal-11.md'), SMALL_KNOWLEDGE['perwal-lestari/pasal-11.md']!);
     await service.syncShipped(knowledgeDir);
-    await service.buildIndex();
+    await buildNow();
   });
 
   it('is rebuilt on request (reindex --full) even when nothing changed', async () => {
     embedded = 0;
-    await service.buildIndex({ force: true });
+    await buildNow({ force: true });
     expect(embedded).toBe(11);
   });
 
   it('is rebuilt when the vectors file is missing, and ignored for another embedder', async () => {
     const manifest = files.readManifest()!;
+    const embedderId = manifest.vectors!.embedderId;
     expect(await files.load(manifest.fingerprint, 'another-embedder')).toBeUndefined();
-    expect(await files.load('another-fingerprint', manifest.embedderId)).toBeUndefined();
+    expect(await files.load('another-fingerprint', embedderId)).toBeUndefined();
     fs.rmSync(path.join(indexDir(), 'vectors.hnsw'));
-    expect(await files.load(manifest.fingerprint, manifest.embedderId)).toBeUndefined();
+    expect(await files.load(manifest.fingerprint, embedderId)).toBeUndefined();
     embedded = 0;
-    await service.buildIndex();
+    await buildNow();
     expect(embedded).toBe(11);
     expect(fs.existsSync(path.join(indexDir(), 'vectors.hnsw'))).toBe(true);
+  });
+});
+
+describe('vectors with no say in answers (the local embedder’s)', () => {
+  it('are not made by a build; the first dense reader makes and saves them, and the index stamp stays', async () => {
+    embedded = 0;
+    const index = await service.buildIndex({ force: true });
+    expect(embedded).toBe(0);
+    expect(files.readManifest()?.vectors).toBeUndefined();
+    const stamp = service.indexStamp();
+    // Answers (hybrid, where these vectors weigh 0) do not need them.
+    expect((await new Retriever(index).search('poinnya hangus kapan ya', 3)).hits.length).toBeGreaterThan(0);
+    expect(index.dense?.started).toBe(false);
+    expect(embedded).toBe(0);
+
+    const { hits } = await new Retriever(index, { mode: 'dense' }).search('poinnya hangus kapan ya', 3);
+    expect(embedded).toBe(11);
+    expect(hits.map((h) => h.chunk.citation)).toContain('Perwal Lestari 12/2023 Pasal 5 ayat (2)');
+    expect(files.readManifest()?.vectors).toMatchObject({ size: 11, embedderId: index.dense!.embedder.id });
+    expect(service.indexStamp()).toBe(stamp); // a running bot must not take saved vectors for a new index
+  });
+
+  it('are loaded from the saved file when the next index is first read, embedding nothing', async () => {
+    embedded = 0;
+    const index = await service.buildIndex();
+    const { hits } = await new Retriever(index, { mode: 'dense' }).search('poinnya hangus kapan ya', 3);
+    expect(embedded).toBe(0);
+    expect(hits.map((h) => h.chunk.citation)).toContain('Perwal Lestari 12/2023 Pasal 5 ayat (2)');
   });
 });
