@@ -16,7 +16,7 @@ function setting(key: string): string | undefined {
   return lines.at(-1)?.slice(key.length + 1);
 }
 
-/** The command `npm start` runs (package.json), e.g. `node --max-semi-space-size=4 dist/main.js`. */
+/** The command `npm start` runs (package.json), e.g. `node --max-semi-space-size=4 --v8-pool-size=1 dist/main.js`. */
 function startScript(): string {
   const manifest = JSON.parse(fs.readFileSync(path.join(projectRoot, 'package.json'), 'utf8')) as { scripts: Record<string, string> };
   return manifest.scripts.start!;
