@@ -51,3 +51,20 @@ describe('the systemd unit in deploy/', () => {
     },
   );
 });
+
+describe('npm start', () => {
+  it("keeps npm's weekly check for a newer npm off, so npm, the bot's parent process, does not grow by it", () => {
+    const temp = tempDataDir('pandu-npm-home-');
+    try {
+      // A home without the developer's own ~/.npmrc: what an operator's fresh account sees.
+      const result = spawnSync('npm', ['config', 'get', 'update-notifier'], {
+        cwd: projectRoot,
+        encoding: 'utf8',
+        env: { PATH: process.env.PATH, HOME: temp.dir },
+      });
+      expect(result.stdout.trim()).toBe('false');
+    } finally {
+      temp.cleanup();
+    }
+  });
+});
