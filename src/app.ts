@@ -67,7 +67,7 @@ import { personZone } from './reports/person-zone.js';
 import { PrivacyFeature } from './features/privacy/privacy-feature.js';
 import { registerRetention } from './privacy/retention.js';
 import type { Jobs } from './jobs/jobs.js';
-import { Registry } from 'prom-client';
+import { Registry } from './ops/prom-client-lib.js';
 import { ChannelHealth } from './ops/channel-health.js';
 import { PanduMetrics } from './ops/metrics.js';
 import { OperatorAlerts } from './ops/alerts/operator-alerts.js';
