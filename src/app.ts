@@ -67,7 +67,7 @@ import { personZone } from './reports/person-zone.js';
 import { PrivacyFeature } from './features/privacy/privacy-feature.js';
 import { registerRetention } from './privacy/retention.js';
 import type { Jobs } from './jobs/jobs.js';
-import { Registry } from 'prom-client';
+import { Registry } from './ops/prom-client-lib.js';
 import { ChannelHealth } from './ops/channel-health.js';
 import { PanduMetrics } from './ops/metrics.js';
 import { OperatorAlerts } from './ops/alerts/operator-alerts.js';
@@ -125,6 +125,8 @@ export interface App {
 
 export interface AppOptions {
   logger: Logger;
+  /** The user-facing strings, when the caller has loaded them already (default: read from config.localesDir). */
+  i18n?: Translator;
   /** Progress of first-run work (ingesting the shipped knowledge base, building the index). */
   progress?: ProgressFn;
   clock?: () => Date;
@@ -181,7 +183,7 @@ export async function openKnowledge(config: Config, logger: Logger, pace?: Pace)
 export async function createApp(config: Config, options: AppOptions): Promise<App> {
   const { logger } = options;
   const { db, knowledge } = await openKnowledge(config, logger, options.indexPace);
-  const i18n = loadTranslator(config.localesDir);
+  const i18n = options.i18n ?? loadTranslator(config.localesDir);
   if (!options.skipKnowledgeSync) {
     const sync = await knowledge.syncShipped(config.knowledgeDir, options.progress);
     if (sync.added + sync.updated + sync.removed > 0) logger.info(sync, 'knowledge base synchronised');

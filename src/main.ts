@@ -17,9 +17,11 @@ import { startOpsServer } from './ops/ops-server.js';
 // A person at a terminal sees warnings and errors; a service (no TTY) logs routine events too.
 const { config, logger } = bootstrap(process.stdin.isTTY ? 'warn' : 'info');
 
-const explain = explainStartupError(loadTranslator(config.localesDir).t);
+// Loaded once, before the app, so a fault while the app starts is explained in the user's words too.
+const i18n = loadTranslator(config.localesDir);
+const explain = explainStartupError(i18n.t);
 await runProcess({ logger, timeoutMs: config.shutdownTimeoutMs, explain }, async (shutdown) => {
-  const app = await createApp(config, { logger, progress: progressBar() });
+  const app = await createApp(config, { logger, progress: progressBar(), i18n });
   shutdown.add('close the app', () => app.close());
   if (config.http) {
     // Before the channels, so a probe sees "not ready" while they start instead of no answer at all.

@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createApp, openKnowledge, type App } from '../src/app.js';
 import { loadConfig, projectRoot } from '../src/config.js';
+import { loadTranslator, type Translator } from '../src/i18n/translator.js';
 import { silentLogger } from '../src/logger.js';
 import { writeSmallKnowledge } from './fixtures/cli/small-knowledge.js';
 import { curatedUnit, tempDataDir, writeKnowledge } from './support/temp-data.js';
@@ -55,5 +56,19 @@ describe('a knowledge base changed by the kb command while Pandu runs', () => {
     await expect
       .poll(async () => (await ask(question))[0]?.text ?? '', { timeout: 10_000, interval: 100 })
       .toContain('Panduan Kebun Hidroponik Sekolah 2024');
+  });
+});
+
+describe('user-facing strings the caller has loaded already (npm start loads them once, before the app)', () => {
+  it('are the ones the app speaks with', async () => {
+    const loaded = loadTranslator(config.localesDir);
+    const i18n: Translator = { has: loaded.has, t: (key, vars) => `«${loaded.t(key, vars)}»` };
+    const other = await createApp(config, { logger: silentLogger(), i18n, skipKnowledgeSync: true });
+    try {
+      const [reply] = await other.router.handle({ channel: 'whatsapp', senderId: '628222000', text: 'halo min' });
+      expect(reply?.text).toMatch(/^«Halo! Saya Pandu/);
+    } finally {
+      await other.close();
+    }
   });
 });

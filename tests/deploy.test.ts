@@ -16,7 +16,7 @@ function setting(key: string): string | undefined {
   return lines.at(-1)?.slice(key.length + 1);
 }
 
-/** The command `npm start` runs (package.json), e.g. `node --max-semi-space-size=4 dist/main.js`. */
+/** The command `npm start` runs (package.json), e.g. `node --max-semi-space-size=4 --v8-pool-size=1 dist/main.js`. */
 function startScript(): string {
   const manifest = JSON.parse(fs.readFileSync(path.join(projectRoot, 'package.json'), 'utf8')) as { scripts: Record<string, string> };
   return manifest.scripts.start!;
@@ -50,4 +50,21 @@ describe('the systemd unit in deploy/', () => {
       }
     },
   );
+});
+
+describe('npm start', () => {
+  it("keeps npm's weekly check for a newer npm off, so npm, the bot's parent process, does not grow by it", () => {
+    const temp = tempDataDir('pandu-npm-home-');
+    try {
+      // A home without the developer's own ~/.npmrc: what an operator's fresh account sees.
+      const result = spawnSync('npm', ['config', 'get', 'update-notifier'], {
+        cwd: projectRoot,
+        encoding: 'utf8',
+        env: { PATH: process.env.PATH, HOME: temp.dir },
+      });
+      expect(result.stdout.trim()).toBe('false');
+    } finally {
+      temp.cleanup();
+    }
+  });
 });

@@ -1,12 +1,14 @@
 import type { App } from '../app.js';
 import type { ChannelStarter, RunningChannel } from './channel.js';
-import { startWhatsApp } from './whatsapp/start-whatsapp.js';
-import { startTelegram } from './telegram/start-telegram.js';
 
-/** Every channel Pandu can run besides the terminal; each starter returns undefined when not configured. */
+/**
+ * Every channel Pandu can run besides the terminal; each starter returns undefined when not configured.
+ * A channel's code (grammY for Telegram, the WhatsApp adapter) is imported only when it is configured, so
+ * a bot with one channel does not load and keep the other's modules.
+ */
 const STARTERS: ReadonlyArray<[string, ChannelStarter]> = [
-  ['telegram', startTelegram],
-  ['whatsapp', startWhatsApp],
+  ['telegram', async (app) => (app.config.telegram ? (await import('./telegram/start-telegram.js')).startTelegram(app) : undefined)],
+  ['whatsapp', async (app) => (app.config.whatsapp ? (await import('./whatsapp/start-whatsapp.js')).startWhatsApp(app) : undefined)],
 ];
 
 export interface ChannelStartReport {

@@ -1,4 +1,4 @@
-import { Counter, Gauge, Histogram, type Registry } from 'prom-client';
+import { Counter, Gauge, Histogram, type Registry } from './prom-client-lib.js';
 import type { BroadcastCounts, BroadcastState } from '../broadcasts/broadcast-contract.js';
 
 /** Seconds buckets for answers: extractive answers take milliseconds, LLM answers seconds. */
