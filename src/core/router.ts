@@ -59,17 +59,18 @@ export class Router {
   async handle(incoming: IncomingMessage): Promise<Reply[]> {
     const { t, logger } = this.deps;
     const msg = cleanIncoming(incoming);
-    // Sender ids can be phone numbers (WhatsApp): log the internal user id once it is known instead.
-    let log = logger.child({ channel: msg.channel });
+    // Sender ids can be phone numbers (WhatsApp): log the internal user id once it is known instead. One
+    // child logger per message, made once the user is known (a child costs an object and its bindings).
+    let log: Logger | undefined;
     const dedupKey = msg.messageId && this.deps.dedup ? `${msg.channel}:${msg.messageId}` : undefined;
     try {
       if (dedupKey && !(await this.deps.dedup!.firstTime(dedupKey))) {
-        log.info('duplicate message ignored');
+        logger.info({ channel: msg.channel }, 'duplicate message ignored');
         return [];
       }
       const now = this.deps.clock?.() ?? new Date();
       const user = await this.deps.users.resolve(msg.channel, msg.senderId, msg.displayName, now, msg.senderAliases);
-      log = log.child({ user: user.id });
+      log = logger.child({ channel: msg.channel, user: user.id });
       // After dedup and identification (the budget is the person's, on every linked channel), before any
       // feature can spend time or model tokens.
       const admission = msg.channel === 'terminal' ? undefined : await this.deps.rateLimit?.admit(user.id);
@@ -81,7 +82,7 @@ export class Router {
       const userLog = log;
       return await this.locks.run(user.id, () => this.handleFor(msg, user, userLog, now));
     } catch (error) {
-      log.error({ err: error }, 'message handling failed');
+      (log ?? logger.child({ channel: msg.channel })).error({ err: error }, 'message handling failed');
       // Let a redelivery of this message be handled rather than dropped as a duplicate.
       if (dedupKey) await this.deps.dedup!.forget(dedupKey).catch(() => undefined);
       return [{ text: t('common.error') }];

@@ -1,22 +1,21 @@
 import Database from 'better-sqlite3';
 import type { HotIdentity, HotNewIdentity, HotQueries, HotSessionWrite } from './hot-queries.js';
 import { newRowId } from './row-id.js';
-
-/** How long a write waits in all for another connection's transaction (as the app's busy_timeout). */
-const BUSY_WAIT_MS = 5000;
+import { groupCommits } from './sqlite-group-commit.js';
 
 /**
  * The hot statements on a second connection to the app's SQLite file, prepared once. The database is in
  * WAL mode, so reads never wait for Prisma's connection. A write that meets Prisma's open transaction
  * must not wait inside SQLite: better-sqlite3 would block the event loop, and with it the transaction it
  * waits for. So this connection does not wait at all (busy_timeout 0) and a busy write is tried again
- * after yielding to the event loop.
+ * after yielding to the event loop. Writes are committed in groups (see groupCommits).
  */
 export function sqliteHotQueries(file: string): HotQueries {
   const db = new Database(file);
   db.pragma('busy_timeout = 0');
   db.pragma('synchronous = NORMAL');
   db.pragma('foreign_keys = ON');
+  const { write, flush } = groupCommits(db);
 
   const record = db.prepare('INSERT INTO "ProcessedMessage" ("id", "createdAt") VALUES (?, ?) ON CONFLICT ("id") DO NOTHING');
   const identityStatements = new Map<number, Database.Statement>();
@@ -110,6 +109,7 @@ export function sqliteHotQueries(file: string): HotQueries {
       return { points: row.points, expire: optionalTime(row.expire) };
     },
     async close() {
+      await flush();
       db.close();
     },
   };
@@ -171,16 +171,4 @@ function optionalSqliteTime(date: Date | null): string | null {
 
 function optionalTime(value: string | null): Date | null {
   return value === null ? null : new Date(value);
-}
-
-async function write<T>(run: () => T): Promise<T> {
-  const deadline = Date.now() + BUSY_WAIT_MS;
-  for (let pause = 1; ; pause = Math.min(pause * 2, 50)) {
-    try {
-      return run();
-    } catch (error) {
-      if ((error as { code?: string }).code !== 'SQLITE_BUSY' || Date.now() > deadline) throw error;
-      await new Promise((resolve) => setTimeout(resolve, pause));
-    }
-  }
 }

@@ -48,6 +48,19 @@ function rateLimitScenarios(running: () => ClockedApp) {
     expect(textOf(await test.send(from, 'halo', { messageId: 'm21' }))).toMatch(REFUSAL);
   });
 
+  it('counts the messages of one batch exactly, drops repeats within it and of earlier messages', async () => {
+    const test = running();
+    const from = person('telegram');
+    expect(await test.send(from, 'halo', { messageId: 'sebelum' })).toHaveLength(1);
+    // Delivered together, as a Telegram batch is: on SQLite their writes share one commit.
+    const ids = [...Array.from({ length: 20 }, (_, i) => `serentak-${i}`), 'serentak-3', 'sebelum'];
+    const replies = await Promise.all(ids.map((messageId) => test.send(from, 'halo', { messageId })));
+    expect(replies.filter((r) => /^Halo! Saya Pandu/.test(textOf(r)))).toHaveLength(19);
+    expect(replies.filter((r) => REFUSAL.test(textOf(r)))).toHaveLength(1);
+    expect(replies.filter((r) => r.length === 0)).toHaveLength(2);
+    expect(replies.at(-1)).toEqual([]);
+  });
+
   it('never limits the operator at the terminal', async () => {
     const test = running();
     const from = person('terminal');

@@ -70,7 +70,7 @@ export function composeAnswer(input: ComposeInput, t: Translate): ComposedAnswer
   const extra = related;
   if (extra.length > 0) {
     lines.push('', `${t('qa.related')}:`);
-    for (const chunk of extra) lines.push(`• ${chunk.citation}: ${firstSentences(passageText(chunk, true), 2)}`);
+    for (const chunk of extra) lines.push(`• ${chunk.citation}: ${relatedNote(chunk)}`);
   }
   const used = [...shown, ...extra];
   const citations = unique(used.flatMap((c) => (c.restsOn ? restsOn(c) : [c.citation])));
@@ -114,6 +114,24 @@ function fromArticles(articles: IndexedChunk[][], t: Translate): ComposedAnswer 
 }
 
 /** A passage as shown: the regulation's own words in quotes; an FAQ's leading yes or no dropped. */
+/**
+ * Notes already written, per chunk. Reading sentences out of a passage was about a tenth of an answer's
+ * cost, and the same few passages come up again and again. A note depends on its chunk alone, and an
+ * indexed chunk never changes (a reloaded index brings new chunk objects), so a note kept here cannot
+ * go stale, and it goes when its index does.
+ */
+const relatedNotes = new WeakMap<IndexedChunk, string>();
+
+/** The opening of a passage, for the "related" lines under an answer. */
+function relatedNote(chunk: IndexedChunk): string {
+  let note = relatedNotes.get(chunk);
+  if (note === undefined) {
+    note = firstSentences(passageText(chunk, true), 2);
+    relatedNotes.set(chunk, note);
+  }
+  return note;
+}
+
 function passageText(chunk: IndexedChunk, quoteMarks: boolean): string {
   let text = chunk.text.trim();
   if (chunk.restsOn) {

@@ -15,8 +15,14 @@ export interface Bm25Hit {
   doc: number;
   score: number;
   /** Per query group: the best variant's contribution, 0 when the group did not match. */
-  groupScores: Float64Array;
+  groupScores: GroupScores;
 }
+
+/**
+ * A plain array: a search returns dozens of hits, and a typed array each (with its own buffer) was the
+ * largest allocation of a search.
+ */
+export type GroupScores = readonly number[];
 
 /**
  * The postings of every term in flat typed arrays (term t's documents are docs[offsets[t]..offsets[t+1]],
@@ -181,7 +187,11 @@ export class Bm25Index {
       const worst = best.worst();
       if (worst !== undefined) floor = total[worst]!;
     }
-    const hits = best.sorted().map((doc) => ({ doc, score: total[doc]!, groupScores: perGroup.slice(doc * g, doc * g + g) }));
+    const hits = best.sorted().map((doc) => {
+      const groupScores = new Array<number>(g);
+      for (let gi = 0; gi < g; gi += 1) groupScores[gi] = perGroup[doc * g + gi]!;
+      return { doc, score: total[doc]!, groupScores };
+    });
     // Leave the scratch arrays zeroed for the next query, touching only what this one used.
     for (let i = 0; i < count; i += 1) {
       const doc = touched[i]!;

@@ -19,7 +19,7 @@ export class TopK {
       this.up(heap.length - 1);
     } else if (this.compare(item, heap[0]!) < 0) {
       heap[0] = item;
-      this.down(0);
+      this.down(heap, 0);
     }
   }
 
@@ -28,9 +28,23 @@ export class TopK {
     return this.heap.length >= this.k && this.k > 0 ? this.heap[0] : undefined;
   }
 
-  /** The kept items, first first. */
+  /**
+   * The kept items, first first. Taken off a copy of the heap, latest first, rather than sorted with
+   * `compare`: Array.prototype.sort calls a comparator out of native code, which cost more per step than
+   * the heap's own comparisons, which V8 inlines (a search sorts dozens of hits for every message).
+   */
   sorted(): number[] {
-    return [...this.heap].sort(this.compare);
+    const heap = this.heap.slice();
+    const out = new Array<number>(heap.length);
+    for (let n = heap.length - 1; n >= 0; n -= 1) {
+      out[n] = heap[0]!;
+      const last = heap.pop()!;
+      if (n > 0) {
+        heap[0] = last;
+        this.down(heap, 0);
+      }
+    }
+    return out;
   }
 
   /** Whether a comes later than b (the heap keeps the latest on top). */
@@ -48,8 +62,7 @@ export class TopK {
     }
   }
 
-  private down(i: number): void {
-    const heap = this.heap;
+  private down(heap: number[], i: number): void {
     for (;;) {
       const left = 2 * i + 1;
       const right = left + 1;

@@ -1,4 +1,4 @@
-import type { Bm25Hit } from '../index/bm25.js';
+import type { Bm25Hit, GroupScores } from '../index/bm25.js';
 
 /**
  * The adjusted lexical scores of the documents one question reaches, in arrays indexed by document and
@@ -8,7 +8,7 @@ import type { Bm25Hit } from '../index/bm25.js';
  */
 export class DocScores {
   private scores = new Float64Array(0);
-  private groups: Array<Float64Array | undefined> = [];
+  private groups: Array<GroupScores | undefined> = [];
   /** Documents scored so far, in the order first scored. */
   private readonly docs: number[] = [];
 
@@ -16,7 +16,7 @@ export class DocScores {
   begin(size: number): void {
     if (this.scores.length !== size) {
       this.scores = new Float64Array(size);
-      this.groups = new Array<Float64Array | undefined>(size).fill(undefined);
+      this.groups = new Array<GroupScores | undefined>(size).fill(undefined);
     } else {
       for (const doc of this.docs) {
         this.scores[doc] = 0;
@@ -32,12 +32,12 @@ export class DocScores {
   }
 
   /** The per-group BM25 scores a document carries (its own, or those of the passage that lent it its score). */
-  groupScores(doc: number): Float64Array | undefined {
+  groupScores(doc: number): GroupScores | undefined {
     return this.groups[doc];
   }
 
   /** Sets a document's score; a document scored for the first time takes `groupScores` along. */
-  set(doc: number, score: number, groupScores: Float64Array): void {
+  set(doc: number, score: number, groupScores: GroupScores): void {
     this.scores[doc] = score;
     if (this.groups[doc] === undefined) {
       this.groups[doc] = groupScores;

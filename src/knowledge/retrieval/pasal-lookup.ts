@@ -1,6 +1,7 @@
 import { NON_ASCII } from '../analysis/analyzer.js';
 import { QuestionText } from './question-text.js';
 import type { KnowledgeIndex } from '../index/knowledge-index.js';
+import type { GroupScores } from '../index/bm25.js';
 
 /** An article a question names: "Pasal 20", "pasal 13 ayat 1", "Pasal 1 angka 4", "penjelasan pasal 6". */
 export interface PasalRequest {
@@ -52,7 +53,7 @@ export function lookUpPasal(
   requests: readonly PasalRequest[],
   index: KnowledgeIndex,
   named: ReadonlySet<string>,
-  groupScores: (doc: number) => Float64Array | undefined,
+  groupScores: (doc: number) => GroupScores | undefined,
   contentGroups: readonly boolean[],
 ): PasalLookup {
   const perRequest: number[][] = [];
@@ -94,7 +95,7 @@ export function lookUpPasal(
  */
 function discriminativeScore(
   docs: readonly number[],
-  groupScores: (doc: number) => Float64Array | undefined,
+  groupScores: (doc: number) => GroupScores | undefined,
   contentGroups: readonly boolean[],
 ): (doc: number) => number {
   const everywhere = contentGroups.map((content, g) => content && docs.every((d) => (groupScores(d)?.[g] ?? 0) > 0));

@@ -47,6 +47,22 @@ describe('composeAnswer', () => {
     expect(answer.footer).toBe(`Dasar: ${PP} Pasal 13 ayat (1); ${PP} Pasal 13 ayat (2)`);
   });
 
+  it('writes a related note from the passage it is given, also when an index rebuilt with a changed text has the same citation', () => {
+    const note = (ayat2: string) => {
+      const rebuilt = indexOf([
+        chunk({ regulation: PP, pasal: '13', ayat: '1' }, 'Evaluasi usulan dilakukan paling lama 10 hari kerja.'),
+        chunk({ regulation: PP, pasal: '13', ayat: '2' }, ayat2),
+      ]);
+      const of = (citation: string) => rebuilt.chunks.find((c) => c.citation === citation)!;
+      const hits = [hit(1, of(`${PP} Pasal 13 ayat (1)`)), hit(0.9, of(`${PP} Pasal 13 ayat (2)`))];
+      return composeAnswer({ hits, index: rebuilt }, t).body.split('\n').find((line) => line.startsWith('•'));
+    };
+    expect(note('Evaluasi melibatkan perguruan tinggi. Kalimat kedua. Kalimat ketiga.')).toBe(
+      `• ${PP} Pasal 13 ayat (2): Evaluasi melibatkan perguruan tinggi. Kalimat kedua.`,
+    );
+    expect(note('Evaluasi melibatkan pakar. Kalimat kedua. Kalimat ketiga.')).toBe(`• ${PP} Pasal 13 ayat (2): Evaluasi melibatkan pakar. Kalimat kedua.`);
+  });
+
   it('answers "apa isi Pasal 20" with the whole Pasal, every ayat in order, and cites each', async () => {
     const answer = await answerTo('apa isi Pasal 20?');
     expect(answer.body).toBe(
