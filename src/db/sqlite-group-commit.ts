@@ -30,10 +30,13 @@ export function groupCommits(
   flush(): Promise<void>;
 } {
   let queued: Pending[] = [];
+  // Inside the group's transaction each write runs in its own savepoint: a write of several statements
+  // that fails half-way leaves none of them in.
+  const runOne = db.transaction((w: Pending) => w.run());
   const commitAll = db.transaction((writes: Pending[]) => {
     for (const w of writes) {
       try {
-        w.outcome = { ok: true, value: w.run() };
+        w.outcome = { ok: true, value: runOne(w) };
       } catch (error) {
         // Busy, or an error that ended the transaction: the whole group is tried again or fails.
         if (isBusy(error) || !db.inTransaction) throw error;

@@ -56,6 +56,20 @@ describe('group commits on the hot SQLite connection', () => {
     expect(count()).toBe(2);
   });
 
+  it('leaves nothing of a write of several statements that failed half-way', async () => {
+    const { write } = groupCommits(writer, (run) => due.push(run));
+    const statement = insert();
+    const first = write(() => statement.run('a'));
+    const halfWay = write(() => {
+      statement.run('b');
+      return writer.prepare('INSERT INTO seen (id) VALUES (?)').run('a');
+    });
+    commitNow();
+    await expect(halfWay).rejects.toThrow(/UNIQUE/);
+    await expect(first).resolves.toMatchObject({ changes: 1 });
+    expect(other.prepare('SELECT id FROM seen ORDER BY id').all()).toEqual([{ id: 'a' }]);
+  });
+
   it('waits for another connection’s open transaction, then commits the whole group', async () => {
     const { write } = groupCommits(writer, (run) => due.push(run));
     const statement = insert();

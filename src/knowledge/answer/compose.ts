@@ -113,7 +113,6 @@ function fromArticles(articles: IndexedChunk[][], t: Translate): ComposedAnswer 
   return { body: lines.join('\n'), footer: footerOf(used, citations, t), citations, used };
 }
 
-/** A passage as shown: the regulation's own words in quotes; an FAQ's leading yes or no dropped. */
 /**
  * Notes already written, per chunk. Reading sentences out of a passage was about a tenth of an answer's
  * cost, and the same few passages come up again and again. A note depends on its chunk alone, and an
@@ -132,6 +131,7 @@ function relatedNote(chunk: IndexedChunk): string {
   return note;
 }
 
+/** A passage as shown: the regulation's own words in quotes; an FAQ's leading yes or no dropped. */
 function passageText(chunk: IndexedChunk, quoteMarks: boolean): string {
   let text = chunk.text.trim();
   if (chunk.restsOn) {
