@@ -1,5 +1,6 @@
 import { createHash } from 'node:crypto';
 import type { Db } from '../../db/client.js';
+import type { KbChunk } from '../../generated/prisma-sqlite/index.js';
 import type { Tx } from '../../core/merge-users.js';
 import { ACTOR_FIELDS, actorLabel } from '../audit/actor-label.js';
 import type { IndexedChunk } from '../index/indexed-chunk.js';
@@ -179,26 +180,45 @@ export class KbStore {
   /**
    * Every chunk of the live documents (retired versions are left out), in index order. Read a page at a
    * time, with `between` awaited after each page: at 30k chunks one query would hold the event loop for
-   * seconds (SQLite answers synchronously). Pages follow on from the last chunk read (document, then its
-   * position), not by an offset: an offset makes each page walk every chunk before it, and the join is
-   * done here once per document instead of once per row.
+   * seconds (SQLite answers synchronously). Small documents are read together, several to a query (the
+   * shipped base is some 250 short files, and each query has a fixed cost); a large one is read alone, its
+   * pages following on from the last chunk read (its position), not by an offset, which would make each
+   * page walk every chunk before it. The join is done here once per document instead of once per row.
    */
   async allChunks(between?: () => Promise<void>): Promise<Array<IndexedChunk & { contentHash: string }>> {
     const out: Array<IndexedChunk & { contentHash: string }> = [];
     const documents = await this.db.kbDocument.findMany({
       where: { retiredAt: null },
-      select: { id: true, kind: true, title: true },
+      select: { id: true, kind: true, title: true, _count: { select: { chunks: true } } },
       orderBy: { id: 'asc' },
     });
-    for (const document of documents) {
+    const byId = new Map(documents.map((d) => [d.id, d]));
+    const keep = (rows: KbChunk[]) => {
+      for (const chunk of rows) {
+        const document = byId.get(chunk.documentId)!;
+        out.push({ ...chunk, quote: document.kind === 'regulation', documentTitle: document.title });
+      }
+    };
+    for (const group of pageGroups(documents, CHUNK_PAGE)) {
+      if (group.length > 1 || group[0]!._count.chunks <= CHUNK_PAGE) {
+        // No `take`: a group is read whole, whatever its counts say by now.
+        keep(
+          await this.db.kbChunk.findMany({
+            where: { documentId: { in: group.map((d) => d.id) } },
+            orderBy: [{ documentId: 'asc' }, { ord: 'asc' }],
+          }),
+        );
+        await between?.();
+        continue;
+      }
       let after = -1;
       for (;;) {
         const rows = await this.db.kbChunk.findMany({
-          where: { documentId: document.id, ord: { gt: after } },
+          where: { documentId: group[0]!.id, ord: { gt: after } },
           orderBy: { ord: 'asc' },
           take: CHUNK_PAGE,
         });
-        for (const chunk of rows) out.push({ ...chunk, quote: document.kind === 'regulation', documentTitle: document.title });
+        keep(rows);
         if (rows.length > 0) await between?.();
         if (rows.length < CHUNK_PAGE) break;
         after = rows[rows.length - 1]!.ord;
@@ -206,6 +226,28 @@ export class KbStore {
     }
     return out;
   }
+}
+
+/**
+ * Documents in order, grouped so that a group holds at most `page` chunks; a document larger than a page
+ * is a group of its own.
+ */
+export function pageGroups<T extends { _count: { chunks: number } }>(documents: readonly T[], page: number): T[][] {
+  const groups: T[][] = [];
+  let current: T[] = [];
+  let size = 0;
+  for (const document of documents) {
+    const n = document._count.chunks;
+    if (current.length > 0 && size + n > page) {
+      groups.push(current);
+      current = [];
+      size = 0;
+    }
+    current.push(document);
+    size += n;
+  }
+  if (current.length > 0) groups.push(current);
+  return groups;
 }
 
 /** Chunks read per query by allChunks. */
