@@ -170,13 +170,15 @@ export class Retriever {
   }
 
   /** Regulations the question names, by number ("PP 38") or by subject ("UU pemda"), as citation names. */
-  private namedRegulations(query: PreparedQuery, bySubject: ReadonlySubjects | undefined): Set<string> {
+  private namedRegulations(query: PreparedQuery, bySubject: ReadonlySubjects | undefined, read: QuestionText): Set<string> {
     const keys = query.groups
       .filter((g) => g.group.kind === 'legal' && /^reg:[a-z]+:\d+$/.test(g.group.surface))
       .map((g) => g.group.surface);
     const named = new Set<string>();
     for (const key of keys) for (const name of this.index.regulationsKeyed(key)) named.add(name);
     if (bySubject) for (const name of bySubject.named) named.add(name);
+    // Named by kind alone ("menurut UU?") only when nothing names one more precisely.
+    if (bySubject && named.size === 0) for (const name of this.index.regulations.namedByKind(read.clauses())) named.add(name);
     return named;
   }
 
@@ -206,7 +208,7 @@ export class Retriever {
     const useBm25 = this.mode !== 'dense';
     const cues = readCues(read);
     const bySubject = this.priors.namedBySubject ? this.index.regulations.matchSubjects(read.words()) : undefined;
-    const named = this.namedRegulations(query, bySubject);
+    const named = this.namedRegulations(query, bySubject, read);
     const raw = useBm25 ? this.index.bm25.search(this.withoutNamingWords(query, bySubject), this.depth * 2) : [];
     const subject = definitionSubject(query, cues);
     const scores = this.adjustLexical(named, cues, subject, raw);
