@@ -19,7 +19,7 @@ export interface TermGroup {
 }
 
 /** Bump when the analysis rules change in code; the word lists are hashed in automatically. */
-const ANALYZER_VERSION = 7;
+const ANALYZER_VERSION = 9;
 
 /**
  * Longer "words" are dropped: no Indonesian word is this long, so such a token is a pasted blob (base64,
@@ -44,9 +44,14 @@ const ROLE_WORDS: ReadonlyMap<string, string> = new Map([
 ]);
 /** Words between a preposition and what it governs ("kepada kepala …" keeps "kepala"). */
 const ROLE_SKIP: ReadonlySet<string> = new Set(['para', 'sang', 'pihak', 'yang']);
+/**
+ * Phrase → concept. A word reaches a concept as written or through one of its roots being a phrase ("niru"
+ * → tiru), never through a root of a phrase: stripping a listed word's affixes leaves a different word as
+ * often as the same one (kementerian → menteri, ketentuan → tentu, keberhasilan → hasil, sampaikan →
+ * sampai, dihukum → hukum), and the concept then joined words of different meaning. A concept that is
+ * wanted for another form of a word lists that form.
+ */
 const phraseToConcept = new Map<string, string>();
-/** Roots of one-word phrases, so "niru" (tiru) or "jual" (dijual) reach their concept too. */
-const rootToConcept = new Map<string, string>();
 /**
  * Per first word of a phrase of several words, the most words such a phrase has: a position whose word
  * starts none is tried as one word only, instead of as every phrase of up to MAX_PHRASE words.
@@ -57,7 +62,6 @@ for (const [concept, phrases] of Object.entries(CONCEPTS)) {
     phraseToConcept.set(phrase, `c:${concept}`);
     const words = phrase.split(' ');
     if (words.length > 1) phraseLengths.set(words[0]!, Math.max(phraseLengths.get(words[0]!) ?? 0, words.length));
-    if (!phrase.includes(' ')) for (const root of stemCandidates(phrase)) if (!rootToConcept.has(root)) rootToConcept.set(root, `c:${concept}`);
   }
 }
 
@@ -66,10 +70,10 @@ const conceptOfWord = new WordMemo(findConceptOfWord);
 
 /** The concept of a single word: as written, or through one of its possible roots. */
 function findConceptOfWord(word: string): string | undefined {
-  const direct = phraseToConcept.get(word) ?? rootToConcept.get(word);
+  const direct = phraseToConcept.get(word);
   if (direct) return direct;
   for (const root of stemCandidates(word)) {
-    const viaRoot = phraseToConcept.get(root) ?? rootToConcept.get(root);
+    const viaRoot = phraseToConcept.get(root);
     if (viaRoot) return viaRoot;
   }
   return undefined;

@@ -9,7 +9,9 @@
  */
 import { WordMemo } from './word-memo.js';
 
-const PARTICLES = ['lah', 'kah', 'tah', 'pun'];
+// Not the archaic "-tah" (apatah): common words end in those letters (pemerintah, perintah, entah), and
+// stripping it made "pemerintah" a word of the root "per".
+const PARTICLES = ['lah', 'kah', 'pun'];
 const POSSESSIVES = ['nya', 'ku', 'mu'];
 // 'in' is the colloquial -kan ("ngusulin", "nyediain").
 const SUFFIXES = ['kan', 'an', 'i', 'in'];

@@ -186,6 +186,25 @@ export class RegulationDirectory {
     return { named, words: naming };
   }
 
+  /**
+   * Regulations a question names by kind alone, the kind closing its clause ("menurut undang-undang?",
+   * "di PP, daerah yg berhasil …"): the one regulation of that kind the index holds. With several of the
+   * kind it names none; a kind followed by other words ("PP pelayanan publik") may name one by a subject
+   * the index lacks, so it names none either. `clauses` are a question's clauses, each as normalised words.
+   */
+  namedByKind(clauses: ReadonlyArray<readonly string[]>): string[] {
+    const named = new Set<string>();
+    for (const words of clauses) {
+      for (let i = Math.max(0, words.length - 2); i < words.length; i += 1) {
+        const found = kindAt(words, i);
+        if (!found?.kind || found.next !== words.length) continue;
+        const ofKind = this.list.filter((e) => e.type === found.kind);
+        if (ofKind.length === 1) named.add(ofKind[0]!.name);
+      }
+    }
+    return [...named];
+  }
+
   /** The number key ("reg:pp:38") of a regulation name, for matching chunks. */
   keyOf(name: string): string | undefined {
     return this.list.find((e) => e.name === name)?.key;

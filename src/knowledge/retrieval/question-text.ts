@@ -22,6 +22,14 @@ export class QuestionText {
     return words;
   }
 
+  /** The question's clauses (split at punctuation that ends one), each as normalised words. */
+  clauses(): ReadonlyArray<readonly string[]> {
+    return this.text
+      .split(/[,.;:?!()]+/)
+      .map((part) => normaliseWords(part))
+      .filter((words) => words.length > 0);
+  }
+
   /** The normalised words joined, with a space at each end, for phrase patterns (" apa itu "). */
   spaced(): string {
     this.joined ??= ` ${this.words().join(' ')} `;

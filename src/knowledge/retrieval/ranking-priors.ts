@@ -28,6 +28,12 @@ export interface RankingPriors {
   answerForm: number;
   /** A practice note (IID/IGA, KIPP of a year or a region), when the question is not about practice. */
   practice: number;
+  /**
+   * The share of a matched word pair's score that counts in ranking. A pair is rare however ordinary its
+   * words, so its IDF alone made it count like a whole word of the question; abstention still reads it
+   * whole (the pair group's own weight), as evidence that the question's phrasing is in the base.
+   */
+  pairShare: number;
   /** A question naming a Pasal is first an exact look-up of that Pasal by its metadata. */
   exactLookup: boolean;
   /** A regulation may be named by its subject ("UU pemda"), not only by its number. */
@@ -46,6 +52,7 @@ export const DEFAULT_PRIORS: RankingPriors = {
   referenceShare: 0.6,
   answerForm: 1.2,
   practice: 0.5,
+  pairShare: 0.4,
   exactLookup: true,
   namedBySubject: true,
 };
@@ -59,4 +66,5 @@ export const PRIOR_ABLATIONS: ReadonlyArray<{ label: string; priors: Partial<Ran
   { label: 'tanpa redam catatan praktik', priors: { practice: 1 } },
   { label: 'tanpa rujukan antarpasal', priors: { referenceShare: 0 } },
   { label: 'tanpa bentuk jawaban (daftar/waktu)', priors: { answerForm: 1 } },
+  { label: 'tanpa redam pasangan kata', priors: { pairShare: 1 } },
 ];

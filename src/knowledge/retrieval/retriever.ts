@@ -116,7 +116,7 @@ export class Retriever {
    * regulation, a question asking what something means, rules above their restatements, practice notes
    * only for practice questions.
    */
-  private adjustLexical(named: ReadonlySet<string>, cues: QuestionCues, subject: string[][], hits: Bm25Hit[]): DocScores {
+  private adjustLexical(named: ReadonlySet<string>, cues: QuestionCues, subject: string[][], hits: Bm25Hit[], pairs: readonly number[]): DocScores {
     const { chunks, roles, definedTerms, forms } = this.index;
     const p = this.priors;
     const asked = new Set(subject.flat());
@@ -142,7 +142,9 @@ export class Retriever {
       if ((cues.list && form.list) || (cues.duration && form.duration) || (cues.permission && form.modal)) factor *= p.answerForm;
       if (role === 'restatement') factor *= p.restatement;
       if (!cues.practice && (role === 'practice' || (role === 'restatement' && chunk.practice))) factor *= p.practice;
-      scores.set(h.doc, h.score * factor, h.groupScores);
+      let score = h.score;
+      for (const i of pairs) score -= (1 - p.pairShare) * h.groupScores[i]!;
+      scores.set(h.doc, score * factor, h.groupScores);
     }
     // An FAQ entry gives up its place to the rule it is cited as (lends its undemoted score) and puts the
     // other rules it rests on lower; a summary, cited by a label, has no main rule and lends to all alike.
@@ -171,13 +173,15 @@ export class Retriever {
   }
 
   /** Regulations the question names, by number ("PP 38") or by subject ("UU pemda"), as citation names. */
-  private namedRegulations(query: PreparedQuery, bySubject: ReadonlySubjects | undefined): Set<string> {
+  private namedRegulations(query: PreparedQuery, bySubject: ReadonlySubjects | undefined, read: QuestionText): Set<string> {
     const keys = query.groups
       .filter((g) => g.group.kind === 'legal' && /^reg:[a-z]+:\d+$/.test(g.group.surface))
       .map((g) => g.group.surface);
     const named = new Set<string>();
     for (const key of keys) for (const name of this.index.regulationsKeyed(key)) named.add(name);
     if (bySubject) for (const name of bySubject.named) named.add(name);
+    // Named by kind alone ("menurut UU?") only when nothing names one more precisely.
+    if (bySubject && named.size === 0) for (const name of this.index.regulations.namedByKind(read.clauses())) named.add(name);
     return named;
   }
 
@@ -207,10 +211,11 @@ export class Retriever {
     const useBm25 = this.mode !== 'dense';
     const cues = readCues(read);
     const bySubject = this.priors.namedBySubject ? this.index.regulations.matchSubjects(read.words()) : undefined;
-    const named = this.namedRegulations(query, bySubject);
+    const named = this.namedRegulations(query, bySubject, read);
     const raw = useBm25 ? this.index.bm25.search(this.withoutNamingWords(query, bySubject), this.depth * 2) : [];
     const subject = definitionSubject(query, cues);
-    const scores = this.adjustLexical(named, cues, subject, raw);
+    const pairs = query.groups.flatMap((g, i) => (g.group.kind === 'pair' ? [i] : []));
+    const scores = this.adjustLexical(named, cues, subject, raw, pairs);
     const denseIndex = this.mode !== 'bm25' && (this.mode === 'dense' || this.denseWeight > 0) ? this.index.dense : undefined;
     // The adjusted scores are the retriever's own scratch: listed before waiting for the dense half, read
     // in place when there is none (nothing else can run before this question is done with them).

@@ -91,6 +91,19 @@ describe('Analyzer.analyze', () => {
     expect(concepts('PNS')).toEqual(['c:asn']);
   });
 
+  it('reaches a concept through a root of the word, never through a root of a listed word', () => {
+    // "niru" has the root tiru, a listed word; "dijual" is listed as it is.
+    expect(concepts('niru')).toEqual(['c:replikasi']);
+    expect(concepts('dijual')).toEqual(['c:komersial']);
+    // Roots left by stripping listed words are other words: kementerian → menteri, ketentuan → tentu,
+    // keberhasilan → hasil, disampaikan → sampai, dihukum → hukum.
+    expect(concepts('Menteri memberikan penghargaan')).toEqual(['c:penghargaan']);
+    expect(concepts('ditentukan')).toEqual([]);
+    expect(concepts('hasil evaluasi')).toEqual([]);
+    expect(concepts('sampai akhir tahun')).toEqual([]);
+    expect(concepts('dasar hukum')).toEqual([]);
+  });
+
   it('prefers the longest phrase, so "peraturan bupati" is a Perkada and not a bare kepala daerah', () => {
     expect(concepts('peraturan bupati tentang inovasi')).toEqual(['c:perkada']);
   });

@@ -15,6 +15,13 @@ describe('stemCandidates', () => {
     expect(stemCandidates('usulannya')).toEqual(expect.arrayContaining(['usulan', 'usul']));
   });
 
+  it('does not read the "-tah" of pemerintah or perintah as a particle', () => {
+    expect(stemCandidates('pemerintah')).not.toContain('per');
+    expect(stemCandidates('pemerintah')).toContain('perintah');
+    expect(stemCandidates('bolehkah')).toContain('boleh');
+    expect(stemCandidates('bukanlah')).toContain('bukan');
+  });
+
   it('reads colloquial nasal verbs like the formal ones (ngusulin → usul, nyediain → sedia, ngelola → kelola)', () => {
     expect(stemCandidates('ngusulin')).toContain('usul');
     expect(stemCandidates('nyediain')).toContain('sedia');

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { normaliseWords } from '../../../src/knowledge/analysis/analyzer.js';
 import { Retriever } from '../../../src/knowledge/retrieval/retriever.js';
+import { QuestionText } from '../../../src/knowledge/retrieval/question-text.js';
 import { chunk, indexOf } from '../support/chunks.js';
 
 const index = indexOf([
@@ -38,5 +39,19 @@ describe('regulations named by their subject', () => {
     expect(index.regulations.subjectWords(normaliseWords('menurut UU, penyelenggara wajib apa?')).size).toBe(0);
     const hits = (await new Retriever(index).search('menurut UU pelayanan publik, penyelenggara wajib apa?', 3)).hits;
     expect(hits[0]?.chunk.citation).toBe('UU 25/2009 Pasal 15');
+  });
+
+  it('takes a kind closing its clause as the one regulation of that kind the index holds', () => {
+    const byKind = (q: string) => index.regulations.namedByKind(new QuestionText(q).clauses());
+    expect(byKind('di PP, daerah yg berhasil itu maksudnya gmn?')).toEqual(['PP 38/2017']);
+    expect(byKind('tujuan inovasi menurut peraturan pemerintah?')).toEqual(['PP 38/2017']);
+    // Two UUs: "undang-undang" alone names neither; a kind with words after it may name one the index lacks.
+    expect(byKind('inovasi itu kewajiban pemda menurut undang-undang?')).toEqual([]);
+    expect(byKind('PP pelayanan publik bilang apa?')).toEqual([]);
+  });
+
+  it('answers from the one regulation of a kind the question names without a number', async () => {
+    const hits = (await new Retriever(index).search('pemerintah daerah dapat melakukan inovasi dalam pemerintahan, menurut PP?', 3)).hits;
+    expect(hits[0]?.chunk.regulation).toBe('PP 38/2017');
   });
 });
