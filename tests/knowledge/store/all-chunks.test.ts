@@ -27,7 +27,7 @@ beforeAll(async () => {
   const config = loadConfig({ DATA_DIR: path.join(temp.dir, 'data') }, projectRoot);
   ({ db, knowledge } = await openKnowledge(config, silentLogger()));
   await db.kbDocument.deleteMany();
-  const meta = (name: string) => ({ origin: 'admin', sourcePath: `${name}.md`, contentHash: `hash-${name}`, byteSize: 10 });
+  const meta = (name: string) => ({ origin: 'admin' as const, sourcePath: `${name}.md`, contentHash: `hash-${name}`, byteSize: 10 });
   // Small documents read together, one larger than a page read alone in pages, and a retired one left out.
   for (const [name, size] of [['a', 3], ['b', 2], ['besar', 1203], ['c', 4], ['d', 1]] as const) {
     await knowledge.store.save(document(name, size), meta(name));
