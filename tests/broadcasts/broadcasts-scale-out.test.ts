@@ -111,11 +111,14 @@ describe.skipIf(!ready)(suite, () => {
     const [a, b] = [await instance(database, dying), await instance(database)];
     for (let i = 0; i < RECIPIENTS; i += 1) await a.router.handle({ channel: 'telegram', senderId: String(8000 + i), text: '/bantuan' });
     await a.startWork();
-    await b.startWork();
     const id = await a.broadcasts.create({ createdById: null, text: 'Rapat koordinasi inovasi, Senin 09.00.', audience: {} });
-    await Promise.all([a.jobs.wake(), b.jobs.wake()]);
+    await a.jobs.wake();
     // Instance a is "killed" once its calls hang: its workers go away with their jobs cut off mid-call.
+    // b starts working once a is sure to die mid-broadcast: started together, on a busy machine b could
+    // claim every recipient before a made its calls, and a would never die at all.
     await vi.waitFor(() => expect(dying.calls()).toBeGreaterThan(hangAfter), { timeout: 30_000, interval: 20 });
+    await b.startWork();
+    await b.jobs.wake();
     await a.jobs.stop(0);
     // Work a had already begun may still reach Telegram (and hang there), and b sends what it can claim:
     // wait until nothing moves any more, so the clock moves past a's leases only (not b's own).
