@@ -339,8 +339,7 @@ export class KnowledgeService {
     try {
       dense = await this.embedAll(chunks, embedder, pace, opts.progress);
     } catch (error) {
-      const err = error instanceof Error ? error.message : String(error);
-      this.options.logger.error({ embedder: embedder.id, err }, 'embedding the knowledge base failed; answering from the lexical index alone');
+      this.options.logger.error({ embedder: embedder.id, err: error }, 'embedding the knowledge base failed; answering from the lexical index alone');
       return lexical;
     }
     await this.files.save(dense, fingerprint, embedder.id);
