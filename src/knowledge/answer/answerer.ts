@@ -5,7 +5,7 @@ import type { RetrievalHit, Retriever } from '../retrieval/retriever.js';
 import type { Answer } from './answer.js';
 import { withAmendmentNote } from './amendment-note.js';
 import { checkCitations } from './citation-check.js';
-import { composeAnswer } from './compose.js';
+import { composeAnswer, type RelatedNotes } from './compose.js';
 import { displayCitation } from './extractive.js';
 import { MAX_ANSWER_CHARS, fitText } from './fit-message.js';
 import type { LlmAnswerer } from './llm-answer.js';
@@ -24,6 +24,8 @@ export interface AnswerObserver {
  * extractively without one. Every answer names the citations it rests on.
  */
 export class Answerer {
+  private readonly notes: RelatedNotes = new WeakMap();
+
   constructor(
     private readonly retriever: () => Retriever,
     private readonly t: Translate,
@@ -50,7 +52,7 @@ export class Answerer {
       return { ...base, kind: 'not_found', text: this.t('qa.not_found'), citations: [], via: 'none' };
     }
     const composed = composeAnswer(
-      { hits: result.hits, index: retriever.index, lookup: result.lookup, cues: result.cues, definitionFirst: result.definitionFirst },
+      { hits: result.hits, index: retriever.index, lookup: result.lookup, cues: result.cues, definitionFirst: result.definitionFirst, notes: this.notes },
       this.t,
     );
     let llmError: string | undefined;

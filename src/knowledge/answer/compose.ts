@@ -17,7 +17,17 @@ export interface ComposeInput {
   cues?: QuestionCues;
   /** The best passage is the definition asked for: it stands alone, without runners-up. */
   definitionFirst?: boolean;
+  /** Related notes already written (see RelatedNotes); without it each is written afresh. */
+  notes?: RelatedNotes;
 }
+
+/**
+ * Related notes already written, per indexed chunk. Reading sentences out of a passage was about a tenth of
+ * an answer's cost, and the same few passages come up again and again. A note depends on its chunk alone,
+ * and an indexed chunk never changes (a reloaded index brings new chunk objects), so a note kept here
+ * cannot go stale, and it goes when its index does. The answerer owns one.
+ */
+export type RelatedNotes = WeakMap<IndexedChunk, string>;
 
 export interface ComposedAnswer {
   body: string;
@@ -70,7 +80,7 @@ export function composeAnswer(input: ComposeInput, t: Translate): ComposedAnswer
   const extra = related;
   if (extra.length > 0) {
     lines.push('', `${t('qa.related')}:`);
-    for (const chunk of extra) lines.push(`• ${chunk.citation}: ${relatedNote(chunk)}`);
+    for (const chunk of extra) lines.push(`• ${chunk.citation}: ${relatedNote(chunk, input.notes)}`);
   }
   const used = [...shown, ...extra];
   const citations = unique(used.flatMap((c) => (c.restsOn ? restsOn(c) : [c.citation])));
@@ -113,20 +123,12 @@ function fromArticles(articles: IndexedChunk[][], t: Translate): ComposedAnswer 
   return { body: lines.join('\n'), footer: footerOf(used, citations, t), citations, used };
 }
 
-/**
- * Notes already written, per chunk. Reading sentences out of a passage was about a tenth of an answer's
- * cost, and the same few passages come up again and again. A note depends on its chunk alone, and an
- * indexed chunk never changes (a reloaded index brings new chunk objects), so a note kept here cannot
- * go stale, and it goes when its index does.
- */
-const relatedNotes = new WeakMap<IndexedChunk, string>();
-
 /** The opening of a passage, for the "related" lines under an answer. */
-function relatedNote(chunk: IndexedChunk): string {
-  let note = relatedNotes.get(chunk);
+function relatedNote(chunk: IndexedChunk, notes: RelatedNotes | undefined): string {
+  let note = notes?.get(chunk);
   if (note === undefined) {
     note = firstSentences(passageText(chunk, true), 2);
-    relatedNotes.set(chunk, note);
+    notes?.set(chunk, note);
   }
   return note;
 }

@@ -48,6 +48,8 @@ describe('composeAnswer', () => {
   });
 
   it('writes a related note from the passage it is given, also when an index rebuilt with a changed text has the same citation', () => {
+    // One cache for both indexes, as the answerer keeps one across reloads.
+    const notes = new WeakMap();
     const note = (ayat2: string) => {
       const rebuilt = indexOf([
         chunk({ regulation: PP, pasal: '13', ayat: '1' }, 'Evaluasi usulan dilakukan paling lama 10 hari kerja.'),
@@ -55,7 +57,7 @@ describe('composeAnswer', () => {
       ]);
       const of = (citation: string) => rebuilt.chunks.find((c) => c.citation === citation)!;
       const hits = [hit(1, of(`${PP} Pasal 13 ayat (1)`)), hit(0.9, of(`${PP} Pasal 13 ayat (2)`))];
-      return composeAnswer({ hits, index: rebuilt }, t).body.split('\n').find((line) => line.startsWith('•'));
+      return composeAnswer({ hits, index: rebuilt, notes }, t).body.split('\n').find((line) => line.startsWith('•'));
     };
     expect(note('Evaluasi melibatkan perguruan tinggi. Kalimat kedua. Kalimat ketiga.')).toBe(
       `• ${PP} Pasal 13 ayat (2): Evaluasi melibatkan perguruan tinggi. Kalimat kedua.`,
