@@ -190,11 +190,14 @@ export class RegulationDirectory {
    * Regulations a question names by kind alone, the kind closing its clause ("menurut undang-undang?",
    * "di PP, daerah yg berhasil …"): the one regulation of that kind the index holds. With several of the
    * kind it names none; a kind followed by other words ("PP pelayanan publik") may name one by a subject
-   * the index lacks, so it names none either. `clauses` are a question's clauses, each as normalised words.
+   * the index lacks, so it names none either. The question is split into clauses (normalised again, clause
+   * by clause) only when its words name a kind at all: most questions name none.
    */
-  namedByKind(clauses: ReadonlyArray<readonly string[]>): string[] {
+  namedByKind(question: { words(): readonly string[]; clauses(): ReadonlyArray<readonly string[]> }): string[] {
+    const all = question.words();
+    if (!all.some((_, i) => kindAt(all, i)?.kind)) return [];
     const named = new Set<string>();
-    for (const words of clauses) {
+    for (const words of question.clauses()) {
       for (let i = Math.max(0, words.length - 2); i < words.length; i += 1) {
         const found = kindAt(words, i);
         if (!found?.kind || found.next !== words.length) continue;

@@ -181,7 +181,7 @@ export class Retriever {
     for (const key of keys) for (const name of this.index.regulationsKeyed(key)) named.add(name);
     if (bySubject) for (const name of bySubject.named) named.add(name);
     // Named by kind alone ("menurut UU?") only when nothing names one more precisely.
-    if (bySubject && named.size === 0) for (const name of this.index.regulations.namedByKind(read.clauses())) named.add(name);
+    if (bySubject && named.size === 0) for (const name of this.index.regulations.namedByKind(read)) named.add(name);
     return named;
   }
 

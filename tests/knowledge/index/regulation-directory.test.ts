@@ -42,12 +42,16 @@ describe('regulations named by their subject', () => {
   });
 
   it('takes a kind closing its clause as the one regulation of that kind the index holds', () => {
-    const byKind = (q: string) => index.regulations.namedByKind(new QuestionText(q).clauses());
+    const byKind = (q: string) => index.regulations.namedByKind(new QuestionText(q));
     expect(byKind('di PP, daerah yg berhasil itu maksudnya gmn?')).toEqual(['PP 38/2017']);
     expect(byKind('tujuan inovasi menurut peraturan pemerintah?')).toEqual(['PP 38/2017']);
     // Two UUs: "undang-undang" alone names neither; a kind with words after it may name one the index lacks.
     expect(byKind('inovasi itu kewajiban pemda menurut undang-undang?')).toEqual([]);
     expect(byKind('PP pelayanan publik bilang apa?')).toEqual([]);
+    // A question naming no kind is not split into clauses at all.
+    const read = new QuestionText('siapa yang menilai inovasi daerah?');
+    const noClauses = { words: () => read.words(), clauses: () => expect.unreachable('split into clauses') };
+    expect(index.regulations.namedByKind(noClauses)).toEqual([]);
   });
 
   it('answers from the one regulation of a kind the question names without a number', async () => {
