@@ -2,8 +2,10 @@
  * The few statements every incoming message runs (remember its id, find its sender, count it against the
  * rate limit, load and save the conversation), kept as statements prepared once instead of Prisma queries
  * compiled on every call: through Prisma each costs about thirty times what the statement itself does.
- * Nothing read here is cached between messages, so several processes on one database always see each
- * other's writes (roles, sessions) on the next message.
+ * Identities and sessions read are remembered only until another connection commits (SQLite's
+ * data_version), so several processes on one database, and Prisma's connection in this one, still see
+ * each other's writes (roles, sessions) on the next message. What is returned is the caller's to read,
+ * not to change.
  */
 export interface HotQueries {
   /** Records a handled message id; false when it was recorded before. */

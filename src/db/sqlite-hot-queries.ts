@@ -16,6 +16,7 @@ export function sqliteHotQueries(file: string): HotQueries {
   db.pragma('synchronous = NORMAL');
   db.pragma('foreign_keys = ON');
   const { write, flush } = groupCommits(db);
+  const seen = readsSinceOtherWrites(db);
 
   const record = db.prepare('INSERT INTO "ProcessedMessage" ("id", "createdAt") VALUES (?, ?) ON CONFLICT ("id") DO NOTHING');
   const identityStatements = new Map<number, Database.Statement>();
@@ -79,17 +80,29 @@ export function sqliteHotQueries(file: string): HotQueries {
       return (await write(() => record.run(id, sqliteTime(now)))).changes === 1;
     },
     async identities(channel, externalIds) {
-      const rows = identitiesFor(externalIds.length).all(channel, ...externalIds) as IdentityRow[];
-      return rows.map(toIdentity);
+      const key = `${channel}\u0000${externalIds.join('\u0000')}`;
+      const remembered = seen.now().identities;
+      const known = remembered.get(key);
+      if (known) return known.slice();
+      const found = (identitiesFor(externalIds.length).all(channel, ...externalIds) as IdentityRow[]).map(toIdentity);
+      // A first contact is not kept: its user is about to be created.
+      if (found.length > 0) remembered.set(key, found);
+      return found.slice();
     },
     async createUser(user, identities, now) {
+      seen.now().identities.clear();
       await write(() => createUser(user.displayName, identities, now));
       const channel = identities[0]?.channel ?? '';
       const ids = identities.map((i) => i.externalId);
       return (identitiesFor(ids.length).all(channel, ...ids) as IdentityRow[]).map(toIdentity);
     },
     async session(userId) {
-      const row = session.get(userId) as SessionRow | undefined;
+      const remembered = seen.now().sessions;
+      let row = remembered.get(userId);
+      if (row === undefined) {
+        row = (session.get(userId) as SessionRow | undefined) ?? null;
+        remembered.set(userId, row);
+      }
       if (!row) return undefined;
       return {
         flow: row.flow,
@@ -99,6 +112,9 @@ export function sqliteHotQueries(file: string): HotQueries {
       };
     },
     async saveSession(userId, s: HotSessionWrite, now) {
+      // Read back from the table next time rather than remembered as written: another connection may
+      // commit between this write and the next read.
+      seen.now().sessions.delete(userId);
       await write(() => saveSession.run(userId, s.flow, s.step, JSON.stringify(s.data), sqliteTime(now), sqliteTime(s.expiresAt)));
     },
     async addPoints(key, points, expire, now) {
@@ -111,6 +127,34 @@ export function sqliteHotQueries(file: string): HotQueries {
     async close() {
       await flush();
       db.close();
+    },
+  };
+}
+
+/** Beyond this many users' rows the remembered reads are dropped and read again as people write. */
+const REMEMBERED_USERS = 10_000;
+
+/**
+ * The identities and sessions this connection read or wrote, valid while no other connection has
+ * committed: SQLite's data_version changes when another connection (Prisma's, in this process or another
+ * process on the same file) commits, and then everything remembered is dropped. So a role granted from the
+ * CLI or a session changed through Prisma is seen on the next message, as without this; and a returning
+ * person's message, in the common case, reads neither table.
+ */
+function readsSinceOtherWrites(db: Database.Database) {
+  const dataVersion = db.prepare('PRAGMA data_version').pluck();
+  let version: unknown;
+  const remembered = { identities: new Map<string, HotIdentity[]>(), sessions: new Map<string, SessionRow | null>() };
+  return {
+    /** What is remembered, emptied first when another connection has committed since the last call. */
+    now() {
+      const current = dataVersion.get();
+      if (current !== version || remembered.identities.size + remembered.sessions.size > REMEMBERED_USERS) {
+        version = current;
+        remembered.identities.clear();
+        remembered.sessions.clear();
+      }
+      return remembered;
     },
   };
 }

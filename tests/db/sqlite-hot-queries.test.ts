@@ -1,4 +1,5 @@
 import path from 'node:path';
+import Database from 'better-sqlite3';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { projectRoot } from '../../src/config.js';
 import { MessageDeduplicator } from '../../src/core/dedup.js';
@@ -147,5 +148,52 @@ describe('the prepared hot statements next to Prisma on one SQLite file', () => 
     await transaction;
     expect(await write).toBe(true);
     expect(await db.processedMessage.count({ where: { id: { in: ['held', 'while-held'] } } })).toBe(2);
+  });
+  it('sees a role or session another connection wrote since the last read, and keeps what it read otherwise', async () => {
+    const now = new Date('2026-03-03T03:00:00.000Z');
+    const user = await db.user.create({
+      data: { identities: { create: { channel: 'telegram', externalId: '4040', lastSeenAt: now } } },
+    });
+    const roleOf = async () => (await hot.identities('telegram', ['4040']))[0]!.user.role;
+    expect(await roleOf()).toBe('innovator');
+    // Prisma's connection in this process.
+    await db.user.update({ where: { id: user.id }, data: { role: 'coordinator' } });
+    expect(await roleOf()).toBe('coordinator');
+    // Another process on the same file (the CLI granting a role).
+    const other = new Database(path.join(temp.dir, 'pandu.db'));
+    try {
+      other.prepare(`UPDATE "User" SET "role" = 'admin' WHERE "id" = ?`).run(user.id);
+      expect(await roleOf()).toBe('admin');
+
+      const sessions = new SessionStore(db, 60_000, hot);
+      const session = { flow: 'proposal', step: 'judul', data: { n: 1 }, choices: [], expired: false };
+      await sessions.save(user.id, session, now);
+      expect(await sessions.load(user.id, now)).toEqual(session);
+      // What this connection wrote is read back as written, again and again, and each read is its own copy.
+      const first = await hot.session(user.id);
+      (first!.data as { state: { n: number } }).state.n = 99;
+      expect((await hot.session(user.id))!.data).toEqual({ state: { n: 1 }, choices: [] });
+      other.prepare(`UPDATE "ConversationState" SET "step" = 'masalah' WHERE "userId" = ?`).run(user.id);
+      expect((await hot.session(user.id))!.step).toBe('masalah');
+      await db.conversationState.delete({ where: { userId: user.id } });
+      expect(await hot.session(user.id)).toBeUndefined();
+    } finally {
+      other.close();
+    }
+  });
+
+  it('finds a user created after a first read found nobody', async () => {
+    const now = new Date('2026-03-03T04:00:00.000Z');
+    expect(await hot.identities('telegram', ['5050'])).toEqual([]);
+    const created = await hot.createUser(
+      { displayName: 'Rina' },
+      [{ channel: 'telegram', externalId: '5050', displayName: 'Rina', firstMessageAt: now, lastSeenAt: now }],
+      now,
+    );
+    expect(await hot.identities('telegram', ['5050'])).toEqual(created);
+    // A user created by another connection after this one read nobody is found too.
+    expect(await hot.identities('telegram', ['6060'])).toEqual([]);
+    await db.user.create({ data: { identities: { create: { channel: 'telegram', externalId: '6060', lastSeenAt: now } } } });
+    expect(await hot.identities('telegram', ['6060'])).toHaveLength(1);
   });
 });
