@@ -120,61 +120,10 @@ describe('abstention that reads the question', () => {
     expect((await timedSearch('uji coba inovasi berlaku berapa tahun?')).signals.factMissing).toBe(1);
   });
 
-  it('counts a derived noun the base knows only through its root as another word ("penghasilan" is not "hasil")', async () => {
-    const rooted = indexOf([
-      chunk({ regulation: PP, pasal: '16', ayat: '2' }, 'Uji coba dilakukan pada Perangkat Daerah yang ditugaskan sebagai laboratorium uji coba.'),
-      chunk({ regulation: PP, pasal: '17', ayat: '1' }, 'Pelaksana melaporkan hasil uji coba; penilaian dilakukan pada setiap tahap uji coba.'),
-      chunk({ regulation: PP, pasal: '1', angka: '12' }, 'Perangkat Daerah adalah unsur pembantu kepala Daerah dan DPRD.'),
-    ]);
-    const rootedSearch = (question: string) => new Retriever(rooted).search(question, 5);
-    const pay = await rootedSearch('syarat penghasilan uji coba');
-    expect(pay.signals.rootOnlyShare).toBeGreaterThan(0);
-    // The head "penghasilan" is matched only through "hasil": not covered.
-    expect(pay.signals.headCovered).toBe(0);
-    // A derived noun the base uses as typed is its own word.
-    const assessed = await rootedSearch('syarat penilaian uji coba');
-    expect(assessed.signals.rootOnlyShare).toBe(0);
-    expect(assessed.signals.headCovered).toBe(1);
-  });
-
-  it('weighs whether the best passages are about the words asked, not only mention them', async () => {
-    const headed = indexOf([
-      chunk({ regulation: PP, pasal: '20', ayat: '3', topic: 'hak kekayaan intelektual' }, 'Hak kekayaan intelektual atas Inovasi Daerah menjadi milik Pemerintah Daerah.'),
-      chunk({ label: 'Formulir profil inovasi', topic: 'inisiator inovasi' }, 'Inisiator inovasi dapat berasal dari OPD, BUMD atau BUMN setempat.'),
-      chunk({ regulation: PP, pasal: '1', angka: '12' }, 'Perangkat Daerah adalah unsur pembantu kepala Daerah dan DPRD.'),
-    ]);
-    const headedSearch = (question: string) => new Retriever(headed).search(question, 5);
-    const about = await headedSearch('hak kekayaan intelektual inovasi milik siapa?');
-    const passing = await headedSearch('BUMN yang bikin inovasi apa saja?');
-    expect(about.signals.headlineCoverage).toBeGreaterThan(0.7);
-    expect(passing.signals.headlineCoverage).toBeLessThan(0.5);
-    // A regulation's text ingested as it is (no topic) is about everything it says.
-    const ingested = new Retriever(indexOf([chunk({ regulation: PP, pasal: '3' }, 'Inisiator inovasi dapat berasal dari OPD, BUMD atau BUMN setempat.')]));
-    expect((await ingested.search('BUMN yang bikin inovasi apa saja?', 5)).signals.headlineCoverage).toBe(1);
-  });
-
-  it("notes word pairs the base never uses together, built from its own words ('dana alokasi khusus')", async () => {
-    const phrased = indexOf([
-      chunk({ regulation: PP, pasal: '30', ayat: '1' }, 'Anggaran uji coba memakai dana daerah. Alokasi anggaran ditetapkan kepala daerah. Perlakuan khusus tidak diberikan.'),
-      chunk({ regulation: PP, pasal: '1', angka: '12' }, 'Perangkat Daerah adalah unsur pembantu kepala Daerah dan DPRD.'),
-    ]);
-    const phrasedSearch = (question: string) => new Retriever(phrased).search(question, 5);
-    expect((await phrasedSearch('dana alokasi khusus perangkat daerah')).signals.phraseKnown).toBeLessThan(0.5);
-    expect((await phrasedSearch('anggaran uji coba perangkat daerah')).signals.phraseKnown).toBe(1);
-  });
-
-  it('notes a question asking when or how much in a relative period, not a relative time in the story around it', async () => {
-    expect((await search('APBD tahun ini kapan disahkan?')).signals.currentFact).toBe(1);
-    expect((await search('dana uji coba tahun depan berapa?')).signals.currentFact).toBe(1);
-    expect((await search('Tahun lalu kami mulai uji coba. Kapan laporannya paling lambat?')).signals.currentFact).toBe(0);
-    expect((await search('penilaian 2024 tahun ini kapan?')).signals.currentFact).toBe(0);
-  });
-
   it("refuses by rule a question about records, and reads no region in a sentence that ends with 'kota'", async () => {
     const record = await search('berapa skor penilaian inovasi Kabupaten Sidoarjo?');
     expect(record.confidence).toBe(0);
-    expect((await search('nilai penilaian inovasi kota kami berapa?')).signals.regionRecord).toBe(1);
-    const story = await search('Saya koordinator di sebuah kota. Pimpinan ingin tahu apakah daerah mendapat penghargaan atas uji coba?');
+    const story = await search('Saya koordinator di sebuah kota. Pimpinan ingin tahu skor penilaian uji coba dihitung bagaimana?');
     expect(story.signals.regionRecord).toBe(0);
   });
 
