@@ -24,12 +24,16 @@ export interface FitOptions {
 
 export const DEFAULT_FIT: FitOptions = { l2: 0.001, inScopeWeight: 1, iterations: 6000 };
 
-/** Signals of every question, as the retriever reads them; questions asking for results are left out (a rule refuses them). */
+/**
+ * Signals of every question, as the retriever reads them. A confidence of exactly 0 (the model never gives
+ * it) is a rule's refusal (results of a year, one region's records, who holds a post now) or a question
+ * without content words: the model has nothing to learn from either, so they are left out.
+ */
 export async function collectExamples(retriever: Retriever, questions: readonly EvalQuestion[]): Promise<AbstentionExample[]> {
   const out: AbstentionExample[] = [];
   for (const q of questions) {
     const r = await retriever.search(q.question, 10);
-    if (r.confidence === 0 && r.signals.coverageTop1 === 0 && r.signals.unknownShare === 0) continue; // no content words at all
+    if (r.confidence === 0) continue;
     out.push({ id: q.id, signals: r.signals, inScope: q.in_scope ? 1 : 0 });
   }
   return out;

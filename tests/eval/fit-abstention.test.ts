@@ -1,5 +1,14 @@
 import { describe, expect, it } from 'vitest';
-import { abstentionRates, confidenceOf, crossValidate, fitLogistic, type AbstentionExample } from '../../src/eval/fit-abstention.js';
+import {
+  abstentionRates,
+  collectExamples,
+  confidenceOf,
+  crossValidate,
+  fitLogistic,
+  type AbstentionExample,
+} from '../../src/eval/fit-abstention.js';
+import { Retriever } from '../../src/knowledge/retrieval/retriever.js';
+import { chunk, indexOf } from '../knowledge/support/chunks.js';
 import type { AbstentionSignals } from '../../src/knowledge/retrieval/abstention.js';
 import { signalsOf } from '../knowledge/support/signals.js';
 
@@ -37,5 +46,25 @@ describe('fitting the abstention model', () => {
       abstention: expect.any(Number),
       falseAbstention: expect.any(Number),
     });
+  });
+
+  it("leaves out questions a rule refuses (one region's records): the model has nothing to learn from them", async () => {
+    const retriever = new Retriever(
+      indexOf([
+        chunk(
+          { regulation: 'PP 38/2017', pasal: '22', ayat: '1' },
+          'Menteri melakukan penilaian terhadap Daerah yang melaksanakan Inovasi Daerah; skor ditetapkan setiap tahun.',
+        ),
+        chunk(
+          { regulation: 'PP 38/2017', pasal: '16', ayat: '2' },
+          'Uji coba dilakukan pada Perangkat Daerah yang ditugaskan sebagai laboratorium uji coba.',
+        ),
+      ]),
+    );
+    const examples = await collectExamples(retriever, [
+      { id: 'record', question: 'berapa skor penilaian Kabupaten Sidoarjo?', citations: [], in_scope: false },
+      { id: 'rule', question: 'uji coba dilakukan di perangkat daerah mana?', citations: [], in_scope: true },
+    ]);
+    expect(examples.map((e) => e.id)).toEqual(['rule']);
   });
 });

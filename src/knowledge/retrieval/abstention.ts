@@ -11,6 +11,7 @@ import type { PreparedQuery } from './query-groups.js';
 import { DEFINITION_CUES, type QuestionCues } from './question-cues.js';
 import { asksOfficeHolder } from './office-holder.js';
 import { QuestionText } from './question-text.js';
+import { readPasalRequests } from './pasal-lookup.js';
 import { typedForm } from './typed-form.js';
 
 /** What the abstention model reads about a question and its best passages. All in [0, 1]. */
@@ -27,10 +28,19 @@ export interface AbstentionSignals {
   unknownShare: number;
   /** The question's subject is one Pandu deliberately does not cover (pay, tax, procurement …), as typed. */
   outsideTopic: number;
-  /** Asks for records: of one named region, of the asker's own submission, a count for some year (see asksRegionRecord). */
+  /**
+   * Asks for records: of one named region, of the asker's own submission, a count for some year (see
+   * asksRegionRecord). Refused by rule: the knowledge base keeps no one's records.
+   */
   regionRecord: number;
   /** Names a regulation (by number) the knowledge base does not hold. */
   absentRegulation: number;
+  /**
+   * Names articles ("Pasal 40", "Pasal 25 ayat (5)") of which the knowledge base holds none, in the
+   * regulations the question names (any, when it names none). Refused by rule: another article's text is
+   * not the one asked for.
+   */
+  absentArticle: number;
   /** Asks who / how many / how long, and the best passages state no such thing. */
   answerTypeMissing: number;
   /**
@@ -60,6 +70,8 @@ export interface AbstentionInput {
   /** The chunks ranked first, second and third. */
   topChunks: IndexedChunk[];
   cues: QuestionCues;
+  /** The regulations the question names, as citation names (empty when it names none). */
+  named?: ReadonlySet<string>;
   minConfidence?: number;
 }
 
@@ -136,6 +148,7 @@ export function decideAbstention(input: AbstentionInput): { abstain: boolean; co
     outsideTopic: surfaceOutside.some(Boolean) ? 1 : 0,
     regionRecord: asksRegionRecord(input.question, index) ? 1 : 0,
     absentRegulation: query.groups.some((g, i) => g.group.kind === 'legal' && /^reg:/.test(g.group.surface) && query.unknown.has(i)) ? 1 : 0,
+    absentArticle: absentArticle(input.question, index, input.named) ? 1 : 0,
     answerTypeMissing: answerTypeMissing(input.question, input.cues, input.topChunks.slice(0, 2), index) ? 1 : 0,
     factMissing: factMissing(input.question, input.topChunks.slice(0, 3)) ? 1 : 0,
     asksCurrent: CURRENT_RE.test(input.question.spaced()) ? 1 : 0,
@@ -146,8 +159,9 @@ export function decideAbstention(input: AbstentionInput): { abstain: boolean; co
   const head = headGroup(input.question, query, index);
   signals.headCovered =
     head >= 0 && !unknown(head) && !isGuessed(query.groups[head]!, index) && input.top.slice(0, 2).some((h) => (h?.groupScores[head] ?? 0) > 0) ? 1 : 0;
-  // Rules, not weights: Pandu keeps no results of a year and no names of who holds a post now.
-  const refused = input.cues.results || asksOfficeHolder(input.question);
+  // Rules, not weights: Pandu keeps no results of a year, no one's records, no articles it does not hold
+  // and no names of who holds a post now.
+  const refused = input.cues.results || signals.regionRecord === 1 || signals.absentArticle === 1 || asksOfficeHolder(input.question);
   const confidence = total === 0 || refused ? 0 : confidenceFrom(signals);
   const threshold = input.minConfidence ?? DEFAULT_MIN_CONFIDENCE;
   return { abstain: confidence < threshold, confidence, signals };
@@ -162,7 +176,8 @@ export function decideAbstention(input: AbstentionInput): { abstain: boolean; co
  * the fitted model's 0.4 did: abstention 0.85 with 1.3% false abstention on them. The cross-validated
  * false abstention leaves little room under 3%, hence the margin. Neither the holdout nor the sealed set
  * was used; abstention3.jsonl was written before the fit and is only measured. Questions asking who holds
- * a post now (asksOfficeHolder) are refused by rule, whatever this model says. (A refit with dev3.jsonl
+ * a post now (asksOfficeHolder), for one region's records (regionRecord) or for an article the base does
+ * not hold (absentArticle) are refused by rule, whatever this model says. (A refit with dev3.jsonl
  * and a head-phrase signal did better on these sets but worse on the holdout and abstention3 sets.)
  */
 export const ABSTENTION_MODEL: { bias: number; weights: Readonly<Record<keyof AbstentionSignals, number>> } = {
@@ -176,6 +191,7 @@ export const ABSTENTION_MODEL: { bias: number; weights: Readonly<Record<keyof Ab
     outsideTopic: -1.63,
     regionRecord: -3.96,
     absentRegulation: -0.95,
+    absentArticle: 0,
     answerTypeMissing: -0.04,
     factMissing: -2.78,
     asksCurrent: -1.44,
@@ -188,6 +204,25 @@ export function confidenceFrom(s: AbstentionSignals, model = ABSTENTION_MODEL): 
   let z = model.bias;
   for (const name in model.weights) z += model.weights[name as keyof AbstentionSignals] * s[name as keyof AbstentionSignals];
   return 1 / (1 + Math.exp(-z));
+}
+
+/**
+ * See `absentArticle`. An ayat or angka counts only for a Pasal the base holds divided into them: "Pasal
+ * 19 ayat (1)" of a Pasal held whole is that Pasal.
+ */
+function absentArticle(question: QuestionText, index: KnowledgeIndex, named: ReadonlySet<string> = new Set()): boolean {
+  const requests = readPasalRequests(question);
+  if (requests.length === 0) return false;
+  return requests.every((request) => {
+    const chunks = index
+      .chunksOfPasal(request.pasal)
+      .map((d) => index.chunks[d]!)
+      .filter((c) => named.size === 0 || named.has(c.regulation ?? ''));
+    if (chunks.length === 0) return true;
+    const held = (unit: string | undefined, of: (c: IndexedChunk) => string | null | undefined) =>
+      !unit || !chunks.some((c) => of(c)) || chunks.some((c) => of(c) === unit);
+    return !(held(request.ayat, (c) => c.ayat) && held(request.angka, (c) => c.angka));
+  });
 }
 
 /** An unknown word's weight: an everyday word little, a specific name or an out-of-scope subject a lot. */
@@ -305,8 +340,9 @@ const RECORD_WORDS = new Set([
 ]);
 // "Kabupaten Sidoarjo", "kab Ngawi", "kota kami", "daerah mana": a region named (or asked for) right after
 // the word for its kind, in the same phrase.
+// Only an abbreviation takes a dot: "di sebuah kota. Pimpinan …" ends a sentence, it names no region.
 const REGION_RE =
-  /\b(?:[Kk]abupaten|[Kk]ab|[Kk]ota|[Pp]rovinsi|[Pp]rov|[Pp]emkab|[Pp]emkot|[Pp]emprov|[Kk]ecamatan|[Dd]esa)\.?\s+(?:([A-Z][a-z]+)|(kami|kita|mana)\b|([a-z]{4,})\b)|\b(?:[Dd]aerah|[Kk]ota|[Kk]abupaten|[Pp]rovinsi)\s+(mana)\b/g;
+  /\b(?:[Kk]abupaten|[Kk]ab\.?|[Kk]ota|[Pp]rovinsi|[Pp]rov\.?|[Pp]emkab|[Pp]emkot|[Pp]emprov|[Kk]ecamatan|[Dd]esa)\s+(?:([A-Z][a-z]+)|(kami|kita|mana)\b|([a-z]{4,})\b)|\b(?:[Dd]aerah|[Kk]ota|[Kk]abupaten|[Pp]rovinsi)\s+(mana)\b/g;
 
 /** "sudah … belum", "apakah … sudah": asks how something stands now. */
 const STANDING_RE = /\b(sudah|udah|belum|blm)\b/;

@@ -119,4 +119,25 @@ describe('abstention that reads the question', () => {
     expect((await timedSearch('uji coba inovasi paling lama berapa bulan?')).signals.factMissing).toBe(0);
     expect((await timedSearch('uji coba inovasi berlaku berapa tahun?')).signals.factMissing).toBe(1);
   });
+
+  it("refuses by rule a question about records, and reads no region in a sentence that ends with 'kota'", async () => {
+    const record = await search('berapa skor penilaian inovasi Kabupaten Sidoarjo?');
+    expect(record.confidence).toBe(0);
+    const story = await search('Saya koordinator di sebuah kota. Pimpinan ingin tahu skor penilaian uji coba dihitung bagaimana?');
+    expect(story.signals.regionRecord).toBe(0);
+  });
+
+  it('refuses by rule a question naming an article the base does not hold, and answers one it holds', async () => {
+    const absent = await search('apa isi Pasal 40?');
+    expect(absent.signals.absentArticle).toBe(1);
+    expect(absent.confidence).toBe(0);
+    expect((await search('Pasal 16 ayat (5) isinya apa?')).signals.absentArticle).toBe(1);
+    const held = await search('Pasal 16 ayat (2) isinya apa?');
+    expect(held.signals.absentArticle).toBe(0);
+    expect(held.abstain).toBe(false);
+    expect((await search('Pasal 1 angka 12 isinya apa?')).signals.absentArticle).toBe(0);
+    // A Pasal held whole is what "Pasal 19 ayat (1)" asks for.
+    const whole = new Retriever(indexOf([chunk({ regulation: PP, pasal: '19' }, 'Inovasi Daerah yang sederhana langsung diterapkan tanpa uji coba.')]));
+    expect((await whole.search('Pasal 19 ayat (1) isinya apa?', 5)).signals.absentArticle).toBe(0);
+  });
 });

@@ -141,7 +141,8 @@ describe('question cues and the confidence model', () => {
     const base = signalsOf();
     expect(confidenceFrom({ ...base, coverageTop1: 0.9 })).toBeGreaterThan(confidenceFrom(base));
     expect(confidenceFrom({ ...base, unknownShare: 0.6 })).toBeLessThan(confidenceFrom(base));
-    for (const sign of ['outsideTopic', 'regionRecord', 'absentRegulation', 'answerTypeMissing', 'factMissing', 'asksCurrent', 'yearMismatch'] as const) {
+    // regionRecord and absentArticle are rules (confidence 0), not weights.
+    for (const sign of ['outsideTopic', 'absentRegulation', 'answerTypeMissing', 'factMissing', 'asksCurrent', 'yearMismatch'] as const) {
       expect(confidenceFrom({ ...base, [sign]: 1 }), sign).toBeLessThan(confidenceFrom(base));
     }
     expect(confidenceFrom({ ...base, coverageTop1: 1, coverageTop3: 1, unknownShare: 0 })).toBeGreaterThan(0.9);

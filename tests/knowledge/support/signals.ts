@@ -11,6 +11,7 @@ export function signalsOf(overrides: Partial<AbstentionSignals> = {}): Abstentio
     outsideTopic: 0,
     regionRecord: 0,
     absentRegulation: 0,
+    absentArticle: 0,
     answerTypeMissing: 0,
     factMissing: 0,
     asksCurrent: 0,
