@@ -79,7 +79,7 @@ function measuring(updates: number): () => Measured {
  * `typingDelayMs: 0` sends "typing" before every answer, as Pandu did before it waited for slow ones.
  */
 async function measurePandu(app: App, round: number, typingDelayMs?: number): Promise<Measured & { messages: number }> {
-  const fake = await startFakeTelegram();
+  const fake = await startFakeTelegram({ recordPayloads: false });
   const telegram = createTelegramBot({
     token: fake.token,
     apiRoot: fake.apiRoot,
@@ -151,7 +151,7 @@ function prismaRouter(app: App): Router {
 
 /** The ceiling: a bare grammY echo bot on the same runner and fake server. */
 async function measureEcho(): Promise<Measured> {
-  const fake = await startFakeTelegram();
+  const fake = await startFakeTelegram({ recordPayloads: false });
   const bot = new Bot(fake.token, { client: { apiRoot: fake.apiRoot }, botInfo: FAKE_BOT });
   bot.on('message:text', (ctx) => ctx.reply(ctx.message.text));
   const runner = runBot(bot, { runner: { silent: true } });

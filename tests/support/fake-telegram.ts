@@ -96,6 +96,13 @@ export async function startFakeTelegram(
     down?: OutageMode;
     /** Telegram's flood control: more than `perSecond` messages sent in any second get a 429 with retry_after. */
     floodLimit?: { perSecond: number; retryAfterSeconds?: number };
+    /**
+     * false: calls are recorded without their payloads and files (benchmarks). The stand-in shares the
+     * measured bot's heap, and thousands of kept message bodies made the bot's garbage collection copy
+     * them again and again: a cost that grew with the size of the bot's replies and that Telegram's own
+     * servers never put on a bot.
+     */
+    recordPayloads?: boolean;
   } = {},
 ): Promise<FakeTelegram> {
   const token = options.token ?? FAKE_TOKEN;
@@ -195,7 +202,10 @@ export async function startFakeTelegram(
         if (route[1] !== token) return send(401, { ok: false, error_code: 401, description: 'Unauthorized' });
         const method = route[2]!;
         const { payload, uploads } = parseBody(Buffer.concat(chunks), req.headers['content-type'], url.searchParams);
-        const call: ApiCall = { method, payload, files: uploads, status: 200, at: Date.now() };
+        const call: ApiCall =
+          options.recordPayloads === false
+            ? { method, payload: {}, files: [], status: 200, at: Date.now() }
+            : { method, payload, files: uploads, status: 200, at: Date.now() };
         if (outage === 'bad-gateway') {
           call.status = 502;
           record(call);
