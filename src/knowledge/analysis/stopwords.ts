@@ -11,7 +11,7 @@ export const STOPWORDS: ReadonlySet<string> = new Set(
   kemana kemudian kenapa kepada kepadanya ketika kini kita kok lagi lah lain lainnya lalu maka makanya mampu mana
   manakah masih maupun melainkan memang mengapa menjadi merasa mereka meski meskipun misal misalnya mohon mungkin
   nah namun nanti nih nya oleh pada padahal para pula pun saat saja sama sambil sampai sang sangat saya
-  sebab sebagai sebagaimana sebelum sebenarnya secara sedang sedangkan sehingga sekali sekarang selain selalu
+  sebab sebagai sebagaimana sebelum sebenarnya secara sedang sedangkan sehingga sekali sekarang selain selalu selama semasa
   seluruh semua sendiri seperti seorang sepertinya sering serta sesuatu setelah setiap siapa siapakah sih sini
   situ soal sudah supaya tadi tahu tanpa tapi tentang terhadap tersebut tetapi tidak toh tolong tuh untuk wah
   walau walaupun ya yaitu yakni yang deh dah kak pak bu bapak ibu mas mbak min admin halo hai terima kasih makasih

@@ -58,6 +58,11 @@ describe('Analyzer.analyze', () => {
     expect(words).toEqual(['cara', 'ngusulin', 'inovasi', 'opd']);
   });
 
+  it('reads "selama" (during) as a function word, so a passage about what happens during a trial does not answer how long it lasts', () => {
+    expect(surfaces(analyzer.analyze('selama uji coba'))).toEqual(['uji', 'coba']);
+    expect(surfaces(analyzer.analyze('berapa lama uji coba'))).toContain('lama');
+  });
+
   it('yields nothing for a question made only of stop-words', () => {
     expect(analyzer.analyze('apa itu yang bagaimana?')).toEqual([]);
   });
