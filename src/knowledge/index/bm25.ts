@@ -196,7 +196,9 @@ export class Bm25Index {
     for (let i = 0; i < count; i += 1) {
       const doc = touched[i]!;
       total[doc] = 0;
-      perGroup.fill(0, doc * g, doc * g + g);
+      // A loop, not fill(): for a handful of places the builtin's call cost more than the stores (a
+      // fifth of a search on the shipped base).
+      for (let at = doc * g, end = at + g; at < end; at += 1) perGroup[at] = 0;
     }
     return hits;
   }
