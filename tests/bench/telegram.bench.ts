@@ -96,10 +96,10 @@ async function measurePandu(app: App, round: number, typingDelayMs?: number): Pr
     const people = round * 1000;
     const finished = (last: number) => () => telegram.lastUpdateId() === last && telegram.inFlight.size === 0;
     await until(finished(pushQuestions(fake, WARM_UP, 0, people)));
-    const sentBefore = fake.sentTexts().length;
+    const sentBefore = fake.sentCount();
     const done = measuring(PANDU_UPDATES);
     await until(finished(pushQuestions(fake, PANDU_UPDATES, WARM_UP, people)));
-    return { ...done(), messages: fake.sentTexts().length - sentBefore };
+    return { ...done(), messages: fake.sentCount() - sentBefore };
   } finally {
     await running.stop();
     await fake.close();

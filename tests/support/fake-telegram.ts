@@ -47,8 +47,10 @@ export interface FakeTelegram {
   /** Every API call in arrival order (getUpdates included). */
   calls: ApiCall[];
   callsOf(method: string): ApiCall[];
-  /** Texts of successful sendMessage calls, in order. */
+  /** Texts of successful sendMessage calls, in order (throws when payloads are not recorded). */
   sentTexts(): string[];
+  /** How many sendMessage calls succeeded (also when payloads are not recorded). */
+  sentCount(): number;
   /** Queues an update for getUpdates; returns its update_id. */
   pushUpdate(update: Omit<Update, 'update_id'>): number;
   /** Answers the next `count` calls of `method` with 429 and parameters.retry_after. */
@@ -131,7 +133,7 @@ export async function startFakeTelegram(
     getMe: () => me,
     // Confirmed updates have already left the queue, so it holds exactly what Telegram would return, at
     // most `limit` (1–100, default 100) at a time.
-    getUpdates: (p) => queue.slice(0, Math.min(Math.max(Number(p.limit ?? 100), 1), 100)),
+    getUpdates: (p) => queue.slice(0, updatesLimit(p.limit)),
     deleteWebhook: () => {
       webhook = undefined;
       return true;
@@ -324,7 +326,11 @@ export async function startFakeTelegram(
     token,
     calls,
     callsOf: (method) => calls.filter((c) => c.method === method),
-    sentTexts: () => calls.filter((c) => c.method === 'sendMessage' && c.status === 200).map((c) => String(c.payload.text)),
+    sentTexts: () => {
+      if (options.recordPayloads === false) throw new Error('sentTexts: this fake records no payloads (recordPayloads: false)');
+      return calls.filter((c) => c.method === 'sendMessage' && c.status === 200).map((c) => String(c.payload.text));
+    },
+    sentCount: () => calls.filter((c) => c.method === 'sendMessage' && c.status === 200).length,
     pushUpdate(update) {
       const full = { ...update, update_id: nextUpdateId++ } as Update;
       const chat = full.message?.chat ?? full.callback_query?.message?.chat;
@@ -487,4 +493,10 @@ export function callbackUpdate(data: string, options: { from?: User; chat?: NonC
 
 export function groupChat(id = -100200300): Chat.SupergroupChat {
   return { id, type: 'supergroup', title: 'Forum Inovasi Daerah' };
+}
+
+/** getUpdates' `limit` as Telegram reads it: 1–100, 100 when absent or not a number. */
+function updatesLimit(limit: unknown): number {
+  const n = Math.trunc(Number(limit ?? 100));
+  return Number.isFinite(n) ? Math.min(Math.max(n, 1), 100) : 100;
 }
