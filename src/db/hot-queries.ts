@@ -4,8 +4,9 @@
  * compiled on every call: through Prisma each costs about thirty times what the statement itself does.
  * Identities and sessions read are remembered only until another connection commits (SQLite's
  * data_version), so several processes on one database, and Prisma's connection in this one, still see
- * each other's writes (roles, sessions) on the next message. What is returned is the caller's to read,
- * not to change.
+ * each other's writes (roles, sessions) on the next message. The identities returned are shared between
+ * calls (only the array is new): callers read them, never change them; a session's data is parsed anew
+ * on every read.
  */
 export interface HotQueries {
   /** Records a handled message id; false when it was recorded before. */

@@ -90,8 +90,14 @@ export function sqliteHotQueries(file: string): HotQueries {
       return found.slice();
     },
     async createUser(user, identities, now) {
+      // Forgotten before and after: a read between the two (another message of the same person, another
+      // form of its id) would otherwise remember the table as it was before this commit.
       seen.now().identities.clear();
-      await write(() => createUser(user.displayName, identities, now));
+      try {
+        await write(() => createUser(user.displayName, identities, now));
+      } finally {
+        seen.now().identities.clear();
+      }
       const channel = identities[0]?.channel ?? '';
       const ids = identities.map((i) => i.externalId);
       return (identitiesFor(ids.length).all(channel, ...ids) as IdentityRow[]).map(toIdentity);
@@ -112,10 +118,14 @@ export function sqliteHotQueries(file: string): HotQueries {
       };
     },
     async saveSession(userId, s: HotSessionWrite, now) {
-      // Read back from the table next time rather than remembered as written: another connection may
-      // commit between this write and the next read.
+      // Forgotten before and after the write, which commits at the next turn of the event loop: a read in
+      // between sees the old row, and this connection's own commit does not change data_version.
       seen.now().sessions.delete(userId);
-      await write(() => saveSession.run(userId, s.flow, s.step, JSON.stringify(s.data), sqliteTime(now), sqliteTime(s.expiresAt)));
+      try {
+        await write(() => saveSession.run(userId, s.flow, s.step, JSON.stringify(s.data), sqliteTime(now), sqliteTime(s.expiresAt)));
+      } finally {
+        seen.now().sessions.delete(userId);
+      }
     },
     async addPoints(key, points, expire, now) {
       const row = (await write(() => addPoints.get({ key, points, expire: expire ? sqliteTime(expire) : null, now: sqliteTime(now) }))) as {
@@ -131,8 +141,8 @@ export function sqliteHotQueries(file: string): HotQueries {
   };
 }
 
-/** Beyond this many users' rows the remembered reads are dropped and read again as people write. */
-const REMEMBERED_USERS = 10_000;
+/** Beyond this many remembered reads (identity look-ups and sessions, absent ones included) all are dropped. */
+const REMEMBERED_ENTRIES = 10_000;
 
 /**
  * The identities and sessions this connection read or wrote, valid while no other connection has
@@ -149,7 +159,7 @@ function readsSinceOtherWrites(db: Database.Database) {
     /** What is remembered, emptied first when another connection has committed since the last call. */
     now() {
       const current = dataVersion.get();
-      if (current !== version || remembered.identities.size + remembered.sessions.size > REMEMBERED_USERS) {
+      if (current !== version || remembered.identities.size + remembered.sessions.size > REMEMBERED_ENTRIES) {
         version = current;
         remembered.identities.clear();
         remembered.sessions.clear();

@@ -26,8 +26,9 @@ export const DEFAULT_FIT: FitOptions = { l2: 0.001, inScopeWeight: 1, iterations
 
 /**
  * Signals of every question, as the retriever reads them. A confidence of exactly 0 (the model never gives
- * it) is a rule's refusal (results of a year, one region's records, who holds a post now) or a question
- * without content words: the model has nothing to learn from either, so they are left out.
+ * it) is a rule's refusal (results of a year, an article number the base does not have, who holds a post
+ * now) or a question without content words: the model has nothing to learn from either, so they are left
+ * out (the fit's own figures count neither; `npm run eval` counts them all).
  */
 export async function collectExamples(retriever: Retriever, questions: readonly EvalQuestion[]): Promise<AbstentionExample[]> {
   const out: AbstentionExample[] = [];

@@ -182,6 +182,31 @@ describe('the prepared hot statements next to Prisma on one SQLite file', () => 
     }
   });
 
+  it('serves a repeated read from memory, and never an old session during its own pending write', async () => {
+    const now = new Date('2026-03-03T05:00:00.000Z');
+    const created = await hot.createUser(
+      { displayName: 'Dewi' },
+      [{ channel: 'telegram', externalId: '7070', displayName: 'Dewi', firstMessageAt: now, lastSeenAt: now }],
+      now,
+    );
+    const first = await hot.identities('telegram', ['7070']);
+    expect(first).toEqual(created);
+    // The same objects: read from memory, not from the table again.
+    expect((await hot.identities('telegram', ['7070']))[0]).toBe(first[0]);
+
+    const userId = first[0]!.userId;
+    const write = (step: string) =>
+      hot.saveSession(userId, { flow: 'proposal', step, data: {}, expiresAt: new Date(now.getTime() + 60_000) }, now);
+    await write('judul');
+    expect((await hot.session(userId))!.step).toBe('judul');
+    // A read while the next write waits for its group commit sees the old row; once it is committed the
+    // new one is read, not the old one remembered in between.
+    const pending = write('masalah');
+    expect((await hot.session(userId))!.step).toBe('judul');
+    await pending;
+    expect((await hot.session(userId))!.step).toBe('masalah');
+  });
+
   it('finds a user created after a first read found nobody', async () => {
     const now = new Date('2026-03-03T04:00:00.000Z');
     expect(await hot.identities('telegram', ['5050'])).toEqual([]);

@@ -28,17 +28,15 @@ export interface AbstentionSignals {
   unknownShare: number;
   /** The question's subject is one Pandu deliberately does not cover (pay, tax, procurement …), as typed. */
   outsideTopic: number;
-  /**
-   * Asks for records: of one named region, of the asker's own submission, a count for some year (see
-   * asksRegionRecord). Refused by rule: the knowledge base keeps no one's records.
-   */
+  /** Asks for records: of one named region, of the asker's own submission, a count for some year (see asksRegionRecord). */
   regionRecord: number;
   /** Names a regulation (by number) the knowledge base does not hold. */
   absentRegulation: number;
   /**
-   * Names articles ("Pasal 40", "Pasal 25 ayat (5)") of which the knowledge base holds none, in the
-   * regulations the question names (any, when it names none). Refused by rule: another article's text is
-   * not the one asked for.
+   * Names only article numbers ("Pasal 40") that no regulation in the knowledge base has. Refused by rule:
+   * another article's text is not the one asked for. An ayat a held Pasal lacks ("Pasal 20 ayat 6") or a
+   * Pasal of another regulation than the one named is not refused: the whole Pasal, or the regulation that
+   * has it, is the best answer there is (and the base may say so itself, as an FAQ on "Pasal 20 ayat 6" does).
    */
   absentArticle: number;
   /** Asks who / how many / how long, and the best passages state no such thing. */
@@ -70,8 +68,6 @@ export interface AbstentionInput {
   /** The chunks ranked first, second and third. */
   topChunks: IndexedChunk[];
   cues: QuestionCues;
-  /** The regulations the question names, as citation names (empty when it names none). */
-  named?: ReadonlySet<string>;
   minConfidence?: number;
 }
 
@@ -148,7 +144,7 @@ export function decideAbstention(input: AbstentionInput): { abstain: boolean; co
     outsideTopic: surfaceOutside.some(Boolean) ? 1 : 0,
     regionRecord: asksRegionRecord(input.question, index) ? 1 : 0,
     absentRegulation: query.groups.some((g, i) => g.group.kind === 'legal' && /^reg:/.test(g.group.surface) && query.unknown.has(i)) ? 1 : 0,
-    absentArticle: absentArticle(input.question, index, input.named) ? 1 : 0,
+    absentArticle: absentArticle(input.question, index) ? 1 : 0,
     answerTypeMissing: answerTypeMissing(input.question, input.cues, input.topChunks.slice(0, 2), index) ? 1 : 0,
     factMissing: factMissing(input.question, input.topChunks.slice(0, 3)) ? 1 : 0,
     asksCurrent: CURRENT_RE.test(input.question.spaced()) ? 1 : 0,
@@ -159,9 +155,10 @@ export function decideAbstention(input: AbstentionInput): { abstain: boolean; co
   const head = headGroup(input.question, query, index);
   signals.headCovered =
     head >= 0 && !unknown(head) && !isGuessed(query.groups[head]!, index) && input.top.slice(0, 2).some((h) => (h?.groupScores[head] ?? 0) > 0) ? 1 : 0;
-  // Rules, not weights: Pandu keeps no results of a year, no one's records, no articles it does not hold
-  // and no names of who holds a post now.
-  const refused = input.cues.results || signals.regionRecord === 1 || signals.absentArticle === 1 || asksOfficeHolder(input.question);
+  // Rules, not weights: Pandu keeps no results of a year, no articles it does not have at all and no
+  // names of who holds a post now. (One region's records stay a weight: a region named as an example in
+  // an in-scope question, "Pemkab Ngawi dapat predikat …, apa artinya?", reads much the same.)
+  const refused = input.cues.results || signals.absentArticle === 1 || asksOfficeHolder(input.question);
   const confidence = total === 0 || refused ? 0 : confidenceFrom(signals);
   const threshold = input.minConfidence ?? DEFAULT_MIN_CONFIDENCE;
   return { abstain: confidence < threshold, confidence, signals };
@@ -176,8 +173,8 @@ export function decideAbstention(input: AbstentionInput): { abstain: boolean; co
  * the fitted model's 0.4 did: abstention 0.85 with 1.3% false abstention on them. The cross-validated
  * false abstention leaves little room under 3%, hence the margin. Neither the holdout nor the sealed set
  * was used; abstention3.jsonl was written before the fit and is only measured. Questions asking who holds
- * a post now (asksOfficeHolder), for one region's records (regionRecord) or for an article the base does
- * not hold (absentArticle) are refused by rule, whatever this model says. (A refit with dev3.jsonl
+ * a post now (asksOfficeHolder) or for an article number no regulation in the base has (absentArticle)
+ * are refused by rule, whatever this model says. (A refit with dev3.jsonl
  * and a head-phrase signal did better on these sets but worse on the holdout and abstention3 sets.)
  */
 export const ABSTENTION_MODEL: { bias: number; weights: Readonly<Record<keyof AbstentionSignals, number>> } = {
@@ -206,23 +203,10 @@ export function confidenceFrom(s: AbstentionSignals, model = ABSTENTION_MODEL): 
   return 1 / (1 + Math.exp(-z));
 }
 
-/**
- * See `absentArticle`. An ayat or angka counts only for a Pasal the base holds divided into them: "Pasal
- * 19 ayat (1)" of a Pasal held whole is that Pasal.
- */
-function absentArticle(question: QuestionText, index: KnowledgeIndex, named: ReadonlySet<string> = new Set()): boolean {
+/** See `absentArticle`: every article number the question names is one no regulation in the base has. */
+function absentArticle(question: QuestionText, index: KnowledgeIndex): boolean {
   const requests = readPasalRequests(question);
-  if (requests.length === 0) return false;
-  return requests.every((request) => {
-    const chunks = index
-      .chunksOfPasal(request.pasal)
-      .map((d) => index.chunks[d]!)
-      .filter((c) => named.size === 0 || named.has(c.regulation ?? ''));
-    if (chunks.length === 0) return true;
-    const held = (unit: string | undefined, of: (c: IndexedChunk) => string | null | undefined) =>
-      !unit || !chunks.some((c) => of(c)) || chunks.some((c) => of(c) === unit);
-    return !(held(request.ayat, (c) => c.ayat) && held(request.angka, (c) => c.angka));
-  });
+  return requests.length > 0 && requests.every((request) => index.chunksOfPasal(request.pasal).length === 0);
 }
 
 /** An unknown word's weight: an everyday word little, a specific name or an out-of-scope subject a lot. */
@@ -336,8 +320,19 @@ function yearMismatch(question: string, top: IndexedChunk | undefined): boolean 
 
 const RECORD_WORDS = new Set([
   'skor', 'skornya', 'nilai', 'nilainya', 'peringkat', 'ranking', 'rangking', 'jumlah', 'predikat', 'predikatnya', 'juara',
-  'pemenang', 'menang', 'meraih', 'top', 'lolos', 'melapor', 'terinovatif',
+  'pemenang', 'menang', 'meraih', 'top', 'lolos', 'terinovatif',
 ]);
+// A region's record is asked for as a value or an outcome ("berapa skor Kabupaten X", "apakah Kota Y
+// menang", "predikatnya apa"), not only named: "Pemkab Ngawi dapat predikat …, apa artinya?" asks what
+// the rule means, with the region as the example.
+const RECORD_VALUE_ASKED_RE =
+  /\b(berapa|brp|ranking|rangking|peringkat|urutan|juara|menang|pemenang|lolos|meraih|terinovatif)\b|\b(skor|skornya|nilai|nilainya|predikat|predikatnya)\b(?: \S+){0,3} (apa|berapa)\b/;
+// Reporting is a record only of the asker's own region ("apakah kota kami sudah melapor"); of a named
+// region it is the process asked about ("Kabupaten X mau melapor, ke siapa?").
+const OWN_RECORD_WORDS = new Set(['melapor', 'lapor', 'dilaporkan', 'mendaftar', 'terdaftar']);
+const YEAR_RE = /\b(19|20)\d\d\b/;
+// Asking what something means, how it is done or what it takes: a question about the rule.
+const RULE_ASKED_RE = /\b(arti|artinya|maksud|maksudnya|cara|caranya|bagaimana|gimana|kriteria|syarat|syaratnya|minimal|menghitung|dihitung)\b/;
 // "Kabupaten Sidoarjo", "kab Ngawi", "kota kami", "daerah mana": a region named (or asked for) right after
 // the word for its kind, in the same phrase.
 // Only an abbreviation takes a dot: "di sebuah kota. Pimpinan …" ends a sentence, it names no region.
@@ -362,16 +357,21 @@ const COUNT_ASKED_RE = /\bberapa (jumlah |banyak )?(daerah|kabupaten|kota|provin
 function asksRegionRecord(question: QuestionText, index: KnowledgeIndex): boolean {
   const q = question.spaced();
   if (STATUS_ASKED_RE.test(q) && OWN_RE.test(q) && YES_NO_RE.test(q)) return true;
-  if (COUNT_ASKED_RE.test(q) && /\b(19|20)\d\d\b/.test(q)) return true;
-  const region = [...question.text.matchAll(REGION_RE)].some((m) => {
-    // "kota kami" is the asker's own region: a record only when the question asks how it stands.
-    if (m[2] === 'kami' || m[2] === 'kita') return STANDING_RE.test(q);
-    if (m[1] || m[2] || m[4]) return true;
-    // A name typed in lower case: one the knowledge base does not use, and not an everyday word.
-    const name = m[3]!;
-    return !index.bm25.has(name) && !isFiller(name) && !STOPWORDS.has(name);
+  if (COUNT_ASKED_RE.test(q) && YEAR_RE.test(q)) return true;
+  if (RULE_ASKED_RE.test(q)) return false;
+  const words = question.words();
+  return [...question.text.matchAll(REGION_RE)].some((m) => {
+    // "kota kami" is the asker's own region: a record when the question asks how it stands, reporting
+    // included ("apakah kota kami sudah melapor").
+    if (m[2] === 'kami' || m[2] === 'kita') return STANDING_RE.test(q) && words.some((w) => RECORD_WORDS.has(w) || OWN_RECORD_WORDS.has(w));
+    if (!words.some((w) => RECORD_WORDS.has(w))) return false;
+    // "daerah mana …", "provinsi mana …": the region is what is asked for.
+    if (m[2] === 'mana' || m[4]) return true;
+    const named = m[1] !== undefined || (!index.bm25.has(m[3]!) && !isFiller(m[3]!) && !STOPWORDS.has(m[3]!));
+    // A name typed in lower case counts only when the knowledge base does not use it and it is not an
+    // everyday word; the record must be asked for (a value, an outcome, a year's), not only named.
+    return named && (RECORD_VALUE_ASKED_RE.test(q) || YEAR_RE.test(q));
   });
-  return region && question.words().some((w) => RECORD_WORDS.has(w));
 }
 
 const MONEY_ASKED_RE = /\b(biaya|biayanya|harga|harganya|tarif|rupiah|nominal|nominalnya|honor|honornya|gaji|uang|besaran|besarnya)\b/;

@@ -279,7 +279,6 @@ export class Retriever {
       top: ranked.slice(0, 3).map(([doc]) => fusion.lexicalHit(doc)),
       topChunks: ranked.slice(0, 3).map(([doc]) => this.index.chunks[doc]!),
       cues,
-      named,
       minConfidence: this.minConfidence,
     });
     return {
