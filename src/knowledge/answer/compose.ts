@@ -87,8 +87,14 @@ export function composeAnswer(input: ComposeInput, t: Translate): ComposedAnswer
   return { body: lines.join('\n'), footer: footerOf(used, citations, t), citations, used };
 }
 
+/** A named Pasal's chunks to show, and the ayat or angka asked for that the base does not hold in it. */
+interface Article {
+  chunks: IndexedChunk[];
+  absent?: string;
+}
+
 /** The chunks of each named Pasal: the asked-for ayat or angka, or else the whole body, in reading order. */
-function wholePasal(lookup: PasalLookup, index: KnowledgeIndex): IndexedChunk[][] {
+function wholePasal(lookup: PasalLookup, index: KnowledgeIndex): Article[] {
   return lookup.requests.slice(0, 2).flatMap((request, i) => {
     const regulation = lookup.regulations[i];
     const own = index
@@ -96,29 +102,46 @@ function wholePasal(lookup: PasalLookup, index: KnowledgeIndex): IndexedChunk[][
       .map((d) => index.chunks[d]!)
       .filter((c) => (c.regulation ?? undefined) === regulation && !c.restsOn && !c.practice)
       .filter((c) => Boolean(c.penjelasan) === request.penjelasan);
-    // The same Pasal from two documents (the regulation's own text and our curated units): show one, the
-    // regulation's own wording when the base holds it.
-    const document = (own.find((c) => c.quote) ?? own[0])?.documentId;
-    const fromOne = own.filter((c) => c.documentId === document);
-    const unit = fromOne.filter((c) => (!request.ayat || c.ayat === request.ayat) && (!request.angka || c.angka === request.angka));
-    const chosen = unit.length > 0 ? unit : fromOne;
-    return chosen.length > 0 ? [chosen.slice(0, MAX_AYAT)] : [];
+    // The same Pasal from the regulation's own text and from our curated units: show one, the
+    // regulation's own wording (one document) when the base holds it; else every curated unit, which
+    // come one file per ayat, in reading order.
+    const quoted = own.filter((c) => c.quote);
+    const source = quoted.length > 0 ? quoted.filter((c) => c.documentId === quoted[0]!.documentId) : [...own].sort(byUnit);
+    const unit = source.filter((c) => (!request.ayat || c.ayat === request.ayat) && (!request.angka || c.angka === request.angka));
+    if (source.length === 0) return [];
+    if (unit.length > 0) return [{ chunks: unit.slice(0, MAX_AYAT) }];
+    // "Pasal 20 ayat 6" of a Pasal the base holds with four: say so, then show the whole Pasal. (A Pasal
+    // held undivided holds its ayat: nothing to say there.)
+    const divided = request.ayat ? source.some((c) => c.ayat) : source.some((c) => c.angka);
+    const asked = !divided ? undefined : request.ayat ? `ayat (${request.ayat})` : request.angka ? `angka ${request.angka}` : undefined;
+    return [{ chunks: source.slice(0, MAX_AYAT), ...(asked ? { absent: asked } : {}) }];
   });
 }
 
-function fromArticles(articles: IndexedChunk[][], t: Translate): ComposedAnswer {
+/** Reading order of a Pasal's units: by ayat, then angka (numbers compared as numbers). */
+function byUnit(a: IndexedChunk, b: IndexedChunk): number {
+  return unitNumber(a.ayat) - unitNumber(b.ayat) || unitNumber(a.angka) - unitNumber(b.angka);
+}
+
+function unitNumber(value: string | null | undefined): number {
+  const n = Number.parseInt(value ?? '', 10);
+  return Number.isNaN(n) ? 0 : n;
+}
+
+function fromArticles(articles: Article[], t: Translate): ComposedAnswer {
   const lines: string[] = [];
-  for (const chunks of articles) {
+  for (const { chunks, absent } of articles) {
     if (lines.length > 0) lines.push('');
     const first = chunks[0]!;
     const heading = [first.regulation, first.penjelasan ? 'Penjelasan' : '', `Pasal ${first.pasal}`].filter(Boolean).join(' ');
+    if (absent) lines.push(t('qa.unit_absent', { unit: absent, citation: heading }));
     if (chunks.length > 1 || (!first.ayat && !first.angka)) lines.push(`${t('qa.article', { citation: heading })}:`);
     for (const c of chunks) {
       const label = c.ayat ? `(${c.ayat}) ` : c.angka ? `${c.angka}. ` : c.huruf ? `${c.huruf}. ` : '';
       lines.push(chunks.length > 1 ? `${label}${passageText(c, false)}` : passageText(c, true));
     }
   }
-  const used = articles.flat();
+  const used = articles.flatMap((a) => a.chunks);
   const citations = unique(used.map((c) => c.citation));
   return { body: lines.join('\n'), footer: footerOf(used, citations, t), citations, used };
 }

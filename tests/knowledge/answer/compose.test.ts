@@ -75,6 +75,30 @@ describe('composeAnswer', () => {
     expect((await answerTo('penjelasan pasal 20')).citations).toEqual([`${PP} Penjelasan Pasal 20 ayat (3)`]);
   });
 
+  it('answers "apa isi Pasal 20" with every curated ayat when each ayat is its own file, in reading order', async () => {
+    const files = indexOf([
+      chunk({ regulation: PP, pasal: '20', ayat: '2', documentId: 'pasal-20-ayat-2' }, 'Penerapan ditetapkan dengan Perda atau Perkada.'),
+      chunk({ regulation: PP, pasal: '20', ayat: '10', documentId: 'pasal-20-ayat-10' }, 'Ayat kesepuluh berlaku.'),
+      chunk({ regulation: PP, pasal: '20', ayat: '1', documentId: 'pasal-20-ayat-1' }, 'Inovasi yang lulus uji coba diterapkan.'),
+    ]);
+    const result = await new Retriever(files).search('apa isi Pasal 20?', 5);
+    const answer = composeAnswer({ hits: result.hits, index: files, lookup: result.lookup, cues: result.cues }, t);
+    expect(answer.citations).toEqual([`${PP} Pasal 20 ayat (1)`, `${PP} Pasal 20 ayat (2)`, `${PP} Pasal 20 ayat (10)`]);
+    expect(answer.body.split('\n')[0]).toBe(`Bunyi ${PP} Pasal 20:`);
+    // An ayat the Pasal does not have: said so, then the whole Pasal.
+    const absent = await new Retriever(files).search('Pasal 20 ayat 6 isinya apa?', 5);
+    const whole = composeAnswer({ hits: absent.hits, index: files, lookup: absent.lookup, cues: absent.cues }, t);
+    expect(whole.body.split('\n').slice(0, 2)).toEqual([
+      `Basis pengetahuan tidak memuat ayat (6) dalam ${PP} Pasal 20; berikut seluruh isi pasal itu.`,
+      `Bunyi ${PP} Pasal 20:`,
+    ]);
+    expect(whole.citations).toHaveLength(3);
+    // A Pasal held undivided holds its ayat: no such line.
+    const undivided = indexOf([chunk({ regulation: PP, pasal: '19' }, 'Inovasi Daerah yang sederhana langsung diterapkan tanpa uji coba.')]);
+    const one = await new Retriever(undivided).search('Pasal 19 ayat (1) isinya apa?', 5);
+    expect(composeAnswer({ hits: one.hits, index: undivided, lookup: one.lookup, cues: one.cues }, t).body).not.toContain('tidak memuat');
+  });
+
   it('shows a Pasal held twice (regulation text and curated units) once, in the regulation\'s own words', () => {
     const curated = chunk({ regulation: 'UU 30/2014', pasal: '52', ayat: '1', documentId: 'curated' }, 'Keputusan sah bila memenuhi tiga syarat.');
     const both = indexOf([...index.chunks, curated]);
