@@ -48,7 +48,7 @@ describe('fitting the abstention model', () => {
     });
   });
 
-  it("leaves out questions a rule refuses (one region's records): the model has nothing to learn from them", async () => {
+  it('leaves out questions a rule refuses (an article number the base does not have), keeps those the model weighs', async () => {
     const retriever = new Retriever(
       indexOf([
         chunk(
@@ -62,9 +62,10 @@ describe('fitting the abstention model', () => {
       ]),
     );
     const examples = await collectExamples(retriever, [
+      { id: 'absent', question: 'apa isi Pasal 40?', citations: [], in_scope: false },
       { id: 'record', question: 'berapa skor penilaian Kabupaten Sidoarjo?', citations: [], in_scope: false },
       { id: 'rule', question: 'uji coba dilakukan di perangkat daerah mana?', citations: [], in_scope: true },
     ]);
-    expect(examples.map((e) => e.id)).toEqual(['rule']);
+    expect(examples.map((e) => e.id)).toEqual(['record', 'rule']);
   });
 });
