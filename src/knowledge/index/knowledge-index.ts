@@ -5,7 +5,8 @@ import { extractLegalRefs } from '../analysis/legal-refs.js';
 import { Bm25Index, type Bm25Parts } from './bm25.js';
 import { runToEnd, type Work } from './paced-work.js';
 import { FuzzyVocabulary } from './fuzzy.js';
-import { searchableFields, type IndexedChunk } from './indexed-chunk.js';
+import { searchableFields, splitCrossReferences, type IndexedChunk } from './indexed-chunk.js';
+import { agentVerbRoots, learnDoers } from './agent-verbs.js';
 import type { DenseHalf } from './dense-half.js';
 import { chunkRole, type ChunkRole } from './chunk-role.js';
 import { RegulationDirectory, type RegulationEntry } from './regulation-directory.js';
@@ -47,6 +48,10 @@ interface ChunkFacts {
   byId: Map<string, number>;
   byRegulationKey: Map<string, Set<string>>;
   byTermToken: Map<string, number[]>;
+  /** Per chunk, the roots of the verbs its own sentences state with their doer, read when first asked. */
+  agentRoots: Array<ReadonlySet<string> | undefined>;
+  /** The words naming doers in these chunks (see learnDoers), learnt when first needed. */
+  doers?: ReadonlySet<string>;
 }
 
 /**
@@ -81,6 +86,7 @@ function* learnFacts(chunks: readonly IndexedChunk[], analyzer: Analyzer, saved?
     byId: new Map<string, number>(),
     byRegulationKey: new Map<string, Set<string>>(),
     byTermToken: new Map<string, number[]>(),
+    agentRoots: new Array<ReadonlySet<string> | undefined>(chunks.length),
   };
   // Thousands of chunks share one regulation name: read its keys once.
   const keysOf = new Map<string, ReadonlySet<string>>();
@@ -223,6 +229,21 @@ export class KnowledgeIndex {
     const out = new Set<number>();
     for (const t of tokens) for (const doc of this.facts.byTermToken.get(t) ?? []) out.add(doc);
     return out;
+  }
+
+  /**
+   * The roots of the verbs a chunk's own sentences state with their doer (see agentVerbRoots): read from
+   * its text the first time a question asks who does something, then remembered with the index.
+   */
+  agentRoots(doc: number): ReadonlySet<string> {
+    let roots = this.facts.agentRoots[doc];
+    if (!roots) {
+      const chunk = this.chunks[doc]!;
+      this.facts.doers ??= learnDoers(this.chunks.map((c) => splitCrossReferences(c).own));
+      roots = agentVerbRoots(`${chunk.topic ?? ''}. ${splitCrossReferences(chunk).own}`, this.analyzer.stemTable, this.facts.doers);
+      this.facts.agentRoots[doc] = roots;
+    }
+    return roots;
   }
 
   /** The position of a chunk in the index, by its id. */

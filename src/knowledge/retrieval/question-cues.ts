@@ -23,6 +23,12 @@ export interface QuestionCues {
   duration: boolean;
   /** Asks whether something is allowed or required ("boleh gak", "bolehkah", "wajib tidak"). */
   permission: boolean;
+  /**
+   * The act a question asks the doer of ("siapa yang menilai" → menilai, "yg bahas proposal siapa" →
+   * bahas, "dibahas oleh siapa" → dibahas), as the word typed; not set for "ke siapa", "dari siapa"
+   * (recipient, source) or "urusan siapa" (whose). The passage stating who does that act answers it.
+   */
+  act?: string;
   /** Asks how two things differ ("bedanya mandat dengan delegasi"): each is defined on its own. */
   comparison: boolean;
 }
@@ -40,6 +46,31 @@ const LIST_RE =
   / (apa|siapa|mana) (saja|aja|sj) | apa2 | sebutkan | (macam|jenis|daftar|rincian) | meliputi | (isinya|isi|memuat) (apa|apaan) | (minimal|sekurang|paling sedikit) | (contoh|contohnya|bentuknya|jenisnya) /;
 const DURATION_RE = / (berapa|brp) (lama|hari|bulan|minggu|tahun) | batas waktu| tenggat | deadline | paling (lambat|lama) | jangka waktu | kapan /;
 
+/** Words standing for a doer in a question: "siapa", or "pihak/instansi/lembaga/unit/badan mana|apa". */
+const DOER_NOUNS = new Set(['pihak', 'instansi', 'lembaga', 'unit', 'badan']);
+/** Words between "yang" and the act that say nothing about the act itself ("yang berhak menilai"). */
+const BEFORE_ACT = new Set(['saja', 'dapat', 'bisa', 'boleh', 'berhak', 'berwenang', 'harus', 'wajib', 'akan', 'bertugas', 'melakukan', 'mengurus', 'tidak', 'sudah', 'pertama']);
+
+/** The act a who-question asks about (see QuestionCues.act), from its normalised words. */
+export function askedAct(words: readonly string[]): string | undefined {
+  const after = (from: number) => words.slice(from).find((w) => !BEFORE_ACT.has(w) && w !== 'yang');
+  for (let i = 0; i < words.length; i += 1) {
+    const w = words[i]!;
+    const doer = w === 'siapa' ? 1 : DOER_NOUNS.has(w) && (words[i + 1] === 'mana' || words[i + 1] === 'apa') ? 2 : 0;
+    if (doer === 0) continue;
+    const next = words[i + doer];
+    // "dibahas oleh siapa", "dibantu unit apa": the act comes before the doer.
+    if (words[i - 1] === 'oleh') return words[i - 2];
+    if (doer === 2 && /^di[a-z]{3,}/.test(words[i - 1] ?? '')) return words[i - 1];
+    // "siapa (saja) yang menilai", "pihak mana yang …", "siapa menetapkan …"
+    if (next === 'yang' || next === 'saja') return after(i + doer);
+    if (i === 0 && next) return after(i + 1);
+    // "yang nilai daerah inovatif itu siapa": the act follows the opening "yang".
+    if (words[0] === 'yang') return after(1);
+  }
+  return undefined;
+}
+
 const COMPARISON_RE = / (beda|bedanya|perbedaan|membedakan|dibedakan|bedain) /;
 const PERMISSION_RE = / (bolehkah|bisakah|wajibkah|haruskah|dilarang|dilarangkah) |( boleh | wajib | harus | bisa ).*( tidak| tidak ya| ya)\s*$/;
 
@@ -55,5 +86,6 @@ export function readCues(question: string | QuestionText): QuestionCues {
   const duration = DURATION_RE.test(joined);
   const permission = PERMISSION_RE.test(joined);
   const comparison = COMPARISON_RE.test(joined);
-  return { definition: definition || comparison, results, practice, list, duration, permission, comparison };
+  const act = askedAct(words);
+  return { definition: definition || comparison, results, practice, list, duration, permission, comparison, ...(act ? { act } : {}) };
 }

@@ -26,6 +26,11 @@ export interface RankingPriors {
   referenceShare: number;
   /** A passage stating a list, for a question asking for one ("apa saja"); a period, for "berapa lama". */
   answerForm: number;
+  /**
+   * A passage stating who does the act a "siapa yang …" question asks about ("Menteri menilai Daerah"),
+   * over its neighbours that name the act without its doer or state who does the next step.
+   */
+  agent: number;
   /** A practice note (IID/IGA, KIPP of a year or a region), when the question is not about practice. */
   practice: number;
   /**
@@ -51,6 +56,7 @@ export const DEFAULT_PRIORS: RankingPriors = {
   otherRuleShare: 0.6,
   referenceShare: 0.6,
   answerForm: 1.2,
+  agent: 2,
   practice: 0.5,
   pairShare: 0.4,
   exactLookup: true,
@@ -66,5 +72,6 @@ export const PRIOR_ABLATIONS: ReadonlyArray<{ label: string; priors: Partial<Ran
   { label: 'tanpa redam catatan praktik', priors: { practice: 1 } },
   { label: 'tanpa rujukan antarpasal', priors: { referenceShare: 0 } },
   { label: 'tanpa bentuk jawaban (daftar/waktu)', priors: { answerForm: 1 } },
+  { label: 'tanpa pelaku yang ditanya (siapa)', priors: { agent: 1 } },
   { label: 'tanpa redam pasangan kata', priors: { pairShare: 1 } },
 ];

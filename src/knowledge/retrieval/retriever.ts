@@ -116,12 +116,21 @@ export class Retriever {
    * regulation, a question asking what something means, rules above their restatements, practice notes
    * only for practice questions.
    */
-  private adjustLexical(named: ReadonlySet<string>, cues: QuestionCues, subject: string[][], hits: Bm25Hit[], pairs: readonly number[]): DocScores {
-    const { chunks, roles, definedTerms, forms } = this.index;
+  private adjustLexical(
+    named: ReadonlySet<string>,
+    cues: QuestionCues,
+    subject: string[][],
+    hits: Bm25Hit[],
+    pairs: readonly number[],
+    actedOn: ReadonlySet<string> | undefined,
+  ): DocScores {
+    const { chunks, roles, definedTerms } = this.index;
     const p = this.priors;
     const asked = new Set(subject.flat());
     const scores = this.scores;
     scores.begin(chunks.length);
+    // What a restatement lends its rules: its score before its own shape counted (the rule is judged on its own).
+    const lendable = new Map<number, number>();
     for (const h of hits) {
       const chunk = chunks[h.doc]!;
       const role = roles[h.doc]!;
@@ -138,24 +147,26 @@ export class Retriever {
           factor *= match.subjectShare === 1 && match.termShare === 1 ? p.definedTerm : Math.sqrt(p.definedTerm);
         }
       }
-      const form = forms[h.doc]!;
-      if ((cues.list && form.list) || (cues.duration && form.duration) || (cues.permission && form.modal)) factor *= p.answerForm;
-      if (role === 'restatement') factor *= p.restatement;
       if (!cues.practice && (role === 'practice' || (role === 'restatement' && chunk.practice))) factor *= p.practice;
       let score = h.score;
       for (const i of pairs) score -= (1 - p.pairShare) * h.groupScores[i]!;
-      scores.set(h.doc, score * factor, h.groupScores);
+      if (role === 'restatement') lendable.set(h.doc, score * factor);
+      const restated = role === 'restatement' ? p.restatement : 1;
+      scores.set(h.doc, score * factor * restated * this.shapeFactor(h.doc, cues, actedOn), h.groupScores);
     }
     // An FAQ entry gives up its place to the rule it is cited as (lends its undemoted score) and puts the
     // other rules it rests on lower; a summary, cited by a label, has no main rule and lends to all alike.
     // A rule's own score is never lowered by this.
     if (p.restatement < 1) {
       for (const h of hits) {
-        if (roles[h.doc] !== 'restatement') continue;
-        const undemoted = scores.score(h.doc) / p.restatement;
+        const undemoted = lendable.get(h.doc);
+        if (undemoted === undefined) continue;
         for (const rule of this.index.restedRules[h.doc]!) {
-          const lent = undemoted * (rule.main ? p.mainRuleShare : p.otherRuleShare);
-          for (const doc of rule.docs) if (scores.score(doc) < lent) scores.set(doc, lent, h.groupScores);
+          const share = undemoted * (rule.main ? p.mainRuleShare : p.otherRuleShare);
+          for (const doc of rule.docs) {
+            const lent = share * this.shapeFactor(doc, cues, actedOn);
+            if (scores.score(doc) < lent) scores.set(doc, lent, h.groupScores);
+          }
         }
       }
     }
@@ -170,6 +181,28 @@ export class Retriever {
       }
     }
     return scores;
+  }
+
+  /**
+   * How well a passage's shape fits what the question asks for: the list, period or prohibition asked
+   * about, or who does the asked act. A property of the passage's own text, so a restatement does not
+   * lend it to the rules it rests on.
+   */
+  private shapeFactor(doc: number, cues: QuestionCues, actedOn: ReadonlySet<string> | undefined): number {
+    const p = this.priors;
+    const form = this.index.forms[doc]!;
+    let factor = 1;
+    if ((cues.list && form.list) || (cues.duration && form.duration) || (cues.permission && form.modal)) factor *= p.answerForm;
+    // Who does what is a norm, stated by rules: not by a definition of what something is, nor by notes
+    // about a regulation or a practice. A restatement's doer comes from one of the rules it rests on, which
+    // gets the factor when the restatement lends it its score.
+    if (actedOn && this.index.roles[doc] === 'rule' && sharesAny(this.index.agentRoots(doc), actedOn)) factor *= p.agent;
+    return factor;
+  }
+
+  /** The index tokens of the act a who-question asks about: the word as typed and its roots. */
+  private actTokens(act: string): Set<string> {
+    return new Set(this.index.analyzer.analyzeWords([act]).flatMap((g) => (g.kind === 'word' ? g.variants : [])));
   }
 
   /** Regulations the question names, by number ("PP 38") or by subject ("UU pemda"), as citation names. */
@@ -215,7 +248,8 @@ export class Retriever {
     const raw = useBm25 ? this.index.bm25.search(this.withoutNamingWords(query, bySubject), this.depth * 2) : [];
     const subject = definitionSubject(query, cues);
     const pairs = query.groups.flatMap((g, i) => (g.group.kind === 'pair' ? [i] : []));
-    const scores = this.adjustLexical(named, cues, subject, raw, pairs);
+    const actedOn = cues.act && this.priors.agent !== 1 ? this.actTokens(cues.act) : undefined;
+    const scores = this.adjustLexical(named, cues, subject, raw, pairs, actedOn);
     const denseIndex = this.mode !== 'bm25' && (this.mode === 'dense' || this.denseWeight > 0) ? this.index.dense : undefined;
     // The adjusted scores are the retriever's own scratch: listed before waiting for the dense half, read
     // in place when there is none (nothing else can run before this question is done with them).
@@ -291,6 +325,11 @@ export class Retriever {
       ...(defined.length > 0 && !lookup ? { definitionFirst: true } : {}),
     };
   }
+}
+
+function sharesAny(a: ReadonlySet<string>, b: ReadonlySet<string>): boolean {
+  for (const x of a) if (b.has(x)) return true;
+  return false;
 }
 
 /** Regulations a question names by subject, and the words that name them (see RegulationDirectory). */

@@ -81,3 +81,27 @@ describe('questions that ask for a definition, a list or a deferred-to rule', ()
     expect(without.map((h) => h.chunk.citation).indexOf(`${REG} Pasal 52 ayat (1)`)).not.toBe(1);
   });
 });
+
+describe('questions asking who does something', () => {
+  const REG = 'PP 38/2017';
+  const whoIndex = indexOf([
+    chunk({ regulation: REG, pasal: '23' }, 'Penilaian inovasi daerah memakai dua kriteria: dampak inovasi daerah dan dapat diterapkan pada daerah lain.'),
+    chunk({ regulation: REG, pasal: '22', ayat: '1' }, 'Menteri menilai Daerah yang melaksanakan inovasi berdasarkan laporan.'),
+    chunk({ regulation: REG, pasal: '8', ayat: '3' }, 'Proposal dibahas oleh tim independen untuk dinyatakan layak.'),
+    chunk({ regulation: REG, pasal: '10', ayat: '1' }, 'Hasil evaluasi oleh tim disampaikan kepada kepala daerah.'),
+    // The corpus names its doers after "oleh": Menteri is one.
+    chunk({ regulation: REG, pasal: '25' }, 'Penerima penghargaan ditetapkan oleh Menteri.'),
+    chunk({ regulation: REG, pasal: '29' }, 'Inovasi yang berhasil dapat diterapkan secara nasional oleh Menteri.'),
+  ]);
+  const first = async (question: string, priors = {}) => (await new Retriever(whoIndex, { priors }).search(question, 5)).hits[0]?.chunk.citation;
+
+  it('ranks the rule stating who does the asked act above a neighbour that only names the act', async () => {
+    expect(await first('yg nilai inovasi daerah itu siapa')).toBe(`${REG} Pasal 22 ayat (1)`);
+    // Without the prior, the passage naming the act more often wins.
+    expect(await first('yg nilai inovasi daerah itu siapa', { agent: 1 })).toBe(`${REG} Pasal 23`);
+  });
+
+  it('asks about the doer only for who-questions, not for "what" questions on the same words', async () => {
+    expect(await first('penilaian inovasi daerah kriterianya apa')).toBe(`${REG} Pasal 23`);
+  });
+});

@@ -147,3 +147,22 @@ describe('question cues and the confidence model', () => {
     expect(confidenceFrom({ ...base, coverageTop1: 1, coverageTop3: 1, unknownShare: 0 })).toBeGreaterThan(0.9);
   });
 });
+
+describe('the act a who-question asks about', () => {
+  it.each([
+    ['siapa yang menilai inovasi daerah?', 'menilai'],
+    ['yg nilai daerah inovatif itu siapa', 'nilai'],
+    ['pihak mana yang berhak menetapkan keputusan?', 'menetapkan'],
+    ['proposal dibahas oleh siapa', 'dibahas'],
+    ['kemendagri pas menilai inovasi dibantu unit apa?', 'dibantu'],
+  ])('reads "%s" as asking who does "%s"', (question, act) => {
+    expect(readCues(question).act).toBe(act);
+  });
+
+  it.each(['proposalnya dikirim ke siapa?', 'izin tertulis dari siapa?', 'inovasi yang diusulkan harus urusan siapa?', 'apa kriteria penilaian?'])(
+    'reads no doer asked for in "%s"',
+    (question) => {
+      expect(readCues(question).act).toBeUndefined();
+    },
+  );
+});

@@ -1,0 +1,70 @@
+import { normaliseWords } from '../analysis/analyzer.js';
+import type { StemTable } from '../analysis/stemmer.js';
+
+/**
+ * Verbs that name no act of their own (a connective, "to be", "to have", "to do"): a passage saying
+ * someone "melakukan" something says who acts only through the noun after it.
+ */
+const EMPTY_VERBS: ReadonlySet<string> = new Set(
+  `melalui mengenai menurut meliputi merupakan menjadi memiliki mempunyai melakukan dilakukan menyangkut
+  mengandung memuat dimuat memperhatikan mengingat menimbang`.split(/\s+/),
+);
+/** Active prefixes of Indonesian verbs (meN-, memper-): such a verb has its doer as its subject. */
+const ACTIVE = /^me(?:m|n|ng|ny)?[a-z]/;
+/** Passive and nominal forms, which name their doer with "oleh" ("dibahas oleh tim", "pembahasan … oleh"). */
+const PASSIVE_OR_NOMINAL = /^(?:di[a-z]{3,}|pe[a-z]{3,}an)$/;
+/** How many words after a passive verb or a noun of an act its "oleh" may come ("pendataan inovasi yang lahir sebelum PP berlaku dilakukan oleh …"). */
+const AGENT_WINDOW = 10;
+/** How many words before an active verb its doer may stand ("kepala Perangkat Daerah menyampaikan"). */
+const SUBJECT_WINDOW = 4;
+/** Words that end a verb's subject: "sistem untuk menilai" is a purpose, not "sistem" acting. */
+const SUBJECT_BREAKS: ReadonlySet<string> = new Set(['untuk', 'agar', 'supaya', 'guna', 'dengan', 'dalam', 'tentang', 'terhadap']);
+/** A word counts as naming a doer once the corpus has put it after "oleh" this often. */
+const MIN_DOER_SEEN = 2;
+
+/**
+ * The words that name doers in this corpus: those found right after "oleh" ("dibahas oleh tim",
+ * "ditetapkan oleh Menteri"). Learnt from the texts themselves, so an ingested regulation brings its own
+ * offices and bodies.
+ */
+export function learnDoers(texts: Iterable<string>): Set<string> {
+  const seen = new Map<string, number>();
+  for (const text of texts) {
+    const words = normaliseWords(text, false, false);
+    words.forEach((w, i) => {
+      const next = words[i + 1];
+      if (w === 'oleh' && next && next.length > 1 && !/\d/.test(next)) seen.set(next, (seen.get(next) ?? 0) + 1);
+    });
+  }
+  return new Set([...seen].filter(([, n]) => n >= MIN_DOER_SEEN).map(([w]) => w));
+}
+
+/**
+ * The roots of the verbs a text states with their doer: active verbs after a doer ("Menteri menilai
+ * Daerah") and passive or nominal ones followed by "oleh" ("dibahas oleh tim independen"). A question
+ * asking who does something ("siapa yang menilai") is answered by the passage stating who does that very
+ * thing, not by one that only names the act ("Penilaian terhadap Daerah …") or by its neighbour that
+ * states who does the next step. Read from the text's own morphology and the corpus' doers (learnDoers),
+ * so it holds for any regulation ingested.
+ */
+export function agentVerbRoots(text: string, stems: StemTable, doers: ReadonlySet<string>): Set<string> {
+  const roots = new Set<string>();
+  for (const sentence of text.split(/[.;:!?]+/)) {
+    const words = normaliseWords(sentence, false, false);
+    words.forEach((word, i) => {
+      if (EMPTY_VERBS.has(word) || word.length < 5) return;
+      const acted = ACTIVE.test(word) ? hasDoerBefore(words, i, doers) : PASSIVE_OR_NOMINAL.test(word) && words.slice(i + 1, i + 1 + AGENT_WINDOW).includes('oleh');
+      if (!acted) return;
+      for (const root of stems.stems(word)) roots.add(root);
+    });
+  }
+  return roots;
+}
+
+function hasDoerBefore(words: readonly string[], at: number, doers: ReadonlySet<string>): boolean {
+  for (let j = at - 1; j >= Math.max(0, at - SUBJECT_WINDOW); j -= 1) {
+    if (SUBJECT_BREAKS.has(words[j]!)) return false;
+    if (doers.has(words[j]!)) return true;
+  }
+  return false;
+}

@@ -1,0 +1,31 @@
+import { describe, expect, it } from 'vitest';
+import { agentVerbRoots, learnDoers } from '../../../src/knowledge/index/agent-verbs.js';
+import { StemTable } from '../../../src/knowledge/analysis/stemmer.js';
+
+const stems = new StemTable(['nilai', 'menilai', 'penilaian', 'dinilai', 'bahas', 'dibahas', 'pembahasan', 'membahas', 'ukur', 'mengukur', 'pengukuran']);
+const doers = new Set(['menteri', 'tim', 'kepala']);
+
+describe('learnDoers', () => {
+  it('learns the words a corpus puts after "oleh", once seen often enough', () => {
+    const learnt = learnDoers(['Proposal dibahas oleh tim independen.', 'Usulan dinilai oleh tim ahli.', 'Hasilnya ditetapkan oleh Menteri.']);
+    expect(learnt.has('tim')).toBe(true);
+    // Seen once: not yet evidence of a doer.
+    expect(learnt.has('menteri')).toBe(false);
+  });
+});
+
+describe('agentVerbRoots', () => {
+  it('reads an active verb after a doer as an act stated with its doer', () => {
+    expect([...agentVerbRoots('Menteri menilai Daerah yang berinovasi.', stems, doers)]).toContain('nilai');
+  });
+
+  it('reads a passive verb or a noun of an act followed by "oleh" as stated with its doer', () => {
+    expect([...agentVerbRoots('Proposal dibahas oleh tim independen.', stems, doers)]).toContain('bahas');
+    expect([...agentVerbRoots('Pembahasan proposal kepala Daerah dilakukan oleh tim.', stems, doers)]).toContain('bahas');
+  });
+
+  it('does not read a bare noun of the act, or a verb of purpose, as naming who acts', () => {
+    expect(agentVerbRoots('Penilaian terhadap Daerah memakai dua kriteria.', stems, doers).has('nilai')).toBe(false);
+    expect(agentVerbRoots('Indeks adalah sistem untuk mengukur dan menilai penerapan.', stems, doers).has('nilai')).toBe(false);
+  });
+});
