@@ -35,6 +35,11 @@ export interface QuestionCues {
 
 /** Words that ask what something means; they name the kind of answer, not its subject. */
 export const DEFINITION_CUES: ReadonlySet<string> = new Set(['maksud', 'maksudnya', 'arti', 'artinya', 'pengertian', 'definisi', 'dimaksud', 'diartikan', 'disebut', 'apaan', 'kepanjangan', 'singkatan']);
+/**
+ * Words that ask for a period or a deadline ("berapa lama", "batas waktu", "deadline", "kapan"): they name
+ * the kind of answer, which the passages' answer form meets, not its subject.
+ */
+export const DURATION_CUES: ReadonlySet<string> = new Set(['lama', 'batas', 'waktu', 'waktunya', 'tenggat', 'deadline', 'jangka', 'kapan', 'lambat', 'c:batas_waktu']);
 const RESULT_WORDS = new Set(['pemenang', 'juara', 'peringkat', 'ranking', 'rangking', 'finalis', 'nominator']);
 const YEAR = /^(19|20)\d\d$/;
 const PRACTICE_WORDS = new Set(

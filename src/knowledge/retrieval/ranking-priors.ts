@@ -31,6 +31,8 @@ export interface RankingPriors {
    * over its neighbours that name the act without its doer or state who does the next step.
    */
   agent: number;
+  /** The weight of the words asking for a period ("berapa lama", "batas waktu"), as search words. */
+  askingWord: number;
   /** A practice note (IID/IGA, KIPP of a year or a region), when the question is not about practice. */
   practice: number;
   /**
@@ -57,6 +59,7 @@ export const DEFAULT_PRIORS: RankingPriors = {
   referenceShare: 0.6,
   answerForm: 1.2,
   agent: 2,
+  askingWord: 0.5,
   practice: 0.5,
   pairShare: 0.4,
   exactLookup: true,
@@ -73,5 +76,6 @@ export const PRIOR_ABLATIONS: ReadonlyArray<{ label: string; priors: Partial<Ran
   { label: 'tanpa rujukan antarpasal', priors: { referenceShare: 0 } },
   { label: 'tanpa bentuk jawaban (daftar/waktu)', priors: { answerForm: 1 } },
   { label: 'tanpa pelaku yang ditanya (siapa)', priors: { agent: 1 } },
+  { label: 'tanpa redam kata tanya waktu', priors: { askingWord: 1 } },
   { label: 'tanpa redam pasangan kata', priors: { pairShare: 1 } },
 ];

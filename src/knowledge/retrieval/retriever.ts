@@ -5,7 +5,7 @@ import { decideAbstention, type AbstentionSignals } from './abstention.js';
 import type { Bm25Hit } from '../index/bm25.js';
 import type { VectorHit } from '../index/vector-index.js';
 import { prepareQuery, type PreparedQuery } from './query-groups.js';
-import { DEFINITION_CUES, readCues, type QuestionCues } from './question-cues.js';
+import { DEFINITION_CUES, DURATION_CUES, readCues, type QuestionCues } from './question-cues.js';
 import { lookUpPasal, readPasalRequests, type PasalLookup } from './pasal-lookup.js';
 import { DocScores } from './doc-scores.js';
 import { fuseRanks, lexicalRanking, type Fused } from './fused-ranking.js';
@@ -245,7 +245,7 @@ export class Retriever {
     const cues = readCues(read);
     const bySubject = this.priors.namedBySubject ? this.index.regulations.matchSubjects(read.words()) : undefined;
     const named = this.namedRegulations(query, bySubject, read);
-    const raw = useBm25 ? this.index.bm25.search(this.withoutNamingWords(query, bySubject), this.depth * 2) : [];
+    const raw = useBm25 ? this.index.bm25.search(askingWordsWeighed(this.withoutNamingWords(query, bySubject), cues, this.priors.askingWord), this.depth * 2) : [];
     const subject = definitionSubject(query, cues);
     const pairs = query.groups.flatMap((g, i) => (g.group.kind === 'pair' ? [i] : []));
     const actedOn = cues.act && this.priors.agent !== 1 ? this.actTokens(cues.act) : undefined;
@@ -330,6 +330,20 @@ export class Retriever {
 function sharesAny(a: ReadonlySet<string>, b: ReadonlySet<string>): boolean {
   for (const x of a) if (b.has(x)) return true;
   return false;
+}
+
+/**
+ * The query's groups with the words asking for a period ("berapa lama batas waktu …") weighed down by
+ * `weight`: what the question wants is a period, which the answer-form prior rewards in the passages
+ * stating one; as search words they only found the passages that talk about deadlines, also to say that
+ * there is none ("PP tidak menetapkan batas waktu …"), whatever the deadline is for. A question made of
+ * nothing else keeps them.
+ */
+function askingWordsWeighed(groups: PreparedQuery['groups'], cues: QuestionCues, weight: number): PreparedQuery['groups'] {
+  if (!cues.duration || weight === 1) return groups;
+  const asking = (g: PreparedQuery['groups'][number]) => g.group.kind !== 'pair' && g.variants.some((v) => DURATION_CUES.has(v.token));
+  if (groups.every((g) => g.group.kind === 'pair' || asking(g))) return groups;
+  return groups.map((g) => (asking(g) ? { ...g, weight: g.weight * weight } : g));
 }
 
 /** Regulations a question names by subject, and the words that name them (see RegulationDirectory). */

@@ -105,3 +105,22 @@ describe('questions asking who does something', () => {
     expect(await first('penilaian inovasi daerah kriterianya apa')).toBe(`${REG} Pasal 23`);
   });
 });
+
+describe('questions asking for a period', () => {
+  const REG = 'PP 38/2017';
+  const periodIndex = indexOf([
+    chunk(
+      { regulation: REG, pasal: '15', ayat: '1' },
+      'Kepala Daerah menyampaikan keputusan kepada Menteri. PP tidak menetapkan batas waktu untuk penyampaian ini; batas waktu penyampaian keputusan tidak diatur.',
+    ),
+    chunk({ regulation: REG, pasal: '20', ayat: '4' }, 'Kepala Daerah wajib melaporkan penerapan inovasi kepada Menteri paling lambat 6 (enam) bulan sejak penerapan ditetapkan.'),
+    chunk({ regulation: REG, pasal: '13', ayat: '1' }, 'Evaluasi usulan dilakukan paling lama 10 (sepuluh) hari kerja.'),
+  ]);
+  const first = async (question: string, priors = {}) => (await new Retriever(periodIndex, { priors }).search(question, 5)).hits[0]?.chunk.citation;
+
+  it('finds the period of the act asked about, not a passage talking about deadlines', async () => {
+    expect(await first('batas waktu laporan penerapan berapa lama?')).toBe(`${REG} Pasal 20 ayat (4)`);
+    // As full search words, "batas waktu" found the passage saying there is none.
+    expect(await first('batas waktu laporan penerapan berapa lama?', { askingWord: 1 })).toBe(`${REG} Pasal 15 ayat (1)`);
+  });
+});
