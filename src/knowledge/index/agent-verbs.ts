@@ -19,6 +19,8 @@ const AGENT_WINDOW = 10;
 const SUBJECT_WINDOW = 4;
 /** Words that end a verb's subject: "sistem untuk menilai" is a purpose, not "sistem" acting. */
 const SUBJECT_BREAKS: ReadonlySet<string> = new Set(['untuk', 'agar', 'supaya', 'guna', 'dengan', 'dalam', 'tentang', 'terhadap']);
+/** Words that make the noun after them an object ("kepada individu atau Perangkat Daerah yang mengusulkan"). */
+const OBJECT_MARKERS: ReadonlySet<string> = new Set(['kepada', 'bagi', 'untuk', 'dari', 'terhadap', 'pada', 'oleh']);
 /** A word counts as naming a doer once the corpus has put it after "oleh" this often. */
 const MIN_DOER_SEEN = 2;
 
@@ -49,8 +51,8 @@ export function learnDoers(texts: Iterable<string>): Set<string> {
  */
 export function agentVerbRoots(text: string, stems: StemTable, doers: ReadonlySet<string>): Set<string> {
   const roots = new Set<string>();
-  for (const sentence of text.split(/[.;:!?]+/)) {
-    const words = normaliseWords(sentence, false, false);
+  for (const clause of text.split(/[.,;:!?]+/)) {
+    const words = normaliseWords(clause, false, false);
     words.forEach((word, i) => {
       if (EMPTY_VERBS.has(word) || word.length < 5) return;
       const acted = ACTIVE.test(word) ? hasDoerBefore(words, i, doers) : PASSIVE_OR_NOMINAL.test(word) && words.slice(i + 1, i + 1 + AGENT_WINDOW).includes('oleh');
@@ -61,10 +63,11 @@ export function agentVerbRoots(text: string, stems: StemTable, doers: ReadonlySe
   return roots;
 }
 
+/** Whether a doer stands as the subject shortly before the verb at `at` (not as the object of a preposition). */
 function hasDoerBefore(words: readonly string[], at: number, doers: ReadonlySet<string>): boolean {
   for (let j = at - 1; j >= Math.max(0, at - SUBJECT_WINDOW); j -= 1) {
     if (SUBJECT_BREAKS.has(words[j]!)) return false;
-    if (doers.has(words[j]!)) return true;
+    if (doers.has(words[j]!)) return !words.slice(Math.max(0, j - 3), j).some((w) => OBJECT_MARKERS.has(w));
   }
   return false;
 }

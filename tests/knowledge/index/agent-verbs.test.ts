@@ -24,6 +24,15 @@ describe('agentVerbRoots', () => {
     expect([...agentVerbRoots('Pembahasan proposal kepala Daerah dilakukan oleh tim.', stems, doers)]).toContain('bahas');
   });
 
+  it('does not read a doer named as the object of a preposition as the subject of the verb after it', () => {
+    const table = new StemTable(['usul', 'mengusulkan', 'usulan', 'beri', 'memberikan', 'pemberian']);
+    const roots = agentVerbRoots('Pemerintah Daerah memberikan penghargaan kepada individu atau Perangkat Daerah yang mengusulkan inovasi.', table, new Set(['pemerintah', 'perangkat']));
+    expect(roots.has('beri')).toBe(true);
+    expect(roots.has('usul')).toBe(false);
+    // In its own clause the same doer is a subject again.
+    expect(agentVerbRoots('Bila usulan disampaikan kepada Perangkat Daerah, Perangkat Daerah mengusulkan penetapannya.', table, new Set(['perangkat'])).has('usul')).toBe(true);
+  });
+
   it('does not read a bare noun of the act, or a verb of purpose, as naming who acts', () => {
     expect(agentVerbRoots('Penilaian terhadap Daerah memakai dua kriteria.', stems, doers).has('nilai')).toBe(false);
     expect(agentVerbRoots('Indeks adalah sistem untuk mengukur dan menilai penerapan.', stems, doers).has('nilai')).toBe(false);
