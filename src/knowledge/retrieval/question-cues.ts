@@ -56,6 +56,8 @@ const DOER_NOUNS = new Set(['pihak', 'instansi', 'lembaga', 'unit', 'badan']);
 /** Words between "yang" and the act that say nothing about the act itself ("yang berhak menilai"). */
 const BEFORE_ACT = new Set(['saja', 'dapat', 'bisa', 'boleh', 'berhak', 'berwenang', 'harus', 'wajib', 'akan', 'bertugas', 'melakukan', 'mengurus', 'tidak', 'sudah', 'pertama']);
 
+const PASSIVE = /^di[a-z]{3,}/;
+
 /** The act a who-question asks about (see QuestionCues.act), from its normalised words. */
 export function askedAct(words: readonly string[]): string | undefined {
   const after = (from: number) => words.slice(from).find((w) => !BEFORE_ACT.has(w) && w !== 'yang');
@@ -66,12 +68,12 @@ export function askedAct(words: readonly string[]): string | undefined {
     const next = words[i + doer];
     // "dibahas oleh siapa", "dibantu unit apa": the act comes before the doer.
     if (words[i - 1] === 'oleh') return words[i - 2];
-    if (doer === 2 && /^di[a-z]{3,}/.test(words[i - 1] ?? '')) return words[i - 1];
-    // "siapa (saja) yang menilai", "pihak mana yang …", "siapa menetapkan …"
-    if (next === 'yang' || next === 'saja') return after(i + doer);
-    if (i === 0 && next) return after(i + 1);
-    // "yang nilai daerah inovatif itu siapa": the act follows the opening "yang".
-    if (words[0] === 'yang') return after(1);
+    if (doer === 2 && PASSIVE.test(words[i - 1] ?? '')) return words[i - 1];
+    // "siapa (saja) yang menilai", "pihak mana yang …", "siapa menetapkan …"; "yang nilai daerah inovatif
+    // itu siapa": the act follows the opening "yang". A passive act there ("siapa yang diajak", "siapa
+    // yang diberi penghargaan") asks who undergoes it, not who does it.
+    const act = next === 'yang' || next === 'saja' ? after(i + doer) : i === 0 && next ? after(i + 1) : words[0] === 'yang' ? after(1) : undefined;
+    return act && !PASSIVE.test(act) ? act : undefined;
   }
   return undefined;
 }

@@ -159,7 +159,7 @@ describe('the act a who-question asks about', () => {
     expect(readCues(question).act).toBe(act);
   });
 
-  it.each(['proposalnya dikirim ke siapa?', 'izin tertulis dari siapa?', 'inovasi yang diusulkan harus urusan siapa?', 'apa kriteria penilaian?'])(
+  it.each(['siapa aja yang boleh diajak kemendagri menilai inovasi?', 'proposalnya dikirim ke siapa?', 'izin tertulis dari siapa?', 'inovasi yang diusulkan harus urusan siapa?', 'apa kriteria penilaian?'])(
     'reads no doer asked for in "%s"',
     (question) => {
       expect(readCues(question).act).toBeUndefined();
