@@ -161,11 +161,11 @@ function savedTerm(json: string): DefinedTerm | undefined {
 }
 
 function formBits(form: AnswerForm): number {
-  return (form.list ? 1 : 0) | (form.duration ? 2 : 0) | (form.modal ? 4 : 0);
+  return (form.list ? 1 : 0) | (form.duration ? 2 : 0) | (form.modal ? 4 : 0) | (form.instrument ? 8 : 0);
 }
 
 function formOfBits(bits: number): AnswerForm {
-  return { list: (bits & 1) !== 0, duration: (bits & 2) !== 0, modal: (bits & 4) !== 0 };
+  return { list: (bits & 1) !== 0, duration: (bits & 2) !== 0, modal: (bits & 4) !== 0, instrument: (bits & 8) !== 0 };
 }
 
 /** The lexical index as saved next to the vectors: the stem table (with the vocabulary) and the postings. */

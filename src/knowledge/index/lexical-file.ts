@@ -5,7 +5,7 @@ import type { LexicalParts } from './knowledge-index.js';
 import { DEFAULT_PACE, runPaced, type Pace, type Work } from './paced-work.js';
 
 /** Bump when the layout below or what the parts mean changes; older files are then rebuilt. */
-const FORMAT = 'pandu-lexical-2';
+const FORMAT = 'pandu-lexical-3';
 const MAGIC = Buffer.from('PLEX\n');
 
 type Kind = 'strings' | 'u32' | 'f32' | 'f64';

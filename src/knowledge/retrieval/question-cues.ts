@@ -29,6 +29,8 @@ export interface QuestionCues {
    * (recipient, source) or "urusan siapa" (whose). The passage stating who does that act answers it.
    */
   act?: string;
+  /** Asks by what legal instrument something is set ("ditetapkan dengan apa", "aturannya pakai apa", "perda atau perkada"). */
+  instrument: boolean;
   /** Asks how two things differ ("bedanya mandat dengan delegasi"): each is defined on its own. */
   comparison: boolean;
 }
@@ -78,6 +80,8 @@ export function askedAct(words: readonly string[]): string | undefined {
   return undefined;
 }
 
+const INSTRUMENT_RE =
+  / (ditetapkan|diatur|dipayungi|dituangkan|diputuskan|disahkan) (dengan|dalam|pakai|lewat|melalui|oleh) (apa|aturan|peraturan|produk hukum) | (aturannya|peraturannya|dasar hukumnya|payung hukumnya|payungnya) (pakai|apa|berupa) | (pakai|dipayungi|payung) (aturan|peraturan|produk hukum) (apa|yang mana) | (perda|perkada) (atau|apa|ato) (perda|perkada) | (diatur|ditetapkan) (pakai|dengan|dalam|lewat) (perda|perkada) /;
 const COMPARISON_RE = / (beda|bedanya|perbedaan|membedakan|dibedakan|bedain) /;
 const PERMISSION_RE = / (bolehkah|bisakah|wajibkah|haruskah|dilarang|dilarangkah) |( boleh | wajib | harus | bisa ).*( tidak| tidak ya| ya)\s*$/;
 
@@ -94,5 +98,6 @@ export function readCues(question: string | QuestionText): QuestionCues {
   const permission = PERMISSION_RE.test(joined);
   const comparison = COMPARISON_RE.test(joined);
   const act = askedAct(words);
-  return { definition: definition || comparison, results, practice, list, duration, permission, comparison, ...(act ? { act } : {}) };
+  const instrument = INSTRUMENT_RE.test(joined);
+  return { definition: definition || comparison, results, practice, list, duration, permission, instrument, comparison, ...(act ? { act } : {}) };
 }

@@ -11,6 +11,11 @@ export interface RankingPriors {
   noRegulation: number;
   /** A Penjelasan or definition, when the question asks what something means. */
   definition: number;
+  /**
+   * A Penjelasan item, when the question does not ask what something means: it elucidates a rule's words,
+   * and the rule states what the question asks (who, by what instrument, within what period).
+   */
+  elucidation: number;
   /** A definition or Penjelasan item of exactly the term asked about ("apa itu APIP" → "APIP adalah …"). */
   definedTerm: number;
   /** A restatement (FAQ entry, summary) of rules stated elsewhere: the rule ranks above it. */
@@ -52,6 +57,7 @@ export const DEFAULT_PRIORS: RankingPriors = {
   otherRegulation: 0.6,
   noRegulation: 0.8,
   definition: 1.2,
+  elucidation: 0.7,
   definedTerm: 2,
   restatement: 0.75,
   mainRuleShare: 1,
@@ -71,6 +77,7 @@ export const PRIOR_ABLATIONS: ReadonlyArray<{ label: string; priors: Partial<Ran
   { label: 'tanpa cari pasal langsung', priors: { exactLookup: false } },
   { label: 'tanpa fokus peraturan disebut', priors: { namedRegulation: 1, otherRegulation: 1, noRegulation: 1, namedBySubject: false } },
   { label: 'tanpa aturan di atas FAQ', priors: { restatement: 1 } },
+  { label: 'tanpa redam penjelasan (bukan soal arti)', priors: { elucidation: 1 } },
   { label: 'tanpa istilah yang didefinisikan', priors: { definedTerm: 1 } },
   { label: 'tanpa redam catatan praktik', priors: { practice: 1 } },
   { label: 'tanpa rujukan antarpasal', priors: { referenceShare: 0 } },

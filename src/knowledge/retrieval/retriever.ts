@@ -147,6 +147,7 @@ export class Retriever {
           factor *= match.subjectShare === 1 && match.termShare === 1 ? p.definedTerm : Math.sqrt(p.definedTerm);
         }
       }
+      if (!cues.definition && role === 'penjelasan') factor *= p.elucidation;
       if (!cues.practice && (role === 'practice' || (role === 'restatement' && chunk.practice))) factor *= p.practice;
       let score = h.score;
       for (const i of pairs) score -= (1 - p.pairShare) * h.groupScores[i]!;
@@ -192,7 +193,9 @@ export class Retriever {
     const p = this.priors;
     const form = this.index.forms[doc]!;
     let factor = 1;
-    if ((cues.list && form.list) || (cues.duration && form.duration) || (cues.permission && form.modal)) factor *= p.answerForm;
+    if ((cues.list && form.list) || (cues.duration && form.duration) || (cues.permission && form.modal) || (cues.instrument && form.instrument)) {
+      factor *= p.answerForm;
+    }
     // Who does what is a norm, stated by rules: not by a definition of what something is, nor by notes
     // about a regulation or a practice. A restatement's doer comes from one of the rules it rests on, which
     // gets the factor when the restatement lends it its score.

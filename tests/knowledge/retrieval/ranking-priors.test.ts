@@ -124,3 +124,29 @@ describe('questions asking for a period', () => {
     expect(await first('batas waktu laporan penerapan berapa lama?', { askingWord: 1 })).toBe(`${REG} Pasal 15 ayat (1)`);
   });
 });
+
+describe('rules above the Penjelasan of their words, and the instrument asked for', () => {
+  const REG = 'PP 38/2017';
+  const ruleIndex = indexOf([
+    chunk(
+      { regulation: REG, pasal: '6', huruf: 'c', penjelasan: true },
+      'Yang dimaksud dengan tidak mengakibatkan pembebanan adalah inovasi tidak menimbulkan pungutan atau retribusi kepada masyarakat yang tidak sesuai ketentuan.',
+    ),
+    chunk({ regulation: REG, pasal: '20', ayat: '2' }, 'Penerapan inovasi yang menimbulkan pembebanan kepada masyarakat ditetapkan dengan Perda.'),
+    chunk({ regulation: REG, pasal: '30', ayat: '1' }, 'Kegiatan inovasi dianggarkan dalam APBD.'),
+  ]);
+  const first = async (question: string, priors = {}) => (await new Retriever(ruleIndex, { priors }).search(question, 5)).hits[0]?.chunk.citation;
+
+  it('ranks the rule stating the instrument asked for above a Penjelasan sharing its words', async () => {
+    const question = 'inovasi yang bikin warga bayar pungutan ditetapkan dengan apa?';
+    expect(await first(question)).toBe(`${REG} Pasal 20 ayat (2)`);
+    // Either prior is enough here (the Penjelasan is weighed down, the rule states the instrument); without both the Penjelasan wins.
+    expect(await first(question, { elucidation: 1 })).toBe(`${REG} Pasal 20 ayat (2)`);
+    expect(await first(question, { answerForm: 1 })).toBe(`${REG} Pasal 20 ayat (2)`);
+    expect(await first(question, { elucidation: 1, answerForm: 1 })).toBe(`${REG} Penjelasan Pasal 6 huruf c`);
+  });
+
+  it('still answers "apa maksud" with the Penjelasan', async () => {
+    expect(await first('apa maksud tidak mengakibatkan pembebanan?')).toBe(`${REG} Penjelasan Pasal 6 huruf c`);
+  });
+});

@@ -166,3 +166,13 @@ describe('the act a who-question asks about', () => {
     },
   );
 });
+
+describe('questions asking by what instrument something is set', () => {
+  it.each(['aturannya pakai apa?', 'inovasi yang membebani warga ditetapkan dengan apa?', 'dipayungi aturan apa?', 'pake perda atau perkada?'])('reads "%s" as asking for the instrument', (question) => {
+    expect(readCues(question).instrument).toBe(true);
+  });
+
+  it('does not read a question about the instrument\'s content as asking for it', () => {
+    expect(readCues('isi perda inovasi apa saja?').instrument).toBe(false);
+  });
+});
