@@ -29,7 +29,7 @@ export const SLANG: Readonly<Record<string, string>> = {
   aja: 'saja', aj: 'saja', doang: 'saja',
   emg: 'memang', emang: 'memang',
   gitu: 'begitu', gt: 'begitu', gini: 'begini',
-  bikin: 'buat', bkin: 'buat',
+  bikin: 'membuat', bkin: 'membuat',
   kasih: 'beri', ngasih: 'beri', dikasih: 'diberi', ngasi: 'beri',
   tau: 'tahu', tw: 'tahu',
   skrg: 'sekarang', skrang: 'sekarang',

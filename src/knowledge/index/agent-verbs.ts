@@ -9,6 +9,11 @@ const EMPTY_VERBS: ReadonlySet<string> = new Set(
   `melalui mengenai menurut meliputi merupakan menjadi memiliki mempunyai melakukan dilakukan menyangkut
   mengandung memuat dimuat memperhatikan mengingat menimbang`.split(/\s+/),
 );
+/**
+ * Verbs that hand the act to the noun after them ("Menteri melakukan evaluasi", "Gubernur melakukan
+ * pembinaan dan pengawasan"): the act stated with its doer is that noun's.
+ */
+const LIGHT_VERBS: ReadonlySet<string> = new Set(['melakukan', 'melaksanakan', 'mengadakan', 'menyelenggarakan']);
 /** Active prefixes of Indonesian verbs (meN-, memper-): such a verb has its doer as its subject. */
 const ACTIVE = /^me(?:m|n|ng|ny)?[a-z]/;
 /** Passive and nominal forms, which name their doer with "oleh" ("dibahas oleh tim", "pembahasan … oleh"). */
@@ -54,6 +59,10 @@ export function agentVerbRoots(text: string, stems: StemTable, doers: ReadonlySe
   for (const clause of text.split(/[.,;:!?]+/)) {
     const words = normaliseWords(clause, false, false);
     words.forEach((word, i) => {
+      if (LIGHT_VERBS.has(word)) {
+        if (hasDoerBefore(words, i, doers)) for (const noun of actsAfter(words, i)) for (const t of [noun, ...stems.stems(noun)]) roots.add(t);
+        return;
+      }
       if (EMPTY_VERBS.has(word) || word.length < 5) return;
       const acted = ACTIVE.test(word) ? hasDoerBefore(words, i, doers) : PASSIVE_OR_NOMINAL.test(word) && words.slice(i + 1, i + 1 + AGENT_WINDOW).includes('oleh');
       if (!acted) return;
@@ -61,6 +70,14 @@ export function agentVerbRoots(text: string, stems: StemTable, doers: ReadonlySe
     });
   }
   return roots;
+}
+
+/** The nouns a light verb hands its act to: the next word, and one more joined by "dan" ("pembinaan dan pengawasan"). */
+function actsAfter(words: readonly string[], at: number): string[] {
+  const first = words[at + 1];
+  if (!first) return [];
+  const second = words[at + 2] === 'dan' ? words[at + 3] : undefined;
+  return second ? [first, second] : [first];
 }
 
 /** Whether a doer stands as the subject shortly before the verb at `at` (not as the object of a preposition). */

@@ -60,6 +60,13 @@ const BEFORE_ACT = new Set(['saja', 'dapat', 'bisa', 'boleh', 'berhak', 'berwena
 
 const PASSIVE = /^di[a-z]{3,}/;
 
+/** "perda itu yang bikin siapa": the act after the "yang" just before a closing "siapa". */
+function trailingAct(words: readonly string[], at: number): string | undefined {
+  if (words.slice(at + 1).some((w) => !['ya', 'sih', 'kah', 'aja', 'saja'].includes(w))) return undefined;
+  const yang = words.lastIndexOf('yang', at);
+  return yang >= 0 && yang >= at - 4 ? words.slice(yang + 1, at).find((w) => !BEFORE_ACT.has(w)) : undefined;
+}
+
 /** The act a who-question asks about (see QuestionCues.act), from its normalised words. */
 export function askedAct(words: readonly string[]): string | undefined {
   const after = (from: number) => words.slice(from).find((w) => !BEFORE_ACT.has(w) && w !== 'yang');
@@ -74,7 +81,8 @@ export function askedAct(words: readonly string[]): string | undefined {
     // "siapa (saja) yang menilai", "pihak mana yang …", "siapa menetapkan …"; "yang nilai daerah inovatif
     // itu siapa": the act follows the opening "yang". A passive act there ("siapa yang diajak", "siapa
     // yang diberi penghargaan") asks who undergoes it, not who does it.
-    const act = next === 'yang' || next === 'saja' ? after(i + doer) : i === 0 && next ? after(i + 1) : words[0] === 'yang' ? after(1) : undefined;
+    const act =
+      next === 'yang' || next === 'saja' ? after(i + doer) : i === 0 && next ? after(i + 1) : words[0] === 'yang' ? after(1) : trailingAct(words, i);
     return act && !PASSIVE.test(act) ? act : undefined;
   }
   return undefined;

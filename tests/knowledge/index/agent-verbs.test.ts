@@ -33,6 +33,16 @@ describe('agentVerbRoots', () => {
     expect(agentVerbRoots('Bila usulan disampaikan kepada Perangkat Daerah, Perangkat Daerah mengusulkan penetapannya.', table, new Set(['perangkat'])).has('usul')).toBe(true);
   });
 
+  it('reads the noun a light verb hands its act to ("Menteri melakukan evaluasi") as the act stated with its doer', () => {
+    const table = new StemTable(['bina', 'pembinaan', 'membina', 'awas', 'pengawasan', 'mengawasi']);
+    const roots = agentVerbRoots('Gubernur melakukan pembinaan dan pengawasan terhadap Daerah kabupaten.', table, new Set(['gubernur']));
+    expect(roots.has('bina')).toBe(true);
+    expect(roots.has('awas')).toBe(true);
+    expect(agentVerbRoots('Menteri melakukan evaluasi terhadap rancangan Perda.', table, new Set(['menteri'])).has('evaluasi')).toBe(true);
+    // Without a doer before it, a light verb states no one's act.
+    expect(agentVerbRoots('Dalam hal perlu melakukan pembinaan terhadap Daerah.', table, new Set(['gubernur'])).has('bina')).toBe(false);
+  });
+
   it('does not read a bare noun of the act, or a verb of purpose, as naming who acts', () => {
     expect(agentVerbRoots('Penilaian terhadap Daerah memakai dua kriteria.', stems, doers).has('nilai')).toBe(false);
     expect(agentVerbRoots('Indeks adalah sistem untuk mengukur dan menilai penerapan.', stems, doers).has('nilai')).toBe(false);

@@ -155,6 +155,8 @@ describe('the act a who-question asks about', () => {
     ['pihak mana yang berhak menetapkan keputusan?', 'menetapkan'],
     ['proposal dibahas oleh siapa', 'dibahas'],
     ['kemendagri pas menilai inovasi dibantu unit apa?', 'dibantu'],
+    // "bikin" is "membuat", not the "buat" that chat spelling reads as "untuk".
+    ['perda itu yang bikin siapa?', 'membuat'],
   ])('reads "%s" as asking who does "%s"', (question, act) => {
     expect(readCues(question).act).toBe(act);
   });
