@@ -75,6 +75,7 @@ export const CONCEPTS: Readonly<Record<string, readonly string[]>> = {
   pembebanan: ['pembebanan', 'membebani', 'dibebani', 'membebankan', 'dibebankan', 'pungutan', 'memungut', 'dipungut', 'bayar', 'membayar', 'dibayar', 'bayaran', 'tarif', 'retribusi', 'iuran'],
   nasional: ['nasional', 'secara nasional', 'seluruh indonesia', 'seluruh negeri', 'se indonesia', 'seindonesia', 'semua daerah', 'seluruh daerah', 'skala nasional'],
   usul: ['mengusulkan', 'diusulkan', 'usul', 'pengusulan', 'mengajukan', 'diajukan', 'ajukan', 'pengajuan'],
+  inisiatif: ['inisiatif', 'ide', 'gagasan', 'prakarsa'],
   hentikan: ['menghentikan', 'dihentikan', 'penghentian', 'hentikan', 'disetop', 'distop', 'setop', 'stop'],
   guna: ['guna', 'menggunakan', 'digunakan', 'penggunaan', 'pakai', 'dipakai', 'memakai', 'pemakaian'],
 };

@@ -91,6 +91,7 @@ describe('Analyzer.analyze', () => {
     expect(concepts('berlaku di seluruh negeri')).toEqual(concepts('diterapkan secara nasional'));
     expect(concepts('ide itu diajukan ke litbang')).toEqual(concepts('inisiatif diusulkan kepada litbang'));
     expect(concepts('uji coba distop')).toEqual(concepts('uji coba dihentikan'));
+    expect(concepts('ide')).toEqual(concepts('inisiatif'));
   });
 
   it('counts ASN, PPPK and PNS as the same concept', () => {
