@@ -14,6 +14,7 @@ const EMPTY_VERBS: ReadonlySet<string> = new Set(
  * pembinaan dan pengawasan"): the act stated with its doer is that noun's.
  */
 const LIGHT_VERBS: ReadonlySet<string> = new Set(['melakukan', 'melaksanakan', 'mengadakan', 'menyelenggarakan']);
+const NEGATIONS: ReadonlySet<string> = new Set(['tidak', 'belum', 'bukan', 'tanpa']);
 /** Active prefixes of Indonesian verbs (meN-, memper-): such a verb has its doer as its subject. */
 const ACTIVE = /^me(?:m|n|ng|ny)?[a-z]/;
 /** Passive and nominal forms, which name their doer with "oleh" ("dibahas oleh tim", "pembahasan … oleh"). */
@@ -59,11 +60,12 @@ export function agentVerbRoots(text: string, stems: StemTable, doers: ReadonlySe
   for (const clause of text.split(/[.,;:!?]+/)) {
     const words = normaliseWords(clause, false, false);
     words.forEach((word, i) => {
-      if (LIGHT_VERBS.has(word)) {
+      if (LIGHT_VERBS.has(word) && !NEGATIONS.has(words[i - 1] ?? '')) {
         if (hasDoerBefore(words, i, doers)) for (const noun of actsAfter(words, i)) for (const t of [noun, ...stems.stems(noun)]) roots.add(t);
         return;
       }
-      if (EMPTY_VERBS.has(word) || word.length < 5) return;
+      // "PP tidak menetapkan jadwal": a denied act is not stated.
+      if (EMPTY_VERBS.has(word) || word.length < 5 || NEGATIONS.has(words[i - 1] ?? '')) return;
       const acted = ACTIVE.test(word) ? hasDoerBefore(words, i, doers) : PASSIVE_OR_NOMINAL.test(word) && words.slice(i + 1, i + 1 + AGENT_WINDOW).includes('oleh');
       if (!acted) return;
       for (const root of stems.stems(word)) roots.add(root);

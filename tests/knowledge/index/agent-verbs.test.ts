@@ -43,6 +43,12 @@ describe('agentVerbRoots', () => {
     expect(agentVerbRoots('Dalam hal perlu melakukan pembinaan terhadap Daerah.', table, new Set(['gubernur'])).has('bina')).toBe(false);
   });
 
+  it('does not read a denied act as stated ("PP tidak menetapkan jadwal")', () => {
+    const table = new StemTable(['tetap', 'menetapkan', 'penetapan', 'ditetapkan']);
+    expect(agentVerbRoots('Menteri tidak menetapkan jadwal laporan.', table, new Set(['menteri'])).has('tetap')).toBe(false);
+    expect(agentVerbRoots('Menteri menetapkan jadwal laporan.', table, new Set(['menteri'])).has('tetap')).toBe(true);
+  });
+
   it('does not read a bare noun of the act, or a verb of purpose, as naming who acts', () => {
     expect(agentVerbRoots('Penilaian terhadap Daerah memakai dua kriteria.', stems, doers).has('nilai')).toBe(false);
     expect(agentVerbRoots('Indeks adalah sistem untuk mengukur dan menilai penerapan.', stems, doers).has('nilai')).toBe(false);
