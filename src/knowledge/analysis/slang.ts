@@ -30,7 +30,7 @@ export const SLANG: Readonly<Record<string, string>> = {
   emg: 'memang', emang: 'memang',
   gitu: 'begitu', gt: 'begitu', gini: 'begini',
   bikin: 'membuat', bkin: 'membuat',
-  kasih: 'beri', ngasih: 'beri', dikasih: 'diberi', ngasi: 'beri',
+  kasih: 'memberi', ngasih: 'memberi', dikasih: 'diberi', ngasi: 'memberi',
   tau: 'tahu', tw: 'tahu',
   skrg: 'sekarang', skrang: 'sekarang',
   msh: 'masih', masi: 'masih',

@@ -94,6 +94,11 @@ describe('Analyzer.analyze', () => {
     expect(concepts('ide')).toEqual(concepts('inisiatif'));
   });
 
+  it('reads chat "kasih" as giving, and "terima kasih" as thanks', () => {
+    expect(analyzer.analyze('kementerian boleh kasih hadiah?').flatMap((g) => g.variants)).toContain('memberi');
+    expect(surfaces(analyzer.analyze('Terima kasih, kak'))).toEqual([]);
+  });
+
   it('counts ASN, PPPK and PNS as the same concept', () => {
     expect(concepts('ASN')).toEqual(['c:asn']);
     expect(concepts('PPPK')).toEqual(['c:asn']);
