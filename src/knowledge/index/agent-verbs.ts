@@ -90,3 +90,23 @@ function hasDoerBefore(words: readonly string[], at: number, doers: ReadonlySet<
   }
   return false;
 }
+
+/** Chat forms of active verbs that drop "me-" and keep the nasal ("netapin", "ngusulin", "nyusun"). */
+const CHAT_ACTIVE = /^(?:n|ng|ny|nge)[a-z]{3,}/;
+
+/**
+ * The act a question states with its doer ("kepala daerah netapin apa …", "Menteri menilai apa"): an
+ * active verb right after a word the corpus names doers by. Such a question asks what that doer does, and
+ * the passage stating that act with its doer answers it, as for "siapa yang …" (see QuestionCues.act).
+ */
+export function doerAct(words: readonly string[], doers: ReadonlySet<string>, stems: StemTable): string | undefined {
+  for (let i = 1; i < words.length; i += 1) {
+    const w = words[i]!;
+    if (!(ACTIVE.test(w) || CHAT_ACTIVE.test(w)) || EMPTY_VERBS.has(w) || LIGHT_VERBS.has(w) || stems.stems(w).length === 0) continue;
+    // "bupati yang gak mau kasih layanan …" describes the doer (a relative clause, a denied act); it does not ask what the doer does.
+    const before = words.slice(Math.max(0, i - SUBJECT_WINDOW), i);
+    if (before.includes('yang') || before.some((b) => NEGATIONS.has(b))) continue;
+    if (hasDoerBefore(words, i, doers)) return w;
+  }
+  return undefined;
+}

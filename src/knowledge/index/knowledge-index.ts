@@ -239,11 +239,16 @@ export class KnowledgeIndex {
     let roots = this.facts.agentRoots[doc];
     if (!roots) {
       const chunk = this.chunks[doc]!;
-      this.facts.doers ??= learnDoers(this.chunks.map((c) => splitCrossReferences(c).own));
-      roots = agentVerbRoots(`${chunk.topic ?? ''}. ${splitCrossReferences(chunk).own}`, this.analyzer.stemTable, this.facts.doers);
+      roots = agentVerbRoots(`${chunk.topic ?? ''}. ${splitCrossReferences(chunk).own}`, this.analyzer.stemTable, this.doers());
       this.facts.agentRoots[doc] = roots;
     }
     return roots;
+  }
+
+  /** The words naming doers in this index's texts (see learnDoers), learnt when first asked. */
+  doers(): ReadonlySet<string> {
+    this.facts.doers ??= learnDoers(this.chunks.map((c) => splitCrossReferences(c).own));
+    return this.facts.doers;
   }
 
   /** The position of a chunk in the index, by its id. */

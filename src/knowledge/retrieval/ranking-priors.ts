@@ -33,7 +33,8 @@ export interface RankingPriors {
   answerForm: number;
   /**
    * A passage stating who does the act a "siapa yang …" question asks about ("Menteri menilai Daerah"),
-   * over its neighbours that name the act without its doer or state who does the next step.
+   * or the act a question states with its doer ("kepala daerah netapin apa"), over its neighbours that
+   * name the act without its doer or state who does the next step.
    */
   agent: number;
   /** The weight of the words asking for a period ("berapa lama", "batas waktu"), as search words. */

@@ -10,6 +10,7 @@ import { lookUpPasal, readPasalRequests, type PasalLookup } from './pasal-lookup
 import { DocScores } from './doc-scores.js';
 import { fuseRanks, lexicalRanking, type Fused } from './fused-ranking.js';
 import { termMatch } from '../index/defined-terms.js';
+import { doerAct } from '../index/agent-verbs.js';
 import { QuestionText } from './question-text.js';
 import { DEFAULT_PRIORS, type RankingPriors } from './ranking-priors.js';
 
@@ -251,7 +252,8 @@ export class Retriever {
     const raw = useBm25 ? this.index.bm25.search(askingWordsWeighed(this.withoutNamingWords(query, bySubject), cues, this.priors.askingWord), this.depth * 2) : [];
     const subject = definitionSubject(query, cues);
     const pairs = query.groups.flatMap((g, i) => (g.group.kind === 'pair' ? [i] : []));
-    const actedOn = cues.act && this.priors.agent !== 1 ? this.actTokens(cues.act) : undefined;
+    const act = this.priors.agent === 1 ? undefined : (cues.act ?? doerAct(read.words(), this.index.doers(), this.index.analyzer.stemTable));
+    const actedOn = act ? this.actTokens(act) : undefined;
     const scores = this.adjustLexical(named, cues, subject, raw, pairs, actedOn);
     const denseIndex = this.mode !== 'bm25' && (this.mode === 'dense' || this.denseWeight > 0) ? this.index.dense : undefined;
     // The adjusted scores are the retriever's own scratch: listed before waiting for the dense half, read

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { agentVerbRoots, learnDoers } from '../../../src/knowledge/index/agent-verbs.js';
+import { agentVerbRoots, doerAct, learnDoers } from '../../../src/knowledge/index/agent-verbs.js';
 import { StemTable } from '../../../src/knowledge/analysis/stemmer.js';
 
 const stems = new StemTable(['nilai', 'menilai', 'penilaian', 'dinilai', 'bahas', 'dibahas', 'pembahasan', 'membahas', 'ukur', 'mengukur', 'pengukuran']);
@@ -52,5 +52,20 @@ describe('agentVerbRoots', () => {
   it('does not read a bare noun of the act, or a verb of purpose, as naming who acts', () => {
     expect(agentVerbRoots('Penilaian terhadap Daerah memakai dua kriteria.', stems, doers).has('nilai')).toBe(false);
     expect(agentVerbRoots('Indeks adalah sistem untuk mengukur dan menilai penerapan.', stems, doers).has('nilai')).toBe(false);
+  });
+});
+
+describe('doerAct', () => {
+  const table = new StemTable(['tetap', 'menetapkan', 'penetapan', 'ditetapkan', 'beri', 'memberi', 'memberikan', 'pemberian']);
+  const doers = new Set(['kepala', 'menteri', 'bupati']);
+
+  it('reads the act a question states with its doer, in chat spelling too', () => {
+    expect(doerAct(['kepala', 'daerah', 'netapin', 'apa', 'setelah', 'usulan', 'layak'], doers, table)).toBe('netapin');
+    expect(doerAct(['menteri', 'menetapkan', 'apa'], doers, table)).toBe('menetapkan');
+  });
+
+  it('reads no act from a clause describing the doer or from a denied act', () => {
+    expect(doerAct(['bupati', 'yang', 'tidak', 'ingin', 'memberi', 'layanan', 'kena', 'sanksi'], doers, table)).toBeUndefined();
+    expect(doerAct(['usulan', 'ditetapkan', 'apa'], doers, table)).toBeUndefined();
   });
 });

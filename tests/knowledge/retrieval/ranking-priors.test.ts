@@ -101,6 +101,19 @@ describe('questions asking who does something', () => {
     expect(await first('yg nilai inovasi daerah itu siapa', { agent: 1 })).toBe(`${REG} Pasal 23`);
   });
 
+  it('also ranks first the rule stating the act a question states with its doer ("kepala daerah netapin apa")', async () => {
+    const actIndex = indexOf([
+      chunk({ regulation: REG, pasal: '14', ayat: '1' }, 'Bila usulan layak, Kepala Daerah menetapkan keputusan tentang Inovasi Daerah.'),
+      chunk({ regulation: REG, pasal: '12', ayat: '4' }, 'Usulan layak disampaikan kepada kepala Daerah untuk ditetapkan; usulan itu dicatat.'),
+      chunk({ regulation: REG, pasal: '9', ayat: '3' }, 'Usulan disampaikan oleh kepala Perangkat Daerah kepada kepala Daerah.'),
+      chunk({ regulation: REG, pasal: '8', ayat: '1' }, 'Inisiatif disiapkan oleh kepala Daerah.'),
+      chunk({ regulation: REG, pasal: '15', ayat: '1' }, 'Penetapan keputusan diberitahukan kepada Menteri.'),
+    ]);
+    const top = async (priors = {}) => (await new Retriever(actIndex, { priors }).search('kepala daerah netapin apa kalau usulan sudah layak?', 5)).hits[0]?.chunk.citation;
+    expect(await top()).toBe(`${REG} Pasal 14 ayat (1)`);
+    expect(await top({ agent: 1 })).toBe(`${REG} Pasal 12 ayat (4)`);
+  });
+
   it('asks about the doer only for who-questions, not for "what" questions on the same words', async () => {
     expect(await first('penilaian inovasi daerah kriterianya apa')).toBe(`${REG} Pasal 23`);
   });
