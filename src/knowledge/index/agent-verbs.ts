@@ -1,5 +1,6 @@
 import { normaliseWords } from '../analysis/analyzer.js';
 import type { StemTable } from '../analysis/stemmer.js';
+import { runToEnd, type Work } from './paced-work.js';
 
 /**
  * Verbs that name no act of their own (a connective, "to be", "to have", "to do"): a passage saying
@@ -36,15 +37,22 @@ const MIN_DOER_SEEN = 2;
  * offices and bodies.
  */
 export function learnDoers(texts: Iterable<string>): Set<string> {
+  return runToEnd(learningDoers(texts));
+}
+
+/** learnDoers as paceable work, pausing between texts (an index build reads every chunk). */
+export function* learningDoers(texts: Iterable<string>): Work<Set<string>> {
   const seen = new Map<string, number>();
+  let n = 0;
   for (const text of texts) {
     const words = normaliseWords(text, false, false);
     words.forEach((w, i) => {
       const next = words[i + 1];
       if (w === 'oleh' && next && next.length > 1 && !/\d/.test(next)) seen.set(next, (seen.get(next) ?? 0) + 1);
     });
+    if ((n++ & 63) === 63) yield;
   }
-  return new Set([...seen].filter(([, n]) => n >= MIN_DOER_SEEN).map(([w]) => w));
+  return new Set([...seen].filter(([, count]) => count >= MIN_DOER_SEEN).map(([w]) => w));
 }
 
 /**

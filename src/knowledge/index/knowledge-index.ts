@@ -6,7 +6,7 @@ import { Bm25Index, type Bm25Parts } from './bm25.js';
 import { runToEnd, type Work } from './paced-work.js';
 import { FuzzyVocabulary } from './fuzzy.js';
 import { searchableFields, splitCrossReferences, type IndexedChunk } from './indexed-chunk.js';
-import { agentVerbRoots, learnDoers } from './agent-verbs.js';
+import { agentVerbRoots, learningDoers } from './agent-verbs.js';
 import type { DenseHalf } from './dense-half.js';
 import { chunkRole, type ChunkRole } from './chunk-role.js';
 import { RegulationDirectory, type RegulationEntry } from './regulation-directory.js';
@@ -50,8 +50,8 @@ interface ChunkFacts {
   byTermToken: Map<string, number[]>;
   /** Per chunk, the roots of the verbs its own sentences state with their doer, read when first asked. */
   agentRoots: Array<ReadonlySet<string> | undefined>;
-  /** The words naming doers in these chunks (see learnDoers), learnt when first needed. */
-  doers?: ReadonlySet<string>;
+  /** The words naming doers in these chunks (see learnDoers). */
+  doers: ReadonlySet<string>;
 }
 
 /**
@@ -68,6 +68,8 @@ export interface FactParts {
   definedTerms: string[];
   /** The regulation directory's entries, one JSON each. */
   regulations: string[];
+  /** The words naming doers in the chunks (see learnDoers). */
+  doers: string[];
 }
 
 /**
@@ -128,12 +130,13 @@ function* learnFacts(chunks: readonly IndexedChunk[], analyzer: Analyzer, saved?
       if ((doc & 1023) === 1023) yield;
     }
     const rested = restedRules(chunks, roles, (citation) => facts.byCitation.get(citation) ?? []);
-    return { ...facts, regulationKeys, roles, definedTerms, forms, regulations, references, restedRules: rested };
+    return { ...facts, regulationKeys, roles, definedTerms, forms, regulations, references, restedRules: rested, doers: new Set(saved.doers) };
   }
+  const doers = yield* learningDoers(chunks.map((c) => splitCrossReferences(c).own));
   const regulations = yield* RegulationDirectory.building(chunks, analyzer);
   const references = yield* findingCrossReferences(chunks, roles, (pasal) => facts.byPasal.get(pasal.toUpperCase()) ?? []);
   const rested = restedRules(chunks, roles, (citation) => facts.byCitation.get(citation) ?? []);
-  return { ...facts, regulationKeys, roles, definedTerms, forms, regulations, references, restedRules: rested };
+  return { ...facts, regulationKeys, roles, definedTerms, forms, regulations, references, restedRules: rested, doers };
 }
 
 /** The saved facts of an index's chunks (see FactParts). */
@@ -151,6 +154,7 @@ function factParts(facts: ChunkFacts): FactParts {
     forms: Uint32Array.from(facts.forms, formBits),
     definedTerms: facts.definedTerms.map((term) => (term ? JSON.stringify([[...term.tokens], term.names]) : '')),
     regulations: facts.regulations.entries().map((e) => JSON.stringify(e)),
+    doers: [...facts.doers],
   };
 }
 
@@ -245,9 +249,8 @@ export class KnowledgeIndex {
     return roots;
   }
 
-  /** The words naming doers in this index's texts (see learnDoers), learnt when first asked. */
+  /** The words naming doers in this index's texts (see learnDoers). */
   doers(): ReadonlySet<string> {
-    this.facts.doers ??= learnDoers(this.chunks.map((c) => splitCrossReferences(c).own));
     return this.facts.doers;
   }
 

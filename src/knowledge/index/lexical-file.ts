@@ -45,6 +45,7 @@ export async function writeLexicalFile(file: string, parts: LexicalParts, finger
     typed('facts.forms', 'u32', parts.facts.forms),
     strings('facts.definedTerms', parts.facts.definedTerms),
     strings('facts.regulations', parts.facts.regulations),
+    strings('facts.doers', parts.facts.doers),
   ];
   const sections: Section[] = [];
   let offset = 0;
@@ -151,6 +152,7 @@ function* parsing(buf: Buffer, file: string, fingerprint: string): Work<SavedLex
     forms: u32('facts.forms'),
     definedTerms: readStrings('facts.definedTerms'),
     regulations: readStrings('facts.regulations'),
+    doers: readStrings('facts.doers'),
   };
   yield;
   const postings = bm25.offsets[bm25.offsets.length - 1];
