@@ -124,7 +124,7 @@ export class Retriever {
     subject: string[][],
     hits: Bm25Hit[],
     pairs: readonly number[],
-    actedOn: ReadonlySet<string> | undefined,
+    actedOn: AskedAct | undefined,
   ): DocScores {
     const { chunks, roles, definedTerms } = this.index;
     const p = this.priors;
@@ -191,7 +191,7 @@ export class Retriever {
    * about, or who does the asked act. A property of the passage's own text, so a restatement does not
    * lend it to the rules it rests on.
    */
-  private shapeFactor(doc: number, cues: QuestionCues, actedOn: ReadonlySet<string> | undefined): number {
+  private shapeFactor(doc: number, cues: QuestionCues, actedOn: AskedAct | undefined): number {
     const p = this.priors;
     const form = this.index.forms[doc]!;
     let factor = 1;
@@ -203,7 +203,7 @@ export class Retriever {
     // Who does what is a norm, stated by rules: not by a definition of what something is, nor by notes
     // about a regulation or a practice. A restatement's doer comes from one of the rules it rests on, which
     // gets the factor when the restatement lends it its score.
-    if (actedOn && this.index.roles[doc] === 'rule' && sharesAny(this.index.agentRoots(doc), actedOn)) factor *= p.agent;
+    if (actedOn?.docs.has(doc) && this.index.roles[doc] === 'rule' && sharesAny(this.index.agentRoots(doc), actedOn.tokens)) factor *= p.agent;
     return factor;
   }
 
@@ -263,7 +263,7 @@ export class Retriever {
     const subject = definitionSubject(query, cues);
     const pairs = query.groups.flatMap((g, i) => (g.group.kind === 'pair' ? [i] : []));
     const act = this.priors.agent === 1 ? undefined : (cues.act ?? doerAct(read.words(), this.index.doers(), this.index.analyzer.stemTable));
-    const actedOn = act ? this.actTokens(act) : undefined;
+    const actedOn = act ? askedAct(this.actTokens(act), query.groups, raw) : undefined;
     const scores = this.adjustLexical(named, cues, subject, raw, pairs, actedOn);
     const denseIndex = this.mode !== 'bm25' && (this.mode === 'dense' || this.denseWeight > 0) ? this.index.dense : undefined;
     // The adjusted scores are the retriever's own scratch: listed before waiting for the dense half, read
@@ -359,6 +359,22 @@ function askingWordsWeighed(groups: PreparedQuery['groups'], cues: QuestionCues,
   const asking = (g: PreparedQuery['groups'][number]) => g.group.kind !== 'pair' && g.variants.some((v) => DURATION_CUES.has(v.token));
   if (groups.every((g) => g.group.kind === 'pair' || asking(g))) return groups;
   return groups.map((g) => (asking(g) ? { ...g, weight: g.weight * weight } : g));
+}
+
+/**
+ * The act a question asks the doer of: its tokens, and the passages whose match includes it. Only those
+ * can state it with a doer, so only their texts are read for doers (a who-question at 30k chunks would
+ * otherwise read every passage it reaches).
+ */
+interface AskedAct {
+  tokens: ReadonlySet<string>;
+  docs: ReadonlySet<number>;
+}
+
+function askedAct(tokens: ReadonlySet<string>, groups: PreparedQuery['groups'], hits: readonly Bm25Hit[]): AskedAct {
+  const acting = groups.flatMap((g, i) => (g.group.kind !== 'pair' && g.variants.some((v) => tokens.has(v.token)) ? [i] : []));
+  const docs = new Set(hits.filter((h) => acting.some((i) => h.groupScores[i]! > 0)).map((h) => h.doc));
+  return { tokens, docs };
 }
 
 /** Regulations a question names by subject, and the words that name them (see RegulationDirectory). */
