@@ -229,8 +229,9 @@ export function normaliseWords(text: string, slang = true, english = slang): str
   // A word typed in capitals is an acronym, not chat spelling: "SPT" is a tax return, "spt" is "seperti".
   const acronyms = new Set((plain.match(/\b[A-Z]{2,6}\b/g) ?? []).map((w) => w.toLowerCase()));
   const lower = plain.toLowerCase();
-  // "ibu kota" is a capital city, not a polite "ibu" (a stop-word) followed by "kota".
-  const words = lower.replace(/\bibu\s+kota\b/g, 'ibukota').match(/[a-z0-9]+/g) ?? [];
+  // "ibu kota" is a capital city, not a polite "ibu" (a stop-word) followed by "kota"; "terima kasih" is
+  // thanks, not chat "kasih" (give).
+  const words = lower.replace(/\bibu\s+kota\b/g, 'ibukota').replace(/\bterima\s+kasih\b/g, 'terimakasih').match(/[a-z0-9]+/g) ?? [];
   const out: string[] = [];
   for (const word of words) {
     if (word.length > MAX_WORD_LENGTH) continue;

@@ -69,5 +69,13 @@ export const CONCEPTS: Readonly<Record<string, readonly string[]>> = {
   larangan: ['dilarang', 'larangan', 'melarang', 'tidak boleh', 'tidak diperbolehkan', 'tidak diizinkan'],
   sanksi: ['sanksi', 'hukuman', 'dihukum', 'kena sanksi'],
   pendanaan_lain: ['pendanaan lain yang sah', 'sumber lain yang sah', 'pendanaan lain', 'dana lain', 'sumber dana lain', 'csr', 'corporate social responsibility', 'tanggung jawab sosial', 'sponsor', 'swasta', 'hibah', 'dana hibah', 'pihak ketiga'],
+  // The regulations' own drafting words with their everyday equivalents in general Indonesian (not in chat
+  // spelling, which slang.ts reads first): what a citizen pays or bears is "pembebanan kepada masyarakat",
+  // a rule for the whole country is "secara nasional", putting an idea forward is "mengusulkan".
+  pembebanan: ['pembebanan', 'membebani', 'dibebani', 'membebankan', 'dibebankan', 'pungutan', 'memungut', 'dipungut', 'bayar', 'membayar', 'dibayar', 'bayaran', 'tarif', 'retribusi', 'iuran'],
+  nasional: ['nasional', 'secara nasional', 'seluruh indonesia', 'seluruh negeri', 'se indonesia', 'seindonesia', 'semua daerah', 'seluruh daerah', 'skala nasional'],
+  usul: ['mengusulkan', 'diusulkan', 'usul', 'pengusulan', 'mengajukan', 'diajukan', 'ajukan', 'pengajuan'],
+  inisiatif: ['inisiatif', 'ide', 'gagasan', 'prakarsa'],
+  hentikan: ['menghentikan', 'dihentikan', 'penghentian', 'hentikan', 'disetop', 'distop', 'setop', 'stop'],
   guna: ['guna', 'menggunakan', 'digunakan', 'penggunaan', 'pakai', 'dipakai', 'memakai', 'pemakaian'],
 };

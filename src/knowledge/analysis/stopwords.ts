@@ -14,7 +14,7 @@ export const STOPWORDS: ReadonlySet<string> = new Set(
   sebab sebagai sebagaimana sebelum sebenarnya secara sedang sedangkan sehingga sekali sekarang selain selalu selama semasa
   seluruh semua sendiri seperti seorang sepertinya sering serta sesuatu setelah setiap siapa siapakah sih sini
   situ soal sudah supaya tadi tahu tanpa tapi tentang terhadap tersebut tetapi tidak toh tolong tuh untuk wah
-  walau walaupun ya yaitu yakni yang deh dah kak pak bu bapak ibu mas mbak min admin halo hai terima kasih makasih
+  walau walaupun ya yaitu yakni yang deh dah kak pak bu bapak ibu mas mbak min admin halo hai terima kasih terimakasih makasih
   thanks tks pls please permisi maaf tanya bertanya pertanyaan nanya bingung jelaskan jelasin sebutkan apakah
   kira kira2 sebetulnya gitu begitu dimaksud maksudnya maksud intinya ok oke sip mantap menurut`
     .split(/\s+/)

@@ -5,13 +5,14 @@ import { extractLegalRefs } from '../analysis/legal-refs.js';
 import { Bm25Index, type Bm25Parts } from './bm25.js';
 import { runToEnd, type Work } from './paced-work.js';
 import { FuzzyVocabulary } from './fuzzy.js';
-import { searchableFields, type IndexedChunk } from './indexed-chunk.js';
+import { searchableFields, splitCrossReferences, type IndexedChunk } from './indexed-chunk.js';
+import { agentVerbRoots, learningDoers } from './agent-verbs.js';
 import type { DenseHalf } from './dense-half.js';
 import { chunkRole, type ChunkRole } from './chunk-role.js';
 import { RegulationDirectory, type RegulationEntry } from './regulation-directory.js';
 import { definedTerm, type DefinedTerm } from './defined-terms.js';
 import { findingCrossReferences } from './cross-references.js';
-import { answerForm, type AnswerForm } from './answer-forms.js';
+import { answerForm, listHead, type AnswerForm } from './answer-forms.js';
 import { restedRules, type RestedRule } from './rested-rules.js';
 
 /** Text of a chunk as the embedder sees it. */
@@ -47,6 +48,12 @@ interface ChunkFacts {
   byId: Map<string, number>;
   byRegulationKey: Map<string, Set<string>>;
   byTermToken: Map<string, number[]>;
+  /** Per chunk, the roots of the verbs its own sentences state with their doer, read when first asked. */
+  agentRoots: Array<ReadonlySet<string> | undefined>;
+  /** Per chunk, the index tokens of what its list enumerates (see listHead), read when first asked. */
+  listHeads: Array<ReadonlySet<string> | undefined>;
+  /** The words naming doers in these chunks (see learnDoers). */
+  doers: ReadonlySet<string>;
 }
 
 /**
@@ -63,6 +70,8 @@ export interface FactParts {
   definedTerms: string[];
   /** The regulation directory's entries, one JSON each. */
   regulations: string[];
+  /** The words naming doers in the chunks (see learnDoers). */
+  doers: string[];
 }
 
 /**
@@ -81,6 +90,8 @@ function* learnFacts(chunks: readonly IndexedChunk[], analyzer: Analyzer, saved?
     byId: new Map<string, number>(),
     byRegulationKey: new Map<string, Set<string>>(),
     byTermToken: new Map<string, number[]>(),
+    agentRoots: new Array<ReadonlySet<string> | undefined>(chunks.length),
+    listHeads: new Array<ReadonlySet<string> | undefined>(chunks.length),
   };
   // Thousands of chunks share one regulation name: read its keys once.
   const keysOf = new Map<string, ReadonlySet<string>>();
@@ -122,12 +133,13 @@ function* learnFacts(chunks: readonly IndexedChunk[], analyzer: Analyzer, saved?
       if ((doc & 1023) === 1023) yield;
     }
     const rested = restedRules(chunks, roles, (citation) => facts.byCitation.get(citation) ?? []);
-    return { ...facts, regulationKeys, roles, definedTerms, forms, regulations, references, restedRules: rested };
+    return { ...facts, regulationKeys, roles, definedTerms, forms, regulations, references, restedRules: rested, doers: new Set(saved.doers) };
   }
+  const doers = yield* learningDoers(chunks.map((c) => splitCrossReferences(c).own));
   const regulations = yield* RegulationDirectory.building(chunks, analyzer);
   const references = yield* findingCrossReferences(chunks, roles, (pasal) => facts.byPasal.get(pasal.toUpperCase()) ?? []);
   const rested = restedRules(chunks, roles, (citation) => facts.byCitation.get(citation) ?? []);
-  return { ...facts, regulationKeys, roles, definedTerms, forms, regulations, references, restedRules: rested };
+  return { ...facts, regulationKeys, roles, definedTerms, forms, regulations, references, restedRules: rested, doers };
 }
 
 /** The saved facts of an index's chunks (see FactParts). */
@@ -145,6 +157,7 @@ function factParts(facts: ChunkFacts): FactParts {
     forms: Uint32Array.from(facts.forms, formBits),
     definedTerms: facts.definedTerms.map((term) => (term ? JSON.stringify([[...term.tokens], term.names]) : '')),
     regulations: facts.regulations.entries().map((e) => JSON.stringify(e)),
+    doers: [...facts.doers],
   };
 }
 
@@ -155,11 +168,11 @@ function savedTerm(json: string): DefinedTerm | undefined {
 }
 
 function formBits(form: AnswerForm): number {
-  return (form.list ? 1 : 0) | (form.duration ? 2 : 0) | (form.modal ? 4 : 0);
+  return (form.list ? 1 : 0) | (form.duration ? 2 : 0) | (form.modal ? 4 : 0) | (form.instrument ? 8 : 0);
 }
 
 function formOfBits(bits: number): AnswerForm {
-  return { list: (bits & 1) !== 0, duration: (bits & 2) !== 0, modal: (bits & 4) !== 0 };
+  return { list: (bits & 1) !== 0, duration: (bits & 2) !== 0, modal: (bits & 4) !== 0, instrument: (bits & 8) !== 0 };
 }
 
 /** The lexical index as saved next to the vectors: the stem table (with the vocabulary) and the postings. */
@@ -223,6 +236,35 @@ export class KnowledgeIndex {
     const out = new Set<number>();
     for (const t of tokens) for (const doc of this.facts.byTermToken.get(t) ?? []) out.add(doc);
     return out;
+  }
+
+  /**
+   * The roots of the verbs a chunk's own sentences state with their doer (see agentVerbRoots): read from
+   * its text the first time a question asks who does something, then remembered with the index.
+   */
+  agentRoots(doc: number): ReadonlySet<string> {
+    let roots = this.facts.agentRoots[doc];
+    if (!roots) {
+      const chunk = this.chunks[doc]!;
+      roots = agentVerbRoots(`${chunk.topic ?? ''}. ${splitCrossReferences(chunk).own}`, this.analyzer.stemTable, this.doers());
+      this.facts.agentRoots[doc] = roots;
+    }
+    return roots;
+  }
+
+  /** The index tokens of what a chunk's list enumerates (see listHead), read when a question first asks for a list. */
+  listHeadTokens(doc: number): ReadonlySet<string> {
+    let tokens = this.facts.listHeads[doc];
+    if (!tokens) {
+      tokens = new Set(this.forms[doc]!.list ? this.analyzer.indexTokens(listHead(this.chunks[doc]!)) : []);
+      this.facts.listHeads[doc] = tokens;
+    }
+    return tokens;
+  }
+
+  /** The words naming doers in this index's texts (see learnDoers). */
+  doers(): ReadonlySet<string> {
+    return this.facts.doers;
   }
 
   /** The position of a chunk in the index, by its id. */

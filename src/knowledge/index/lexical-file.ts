@@ -5,7 +5,7 @@ import type { LexicalParts } from './knowledge-index.js';
 import { DEFAULT_PACE, runPaced, type Pace, type Work } from './paced-work.js';
 
 /** Bump when the layout below or what the parts mean changes; older files are then rebuilt. */
-const FORMAT = 'pandu-lexical-2';
+const FORMAT = 'pandu-lexical-3';
 const MAGIC = Buffer.from('PLEX\n');
 
 type Kind = 'strings' | 'u32' | 'f32' | 'f64';
@@ -45,6 +45,7 @@ export async function writeLexicalFile(file: string, parts: LexicalParts, finger
     typed('facts.forms', 'u32', parts.facts.forms),
     strings('facts.definedTerms', parts.facts.definedTerms),
     strings('facts.regulations', parts.facts.regulations),
+    strings('facts.doers', parts.facts.doers),
   ];
   const sections: Section[] = [];
   let offset = 0;
@@ -151,6 +152,7 @@ function* parsing(buf: Buffer, file: string, fingerprint: string): Work<SavedLex
     forms: u32('facts.forms'),
     definedTerms: readStrings('facts.definedTerms'),
     regulations: readStrings('facts.regulations'),
+    doers: readStrings('facts.doers'),
   };
   yield;
   const postings = bm25.offsets[bm25.offsets.length - 1];

@@ -1,3 +1,4 @@
+import { isContentWord } from '../analysis/analyzer.js';
 import { QuestionText } from './question-text.js';
 
 /**
@@ -19,16 +20,31 @@ export interface QuestionCues {
   practice: boolean;
   /** Asks for an enumeration ("apa saja", "sebutkan", "isinya apa"). */
   list: boolean;
+  /** The words naming what a list question asks to enumerate ("kriteria inovasinya apa aja" → kriteria, inovasinya). */
+  listOf?: readonly string[];
   /** Asks for a period or a deadline ("berapa lama", "batas waktu", "kapan paling lambat"). */
   duration: boolean;
   /** Asks whether something is allowed or required ("boleh gak", "bolehkah", "wajib tidak"). */
   permission: boolean;
+  /**
+   * The act a question asks the doer of ("siapa yang menilai" → menilai, "yg bahas proposal siapa" →
+   * bahas, "dibahas oleh siapa" → dibahas), as the word typed; not set for "ke siapa", "dari siapa"
+   * (recipient, source) or "urusan siapa" (whose). The passage stating who does that act answers it.
+   */
+  act?: string;
+  /** Asks by what legal instrument something is set ("ditetapkan dengan apa", "aturannya pakai apa", "perda atau perkada"). */
+  instrument: boolean;
   /** Asks how two things differ ("bedanya mandat dengan delegasi"): each is defined on its own. */
   comparison: boolean;
 }
 
 /** Words that ask what something means; they name the kind of answer, not its subject. */
 export const DEFINITION_CUES: ReadonlySet<string> = new Set(['maksud', 'maksudnya', 'arti', 'artinya', 'pengertian', 'definisi', 'dimaksud', 'diartikan', 'disebut', 'apaan', 'kepanjangan', 'singkatan']);
+/**
+ * Words that ask for a period or a deadline ("berapa lama", "batas waktu", "deadline", "kapan"): they name
+ * the kind of answer, which the passages' answer form meets, not its subject.
+ */
+export const DURATION_CUES: ReadonlySet<string> = new Set(['lama', 'batas', 'waktu', 'waktunya', 'tenggat', 'deadline', 'jangka', 'kapan', 'lambat', 'c:batas_waktu']);
 const RESULT_WORDS = new Set(['pemenang', 'juara', 'peringkat', 'ranking', 'rangking', 'finalis', 'nominator']);
 const YEAR = /^(19|20)\d\d$/;
 const PRACTICE_WORDS = new Set(
@@ -40,6 +56,54 @@ const LIST_RE =
   / (apa|siapa|mana) (saja|aja|sj) | apa2 | sebutkan | (macam|jenis|daftar|rincian) | meliputi | (isinya|isi|memuat) (apa|apaan) | (minimal|sekurang|paling sedikit) | (contoh|contohnya|bentuknya|jenisnya) /;
 const DURATION_RE = / (berapa|brp) (lama|hari|bulan|minggu|tahun) | batas waktu| tenggat | deadline | paling (lambat|lama) | jangka waktu | kapan /;
 
+/** Words standing for a doer in a question: "siapa", or "pihak/instansi/lembaga/unit/badan mana|apa". */
+const DOER_NOUNS = new Set(['pihak', 'instansi', 'lembaga', 'unit', 'badan']);
+/** Words between "yang" and the act that say nothing about the act itself ("yang berhak menilai"). */
+const BEFORE_ACT = new Set(['saja', 'dapat', 'bisa', 'boleh', 'berhak', 'berwenang', 'harus', 'wajib', 'akan', 'bertugas', 'melakukan', 'mengurus', 'tidak', 'sudah', 'pertama']);
+
+const PASSIVE = /^di[a-z]{3,}/;
+
+/** "perda itu yang bikin siapa": the act after the "yang" just before a closing "siapa". */
+function trailingAct(words: readonly string[], at: number): string | undefined {
+  if (words.slice(at + 1).some((w) => !['ya', 'sih', 'kah', 'aja', 'saja'].includes(w))) return undefined;
+  const yang = words.lastIndexOf('yang', at);
+  return yang >= 0 && yang >= at - 4 ? words.slice(yang + 1, at).find((w) => !BEFORE_ACT.has(w)) : undefined;
+}
+
+/** Words around "apa saja" that ask for a list, not name what it lists. */
+const LIST_ASKING = new Set(['apa', 'saja', 'aja', 'sj', 'mana', 'siapa', 'sebutkan', 'yang', 'sih', 'ya', 'itu', 'nya']);
+
+/** What a list question asks to enumerate: the words just before "apa saja" or just after "sebutkan"/"apa saja". */
+function listSubject(words: readonly string[]): string[] {
+  const at = words.findIndex((w, i) => (w === 'apa' || w === 'siapa' || w === 'mana') && ['saja', 'aja', 'sj'].includes(words[i + 1] ?? ''));
+  const said = words.indexOf('sebutkan');
+  const around = at >= 0 ? [...words.slice(Math.max(0, at - 2), at), ...words.slice(at + 2, at + 4)] : said >= 0 ? words.slice(said + 1, said + 3) : [];
+  return around.filter((w) => !LIST_ASKING.has(w) && isContentWord(w));
+}
+
+/** The act a who-question asks about (see QuestionCues.act), from its normalised words. */
+export function askedAct(words: readonly string[]): string | undefined {
+  const after = (from: number) => words.slice(from).find((w) => !BEFORE_ACT.has(w) && w !== 'yang');
+  for (let i = 0; i < words.length; i += 1) {
+    const w = words[i]!;
+    const doer = w === 'siapa' ? 1 : DOER_NOUNS.has(w) && (words[i + 1] === 'mana' || words[i + 1] === 'apa') ? 2 : 0;
+    if (doer === 0) continue;
+    const next = words[i + doer];
+    // "dibahas oleh siapa", "dibantu unit apa": the act comes before the doer.
+    if (words[i - 1] === 'oleh') return words[i - 2];
+    if (doer === 2 && PASSIVE.test(words[i - 1] ?? '')) return words[i - 1];
+    // "siapa (saja) yang menilai", "pihak mana yang …", "siapa menetapkan …"; "yang nilai daerah inovatif
+    // itu siapa": the act follows the opening "yang". A passive act there ("siapa yang diajak", "siapa
+    // yang diberi penghargaan") asks who undergoes it, not who does it.
+    const act =
+      next === 'yang' || next === 'saja' ? after(i + doer) : i === 0 && next ? after(i + 1) : words[0] === 'yang' ? after(1) : trailingAct(words, i);
+    return act && !PASSIVE.test(act) ? act : undefined;
+  }
+  return undefined;
+}
+
+const INSTRUMENT_RE =
+  / (ditetapkan|diatur|dipayungi|dituangkan|diputuskan|disahkan) (dengan|dalam|pakai|lewat|melalui|oleh) (apa|aturan|peraturan|produk hukum) | (aturannya|peraturannya|dasar hukumnya|payung hukumnya|payungnya) (pakai|apa|berupa) | (pakai|dipayungi|payung) (aturan|peraturan|produk hukum) (apa|yang mana) | (perda|perkada) (atau|apa|ato) (perda|perkada) | (diatur|ditetapkan) (pakai|dengan|dalam|lewat) (perda|perkada) /;
 const COMPARISON_RE = / (beda|bedanya|perbedaan|membedakan|dibedakan|bedain) /;
 const PERMISSION_RE = / (bolehkah|bisakah|wajibkah|haruskah|dilarang|dilarangkah) |( boleh | wajib | harus | bisa ).*( tidak| tidak ya| ya)\s*$/;
 
@@ -52,8 +116,11 @@ export function readCues(question: string | QuestionText): QuestionCues {
   const results = words.some((w) => RESULT_WORDS.has(w)) && words.some((w) => YEAR.test(w)) && !/ (dapat|dapatkan|mendapat|memperoleh|hadiah|insentif) /.test(joined);
   const practice = words.some((w) => PRACTICE_WORDS.has(w) || YEAR.test(w));
   const list = LIST_RE.test(joined);
+  const listOf = list ? listSubject(words) : undefined;
   const duration = DURATION_RE.test(joined);
   const permission = PERMISSION_RE.test(joined);
   const comparison = COMPARISON_RE.test(joined);
-  return { definition: definition || comparison, results, practice, list, duration, permission, comparison };
+  const act = askedAct(words);
+  const instrument = INSTRUMENT_RE.test(joined);
+  return { definition: definition || comparison, results, practice, list, duration, permission, instrument, comparison, ...(listOf && listOf.length > 0 ? { listOf } : {}), ...(act ? { act } : {}) };
 }

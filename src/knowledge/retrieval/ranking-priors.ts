@@ -11,6 +11,11 @@ export interface RankingPriors {
   noRegulation: number;
   /** A Penjelasan or definition, when the question asks what something means. */
   definition: number;
+  /**
+   * A Penjelasan item, when the question does not ask what something means: it elucidates a rule's words,
+   * and the rule states what the question asks (who, by what instrument, within what period).
+   */
+  elucidation: number;
   /** A definition or Penjelasan item of exactly the term asked about ("apa itu APIP" → "APIP adalah …"). */
   definedTerm: number;
   /** A restatement (FAQ entry, summary) of rules stated elsewhere: the rule ranks above it. */
@@ -26,6 +31,16 @@ export interface RankingPriors {
   referenceShare: number;
   /** A passage stating a list, for a question asking for one ("apa saja"); a period, for "berapa lama". */
   answerForm: number;
+  /**
+   * A passage stating who does the act a "siapa yang …" question asks about ("Menteri menilai Daerah"),
+   * or the act a question states with its doer ("kepala daerah netapin apa"), over its neighbours that
+   * name the act without its doer or state who does the next step.
+   */
+  agent: number;
+  /** A passage whose list enumerates the very thing a list question names ("kriteria apa saja" → "lima kriteria: a. …"). */
+  listHead: number;
+  /** The weight of the words asking for a period ("berapa lama", "batas waktu"), as search words. */
+  askingWord: number;
   /** A practice note (IID/IGA, KIPP of a year or a region), when the question is not about practice. */
   practice: number;
   /**
@@ -45,12 +60,16 @@ export const DEFAULT_PRIORS: RankingPriors = {
   otherRegulation: 0.6,
   noRegulation: 0.8,
   definition: 1.2,
+  elucidation: 0.7,
   definedTerm: 2,
   restatement: 0.75,
   mainRuleShare: 1,
   otherRuleShare: 0.6,
   referenceShare: 0.6,
   answerForm: 1.2,
+  agent: 2,
+  askingWord: 0.5,
+  listHead: 1.3,
   practice: 0.5,
   pairShare: 0.4,
   exactLookup: true,
@@ -62,9 +81,13 @@ export const PRIOR_ABLATIONS: ReadonlyArray<{ label: string; priors: Partial<Ran
   { label: 'tanpa cari pasal langsung', priors: { exactLookup: false } },
   { label: 'tanpa fokus peraturan disebut', priors: { namedRegulation: 1, otherRegulation: 1, noRegulation: 1, namedBySubject: false } },
   { label: 'tanpa aturan di atas FAQ', priors: { restatement: 1 } },
+  { label: 'tanpa redam penjelasan (bukan soal arti)', priors: { elucidation: 1 } },
   { label: 'tanpa istilah yang didefinisikan', priors: { definedTerm: 1 } },
   { label: 'tanpa redam catatan praktik', priors: { practice: 1 } },
   { label: 'tanpa rujukan antarpasal', priors: { referenceShare: 0 } },
   { label: 'tanpa bentuk jawaban (daftar/waktu)', priors: { answerForm: 1 } },
+  { label: 'tanpa pelaku yang ditanya (siapa)', priors: { agent: 1 } },
+  { label: 'tanpa daftar dari yang ditanya', priors: { listHead: 1 } },
+  { label: 'tanpa redam kata tanya waktu', priors: { askingWord: 1 } },
   { label: 'tanpa redam pasangan kata', priors: { pairShare: 1 } },
 ];

@@ -5,11 +5,12 @@ import { decideAbstention, type AbstentionSignals } from './abstention.js';
 import type { Bm25Hit } from '../index/bm25.js';
 import type { VectorHit } from '../index/vector-index.js';
 import { prepareQuery, type PreparedQuery } from './query-groups.js';
-import { DEFINITION_CUES, readCues, type QuestionCues } from './question-cues.js';
+import { DEFINITION_CUES, DURATION_CUES, readCues, type QuestionCues } from './question-cues.js';
 import { lookUpPasal, readPasalRequests, type PasalLookup } from './pasal-lookup.js';
 import { DocScores } from './doc-scores.js';
 import { fuseRanks, lexicalRanking, type Fused } from './fused-ranking.js';
 import { termMatch } from '../index/defined-terms.js';
+import { doerAct } from '../index/agent-verbs.js';
 import { QuestionText } from './question-text.js';
 import { DEFAULT_PRIORS, type RankingPriors } from './ranking-priors.js';
 
@@ -72,6 +73,7 @@ export class Retriever {
   private readonly logger?: Logger;
   /** Set while the embeddings endpoint is failing, so an outage is logged once, not per question. */
   private denseDown = false;
+  private listOfMemo?: { words: readonly string[]; tokens: ReadonlySet<string> };
   /** Scratch for adjustLexical, reused from one question to the next. */
   private readonly scores = new DocScores();
 
@@ -116,12 +118,21 @@ export class Retriever {
    * regulation, a question asking what something means, rules above their restatements, practice notes
    * only for practice questions.
    */
-  private adjustLexical(named: ReadonlySet<string>, cues: QuestionCues, subject: string[][], hits: Bm25Hit[], pairs: readonly number[]): DocScores {
-    const { chunks, roles, definedTerms, forms } = this.index;
+  private adjustLexical(
+    named: ReadonlySet<string>,
+    cues: QuestionCues,
+    subject: string[][],
+    hits: Bm25Hit[],
+    pairs: readonly number[],
+    actedOn: AskedAct | undefined,
+  ): DocScores {
+    const { chunks, roles, definedTerms } = this.index;
     const p = this.priors;
     const asked = new Set(subject.flat());
     const scores = this.scores;
     scores.begin(chunks.length);
+    // What a restatement lends its rules: its score before its own shape counted (the rule is judged on its own).
+    const lendable = new Map<number, number>();
     for (const h of hits) {
       const chunk = chunks[h.doc]!;
       const role = roles[h.doc]!;
@@ -138,24 +149,27 @@ export class Retriever {
           factor *= match.subjectShare === 1 && match.termShare === 1 ? p.definedTerm : Math.sqrt(p.definedTerm);
         }
       }
-      const form = forms[h.doc]!;
-      if ((cues.list && form.list) || (cues.duration && form.duration) || (cues.permission && form.modal)) factor *= p.answerForm;
-      if (role === 'restatement') factor *= p.restatement;
+      if (!cues.definition && role === 'penjelasan') factor *= p.elucidation;
       if (!cues.practice && (role === 'practice' || (role === 'restatement' && chunk.practice))) factor *= p.practice;
       let score = h.score;
       for (const i of pairs) score -= (1 - p.pairShare) * h.groupScores[i]!;
-      scores.set(h.doc, score * factor, h.groupScores);
+      if (role === 'restatement') lendable.set(h.doc, score * factor);
+      const restated = role === 'restatement' ? p.restatement : 1;
+      scores.set(h.doc, score * factor * restated * this.shapeFactor(h.doc, cues, actedOn), h.groupScores);
     }
     // An FAQ entry gives up its place to the rule it is cited as (lends its undemoted score) and puts the
     // other rules it rests on lower; a summary, cited by a label, has no main rule and lends to all alike.
     // A rule's own score is never lowered by this.
     if (p.restatement < 1) {
       for (const h of hits) {
-        if (roles[h.doc] !== 'restatement') continue;
-        const undemoted = scores.score(h.doc) / p.restatement;
+        const undemoted = lendable.get(h.doc);
+        if (undemoted === undefined) continue;
         for (const rule of this.index.restedRules[h.doc]!) {
-          const lent = undemoted * (rule.main ? p.mainRuleShare : p.otherRuleShare);
-          for (const doc of rule.docs) if (scores.score(doc) < lent) scores.set(doc, lent, h.groupScores);
+          const share = undemoted * (rule.main ? p.mainRuleShare : p.otherRuleShare);
+          for (const doc of rule.docs) {
+            const lent = share * this.shapeFactor(doc, cues, actedOn);
+            if (scores.score(doc) < lent) scores.set(doc, lent, h.groupScores);
+          }
         }
       }
     }
@@ -170,6 +184,39 @@ export class Retriever {
       }
     }
     return scores;
+  }
+
+  /**
+   * How well a passage's shape fits what the question asks for: the list, period or prohibition asked
+   * about, or who does the asked act. A property of the passage's own text, so a restatement does not
+   * lend it to the rules it rests on.
+   */
+  private shapeFactor(doc: number, cues: QuestionCues, actedOn: AskedAct | undefined): number {
+    const p = this.priors;
+    const form = this.index.forms[doc]!;
+    let factor = 1;
+    if ((cues.list && form.list) || (cues.duration && form.duration) || (cues.permission && form.modal) || (cues.instrument && form.instrument)) {
+      factor *= p.answerForm;
+    }
+    // A list of the very thing asked for ("lima kriteria: a. …" for "kriteria apa saja"), not any list.
+    if (cues.listOf && form.list && p.listHead !== 1 && sharesAny(this.index.listHeadTokens(doc), this.listOfTokens(cues.listOf))) factor *= p.listHead;
+    // Who does what is a norm, stated by rules: not by a definition of what something is, nor by notes
+    // about a regulation or a practice. A restatement's doer comes from one of the rules it rests on, which
+    // gets the factor when the restatement lends it its score.
+    if (actedOn?.docs.has(doc) && this.index.roles[doc] === 'rule' && sharesAny(this.index.agentRoots(doc), actedOn.tokens)) factor *= p.agent;
+    return factor;
+  }
+
+  /** The index tokens of the words naming what a list question asks to enumerate (remembered for the question being ranked). */
+  private listOfTokens(words: readonly string[]): ReadonlySet<string> {
+    if (this.listOfMemo?.words !== words) this.listOfMemo = { words, tokens: this.actTokens(words.join(' '), true) };
+    return this.listOfMemo.tokens;
+  }
+
+  /** The index tokens of the act a who-question asks about: the word as typed and its roots. */
+  private actTokens(act: string, concepts = false): Set<string> {
+    const groups = this.index.analyzer.analyzeWords(act.split(' '));
+    return new Set(groups.flatMap((g) => (g.kind === 'word' || (concepts && g.kind === 'concept') ? g.variants : [])));
   }
 
   /** Regulations the question names, by number ("PP 38") or by subject ("UU pemda"), as citation names. */
@@ -212,10 +259,12 @@ export class Retriever {
     const cues = readCues(read);
     const bySubject = this.priors.namedBySubject ? this.index.regulations.matchSubjects(read.words()) : undefined;
     const named = this.namedRegulations(query, bySubject, read);
-    const raw = useBm25 ? this.index.bm25.search(this.withoutNamingWords(query, bySubject), this.depth * 2) : [];
+    const raw = useBm25 ? this.index.bm25.search(askingWordsWeighed(this.withoutNamingWords(query, bySubject), cues, this.priors.askingWord), this.depth * 2) : [];
     const subject = definitionSubject(query, cues);
     const pairs = query.groups.flatMap((g, i) => (g.group.kind === 'pair' ? [i] : []));
-    const scores = this.adjustLexical(named, cues, subject, raw, pairs);
+    const act = this.priors.agent === 1 ? undefined : (cues.act ?? doerAct(read.words(), this.index.doers(), this.index.analyzer.stemTable));
+    const actedOn = act ? askedAct(this.actTokens(act), query.groups, raw) : undefined;
+    const scores = this.adjustLexical(named, cues, subject, raw, pairs, actedOn);
     const denseIndex = this.mode !== 'bm25' && (this.mode === 'dense' || this.denseWeight > 0) ? this.index.dense : undefined;
     // The adjusted scores are the retriever's own scratch: listed before waiting for the dense half, read
     // in place when there is none (nothing else can run before this question is done with them).
@@ -291,6 +340,41 @@ export class Retriever {
       ...(defined.length > 0 && !lookup ? { definitionFirst: true } : {}),
     };
   }
+}
+
+function sharesAny(a: ReadonlySet<string>, b: ReadonlySet<string>): boolean {
+  for (const x of a) if (b.has(x)) return true;
+  return false;
+}
+
+/**
+ * The query's groups with the words asking for a period ("berapa lama batas waktu …") weighed down by
+ * `weight`: what the question wants is a period, which the answer-form prior rewards in the passages
+ * stating one; as search words they only found the passages that talk about deadlines, also to say that
+ * there is none ("PP tidak menetapkan batas waktu …"), whatever the deadline is for. A question made of
+ * nothing else keeps them.
+ */
+function askingWordsWeighed(groups: PreparedQuery['groups'], cues: QuestionCues, weight: number): PreparedQuery['groups'] {
+  if (!cues.duration || weight === 1) return groups;
+  const asking = (g: PreparedQuery['groups'][number]) => g.group.kind !== 'pair' && g.variants.some((v) => DURATION_CUES.has(v.token));
+  if (groups.every((g) => g.group.kind === 'pair' || asking(g))) return groups;
+  return groups.map((g) => (asking(g) ? { ...g, weight: g.weight * weight } : g));
+}
+
+/**
+ * The act a question asks the doer of: its tokens, and the passages whose match includes it. Only those
+ * can state it with a doer, so only their texts are read for doers (a who-question at 30k chunks would
+ * otherwise read every passage it reaches).
+ */
+interface AskedAct {
+  tokens: ReadonlySet<string>;
+  docs: ReadonlySet<number>;
+}
+
+function askedAct(tokens: ReadonlySet<string>, groups: PreparedQuery['groups'], hits: readonly Bm25Hit[]): AskedAct {
+  const acting = groups.flatMap((g, i) => (g.group.kind !== 'pair' && g.variants.some((v) => tokens.has(v.token)) ? [i] : []));
+  const docs = new Set(hits.filter((h) => acting.some((i) => h.groupScores[i]! > 0)).map((h) => h.doc));
+  return { tokens, docs };
 }
 
 /** Regulations a question names by subject, and the words that name them (see RegulationDirectory). */

@@ -90,6 +90,20 @@ describe('Analyzer.analyze', () => {
     expect(concepts('SK bupati')).toEqual(['c:keputusan_kepala_daerah']);
   });
 
+  it('meets the regulations\' drafting words with their everyday equivalents', () => {
+    expect(concepts('warga harus bayar pungutan')).toContain('c:pembebanan');
+    expect(concepts('pembebanan kepada masyarakat')).toContain('c:pembebanan');
+    expect(concepts('berlaku di seluruh negeri')).toEqual(concepts('diterapkan secara nasional'));
+    expect(concepts('ide itu diajukan ke litbang')).toEqual(concepts('inisiatif diusulkan kepada litbang'));
+    expect(concepts('uji coba distop')).toEqual(concepts('uji coba dihentikan'));
+    expect(concepts('ide')).toEqual(concepts('inisiatif'));
+  });
+
+  it('reads chat "kasih" as giving, and "terima kasih" as thanks', () => {
+    expect(analyzer.analyze('kementerian boleh kasih hadiah?').flatMap((g) => g.variants)).toContain('memberi');
+    expect(surfaces(analyzer.analyze('Terima kasih, kak'))).toEqual([]);
+  });
+
   it('counts ASN, PPPK and PNS as the same concept', () => {
     expect(concepts('ASN')).toEqual(['c:asn']);
     expect(concepts('PPPK')).toEqual(['c:asn']);

@@ -68,7 +68,7 @@ describe('the saved lexical index (DATA_DIR/index/lexical.bin)', () => {
     expect(await rankings(loaded)).toEqual(await rankings(built));
   });
 
-  it('gives back the chunk facts it saved (definitions, answer forms, cross-references, regulations) as they were learnt', async () => {
+  it('gives back the chunk facts it saved (definitions, answer forms, cross-references, regulations, doers) as they were learnt', async () => {
     const loaded = await service().service.buildIndex();
     expect(loaded.definedTerms).toEqual(built.definedTerms);
     expect(loaded.forms).toEqual(built.forms);
@@ -76,6 +76,9 @@ describe('the saved lexical index (DATA_DIR/index/lexical.bin)', () => {
     expect(loaded.regulations.entries()).toEqual(built.regulations.entries());
     expect(loaded.references.some((targets) => targets.length > 0)).toBe(true);
     expect(loaded.definedTerms.some(Boolean)).toBe(true);
+    expect([...loaded.doers()]).toEqual([...built.doers()]);
+    expect(loaded.doers().size).toBeGreaterThan(0);
+    expect(loaded.forms.some((f) => f.instrument)).toBe(true);
   });
 
   it('is rebuilt, with a log line, when the file is damaged, and the rebuilt index ranks the same', async () => {

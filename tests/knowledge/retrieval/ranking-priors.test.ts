@@ -81,3 +81,103 @@ describe('questions that ask for a definition, a list or a deferred-to rule', ()
     expect(without.map((h) => h.chunk.citation).indexOf(`${REG} Pasal 52 ayat (1)`)).not.toBe(1);
   });
 });
+
+describe('questions asking who does something', () => {
+  const REG = 'PP 38/2017';
+  const whoIndex = indexOf([
+    chunk({ regulation: REG, pasal: '23' }, 'Penilaian inovasi daerah memakai dua kriteria: dampak inovasi daerah dan dapat diterapkan pada daerah lain.'),
+    chunk({ regulation: REG, pasal: '22', ayat: '1' }, 'Menteri menilai Daerah yang melaksanakan inovasi berdasarkan laporan.'),
+    chunk({ regulation: REG, pasal: '8', ayat: '3' }, 'Proposal dibahas oleh tim independen untuk dinyatakan layak.'),
+    chunk({ regulation: REG, pasal: '10', ayat: '1' }, 'Hasil evaluasi oleh tim disampaikan kepada kepala daerah.'),
+    // The corpus names its doers after "oleh": Menteri is one.
+    chunk({ regulation: REG, pasal: '25' }, 'Penerima penghargaan ditetapkan oleh Menteri.'),
+    chunk({ regulation: REG, pasal: '29' }, 'Inovasi yang berhasil dapat diterapkan secara nasional oleh Menteri.'),
+  ]);
+  const first = async (question: string, priors = {}) => (await new Retriever(whoIndex, { priors }).search(question, 5)).hits[0]?.chunk.citation;
+
+  it('ranks the rule stating who does the asked act above a neighbour that only names the act', async () => {
+    expect(await first('yg nilai inovasi daerah itu siapa')).toBe(`${REG} Pasal 22 ayat (1)`);
+    // Without the prior, the passage naming the act more often wins.
+    expect(await first('yg nilai inovasi daerah itu siapa', { agent: 1 })).toBe(`${REG} Pasal 23`);
+  });
+
+  it('also ranks first the rule stating the act a question states with its doer ("kepala daerah netapin apa")', async () => {
+    const actIndex = indexOf([
+      chunk({ regulation: REG, pasal: '14', ayat: '1' }, 'Bila usulan layak, Kepala Daerah menetapkan keputusan tentang Inovasi Daerah.'),
+      chunk({ regulation: REG, pasal: '12', ayat: '4' }, 'Usulan layak disampaikan kepada kepala Daerah untuk ditetapkan; usulan itu dicatat.'),
+      chunk({ regulation: REG, pasal: '9', ayat: '3' }, 'Usulan disampaikan oleh kepala Perangkat Daerah kepada kepala Daerah.'),
+      chunk({ regulation: REG, pasal: '8', ayat: '1' }, 'Inisiatif disiapkan oleh kepala Daerah.'),
+      chunk({ regulation: REG, pasal: '15', ayat: '1' }, 'Penetapan keputusan diberitahukan kepada Menteri.'),
+    ]);
+    const top = async (priors = {}) => (await new Retriever(actIndex, { priors }).search('kepala daerah netapin apa kalau usulan sudah layak?', 5)).hits[0]?.chunk.citation;
+    expect(await top()).toBe(`${REG} Pasal 14 ayat (1)`);
+    expect(await top({ agent: 1 })).toBe(`${REG} Pasal 12 ayat (4)`);
+  });
+
+  it('asks about the doer only for who-questions, not for "what" questions on the same words', async () => {
+    expect(await first('penilaian inovasi daerah kriterianya apa')).toBe(`${REG} Pasal 23`);
+  });
+});
+
+describe('questions asking for a period', () => {
+  const REG = 'PP 38/2017';
+  const periodIndex = indexOf([
+    chunk(
+      { regulation: REG, pasal: '15', ayat: '1' },
+      'Kepala Daerah menyampaikan keputusan kepada Menteri. PP tidak menetapkan batas waktu untuk penyampaian ini; batas waktu penyampaian keputusan tidak diatur.',
+    ),
+    chunk({ regulation: REG, pasal: '20', ayat: '4' }, 'Kepala Daerah wajib melaporkan penerapan inovasi kepada Menteri paling lambat 6 (enam) bulan sejak penerapan ditetapkan.'),
+    chunk({ regulation: REG, pasal: '13', ayat: '1' }, 'Evaluasi usulan dilakukan paling lama 10 (sepuluh) hari kerja.'),
+  ]);
+  const first = async (question: string, priors = {}) => (await new Retriever(periodIndex, { priors }).search(question, 5)).hits[0]?.chunk.citation;
+
+  it('finds the period of the act asked about, not a passage talking about deadlines', async () => {
+    expect(await first('batas waktu laporan penerapan berapa lama?')).toBe(`${REG} Pasal 20 ayat (4)`);
+    // As full search words, "batas waktu" found the passage saying there is none.
+    expect(await first('batas waktu laporan penerapan berapa lama?', { askingWord: 1 })).toBe(`${REG} Pasal 15 ayat (1)`);
+  });
+});
+
+describe('rules above the Penjelasan of their words, and the instrument asked for', () => {
+  const REG = 'PP 38/2017';
+  const ruleIndex = indexOf([
+    chunk(
+      { regulation: REG, pasal: '6', huruf: 'c', penjelasan: true },
+      'Yang dimaksud dengan tidak mengakibatkan pembebanan adalah inovasi tidak menimbulkan pungutan atau retribusi kepada masyarakat yang tidak sesuai ketentuan.',
+    ),
+    chunk({ regulation: REG, pasal: '20', ayat: '2' }, 'Penerapan inovasi yang menimbulkan pembebanan kepada masyarakat ditetapkan dengan Perda.'),
+    chunk({ regulation: REG, pasal: '30', ayat: '1' }, 'Kegiatan inovasi dianggarkan dalam APBD.'),
+  ]);
+  const first = async (question: string, priors = {}) => (await new Retriever(ruleIndex, { priors }).search(question, 5)).hits[0]?.chunk.citation;
+
+  it('ranks the rule stating the instrument asked for above a Penjelasan sharing its words', async () => {
+    const question = 'inovasi yang bikin warga bayar pungutan ditetapkan dengan apa?';
+    expect(await first(question)).toBe(`${REG} Pasal 20 ayat (2)`);
+    // Either prior is enough here (the Penjelasan is weighed down, the rule states the instrument); without both the Penjelasan wins.
+    expect(await first(question, { elucidation: 1 })).toBe(`${REG} Pasal 20 ayat (2)`);
+    expect(await first(question, { answerForm: 1 })).toBe(`${REG} Pasal 20 ayat (2)`);
+    expect(await first(question, { elucidation: 1, answerForm: 1 })).toBe(`${REG} Penjelasan Pasal 6 huruf c`);
+  });
+
+  it('still answers "apa maksud" with the Penjelasan', async () => {
+    expect(await first('apa maksud tidak mengakibatkan pembebanan?')).toBe(`${REG} Penjelasan Pasal 6 huruf c`);
+  });
+});
+
+describe('list questions', () => {
+  const REG = 'PP 38/2017';
+  const listIndex = indexOf([
+    chunk({ regulation: REG, pasal: '6' }, 'Inovasi Daerah harus memenuhi lima kriteria: a. pembaharuan; b. manfaat; c. dapat direplikasi.'),
+    chunk(
+      { regulation: REG, pasal: '9', ayat: '4' },
+      'Usulan inovasi diverifikasi sesuai kriteria inovasi. Hasil verifikasi lalu disampaikan secara tertulis kepada: a. ketua DPRD; b. kepala Daerah.',
+    ),
+  ]);
+  const first = async (question: string, priors = {}) => (await new Retriever(listIndex, { priors }).search(question, 5)).hits[0]?.chunk.citation;
+
+  it('ranks first the list of the very thing asked for, not another list mentioning it', async () => {
+    // The prior at twice its default weight: in so small a base the two passages are far apart.
+    expect(await first('kriteria inovasi apa saja?', { listHead: 2 })).toBe(`${REG} Pasal 6`);
+    expect(await first('kriteria inovasi apa saja?', { listHead: 1 })).toBe(`${REG} Pasal 9 ayat (4)`);
+  });
+});

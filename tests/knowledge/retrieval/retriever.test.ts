@@ -148,3 +148,47 @@ describe('question cues and the confidence model', () => {
     expect(confidenceFrom({ ...base, coverageTop1: 1, coverageTop3: 1, unknownShare: 0 })).toBeGreaterThan(0.9);
   });
 });
+
+describe('the act a who-question asks about', () => {
+  it.each([
+    ['siapa yang menilai inovasi daerah?', 'menilai'],
+    ['yg nilai daerah inovatif itu siapa', 'nilai'],
+    ['pihak mana yang berhak menetapkan keputusan?', 'menetapkan'],
+    ['proposal dibahas oleh siapa', 'dibahas'],
+    ['kemendagri pas menilai inovasi dibantu unit apa?', 'dibantu'],
+    // "bikin" is "membuat", not the "buat" that chat spelling reads as "untuk".
+    ['perda itu yang bikin siapa?', 'membuat'],
+  ])('reads "%s" as asking who does "%s"', (question, act) => {
+    expect(readCues(question).act).toBe(act);
+  });
+
+  it.each(['siapa aja yang boleh diajak kemendagri menilai inovasi?', 'proposalnya dikirim ke siapa?', 'izin tertulis dari siapa?', 'inovasi yang diusulkan harus urusan siapa?', 'apa kriteria penilaian?'])(
+    'reads no doer asked for in "%s"',
+    (question) => {
+      expect(readCues(question).act).toBeUndefined();
+    },
+  );
+});
+
+describe('questions asking by what instrument something is set', () => {
+  it.each(['aturannya pakai apa?', 'inovasi yang membebani warga ditetapkan dengan apa?', 'dipayungi aturan apa?', 'pake perda atau perkada?'])('reads "%s" as asking for the instrument', (question) => {
+    expect(readCues(question).instrument).toBe(true);
+  });
+
+  it('does not read a question about the instrument\'s content as asking for it', () => {
+    expect(readCues('isi perda inovasi apa saja?').instrument).toBe(false);
+  });
+});
+
+describe('what a list question asks to enumerate', () => {
+  it.each([
+    ['kriteria inovasinya apa aja sih yg dicek?', ['kriteria', 'inovasinya']],
+    ['sebutkan prinsip inovasi daerah', ['prinsip', 'inovasi']],
+  ])('reads "%s" as asking for a list of %j', (question, words) => {
+    expect(readCues(question).listOf).toEqual(words);
+  });
+
+  it('reads no subject from the asking words alone', () => {
+    expect(readCues('siapa saja yang bisa ngusulin inovasi?').listOf).toBeUndefined();
+  });
+});
