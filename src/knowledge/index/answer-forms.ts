@@ -34,20 +34,3 @@ export function answerForm(chunk: IndexedChunk): AnswerForm {
     instrument: INSTRUMENT_RE.test(text),
   };
 }
-
-/** Where a list begins: a colon, or the verbs that open one ("meliputi", "terdiri atas", "berupa"). */
-const LIST_START = /:|\b(?:meliputi|terdiri atas|terdiri dari|mencakup|berupa|antara lain)\b/i;
-/** How many words before the list's start name what it lists ("memenuhi lima kriteria: a. …"). */
-const LIST_HEAD_WORDS = 6;
-
-/**
- * The words naming what a passage's list enumerates: the few words before the list starts ("Inovasi Daerah
- * harus memenuhi lima kriteria: a. …" → "… memenuhi lima kriteria"). Empty when the passage states no list.
- */
-export function listHead(chunk: IndexedChunk): string {
-  const own = splitCrossReferences(chunk).own;
-  const at = own.search(LIST_START);
-  if (at < 0) return '';
-  const words = own.slice(0, at).split(/\s+/).filter(Boolean);
-  return words.slice(-LIST_HEAD_WORDS).join(' ');
-}

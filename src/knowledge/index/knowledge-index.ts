@@ -12,7 +12,7 @@ import { chunkRole, type ChunkRole } from './chunk-role.js';
 import { RegulationDirectory, type RegulationEntry } from './regulation-directory.js';
 import { definedTerm, type DefinedTerm } from './defined-terms.js';
 import { findingCrossReferences } from './cross-references.js';
-import { answerForm, listHead, type AnswerForm } from './answer-forms.js';
+import { answerForm, type AnswerForm } from './answer-forms.js';
 import { restedRules, type RestedRule } from './rested-rules.js';
 
 /** Text of a chunk as the embedder sees it. */
@@ -50,8 +50,6 @@ interface ChunkFacts {
   byTermToken: Map<string, number[]>;
   /** Per chunk, the roots of the verbs its own sentences state with their doer, read when first asked. */
   agentRoots: Array<ReadonlySet<string> | undefined>;
-  /** Per chunk, the index tokens of what its list enumerates (see listHead), read when first asked. */
-  listHeads: Array<ReadonlySet<string> | undefined>;
   /** The words naming doers in these chunks (see learnDoers). */
   doers: ReadonlySet<string>;
 }
@@ -91,7 +89,6 @@ function* learnFacts(chunks: readonly IndexedChunk[], analyzer: Analyzer, saved?
     byRegulationKey: new Map<string, Set<string>>(),
     byTermToken: new Map<string, number[]>(),
     agentRoots: new Array<ReadonlySet<string> | undefined>(chunks.length),
-    listHeads: new Array<ReadonlySet<string> | undefined>(chunks.length),
   };
   // Thousands of chunks share one regulation name: read its keys once.
   const keysOf = new Map<string, ReadonlySet<string>>();
@@ -250,16 +247,6 @@ export class KnowledgeIndex {
       this.facts.agentRoots[doc] = roots;
     }
     return roots;
-  }
-
-  /** The index tokens of what a chunk's list enumerates (see listHead), read when a question first asks for a list. */
-  listHeadTokens(doc: number): ReadonlySet<string> {
-    let tokens = this.facts.listHeads[doc];
-    if (!tokens) {
-      tokens = new Set(this.forms[doc]!.list ? this.analyzer.indexTokens(listHead(this.chunks[doc]!)) : []);
-      this.facts.listHeads[doc] = tokens;
-    }
-    return tokens;
   }
 
   /** The words naming doers in this index's texts (see learnDoers). */

@@ -1,4 +1,3 @@
-import { isContentWord } from '../analysis/analyzer.js';
 import { QuestionText } from './question-text.js';
 
 /**
@@ -20,8 +19,6 @@ export interface QuestionCues {
   practice: boolean;
   /** Asks for an enumeration ("apa saja", "sebutkan", "isinya apa"). */
   list: boolean;
-  /** The words naming what a list question asks to enumerate ("kriteria inovasinya apa aja" → kriteria, inovasinya). */
-  listOf?: readonly string[];
   /** Asks for a period or a deadline ("berapa lama", "batas waktu", "kapan paling lambat"). */
   duration: boolean;
   /** Asks whether something is allowed or required ("boleh gak", "bolehkah", "wajib tidak"). */
@@ -70,17 +67,6 @@ function trailingAct(words: readonly string[], at: number): string | undefined {
   return yang >= 0 && yang >= at - 4 ? words.slice(yang + 1, at).find((w) => !BEFORE_ACT.has(w)) : undefined;
 }
 
-/** Words around "apa saja" that ask for a list, not name what it lists. */
-const LIST_ASKING = new Set(['apa', 'saja', 'aja', 'sj', 'mana', 'siapa', 'sebutkan', 'yang', 'sih', 'ya', 'itu', 'nya']);
-
-/** What a list question asks to enumerate: the words just before "apa saja" or just after "sebutkan"/"apa saja". */
-function listSubject(words: readonly string[]): string[] {
-  const at = words.findIndex((w, i) => (w === 'apa' || w === 'siapa' || w === 'mana') && ['saja', 'aja', 'sj'].includes(words[i + 1] ?? ''));
-  const said = words.indexOf('sebutkan');
-  const around = at >= 0 ? [...words.slice(Math.max(0, at - 2), at), ...words.slice(at + 2, at + 4)] : said >= 0 ? words.slice(said + 1, said + 3) : [];
-  return around.filter((w) => !LIST_ASKING.has(w) && isContentWord(w));
-}
-
 /** The act a who-question asks about (see QuestionCues.act), from its normalised words. */
 export function askedAct(words: readonly string[]): string | undefined {
   const after = (from: number) => words.slice(from).find((w) => !BEFORE_ACT.has(w) && w !== 'yang');
@@ -116,11 +102,10 @@ export function readCues(question: string | QuestionText): QuestionCues {
   const results = words.some((w) => RESULT_WORDS.has(w)) && words.some((w) => YEAR.test(w)) && !/ (dapat|dapatkan|mendapat|memperoleh|hadiah|insentif) /.test(joined);
   const practice = words.some((w) => PRACTICE_WORDS.has(w) || YEAR.test(w));
   const list = LIST_RE.test(joined);
-  const listOf = list ? listSubject(words) : undefined;
   const duration = DURATION_RE.test(joined);
   const permission = PERMISSION_RE.test(joined);
   const comparison = COMPARISON_RE.test(joined);
   const act = askedAct(words);
   const instrument = INSTRUMENT_RE.test(joined);
-  return { definition: definition || comparison, results, practice, list, duration, permission, instrument, comparison, ...(listOf && listOf.length > 0 ? { listOf } : {}), ...(act ? { act } : {}) };
+  return { definition: definition || comparison, results, practice, list, duration, permission, instrument, comparison, ...(act ? { act } : {}) };
 }

@@ -37,8 +37,6 @@ export interface RankingPriors {
    * name the act without its doer or state who does the next step.
    */
   agent: number;
-  /** A passage whose list enumerates the very thing a list question names ("kriteria apa saja" → "lima kriteria: a. …"). */
-  listHead: number;
   /** The weight of the words asking for a period ("berapa lama", "batas waktu"), as search words. */
   askingWord: number;
   /** A practice note (IID/IGA, KIPP of a year or a region), when the question is not about practice. */
@@ -69,7 +67,6 @@ export const DEFAULT_PRIORS: RankingPriors = {
   answerForm: 1.2,
   agent: 2,
   askingWord: 0.5,
-  listHead: 1.3,
   practice: 0.5,
   pairShare: 0.4,
   exactLookup: true,
@@ -87,7 +84,6 @@ export const PRIOR_ABLATIONS: ReadonlyArray<{ label: string; priors: Partial<Ran
   { label: 'tanpa rujukan antarpasal', priors: { referenceShare: 0 } },
   { label: 'tanpa bentuk jawaban (daftar/waktu)', priors: { answerForm: 1 } },
   { label: 'tanpa pelaku yang ditanya (siapa)', priors: { agent: 1 } },
-  { label: 'tanpa daftar dari yang ditanya', priors: { listHead: 1 } },
   { label: 'tanpa redam kata tanya waktu', priors: { askingWord: 1 } },
   { label: 'tanpa redam pasangan kata', priors: { pairShare: 1 } },
 ];

@@ -73,7 +73,6 @@ export class Retriever {
   private readonly logger?: Logger;
   /** Set while the embeddings endpoint is failing, so an outage is logged once, not per question. */
   private denseDown = false;
-  private listOfMemo?: { words: readonly string[]; tokens: ReadonlySet<string> };
   /** Scratch for adjustLexical, reused from one question to the next. */
   private readonly scores = new DocScores();
 
@@ -198,8 +197,6 @@ export class Retriever {
     if ((cues.list && form.list) || (cues.duration && form.duration) || (cues.permission && form.modal) || (cues.instrument && form.instrument)) {
       factor *= p.answerForm;
     }
-    // A list of the very thing asked for ("lima kriteria: a. …" for "kriteria apa saja"), not any list.
-    if (cues.listOf && form.list && p.listHead !== 1 && sharesAny(this.index.listHeadTokens(doc), this.listOfTokens(cues.listOf))) factor *= p.listHead;
     // Who does what is a norm, stated by rules: not by a definition of what something is, nor by notes
     // about a regulation or a practice. A restatement's doer comes from one of the rules it rests on, which
     // gets the factor when the restatement lends it its score.
@@ -207,16 +204,9 @@ export class Retriever {
     return factor;
   }
 
-  /** The index tokens of the words naming what a list question asks to enumerate (remembered for the question being ranked). */
-  private listOfTokens(words: readonly string[]): ReadonlySet<string> {
-    if (this.listOfMemo?.words !== words) this.listOfMemo = { words, tokens: this.actTokens(words.join(' '), true) };
-    return this.listOfMemo.tokens;
-  }
-
   /** The index tokens of the act a who-question asks about: the word as typed and its roots. */
-  private actTokens(act: string, concepts = false): Set<string> {
-    const groups = this.index.analyzer.analyzeWords(act.split(' '));
-    return new Set(groups.flatMap((g) => (g.kind === 'word' || (concepts && g.kind === 'concept') ? g.variants : [])));
+  private actTokens(act: string): Set<string> {
+    return new Set(this.index.analyzer.analyzeWords([act]).flatMap((g) => (g.kind === 'word' ? g.variants : [])));
   }
 
   /** Regulations the question names, by number ("PP 38") or by subject ("UU pemda"), as citation names. */

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { answerForm, listHead } from '../../../src/knowledge/index/answer-forms.js';
+import { answerForm } from '../../../src/knowledge/index/answer-forms.js';
 import { chunk } from '../support/chunks.js';
 
 const PP = 'PP 38/2017';
@@ -17,13 +17,5 @@ describe('answerForm', () => {
       'Inovasi tidak boleh menimbulkan pungutan yang bertentangan dengan peraturan. Penerapan inovasi yang menimbulkan pembebanan ditetapkan dengan Perda paling lambat 6 (enam) bulan (PP 38/2017 Pasal 20 ayat (2)).',
     );
     expect(answerForm(penjelasan)).toMatchObject({ instrument: false, duration: false });
-  });
-});
-
-describe('listHead', () => {
-  it('names what a passage\'s list enumerates: the words before it starts', () => {
-    expect(listHead(chunk({ regulation: PP, pasal: '6' }, 'Inovasi Daerah harus memenuhi lima kriteria: a. pembaharuan; b. manfaat.'))).toBe('Inovasi Daerah harus memenuhi lima kriteria');
-    expect(listHead(chunk({ regulation: PP, pasal: '7', ayat: '2' }, 'Proposal paling sedikit meliputi a. bentuk; b. rancang bangun.'))).toBe('Proposal paling sedikit');
-    expect(listHead(chunk({ regulation: PP, pasal: '19' }, 'Inovasi sederhana langsung diterapkan.'))).toBe('');
   });
 });

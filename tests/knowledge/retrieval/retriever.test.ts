@@ -179,16 +179,3 @@ describe('questions asking by what instrument something is set', () => {
     expect(readCues('isi perda inovasi apa saja?').instrument).toBe(false);
   });
 });
-
-describe('what a list question asks to enumerate', () => {
-  it.each([
-    ['kriteria inovasinya apa aja sih yg dicek?', ['kriteria', 'inovasinya']],
-    ['sebutkan prinsip inovasi daerah', ['prinsip', 'inovasi']],
-  ])('reads "%s" as asking for a list of %j', (question, words) => {
-    expect(readCues(question).listOf).toEqual(words);
-  });
-
-  it('reads no subject from the asking words alone', () => {
-    expect(readCues('siapa saja yang bisa ngusulin inovasi?').listOf).toBeUndefined();
-  });
-});
