@@ -107,14 +107,14 @@ function wholePasal(lookup: PasalLookup, index: KnowledgeIndex): Article[] {
     // come one file per ayat, in reading order.
     const quoted = own.filter((c) => c.quote);
     const source = quoted.length > 0 ? quoted.filter((c) => c.documentId === quoted[0]!.documentId) : [...own].sort(byUnit);
-    const unit = source.filter((c) => (!request.ayat || c.ayat === request.ayat) && (!request.angka || c.angka === request.angka));
     if (source.length === 0) return [];
+    const unit = source.filter((c) => (!request.ayat || c.ayat === request.ayat) && (!request.angka || c.angka === request.angka));
     if (unit.length > 0) return [{ chunks: unit.slice(0, MAX_AYAT) }];
-    // "Pasal 20 ayat 6" of a Pasal the base holds with four: say so, then show the whole Pasal. (A Pasal
-    // held undivided holds its ayat: nothing to say there.)
+    // Here an ayat or angka was asked that the Pasal lacks ("Pasal 20 ayat 6" of a Pasal held with four):
+    // say so, then show the whole Pasal. A Pasal held undivided holds its ayat: nothing to say there.
     const divided = request.ayat ? source.some((c) => c.ayat) : source.some((c) => c.angka);
-    const asked = !divided ? undefined : request.ayat ? `ayat (${request.ayat})` : request.angka ? `angka ${request.angka}` : undefined;
-    return [{ chunks: source.slice(0, MAX_AYAT), ...(asked ? { absent: asked } : {}) }];
+    const asked = request.ayat ? `ayat (${request.ayat})` : `angka ${request.angka}`;
+    return [{ chunks: source.slice(0, MAX_AYAT), ...(divided ? { absent: asked } : {}) }];
   });
 }
 

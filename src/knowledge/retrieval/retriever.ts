@@ -352,9 +352,9 @@ function askingWordsWeighed(groups: PreparedQuery['groups'], cues: QuestionCues,
 }
 
 /**
- * The act a question asks the doer of: its tokens, and the passages whose match includes it. Only those
- * can state it with a doer, so only their texts are read for doers (a who-question at 30k chunks would
- * otherwise read every passage it reaches).
+ * The act a question asks the doer of: its tokens, and the passages whose own match includes it. Only
+ * those get the doer factor: a rule reached only through a restatement's score for other words is not
+ * credited with stating the asked act.
  */
 interface AskedAct {
   tokens: ReadonlySet<string>;
