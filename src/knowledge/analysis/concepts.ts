@@ -19,6 +19,7 @@ export const CONCEPTS: Readonly<Record<string, readonly string[]>> = {
   litbang: ['litbang', 'penelitian dan pengembangan', 'brida', 'balitbang', 'balitbangda', 'bappelitbang', 'bapelitbang', 'badan riset', 'badan riset dan inovasi daerah', 'riset dan inovasi daerah'],
   menteri_dalam_negeri: ['mendagri', 'kemendagri', 'menteri dalam negeri', 'kementerian dalam negeri', 'urusan pemerintahan dalam negeri', 'bskdn', 'badan strategi kebijakan dalam negeri'],
   masyarakat: ['masyarakat', 'warga', 'penduduk', 'rakyat', 'publik', 'warga masyarakat'],
+  berkala: ['berkala', 'rutin', 'periodik', 'secara berkala', 'secara rutin', 'secara periodik'],
   uji_coba: ['uji coba', 'ujicoba', 'uji-coba', 'percobaan', 'masa percobaan', 'piloting', 'pilot project', 'percontohan', 'trial'],
   anggaran: ['anggaran', 'dana', 'biaya', 'pendanaan', 'pembiayaan', 'budget', 'duit', 'uang'],
   apbd: ['apbd', 'anggaran pendapatan dan belanja daerah'],
