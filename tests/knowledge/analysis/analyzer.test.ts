@@ -63,6 +63,12 @@ describe('Analyzer.analyze', () => {
     expect(surfaces(analyzer.analyze('berapa lama uji coba'))).toContain('lama');
   });
 
+  it('reads chat "trs" (then) and "mau" (want) as function words, like "lalu" and "hendak", while a verb rooted in "terus" keeps its root', () => {
+    expect(surfaces(analyzer.analyze('udh lolos paripurna, trs proposalnya dikirim ke siapa?'))).not.toContain('terus');
+    expect(surfaces(analyzer.analyze('opd mau usul inovasi'))).toEqual(['opd', 'usul', 'inovasi']);
+    expect(surfaces(analyzer.analyze('ketua DPRD meneruskannya'))).toContain('meneruskannya');
+  });
+
   it('yields nothing for a question made only of stop-words', () => {
     expect(analyzer.analyze('apa itu yang bagaimana?')).toEqual([]);
   });
