@@ -3,6 +3,7 @@ import Database from 'better-sqlite3';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { projectRoot } from '../../src/config.js';
 import { MessageDeduplicator } from '../../src/core/dedup.js';
+import { MessageRateLimit } from '../../src/core/rate-limit/message-rate-limit.js';
 import { SessionStore } from '../../src/core/sessions.js';
 import { UserStore } from '../../src/core/users.js';
 import { createDb, type Db } from '../../src/db/client.js';
@@ -133,6 +134,27 @@ describe('the prepared hot statements next to Prisma on one SQLite file', () => 
     const later = new Date(end.getTime() + 1);
     const next = new Date(later.getTime() + 60_000);
     expect(await hot.addPoints('msg:a', 1, next, later)).toEqual({ points: 1, expire: next });
+  });
+
+  it('counts messages by statement into the same window, with the same decisions, as the rate-limit library', async () => {
+    let now = new Date('2026-03-02T04:00:00.000Z');
+    const clock = () => now;
+    const byStatement = new MessageRateLimit(db, { perWindow: 3 }, clock, hot);
+    const byLibrary = new MessageRateLimit(db, { perWindow: 3 }, clock);
+    expect(await byStatement.admit('u1')).toEqual({ allowed: true });
+    expect(await byLibrary.admit('u1')).toEqual({ allowed: true });
+    expect(await byStatement.admit('u1')).toEqual({ allowed: true });
+    now = new Date(now.getTime() + 20_000);
+    const retryAt = new Date('2026-03-02T04:01:00.000Z');
+    expect(await byStatement.admit('u1')).toEqual({ allowed: false, first: true, retryAt });
+    expect(await byLibrary.admit('u1')).toEqual({ allowed: false, first: false, retryAt });
+    expect(await byStatement.admit('u1')).toEqual({ allowed: false, first: false, retryAt });
+    expect(await db.rateLimit.findUniqueOrThrow({ where: { key: 'msg:u1' } })).toEqual({ key: 'msg:u1', points: 6, expire: retryAt });
+    now = new Date(retryAt.getTime() + 1);
+    expect(await byStatement.admit('u1')).toEqual({ allowed: true });
+    expect(await byLibrary.admit('u2')).toEqual({ allowed: true });
+    expect(await byStatement.admit('u2')).toEqual({ allowed: true });
+    expect((await db.rateLimit.findUniqueOrThrow({ where: { key: 'msg:u2' } })).points).toBe(2);
   });
 
   it('waits for a transaction Prisma holds open instead of failing or blocking it', async () => {

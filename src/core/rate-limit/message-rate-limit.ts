@@ -15,16 +15,18 @@ export type Admission = { allowed: true } | { allowed: false; /** the first refu
  */
 export class MessageRateLimit {
   private readonly limiter: ClockedPrismaLimiter;
+  private readonly windowMs: number;
 
   constructor(
     db: Db,
     limit: { perWindow: number; windowSeconds?: number },
     private readonly clock: () => Date = () => new Date(),
-    hot?: HotQueries,
+    private readonly hot?: HotQueries,
   ) {
+    this.windowMs = (limit.windowSeconds ?? 60) * 1000;
     this.limiter = new ClockedPrismaLimiter(
       db,
-      { keyPrefix: 'msg', points: limit.perWindow, duration: limit.windowSeconds ?? 60 },
+      { keyPrefix: KEY_PREFIX, points: limit.perWindow, duration: limit.windowSeconds ?? 60 },
       clock,
       hot,
     );
@@ -32,6 +34,7 @@ export class MessageRateLimit {
 
   /** Counts one message of `userId` and says whether it may be handled. */
   async admit(userId: string): Promise<Admission> {
+    if (this.hot) return this.admitByStatement(this.hot, userId);
     try {
       await this.limiter.consume(userId);
       return { allowed: true };
@@ -41,7 +44,25 @@ export class MessageRateLimit {
       return { allowed: false, first: rejection.consumedPoints === this.limiter.points + 1, retryAt };
     }
   }
+
+  /**
+   * The library's fixed window in one prepared statement, without its promise chain and result objects:
+   * this runs on every message (a few µs and ~2 KB of garbage less each). Same row, same key (the
+   * library's `prefix:key`) and same decisions as `consume`, so both paths count one budget; the rate-limit
+   * tests run the app on this path (SQLite) and on the library's (PostgreSQL).
+   */
+  private async admitByStatement(hot: HotQueries, userId: string): Promise<Admission> {
+    const now = this.clock();
+    const row = await hot.addPoints(`${KEY_PREFIX}:${userId}`, 1, new Date(now.getTime() + this.windowMs), now);
+    const perWindow = this.limiter.points;
+    if (row.points <= perWindow) return { allowed: true };
+    const msBeforeNext = row.expire ? Math.max(row.expire.getTime() - now.getTime(), 0) : -1;
+    return { allowed: false, first: row.points === perWindow + 1, retryAt: new Date(now.getTime() + msBeforeNext) };
+  }
 }
+
+/** Keeps the message counters apart from the other limiters' in the shared table. */
+const KEY_PREFIX = 'msg';
 
 /**
  * What a refused person hears: once per window a polite note with when to write again; after that
