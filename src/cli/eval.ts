@@ -16,7 +16,7 @@ import { pasalLookupQuestions } from '../eval/pasal-lookups.js';
 import { readQuestions } from '../eval/questions.js';
 import { PRIOR_ABLATIONS } from '../knowledge/retrieval/ranking-priors.js';
 import { Retriever } from '../knowledge/retrieval/retriever.js';
-import { fitAbstention } from '../eval/fit-report.js';
+import { fitAbstention, leaveOneOutReport } from '../eval/fit-report.js';
 import { bootstrap } from './bootstrap.js';
 
 /**
@@ -25,7 +25,8 @@ import { bootstrap } from './bootstrap.js';
  * for Pandu and, in the same run, a plain MiniSearch baseline over the same chunks.
  * `--pasal-lookups` asks for every Pasal of the data folder by number instead of reading a question file;
  * `--misses` lists the questions Pandu got wrong, with what it retrieved instead.
- * `--fit-abstention --questions a.jsonl,b.jsonl` fits the abstention model on labelled sets and prints it.
+ * `--fit-abstention --questions a.jsonl,b.jsonl` fits the abstention model on labelled sets and prints it;
+ * with `--leave-one-out` it instead fits on all files but one and measures the one left out, for each file.
  */
 const { values } = parseArgs({
   options: {
@@ -35,6 +36,7 @@ const { values } = parseArgs({
     ablation: { type: 'boolean', default: false },
     misses: { type: 'boolean', default: false },
     'fit-abstention': { type: 'boolean', default: false },
+    'leave-one-out': { type: 'boolean', default: false },
     'pasal-lookups': { type: 'boolean', default: false },
   },
 });
@@ -58,11 +60,17 @@ try {
   if (values['fit-abstention']) {
     // --questions takes a comma-separated list here: every labelled set the model is fitted on.
     const files = (values.questions ?? '').split(',').filter(Boolean);
-    for (const line of await fitAbstention(
-      new Retriever(app.index()),
-      files.flatMap((f) => readQuestions(path.resolve(f))),
-    ))
-      console.log(line);
+    const retriever = new Retriever(app.index());
+    const lines = values['leave-one-out']
+      ? await leaveOneOutReport(
+          retriever,
+          files.map((file) => ({ file, questions: readQuestions(path.resolve(file)) })),
+        )
+      : await fitAbstention(
+          retriever,
+          files.flatMap((f) => readQuestions(path.resolve(f))),
+        );
+    for (const line of lines) console.log(line);
     process.exitCode = 0;
   } else await evaluate();
 } finally {

@@ -5,6 +5,7 @@ import {
   confidenceOf,
   crossValidate,
   fitLogistic,
+  leaveOneSetOut,
   type AbstentionExample,
 } from '../../src/eval/fit-abstention.js';
 import { Retriever } from '../../src/knowledge/retrieval/retriever.js';
@@ -67,5 +68,21 @@ describe('fitting the abstention model', () => {
       { id: 'rule', question: 'uji coba dilakukan di perangkat daerah mana?', citations: [], in_scope: true },
     ]);
     expect(examples.map((e) => e.id)).toEqual(['record', 'rule']);
+  });
+
+  it('measures each set with a model fitted on the other sets only, counting rule refusals as refused', () => {
+    // Set "odd" labels its well-covered questions out of scope: no other set teaches that, so left out it fails.
+    const odd = examples.slice(0, 20).map((e) => ({ ...e, inScope: e.signals.coverageTop1 > 0.5 && !e.signals.outsideTopic ? 0 : e.inScope }));
+    const ruled: AbstentionExample = { id: 'ruled', signals: signals(0.9, 0), inScope: 0, ruled: true };
+    const sets = [
+      { name: 'a', examples: [...examples.slice(20, 40), ruled] },
+      { name: 'b', examples: examples.slice(40) },
+      { name: 'odd', examples: odd },
+    ];
+    const rows = leaveOneSetOut(sets, { l2: 0.001, inScopeWeight: 1, iterations: 2000 });
+    expect(rows.map((r) => r.name)).toEqual(['a', 'b', 'odd']);
+    expect(rows[0]!.outside).toBe(examples.slice(20, 40).filter((e) => !e.inScope).length + 1);
+    expect(rows[0]!.abstention).toBe(1);
+    expect(rows[2]!.abstention).toBeLessThan(0.5);
   });
 });
