@@ -47,7 +47,10 @@ export async function fitAbstention(retriever: Retriever, questions: readonly Ev
  * is the mean over files, each file weighing the same (abstention over files with out-of-scope questions,
  * false abstention over files with in-scope ones).
  */
-export async function leaveOneOutReport(retriever: Retriever, files: ReadonlyArray<{ file: string; questions: readonly EvalQuestion[] }>): Promise<string[]> {
+export async function leaveOneOutReport(
+  retriever: Retriever,
+  files: ReadonlyArray<{ file: string; questions: readonly EvalQuestion[] }>,
+): Promise<string[]> {
   const sets: LabelledSet[] = [];
   for (const f of files) {
     sets.push({ name: path.basename(f.file, '.jsonl'), examples: await collectExamples(retriever, f.questions, { keepRuled: true }) });

@@ -72,7 +72,9 @@ describe('fitting the abstention model', () => {
 
   it('measures each set with a model fitted on the other sets only, counting rule refusals as refused', () => {
     // Set "odd" labels its well-covered questions out of scope: no other set teaches that, so left out it fails.
-    const odd = examples.slice(0, 20).map((e) => ({ ...e, inScope: e.signals.coverageTop1 > 0.5 && !e.signals.outsideTopic ? 0 : e.inScope }));
+    const odd = examples
+      .slice(0, 20)
+      .map((e) => ({ ...e, inScope: e.signals.coverageTop1 > 0.5 && !e.signals.outsideTopic ? 0 : e.inScope }));
     const ruled: AbstentionExample = { id: 'ruled', signals: signals(0.9, 0), inScope: 0, ruled: true };
     const sets = [
       { name: 'a', examples: [...examples.slice(20, 40), ruled] },

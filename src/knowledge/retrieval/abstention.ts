@@ -13,6 +13,7 @@ import { asksOfficeHolder } from './office-holder.js';
 import { QuestionText } from './question-text.js';
 import { readPasalRequests } from './pasal-lookup.js';
 import { typedForm } from './typed-form.js';
+import { backgroundCount, domainSpecificity } from './domain-specificity.js';
 
 /** What the abstention model reads about a question and its best passages. All in [0, 1]. */
 export interface AbstentionSignals {
@@ -57,6 +58,14 @@ export interface AbstentionSignals {
    * kecamatan", and passages that share only "baru" and "syarat" do not answer it.
    */
   headCovered: number;
+  /**
+   * Share of the question's informative weight in words typical of regional government in general rather
+   * than of the knowledge base (domainSpecificity below GENERAL_BELOW): "APBD perubahan … DPRD", "syarat
+   * pembentukan kecamatan".
+   */
+  generalShare: number;
+  /** The question's head word (see headCovered) is such a general-government word. */
+  generalHead: number;
 }
 
 export interface AbstentionInput {
@@ -75,6 +84,13 @@ export interface AbstentionInput {
 const FILLER_WEIGHT = 0.5;
 /** A word that names something specific (an acronym, a name) counts this much more than other unknown words. */
 const SPECIFIC_BOOST = 1.5;
+/**
+ * An unknown word that general regional-government text does not use either weighs this much of an unknown
+ * word it does use ("pencalonan", "pinjaman" name a government subject the base lacks; "niru", "ngajak" are
+ * everyday or chat words around a well-covered question). Chosen by leave-one-set-out validation (0.4 to
+ * 0.6 alike).
+ */
+const UNSEEN_EVERYDAY = 0.5;
 /** A subject Pandu deliberately does not cover, or a year it has no facts for. */
 const OUTSIDE_BOOST = 3;
 
@@ -150,9 +166,18 @@ export function decideAbstention(input: AbstentionInput): { abstain: boolean; co
     asksCurrent: CURRENT_RE.test(input.question.spaced()) ? 1 : 0,
     yearMismatch: yearMismatch(question, input.topChunks[0]) ? 1 : 0,
     headCovered: 0,
+    generalShare: 0,
+    generalHead: 0,
   };
+  const general = query.groups.map((g) => g.group.kind === 'word' && isGeneralWord(g.group.surface, index));
+  let generalWeight = 0;
+  weights.forEach((w, i) => {
+    if (general[i]) generalWeight += w;
+  });
+  signals.generalShare = total > 0 ? generalWeight / total : 0;
   // The head is a word group; a known one the index knows only through typo correction does not count.
   const head = headGroup(input.question, query, index);
+  signals.generalHead = head >= 0 && general[head] ? 1 : 0;
   signals.headCovered =
     head >= 0 && !unknown(head) && !isGuessed(query.groups[head]!, index) && input.top.slice(0, 2).some((h) => (h?.groupScores[head] ?? 0) > 0) ? 1 : 0;
   // Rules, not weights: Pandu keeps no results of a year, no articles it does not have at all and no
@@ -166,34 +191,39 @@ export function decideAbstention(input: AbstentionInput): { abstain: boolean; co
 
 /**
  * The logistic model over the signals, fitted by `npm run --silent eval -- --fit-abstention --questions
- * tests/fixtures/eval/tune.jsonl,tests/fixtures/eval/dev.jsonl,tests/fixtures/eval/dev2.jsonl,tests/fixtures/eval/abstention.jsonl,tests/fixtures/eval/abstention2.jsonl`
- * on our own labelled questions (583, of which 210 out of scope, many of them built from the domain's own
- * words; L2-regularised logistic regression; 5-fold cross-validated abstention 0.86 at 2.7% false
- * abstention), then the bias raised by 0.41 (logit 0.6) so that the default threshold of 0.5 sits where
- * the fitted model's 0.4 did: abstention 0.85 with 1.3% false abstention on them. The cross-validated
- * false abstention leaves little room under 3%, hence the margin. Neither the holdout nor the sealed set
- * was used; abstention3.jsonl was written before the fit and is only measured. Questions asking who holds
- * a post now (asksOfficeHolder) or for an article number no regulation in the base has (absentArticle)
- * are refused by rule, whatever this model says. (A refit with dev3.jsonl
- * and a head-phrase signal did better on these sets but worse on the holdout and abstention3 sets.)
+ * tests/fixtures/eval/dev.jsonl,…` on all eight fitting sets (dev, dev2, dev3, dev4, dev5, tune, abstention,
+ * abstention2: 771 questions the model weighs, 279 out of scope, many built from the domain's own words;
+ * L2-regularised logistic regression), then the bias raised by MARGIN_SHIFT (0.41, logit 0.6) so that the
+ * default threshold of 0.5 sits where the fitted model's 0.4 did. Validated leaving one set out
+ * (`--fit-abstention --leave-one-out`: fitted on seven sets, measured on the eighth): mean abstention 0.849
+ * at 1.3% false abstention (0.833 at 3.1% with the signals before generalShare, generalHead and the lighter
+ * everyday unknown words). dev6.jsonl, written afterwards from the reference notes (half of it
+ * out-of-scope questions on neighbouring government topics), is not fitted on: abstention 0.900 at 6.7% false
+ * abstention (0.633 at 6.7% before). A refit with dev6 added did better leaving one set out but broke the
+ * holdout's false-abstention floor, so it is not used. Neither the holdout nor the sealed set was used for
+ * fitting; abstention3.jsonl is only measured. Questions asking who holds a post now (asksOfficeHolder) or
+ * for an article number no regulation in the base has (absentArticle) are refused by rule, whatever this
+ * model says.
  */
 export const ABSTENTION_MODEL: { bias: number; weights: Readonly<Record<keyof AbstentionSignals, number>> } = {
-  bias: -2.02,
+  bias: -2.05,
   weights: {
-    coverageTop1: 2.87,
-    coverageTop3: -0.1,
-    coverageBest: 2.97,
-    keyCovered: 0.05,
-    unknownShare: -2.06,
-    outsideTopic: -1.63,
-    regionRecord: -3.96,
-    absentRegulation: -0.95,
+    coverageTop1: 2.86,
+    coverageTop3: 0.25,
+    coverageBest: 3.37,
+    keyCovered: -0.4,
+    unknownShare: -2.37,
+    outsideTopic: -1.23,
+    regionRecord: -3.53,
+    absentRegulation: -0.88,
     absentArticle: 0,
-    answerTypeMissing: -0.04,
-    factMissing: -2.78,
-    asksCurrent: -1.44,
-    yearMismatch: -0.76,
-    headCovered: 1.28,
+    answerTypeMissing: -0.03,
+    factMissing: -1.67,
+    asksCurrent: -1.35,
+    yearMismatch: -0.33,
+    headCovered: 1.16,
+    generalShare: -1.02,
+    generalHead: -1.27,
   },
 };
 
@@ -203,19 +233,39 @@ export function confidenceFrom(s: AbstentionSignals, model = ABSTENTION_MODEL): 
   return 1 / (1 + Math.exp(-z));
 }
 
+/** Below this domainSpecificity a word is more typical of regional government in general than of the base. */
+const GENERAL_BELOW = -1;
+
+/** A word (any of its alternatives, "a|b") typical of general government text rather than of the base. */
+function isGeneralWord(surface: string, index: KnowledgeIndex): boolean {
+  let seen = false;
+  for (const w of surface.split('|')) {
+    const s = domainSpecificity(w, index);
+    if (s === undefined) continue;
+    if (s >= GENERAL_BELOW) return false;
+    seen = true;
+  }
+  return seen;
+}
+
 /** See `absentArticle`: every article number the question names is one no regulation in the base has. */
 function absentArticle(question: QuestionText, index: KnowledgeIndex): boolean {
   const requests = readPasalRequests(question);
   return requests.length > 0 && requests.every((request) => index.chunksOfPasal(request.pasal).length === 0);
 }
 
-/** An unknown word's weight: an everyday word little, a specific name or an out-of-scope subject a lot. */
+/**
+ * An unknown word's weight: an everyday word little, a specific name or an out-of-scope subject a lot, a
+ * word general government text lacks as well half (see UNSEEN_EVERYDAY).
+ */
 function unknownWeight(word: string, question: string, index: KnowledgeIndex, outside: boolean): number {
   const unseen = index.bm25.idf('\u0000unseen');
   if (outside || /^(19|20)\d\d$/.test(word)) return unseen * OUTSIDE_BOOST;
   if (isFiller(word) || afterPersonTitle(word, question)) return FILLER_WEIGHT;
   if (/^\d+x?$/.test(word)) return FILLER_WEIGHT; // a number, or "2x" (twice)
-  return isSpecific(word, question) ? unseen * SPECIFIC_BOOST : unseen;
+  if (isSpecific(word, question)) return unseen * SPECIFIC_BOOST;
+  // Government text does not use it either: chat spelling, slang or an everyday word ("niru", "ngajak").
+  return word.split('|').every((w) => backgroundCount(w) === 0) ? unseen * UNSEEN_EVERYDAY : unseen;
 }
 
 /** The word right after each form of address ("pak camat", "bu kadis", "mas Andi"), overlapping ("pak bu camat"). */

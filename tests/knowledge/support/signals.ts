@@ -17,6 +17,8 @@ export function signalsOf(overrides: Partial<AbstentionSignals> = {}): Abstentio
     asksCurrent: 0,
     yearMismatch: 0,
     headCovered: 1,
+    generalShare: 0,
+    generalHead: 0,
     ...overrides,
   };
 }
