@@ -115,7 +115,7 @@ export function decideAbstention(input: AbstentionInput): { abstain: boolean; co
   const weights = query.groups.map((g, i) => {
     if (g.group.kind === 'pair') return 0; // a bonus for ranking, not part of what the question asks
     if (query.absorbed.has(i)) return 0; // its concept stands for it
-    if (FRAME_WORDS.has(g.group.surface)) return 0; // says what kind of answer is wanted, not its subject
+    if (isFrameWord(g.group.surface)) return 0; // says what kind of answer is wanted, not its subject
     if (unknown(i)) return unknownWeight(g.group.surface, question, index, surfaceOutside[i]!);
     let best = 0;
     let known = false;
@@ -282,6 +282,13 @@ function afterPersonTitle(word: string, question: string): boolean {
   return word.split('|').some((alternative) => named.has(alternative));
 }
 
+/** A frame word, or an affixed form of one ("diisi" from isi, "dijelaskan" from jelaskan). */
+function isFrameWord(word: string): boolean {
+  return FRAME_WORDS.has(word) || frameForms.get(word);
+}
+
+const frameForms = new WordMemo((word) => stemCandidates(word).some((root) => FRAME_WORDS.has(root)), 50_000);
+
 /** A word the index knows only through typo correction: none of its own forms (as typed, or its roots) is indexed. */
 function isGuessed(g: PreparedQuery['groups'][number], index: KnowledgeIndex): boolean {
   const own = g.variants.filter((v) => v.weight >= OWN_FORM_WEIGHT);
@@ -303,7 +310,7 @@ const HEAD_FRAME_WORDS: ReadonlySet<string> = new Set(
 function headGroup(read: QuestionText, query: PreparedQuery, index: KnowledgeIndex): number {
   const question = read.text;
   const isHead = (w: string) => {
-    if (HEAD_FRAME_WORDS.has(w) || FRAME_WORDS.has(w) || STOPWORDS.has(w) || isFiller(w) || /^\d/.test(w) || w.length <= 2) return false;
+    if (HEAD_FRAME_WORDS.has(w) || isFrameWord(w) || STOPWORDS.has(w) || isFiller(w) || /^\d/.test(w) || w.length <= 2) return false;
     return !(REGION_KIND_WORDS.has(w) || (!index.bm25.has(w) && isSpecific(w, question)));
   };
   const clauses = question.split(/(?<=[.!?])\s+/);

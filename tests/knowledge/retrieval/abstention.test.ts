@@ -13,6 +13,12 @@ const index = indexOf([
 const search = (question: string) => new Retriever(index).search(question, 5);
 
 describe('abstention that reads the question', () => {
+  it('takes an affixed form of a word asking for the content ("diisi" from isi) as framing, not as an unknown subject', async () => {
+    for (const question of ['laboratorium uji coba itu isinya apa?', 'laboratorium uji coba itu diisi apa?']) {
+      expect((await search(question)).signals.unknownShare, question).toBe(0);
+    }
+  });
+
   it('takes an out-of-scope subject as typed, before stemming ("pengadaan" is not "ada")', async () => {
     const r = await search('pengadaan barang untuk uji coba inovasi lewat e-katalog gimana?');
     expect(r.signals.outsideTopic).toBe(1);
