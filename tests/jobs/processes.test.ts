@@ -6,7 +6,6 @@ import { projectRoot } from '../../src/config.js';
 import type { Db } from '../../src/db/client.js';
 import { openDb, sqliteFile, testJobs } from './support/job-db.js';
 
-const TSX = path.join(projectRoot, 'node_modules', '.bin', 'tsx');
 const CHILD = path.join(projectRoot, 'tests/jobs/support/dispatcher-child.ts');
 
 let file: Awaited<ReturnType<typeof sqliteFile>>;
@@ -33,7 +32,9 @@ interface Child {
 }
 
 function startChild(env: Record<string, string>): Child {
-  const child = spawn(TSX, [CHILD], {
+  // The dispatcher itself, not tsx's launcher: a SIGKILL must end the process that holds the jobs (the
+  // launcher would die alone and leave it running).
+  const child = spawn(process.execPath, ['--import', 'tsx', CHILD], {
     cwd: projectRoot,
     env: { ...process.env, LOG_LEVEL: 'silent', JOBS_DB_URL: file.url, JOBS_LOG: log, ...env },
     stdio: ['pipe', 'pipe', 'pipe'],

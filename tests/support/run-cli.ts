@@ -13,13 +13,10 @@ export interface CliResult {
   elapsedMs?: number;
 }
 
-const TSX = path.join(projectRoot, 'node_modules', '.bin', 'tsx');
-
 /**
- * Runs one of the project's entry points (e.g. "src/cli/chat.ts") the way `npm run` does, with the given
- * environment and stdin, and waits for it to exit. Nothing here reaches the network. `measureMemory`
- * runs it as `node --import tsx` (so the process measured is the entry point, not tsx's launcher) and
- * samples the peak memory of it and its children.
+ * Runs one of the project's entry points (e.g. "src/cli/chat.ts") as `node --import tsx` (the process is
+ * the entry point, not tsx's launcher), with the given environment and stdin, and waits for it to exit.
+ * Nothing here reaches the network. `measureMemory` samples the peak memory of it and its children.
  */
 export function runCli(
   script: string,
@@ -65,11 +62,10 @@ export function spawnCli(
   options: { env?: Record<string, string>; measureMemory?: boolean } = {},
 ): RunningCli {
   const entry = path.join(projectRoot, script);
-  // Compiled JavaScript (dist/, what `npm start` runs) needs no TypeScript loader.
-  const [command, commandArgs] =
-    options.measureMemory || entry.endsWith('.js')
-      ? [process.execPath, [...(entry.endsWith('.ts') ? ['--import', 'tsx'] : []), entry, ...args]]
-      : [TSX, [entry, ...args]];
+  // One process, the entry point itself, so a SIGKILL ends it: tsx's launcher would pass SIGTERM on but
+  // die alone on SIGKILL, leaving the entry point running after the test. Compiled JavaScript (dist/, what
+  // `npm start` runs) needs no TypeScript loader.
+  const [command, commandArgs] = [process.execPath, [...(entry.endsWith('.ts') ? ['--import', 'tsx'] : []), entry, ...args]];
   const child = spawn(command, commandArgs, {
     cwd: projectRoot,
     env: { ...process.env, LOG_LEVEL: 'warn', ...options.env },
