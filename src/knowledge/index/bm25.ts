@@ -150,12 +150,17 @@ export class Bm25Index {
     const lengthNorm = this.lengthNorm;
     const g = groups.length;
     // Flat typed arrays, reused between queries, instead of per-document objects: this runs on every
-    // message, and allocation (with the garbage collection it causes) dominated its tail latency. The
-    // group scores of a document sit side by side (doc · g + group), so clearing them touches one place.
-    const { total, perGroup, touched } = this.scratch(g);
+    // message, and allocation (with the garbage collection it causes) dominated its tail latency. One group
+    // at a time: its best variant per document is kept in `best` (one number a document, which stays in
+    // cache on a large index where a number per document and group did not), then added to the totals and
+    // logged, so the group scores of the few documents returned can be read back afterwards.
+    const { total, best, touched, inGroup, logDocs, logScores } = this.scratch(g);
+    const groupEnds = new Array<number>(g);
     let count = 0;
+    let logged = 0;
     for (let gi = 0; gi < g; gi += 1) {
       const group = groups[gi]!;
+      let met = 0;
       for (const { token, weight } of group.variants) {
         const id = this.termIds.get(token);
         if (id === undefined) continue;
@@ -165,54 +170,78 @@ export class Bm25Index {
           const doc = docs[i]!;
           const tf = tfs[i]!;
           const s = (idf * tf * (k1 + 1)) / (tf + lengthNorm[doc]!);
-          const at = doc * g + gi;
-          const old = perGroup[at]!;
+          const old = best[doc]!;
           if (s > old) {
-            perGroup[at] = s;
-            // Every score is positive, so a total still at zero is a document not met before.
-            if (total[doc] === 0) touched[count++] = doc;
-            total[doc]! += s - old;
+            // Every score is positive, so a best still at zero is a document this group had not met.
+            if (old === 0) inGroup[met++] = doc;
+            best[doc] = s;
           }
         }
       }
+      for (let j = 0; j < met; j += 1) {
+        const doc = inGroup[j]!;
+        const score = best[doc]!;
+        best[doc] = 0;
+        if (total[doc] === 0) touched[count++] = doc;
+        total[doc]! += score;
+        logDocs[logged] = doc;
+        logScores[logged] = score;
+        logged += 1;
+      }
+      groupEnds[gi] = logged;
     }
     // Only the best `limit` are wanted: keep them in a bounded heap rather than sorting every match, and
     // once it is full skip outright what scores below the worst kept.
-    const best = new TopK(limit, (x, y) => total[y]! - total[x]! || x - y);
+    const top = new TopK(limit, (x, y) => total[y]! - total[x]! || x - y);
     let floor = -Infinity;
     for (let i = 0; i < count; i += 1) {
       const doc = touched[i]!;
       if (total[doc]! < floor) continue;
-      best.offer(doc);
-      const worst = best.worst();
+      top.offer(doc);
+      const worst = top.worst();
       if (worst !== undefined) floor = total[worst]!;
     }
-    const hits = best.sorted().map((doc) => {
-      const groupScores = new Array<number>(g);
-      for (let gi = 0; gi < g; gi += 1) groupScores[gi] = perGroup[doc * g + gi]!;
-      return { doc, score: total[doc]!, groupScores };
+    const hits = top.sorted().map((doc, rank) => {
+      // `best` is all zeros again: it marks the returned documents (rank + 1) while their group scores are read.
+      best[doc] = rank + 1;
+      return { doc, score: total[doc]!, groupScores: new Array<number>(g).fill(0) };
     });
-    // Leave the scratch arrays zeroed for the next query, touching only what this one used.
-    for (let i = 0; i < count; i += 1) {
-      const doc = touched[i]!;
-      total[doc] = 0;
-      // A loop, not fill(): for a handful of places the builtin's call cost more than the stores (a
-      // fifth of a search on the shipped base).
-      for (let at = doc * g, end = at + g; at < end; at += 1) perGroup[at] = 0;
+    for (let gi = 0, at = 0; gi < g; gi += 1) {
+      for (const end = groupEnds[gi]!; at < end; at += 1) {
+        const rank = best[logDocs[at]!]!;
+        if (rank > 0) (hits[rank - 1]!.groupScores as number[])[gi] = logScores[at]!;
+      }
     }
+    // Leave the scratch arrays zeroed for the next query, touching only what this one used.
+    for (const hit of hits) best[hit.doc] = 0;
+    for (let i = 0; i < count; i += 1) total[touched[i]!] = 0;
     return hits;
   }
 
-  private buffers?: { total: Float64Array; perGroup: Float64Array; touched: Uint32Array; groups: number };
+  private buffers?: {
+    total: Float64Array;
+    best: Float64Array;
+    touched: Uint32Array;
+    inGroup: Uint32Array;
+    logDocs: Uint32Array;
+    logScores: Float64Array;
+    groups: number;
+  };
 
-  /** `touched` lists the documents a query met (each once: a document is listed when its total leaves zero). */
-  private scratch(groups: number): { total: Float64Array; perGroup: Float64Array; touched: Uint32Array } {
+  /**
+   * `touched` lists the documents a query met and `inGroup` those one group met (each once: a document is
+   * listed when its total or best leaves zero); the log holds every group's (document, score) in order.
+   */
+  private scratch(groups: number): NonNullable<Bm25Index['buffers']> {
     if (!this.buffers || this.buffers.groups < groups) {
       const capacity = Math.max(groups, 16);
       this.buffers = {
         total: new Float64Array(this.size),
-        perGroup: new Float64Array(capacity * this.size),
+        best: new Float64Array(this.size),
         touched: new Uint32Array(this.size),
+        inGroup: new Uint32Array(this.size),
+        logDocs: new Uint32Array(capacity * this.size),
+        logScores: new Float64Array(capacity * this.size),
         groups: capacity,
       };
     }
