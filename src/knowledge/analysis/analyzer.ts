@@ -19,7 +19,7 @@ export interface TermGroup {
 }
 
 /** Bump when the analysis rules change in code; the word lists are hashed in automatically. */
-const ANALYZER_VERSION = 13;
+const ANALYZER_VERSION = 14;
 
 /**
  * Longer "words" are dropped: no Indonesian word is this long, so such a token is a pasted blob (base64,
@@ -108,6 +108,41 @@ export class Analyzer {
     readonly options: AnalyzerOptions = FULL_ANALYSIS,
   ) {}
 
+  private readonly formalForms = new WordMemo((word) => this.findFormal(word), 50_000);
+
+  /**
+   * The standard form of a colloquial verb, when the corpus or a concept uses that form and not the
+   * colloquial one: chat drops "me-" but keeps its nasal and says "-in" for "-kan" ("ngajak" is
+   * "mengajak", "nunggu" "menunggu", "mastiin" "memastikan", "diajuin" "diajukan"). A word the corpus uses
+   * itself, or that has no such standard form, stays as typed. Only with chat spelling on.
+   */
+  formal(word: string): string {
+    return this.options.slang ? this.formalForms.get(word) : word;
+  }
+
+  private findFormal(word: string): string {
+    if (word.length < 4 || STOPWORDS.has(word) || /\d/.test(word)) return word;
+    const vocabulary = this.stemTable.vocabulary();
+    if (vocabulary.has(word) || phraseToConcept.has(word)) return word;
+    const kan = word.endsWith('in') && word.length >= 6 ? `${word.slice(0, -2)}kan` : undefined;
+    const nasal = /^(ng|ny|n|m)[aeiou]/.test(word) && !word.startsWith('me');
+    const candidates = [...(nasal ? [`me${word}`] : []), ...(kan ? [kan, ...(nasal ? [`me${kan}`] : [])] : [])];
+    return candidates.find((c) => vocabulary.has(c) || phraseToConcept.has(c)) ?? word;
+  }
+
+  /** The words with colloquial verbs in their standard form (see formal). */
+  private formalWords(words: readonly string[]): readonly string[] {
+    if (!this.options.slang) return words;
+    let out: string[] | undefined;
+    words.forEach((w, i) => {
+      const f = this.formal(w);
+      if (f === w) return;
+      out ??= [...words];
+      out[i] = f;
+    });
+    return out ?? words;
+  }
+
   private roots(word: string): readonly string[] {
     return this.options.stems ? this.stemTable.stems(word) : [];
   }
@@ -159,7 +194,8 @@ export class Analyzer {
   }
 
   /** analyze, for a text already normalised the way this analyzer's options read it. */
-  analyzeWords(words: readonly string[]): TermGroup[] {
+  analyzeWords(typed: readonly string[]): TermGroup[] {
+    const words = this.formalWords(typed);
     const groups: TermGroup[] = [];
     const seen = new Set<string>();
     for (const w of words) {
@@ -196,7 +232,7 @@ export class Analyzer {
 
   /** Flat index tokens of a text, with repetition (term frequency matters for documents). */
   indexTokens(text: string): string[] {
-    const words = normaliseWords(text, this.options.slang, this.options.english);
+    const words = this.formalWords(normaliseWords(text, this.options.slang, this.options.english));
     const tokens: string[] = [];
     for (const w of words) {
       if (!isContentWord(w)) continue;

@@ -55,7 +55,7 @@ describe('normaliseWords', () => {
 describe('Analyzer.analyze', () => {
   it('drops stop-words and chat spelling of stop-words, keeping the words that name the subject', () => {
     const words = surfaces(analyzer.analyze('gmn sih cara yg benar utk ngusulin inovasi ke OPD?'));
-    expect(words).toEqual(['cara', 'ngusulin', 'inovasi', 'opd']);
+    expect(words).toEqual(['cara', 'mengusulkan', 'inovasi', 'opd']);
   });
 
   it('reads "selama" (during) as a function word, so a passage about what happens during a trial does not answer how long it lasts', () => {
@@ -84,8 +84,26 @@ describe('Analyzer.analyze', () => {
   });
 
   it('finds the roots of colloquial -in verbs: ngusulin → usul, nyediain → sedia', () => {
-    expect(variantsOf('ngusulin', 'ngusulin')).toContain('usul');
-    expect(variantsOf('nyediain', 'nyediain')).toContain('sedia');
+    expect(variantsOf('ngusulin', 'mengusulkan')).toContain('usul');
+    expect(variantsOf('nyediain', 'menyediakan')).toContain('sedia');
+    // Without the standard form in the corpus the word stays as typed and still finds its root.
+    const bare = analyzerFor('Perangkat Daerah mengusulkan; usulan yang diusulkan.');
+    expect(bare.analyze('nyediain').find((g) => g.kind === 'word')?.surface).toBe('nyediain');
+    expect(bare.analyze('ngusulin').find((g) => g.kind === 'word')?.variants).toContain('usul');
+  });
+
+  it('reads a colloquial verb as the standard form the corpus or a concept uses: ngajak → mengajak, netapin → menetapkan', () => {
+    const chat = analyzerFor('Menteri menetapkan kriteria; tim mengajak akademisi.', 'Hasil dilaporkan.');
+    expect(chat.formal('ngajak')).toBe('mengajak');
+    expect(chat.formal('netapin')).toBe('menetapkan');
+    expect(chat.formal('dilaporin')).toBe('dilaporkan');
+    // a concept's own phrase counts as the corpus using it ("mengajak" is in c:libatkan)
+    expect(analyzerFor('Hasil dilaporkan.').formal('ngajak')).toBe('mengajak');
+    // a word the corpus uses itself, or one without such a form, stays as typed
+    expect(chat.formal('nilai')).toBe('nilai');
+    expect(chat.formal('nunggu')).toBe('nunggu');
+    // with chat spelling off nothing is rewritten
+    expect(new Analyzer(chat.stemTable, { ...FULL_ANALYSIS, slang: false }).formal('ngajak')).toBe('ngajak');
   });
 
   it('meets acronyms and their long forms in one concept', () => {
