@@ -108,11 +108,18 @@ export const DEFAULT_MIN_CONFIDENCE = 0.5;
 export function decideAbstention(input: AbstentionInput): { abstain: boolean; confidence: number; signals: AbstentionSignals } {
   const { query, index } = input;
   const question = input.question.text;
+  const role = sentenceRoles(input.question, index);
+  // A subject Pandu leaves aside counts where it is asked about, not where the story names it ("Saya
+  // anggota DPRD … inovasi pelayanan perizinan. Bagaimana prosedurnya …?").
   const surfaceOutside = query.groups.map(
-    (g, i) => g.group.kind === 'word' && isOutsideTopic(g.group.surface, index, input.top.slice(0, 2).some((h) => (h?.groupScores[i] ?? 0) > 0)),
+    (g, i) =>
+      g.group.kind === 'word' &&
+      role(g.group) === 1 &&
+      isOutsideTopic(g.group.surface, index, input.top.slice(0, 2).some((h) => (h?.groupScores[i] ?? 0) > 0)),
   );
   const unknown = (i: number) => query.unknown.has(i) || surfaceOutside[i]!;
-  const weights = query.groups.map((g, i) => {
+  const weights = query.groups.map((g, i) => role(g.group) * groupWeight(g, i));
+  function groupWeight(g: PreparedQuery['groups'][number], i: number): number {
     if (g.group.kind === 'pair') return 0; // a bonus for ranking, not part of what the question asks
     if (query.absorbed.has(i)) return 0; // its concept stands for it
     if (isFrameWord(g.group.surface)) return 0; // says what kind of answer is wanted, not its subject
@@ -126,7 +133,7 @@ export function decideAbstention(input: AbstentionInput): { abstain: boolean; co
       known = true;
     }
     return best;
-  });
+  }
   const total = weights.reduce((a, b) => a + b, 0);
   /** Share of the weight matched by the passages ranked first to end - 1 (of the best three). */
   const coveredBy = (first: number, end: number) => {
@@ -231,6 +238,53 @@ export function confidenceFrom(s: AbstentionSignals, model = ABSTENTION_MODEL): 
   let z = model.bias;
   for (const name in model.weights) z += model.weights[name as keyof AbstentionSignals] * s[name as keyof AbstentionSignals];
   return 1 / (1 + Math.exp(-z));
+}
+
+/** What a word only the story around the question uses weighs (see sentenceRoles). */
+const STORY_WEIGHT = 0.5;
+/** The asking sentences name a subject of their own when they have this many words that are not everyday ones. */
+const ASKING_SUBJECT_WORDS = 3;
+
+/** Words of a greeting, a thanks or an apology, besides the everyday and function words. */
+const COURTESY_WORDS: ReadonlySet<string> = new Set(
+  `selamat pagi siang sore malam assalamualaikum wr wb salam hormat terhormat yth mengganggu waktunya bantuannya
+  atas banyak sebelumnya sukses sehat`.split(/\s+/),
+);
+
+/**
+ * How much each word group counts by the sentence it comes from. A long message asks in one sentence
+ * (the one with "?" or a question word) and tells around it who asks and why ("Saya staf di dinas
+ * kesehatan."), greets and thanks ("Selamat pagi.", "Terima kasih atas bantuannya."). A word only a
+ * greeting or thanks uses counts nothing; one only the story uses counts STORY_WEIGHT: the base need
+ * not know the asker's office or project for the question to be covered, and an out-of-scope subject is
+ * asked in the asking sentence itself. A one-sentence message, or one where no sentence asks, counts
+ * every word fully.
+ */
+function sentenceRoles(read: QuestionText, index: KnowledgeIndex): (group: PreparedQuery['groups'][number]['group']) => number {
+  const full = () => 1;
+  const sentences = read.text.split(/(?<=[.!?])\s+/).filter((x) => /\w/.test(x));
+  if (sentences.length < 2) return full;
+  const { analyzer } = index;
+  const { slang, english } = analyzer.options;
+  const read_ = sentences.map((x) => new QuestionText(x));
+  const asking = read_.map((x) => x.text.includes('?') || ASKING_RE.test(x.spaced()));
+  if (!asking.some(Boolean)) return full;
+  const words = read_.map((x) => x.words(slang, english).map((w) => analyzer.formal(w)));
+  const subjectWords = (ws: readonly string[]) => ws.filter((w) => isContentWord(w) && !COURTESY_WORDS.has(w) && !isFiller(w)).length;
+  // A short asking sentence ("aman gak tuh?") asks about the story before it: then the story is the question.
+  const story = words.reduce((n, ws, i) => n + (asking[i] ? subjectWords(ws) : 0), 0) >= ASKING_SUBJECT_WORDS ? STORY_WEIGHT : 1;
+  const weightOf = new Map<string, number>();
+  words.forEach((ws, i) => {
+    const courtesy = !asking[i] && subjectWords(ws) === 0;
+    const weight = asking[i] ? 1 : courtesy ? 0 : story;
+    for (const w of ws) weightOf.set(w, Math.max(weightOf.get(w) ?? 0, weight));
+  });
+  return (group) => {
+    if (group.kind === 'legal' || group.kind === 'pair') return 1;
+    // A concept's phrase counts by its first word.
+    const word = group.kind === 'concept' ? group.surface.split(' ')[0]! : group.surface;
+    return weightOf.get(word) ?? 1;
+  };
 }
 
 /** Below this domainSpecificity a word is more typical of regional government in general than of the base. */

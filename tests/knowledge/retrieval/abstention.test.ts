@@ -39,6 +39,21 @@ describe('abstention that reads the question', () => {
     expect((await taxSearch('mohon izin bertanya, uji coba dilakukan di perangkat daerah mana?')).signals.outsideTopic).toBe(0);
   });
 
+  it('weighs the story around a long message less than the sentence that asks, and greetings and thanks not at all', async () => {
+    const plain = await search('uji coba dilakukan di perangkat daerah mana?');
+    const polite = await search('Selamat pagi. Saya bendahara di kecamatan. Uji coba dilakukan di perangkat daerah mana? Terima kasih atas bantuannya.');
+    // "bendahara" and "kecamatan", only in the story, count half; the greeting and the thanks nothing.
+    expect(polite.signals.coverageTop1).toBeGreaterThan(0.6);
+    expect(polite.signals.coverageTop1).toBeLessThan(plain.signals.coverageTop1);
+    // An out-of-scope subject the story names is context; asked about, it stays out of scope.
+    expect((await search('Kami mengurus pengadaan di dinas. Uji coba dilakukan di perangkat daerah mana?')).signals.outsideTopic).toBe(0);
+    expect((await search('Saya staf perangkat daerah. Bagaimana pengadaan barang untuk uji coba?')).signals.outsideTopic).toBe(1);
+    // A short asking sentence ("aman gak?") asks about the story before it: that story counts in full.
+    const tag = await search('kami mau pengadaan barang untuk uji coba pakai APBD. aman gak?');
+    expect(tag.signals.outsideTopic).toBe(1);
+    expect(tag.signals.unknownShare).toBe((await search('kami mau pengadaan barang untuk uji coba pakai APBD aman gak?')).signals.unknownShare);
+  });
+
   it("refuses a question about one region's records, but answers one that only mentions a region", async () => {
     const record = await search('berapa skor penilaian inovasi Kabupaten Sidoarjo?');
     expect(record.signals.regionRecord).toBe(1);
