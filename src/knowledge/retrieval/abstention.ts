@@ -114,11 +114,11 @@ export function decideAbstention(input: AbstentionInput): { abstain: boolean; co
   const surfaceOutside = query.groups.map(
     (g, i) =>
       g.group.kind === 'word' &&
-      role(g.group) === 1 &&
+      role.asked(g.group) &&
       isOutsideTopic(g.group.surface, index, input.top.slice(0, 2).some((h) => (h?.groupScores[i] ?? 0) > 0)),
   );
   const unknown = (i: number) => query.unknown.has(i) || surfaceOutside[i]!;
-  const weights = query.groups.map((g, i) => role(g.group) * groupWeight(g, i));
+  const weights = query.groups.map((g, i) => role.weight(g.group) * groupWeight(g, i));
   function groupWeight(g: PreparedQuery['groups'][number], i: number): number {
     if (g.group.kind === 'pair') return 0; // a bonus for ranking, not part of what the question asks
     if (query.absorbed.has(i)) return 0; // its concept stands for it
@@ -170,7 +170,8 @@ export function decideAbstention(input: AbstentionInput): { abstain: boolean; co
     absentArticle: absentArticle(input.question, index) ? 1 : 0,
     answerTypeMissing: answerTypeMissing(input.question, input.cues, input.topChunks.slice(0, 2), index) ? 1 : 0,
     factMissing: factMissing(input.question, input.topChunks.slice(0, 3)) ? 1 : 0,
-    asksCurrent: CURRENT_RE.test(input.question.spaced()) ? 1 : 0,
+    // "Kemarin atasan minta saya cari tahu, …" dates the story, not what is asked.
+    asksCurrent: CURRENT_RE.test(role.asking) ? 1 : 0,
     yearMismatch: yearMismatch(question, input.topChunks[0]) ? 1 : 0,
     headCovered: 0,
     generalShare: 0,
@@ -251,39 +252,70 @@ const COURTESY_WORDS: ReadonlySet<string> = new Set(
   atas banyak sebelumnya sukses sehat`.split(/\s+/),
 );
 
+/** How much a word group counts by where the message says it, and whether a sentence that asks says it. */
+interface SentenceRoles {
+  weight(group: PreparedQuery['groups'][number]['group']): number;
+  asked(group: PreparedQuery['groups'][number]['group']): boolean;
+  /** The words of the parts that ask, joined with a space at each end (the whole message when none is told apart). */
+  asking: string;
+}
+
+/** The asker speaking of themselves: a clause with one tells who asks, not what. */
+const FIRST_PERSON: ReadonlySet<string> = new Set(['saya', 'kami', 'kita']);
+
 /**
- * How much each word group counts by the sentence it comes from. A long message asks in one sentence
- * (the one with "?" or a question word) and tells around it who asks and why ("Saya staf di dinas
- * kesehatan."), greets and thanks ("Selamat pagi.", "Terima kasih atas bantuannya."). A word only a
- * greeting or thanks uses counts nothing; one only the story uses counts STORY_WEIGHT: the base need
- * not know the asker's office or project for the question to be covered, and an out-of-scope subject is
- * asked in the asking sentence itself. A one-sentence message, or one where no sentence asks, counts
- * every word fully.
+ * How much each word group counts by the part of the message it comes from. A long message asks in one
+ * sentence (the one with "?" or a question word) and tells around it who asks and why ("Saya staf di dinas
+ * kesehatan."), greets and thanks ("Selamat pagi.", "Terima kasih atas bantuannya."); the asking sentence
+ * itself may open with such a clause ("Kemarin atasan minta saya cari tahu, …", "Kami dari bagian
+ * organisasi ingin memastikan: apa …"). A word only a greeting or thanks uses counts nothing; one only the
+ * story uses counts STORY_WEIGHT: the base need not know the asker's office or project for the question
+ * to be covered. A short asking part ("aman gak tuh?") asks about the story before it: then the story
+ * counts in full. `asked` is false for a word only a sentence that does not ask uses (an out-of-scope
+ * subject there is the asker's context, not the question).
  */
-function sentenceRoles(read: QuestionText, index: KnowledgeIndex): (group: PreparedQuery['groups'][number]['group']) => number {
-  const full = () => 1;
+function sentenceRoles(read: QuestionText, index: KnowledgeIndex): SentenceRoles {
   const sentences = read.text.split(/(?<=[.!?])\s+/).filter((x) => /\w/.test(x));
-  if (sentences.length < 2) return full;
   const { analyzer } = index;
   const { slang, english } = analyzer.options;
-  const read_ = sentences.map((x) => new QuestionText(x));
-  const asking = read_.map((x) => x.text.includes('?') || ASKING_RE.test(x.spaced()));
-  if (!asking.some(Boolean)) return full;
-  const words = read_.map((x) => x.words(slang, english).map((w) => analyzer.formal(w)));
+  const wordsOf = (x: QuestionText) => x.words(slang, english).map((w) => analyzer.formal(w));
+  const asks = (x: QuestionText) => x.text.includes('?') || ASKING_RE.test(x.spaced());
   const subjectWords = (ws: readonly string[]) => ws.filter((w) => isContentWord(w) && !COURTESY_WORDS.has(w) && !isFiller(w)).length;
-  // A short asking sentence ("aman gak tuh?") asks about the story before it: then the story is the question.
-  const story = words.reduce((n, ws, i) => n + (asking[i] ? subjectWords(ws) : 0), 0) >= ASKING_SUBJECT_WORDS ? STORY_WEIGHT : 1;
+  // Each sentence as parts: asking sentences split where a clause the asker tells of themselves ends.
+  type Part = { words: string[]; kind: 'asking' | 'told' | 'other' };
+  const parts: Part[] = [];
+  let anyAsking = false;
+  for (const sentence of sentences) {
+    const read_ = new QuestionText(sentence);
+    if (!asks(read_)) {
+      parts.push({ words: wordsOf(read_), kind: 'other' });
+      continue;
+    }
+    anyAsking = true;
+    const clauses = sentence.split(/(?<=[,:;])\s+/).map((x) => new QuestionText(x));
+    let told = 0;
+    while (told < clauses.length - 1 && !asks(clauses[told]!) && clauses[told]!.words().some((w) => FIRST_PERSON.has(w))) told += 1;
+    if (told > 0) parts.push({ words: clauses.slice(0, told).flatMap(wordsOf), kind: 'told' });
+    parts.push({ words: wordsOf(new QuestionText(clauses.slice(told).map((c) => c.text).join(' '))), kind: 'asking' });
+  }
+  if (!anyAsking || parts.length < 2) return { weight: () => 1, asked: () => true, asking: read.spaced() };
+  const asking = parts.reduce((n, p) => n + (p.kind === 'asking' ? subjectWords(p.words) : 0), 0);
+  const story = asking >= ASKING_SUBJECT_WORDS ? STORY_WEIGHT : 1;
   const weightOf = new Map<string, number>();
-  words.forEach((ws, i) => {
-    const courtesy = !asking[i] && subjectWords(ws) === 0;
-    const weight = asking[i] ? 1 : courtesy ? 0 : story;
-    for (const w of ws) weightOf.set(w, Math.max(weightOf.get(w) ?? 0, weight));
-  });
-  return (group) => {
-    if (group.kind === 'legal' || group.kind === 'pair') return 1;
-    // A concept's phrase counts by its first word.
-    const word = group.kind === 'concept' ? group.surface.split(' ')[0]! : group.surface;
-    return weightOf.get(word) ?? 1;
+  const askedIn = new Set<string>();
+  for (const p of parts) {
+    const weight = p.kind === 'asking' ? 1 : p.kind === 'other' && subjectWords(p.words) === 0 ? 0 : story;
+    for (const w of p.words) {
+      weightOf.set(w, Math.max(weightOf.get(w) ?? 0, weight));
+      if (p.kind !== 'other' || story === 1) askedIn.add(w);
+    }
+  }
+  // A concept's phrase counts by its first word.
+  const wordOf = (group: PreparedQuery['groups'][number]['group']) => (group.kind === 'concept' ? group.surface.split(' ')[0]! : group.surface);
+  return {
+    weight: (group) => (group.kind === 'legal' || group.kind === 'pair' ? 1 : (weightOf.get(wordOf(group)) ?? 1)),
+    asked: (group) => group.kind === 'legal' || group.kind === 'pair' || !weightOf.has(wordOf(group)) || askedIn.has(wordOf(group)),
+    asking: ` ${parts.flatMap((p) => (p.kind === 'asking' ? p.words : [])).join(' ')} `,
   };
 }
 

@@ -54,6 +54,14 @@ describe('abstention that reads the question', () => {
     expect(tag.signals.unknownShare).toBe((await search('kami mau pengadaan barang untuk uji coba pakai APBD aman gak?')).signals.unknownShare);
   });
 
+  it('reads a clause in which the asker tells of themselves as story, and its time words as dating the story', async () => {
+    const told = await search('Kemarin atasan minta saya cari tahu, uji coba dilakukan di perangkat daerah mana?');
+    expect(told.signals.asksCurrent).toBe(0);
+    expect(told.signals.coverageTop1).toBeGreaterThan((await search('Kemarin atasan minta cari tahu, uji coba dilakukan di perangkat daerah mana?')).signals.coverageTop1);
+    // A time word in the part that asks still asks about now.
+    expect((await search('tahun ini, uji coba dilakukan di perangkat daerah mana?')).signals.asksCurrent).toBe(1);
+  });
+
   it("refuses a question about one region's records, but answers one that only mentions a region", async () => {
     const record = await search('berapa skor penilaian inovasi Kabupaten Sidoarjo?');
     expect(record.signals.regionRecord).toBe(1);
