@@ -46,6 +46,7 @@ export const ENGLISH: Readonly<Record<string, string>> = {
   university: 'perguruan tinggi', academics: 'akademisi', practitioner: 'praktisi', practitioners: 'praktisi',
   innovation: 'inovasi', innovations: 'inovasi', innovative: 'inovatif', innovator: 'inovator', initiative: 'inisiatif',
   government: 'pemerintah', local: 'daerah', regional: 'daerah', region: 'daerah', regions: 'daerah', national: 'nasional',
+  head: 'kepala', heads: 'kepala', chief: 'kepala', plan: 'rencana', plans: 'rencana', planned: 'rencana', planning: 'perencanaan',
   ministry: 'kementerian', minister: 'menteri', mayor: 'walikota', regent: 'bupati', governor: 'gubernur',
   parliament: 'dprd', council: 'dprd', agency: 'lembaga', office: 'dinas', unit: 'unit', staff: 'pegawai',
   civil: 'sipil', servant: 'asn', servants: 'asn', employee: 'pegawai', employees: 'pegawai',
