@@ -9,9 +9,9 @@ import { PROJECT_ROOT, startTestApp, type TestApp } from '../../support/test-app
  * The quality floor of the shipped knowledge base on our own question sets (tests/fixtures/eval). Each
  * floor sits at most one question below today's figure, so a change that makes answers measurably worse
  * fails here. Today (hit@1, hit@5, abstention, false abstention; lead over MiniSearch in hit@1):
- *   dev        0.967 0.993 0.900 0.013  +0.31      tune     0.908 0.959 0.875 0.010  +0.09
- *   dev2       0.948 1.000 0.750 0.000  +0.07      dev4     0.956 1.000 0.885 0.044  +0.20
- *   dev3       1.000 1.000 0.833 0.000  +0.04      dev6     0.967 1.000 0.900 0.067  +0.20
+ *   dev        0.967 0.993 0.900 0.000  +0.31      tune     0.908 0.959 0.875 0.010  +0.09
+ *   dev2       0.966 1.000 0.750 0.000  +0.09      dev4     0.933 1.000 0.885 0.000  +0.18
+ *   dev3       1.000 1.000 0.833 0.000  +0.04      dev6     0.967 1.000 0.900 0.000  +0.20
  *   dev5       0.900 1.000   —   0.000  +0.12 (in-scope questions only, so measured by `npm run eval`, not here)
  *   dev7       0.917 1.000   —   0.050  +0.27 (in scope only; written from the reference notes, never fitted on)
  *   abstention (94, 70 out of scope)  0.917 1.000 0.957 0.000
@@ -24,6 +24,9 @@ import { PROJECT_ROOT, startTestApp, type TestApp } from '../../support/test-app
  * and the eight-set fit was kept. Before the change:
  *   holdout    0.896 0.985 0.857 0.030  +0.12      sealed   0.948 1.000 0.909 0.031  +0.22
  *   abstention3 (50, 30 out of scope, written before the abstention fit and never fitted on)  0.950 1.000 0.833 0.000
+ * Reading long messages by sentence, colloquial verbs in their standard form and a few English words
+ * (branch q-falseabst) took dev, dev4 and dev6's false abstention to 0; dev4's 'ngajak orang kampus' is
+ * now answered with the gold Pasal second instead of refused, one hit@1 question less (0.956 → 0.933).
  * The sealed set is never tuned on; it is here only so that its floor holds.
  */
 const FLOORS: Record<string, { hitAt1: number; hitAt5: number; abstention: number; maxFalseAbstention: number; lead?: number }> = {
