@@ -111,7 +111,9 @@ describe('questions asking who does something', () => {
     ]);
     const top = async (priors = {}) => (await new Retriever(actIndex, { priors }).search('kepala daerah netapin apa kalau usulan sudah layak?', 5)).hits[0]?.chunk.citation;
     expect(await top()).toBe(`${REG} Pasal 14 ayat (1)`);
-    expect(await top({ agent: 1 })).toBe(`${REG} Pasal 12 ayat (4)`);
+    // "netapin" reads as the corpus's own "menetapkan" (analyzer version 14), which only Pasal 14 uses: it
+    // is found without the prior too (before, only the root "tetap" met it, and "ditetapkan" won).
+    expect(await top({ agent: 1 })).toBe(`${REG} Pasal 14 ayat (1)`);
   });
 
   it('asks about the doer only for who-questions, not for "what" questions on the same words', async () => {
