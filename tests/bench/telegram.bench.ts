@@ -1,7 +1,12 @@
+import { spawnSync } from 'node:child_process';
+import path from 'node:path';
+import { pathToFileURL } from 'node:url';
 import { run as runBot } from '@grammyjs/runner';
 import { Bot } from 'grammy';
-import { launchTelegram } from '../../src/channels/telegram/start-telegram.js';
-import { createTelegramBot } from '../../src/channels/telegram/telegram-bot.js';
+import * as sourceApp from '../../src/app.js';
+import * as sourceStart from '../../src/channels/telegram/start-telegram.js';
+import * as sourceBot from '../../src/channels/telegram/telegram-bot.js';
+import * as sourceConfig from '../../src/config.js';
 import type { App } from '../../src/app.js';
 import { MessageDeduplicator } from '../../src/core/dedup.js';
 import { MessageRateLimit } from '../../src/core/rate-limit/message-rate-limit.js';
@@ -11,7 +16,50 @@ import { UserStore } from '../../src/core/users.js';
 import type { QaFeature } from '../../src/features/qa/qa-feature.js';
 import { silentLogger } from '../../src/logger.js';
 import { FAKE_BOT, messageUpdate, startFakeTelegram, type FakeTelegram } from '../support/fake-telegram.js';
-import { startTestApp } from '../support/test-app.js';
+import { tempDataDir } from '../support/temp-data.js';
+
+/**
+ * The modules a measured bot is made of: from dist/ (the compiled JavaScript `npm start` runs) or from the
+ * TypeScript sources as tsx loads them. tsx compiles with esbuild's keepNames, which wraps every function
+ * expression in a naming helper at run time (a few percent of a message's CPU in the hot path) that the
+ * compiled build does not have; the bare echo bot, all of it library code, pays nothing of the kind.
+ */
+interface Stack {
+  createApp: typeof sourceApp.createApp;
+  loadConfig: typeof sourceConfig.loadConfig;
+  createTelegramBot: typeof sourceBot.createTelegramBot;
+  launchTelegram: typeof sourceStart.launchTelegram;
+}
+
+const SOURCES: Stack = { ...sourceApp, ...sourceConfig, ...sourceBot, ...sourceStart };
+
+/** The production build, compiled now (as `npm install` and `npm run build` do) so it is this checkout's code. */
+async function compiledStack(): Promise<Stack> {
+  const root = sourceConfig.projectRoot;
+  const built = spawnSync(process.execPath, [path.join(root, 'scripts', 'build.mjs')], { stdio: 'inherit' });
+  if (built.status !== 0) throw new Error('npm run build failed');
+  const load = (file: string) => import(pathToFileURL(path.join(root, 'dist', file)).href);
+  return {
+    ...((await load('app.js')) as typeof sourceApp),
+    ...((await load('config.js')) as typeof sourceConfig),
+    ...((await load('channels/telegram/telegram-bot.js')) as typeof sourceBot),
+    ...((await load('channels/telegram/start-telegram.js')) as typeof sourceStart),
+  };
+}
+
+/** The real app (SQLite, migrations, shipped knowledge base, index) from one stack, in a temporary DATA_DIR. */
+async function startApp(stack: Stack): Promise<{ app: App; close(): Promise<void> }> {
+  const temp = tempDataDir();
+  const config = stack.loadConfig({ DATA_DIR: temp.dir, LOG_LEVEL: 'silent' }, sourceConfig.projectRoot);
+  const app = await stack.createApp(config, { logger: silentLogger() });
+  return {
+    app,
+    async close() {
+      await app.close();
+      temp.cleanup();
+    },
+  };
+}
 
 /** Questions the shipped knowledge base answers without an LLM (extractive answers with citations). */
 const QUESTIONS = [
@@ -78,9 +126,9 @@ function measuring(updates: number): () => Measured {
  * Pandu's whole pipeline: grammY runner → adapter → router (users, sessions, dedup) → retrieval → replies.
  * `typingDelayMs: 0` sends "typing" before every answer, as Pandu did before it waited for slow ones.
  */
-async function measurePandu(app: App, round: number, typingDelayMs?: number): Promise<Measured & { messages: number }> {
+async function measurePandu(stack: Stack, app: App, round: number, typingDelayMs?: number): Promise<Measured & { messages: number }> {
   const fake = await startFakeTelegram({ recordPayloads: false });
-  const telegram = createTelegramBot({
+  const telegram = stack.createTelegramBot({
     token: fake.token,
     apiRoot: fake.apiRoot,
     handle: (msg) => app.router.handle(msg),
@@ -90,7 +138,7 @@ async function measurePandu(app: App, round: number, typingDelayMs?: number): Pr
     botInfo: FAKE_BOT,
     ...(typingDelayMs !== undefined ? { typingDelayMs } : {}),
   });
-  const running = await launchTelegram(telegram);
+  const running = await stack.launchTelegram(telegram);
   try {
     // Each round writes as new people, so no round profits from the previous one's users and sessions.
     const people = round * 1000;
@@ -183,9 +231,12 @@ function median(values: number[]): number {
  * busy machine skews them alike; medians are printed.
  */
 export async function run(): Promise<void> {
-  const test = await startTestApp();
+  const build = await compiledStack();
+  const compiled = await startApp(build);
+  const sources = await startApp(SOURCES);
   const series = {
     pandu: [] as Measured[],
+    fromSources: [] as Measured[],
     typingAtOnce: [] as Measured[],
     core: [] as Measured[],
     corePrisma: [] as Measured[],
@@ -193,32 +244,36 @@ export async function run(): Promise<void> {
   };
   let messages = 0;
   try {
-    const viaPrisma = prismaRouter(test.app);
+    const viaPrisma = prismaRouter(sources.app);
     for (let round = 1; round <= ROUNDS; round += 1) {
-      const result = await measurePandu(test.app, round);
+      const result = await measurePandu(build, compiled.app, round);
       series.pandu.push(result);
       messages = result.messages;
-      series.typingAtOnce.push(await measurePandu(test.app, round + ROUNDS, 0));
-      series.core.push(await measureCore(test.app.router, round, 'core'));
+      series.fromSources.push(await measurePandu(SOURCES, sources.app, round));
+      series.typingAtOnce.push(await measurePandu(build, compiled.app, round + ROUNDS, 0));
+      series.core.push(await measureCore(compiled.app.router, round, 'core'));
       series.corePrisma.push(await measureCore(viaPrisma, round, 'prisma'));
       series.echo.push(await measureEcho());
     }
   } finally {
-    await test.close();
+    await compiled.close();
+    await sources.close();
   }
   const rate = (m: Measured[]) => median(m.map((x) => x.perSecond));
   const cpu = (m: Measured[]) => median(m.map((x) => x.cpuMs));
   const fmt = (m: Measured[]) =>
     `${rate(m).toFixed(1)} updates/s (rounds: ${m.map((x) => x.perSecond.toFixed(1)).join(', ')}), ${cpu(m).toFixed(2)} ms CPU/update`;
   console.log(
-    `pandu via Telegram, non-LLM questions (${PANDU_UPDATES} updates from ${SENDERS} chats, ${messages} messages sent): ${fmt(series.pandu)}`,
+    `pandu via Telegram, compiled as \`npm start\` runs it, non-LLM questions (${PANDU_UPDATES} updates from ${SENDERS} chats, ${messages} messages sent): ${fmt(series.pandu)}`,
   );
-  console.log(`  the same, "typing" sent before every answer: ${fmt(series.typingAtOnce)}`);
-  console.log(`pandu core alone (router.handle, same questions and concurrency, no Telegram): ${fmt(series.core)}`);
-  console.log(`  the same, stores on Prisma queries (no prepared hot statements): ${fmt(series.corePrisma)}`);
+  console.log(`  the same from the TypeScript sources through tsx (esbuild's naming helpers): ${fmt(series.fromSources)}`);
+  console.log(`  the same compiled, "typing" sent before every answer: ${fmt(series.typingAtOnce)}`);
+  console.log(`pandu core alone, compiled (router.handle, same questions and concurrency, no Telegram): ${fmt(series.core)}`);
+  console.log(`  from the sources, stores on Prisma queries (no prepared hot statements): ${fmt(series.corePrisma)}`);
   console.log(`bare grammY echo bot (${ECHO_UPDATES} updates): ${fmt(series.echo)}`);
   console.log(
-    `ratio echo / pandu via Telegram: ${(rate(series.echo) / rate(series.pandu)).toFixed(1)}× by throughput, ` +
-      `${(cpu(series.pandu) / cpu(series.echo)).toFixed(1)}× by CPU per update (target ≤ 2×)`,
+    `ratio echo / pandu via Telegram (compiled): ${(rate(series.echo) / rate(series.pandu)).toFixed(1)}× by throughput, ` +
+      `${(cpu(series.pandu) / cpu(series.echo)).toFixed(1)}× by CPU per update (target ≤ 2×); ` +
+      `from the sources ${(cpu(series.fromSources) / cpu(series.echo)).toFixed(1)}× by CPU`,
   );
 }
