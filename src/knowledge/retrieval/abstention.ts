@@ -278,6 +278,9 @@ const FIRST_PERSON: ReadonlySet<string> = new Set(['saya', 'kami', 'kita']);
  */
 function sentenceRoles(read: QuestionText, index: KnowledgeIndex): SentenceRoles {
   const sentences = read.text.split(/(?<=[.!?])\s+/).filter((x) => /\w/.test(x));
+  const whole: SentenceRoles = { weight: () => 1, asked: () => true, asking: read.spaced() };
+  // One sentence without a clause break (most questions) is all asking: nothing to read apart.
+  if (sentences.length < 2 && !/[,:;]\s/.test(read.text)) return whole;
   const { analyzer } = index;
   const { slang, english } = analyzer.options;
   const wordsOf = (x: QuestionText) => x.words(slang, english).map((w) => analyzer.formal(w));
@@ -300,7 +303,7 @@ function sentenceRoles(read: QuestionText, index: KnowledgeIndex): SentenceRoles
     if (told > 0) parts.push({ words: clauses.slice(0, told).flatMap(wordsOf), kind: 'told' });
     parts.push({ words: wordsOf(new QuestionText(clauses.slice(told).map((c) => c.text).join(' '))), kind: 'asking' });
   }
-  if (!anyAsking || parts.length < 2) return { weight: () => 1, asked: () => true, asking: read.spaced() };
+  if (!anyAsking || parts.length < 2) return whole;
   const asking = parts.reduce((n, p) => n + (p.kind === 'asking' ? subjectWords(p.words) : 0), 0);
   const story = asking >= ASKING_SUBJECT_WORDS ? STORY_WEIGHT : 1;
   const weightOf = new Map<string, number>();
