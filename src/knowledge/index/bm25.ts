@@ -154,13 +154,18 @@ export class Bm25Index {
     // at a time: its best variant per document is kept in `best` (one number a document, which stays in
     // cache on a large index where a number per document and group did not), then added to the totals and
     // logged, so the group scores of the few documents returned can be read back afterwards.
-    const { total, best, touched, inGroup, logDocs, logScores } = this.scratch(g);
+    const scratch = this.scratch();
+    const { total, best, touched, inGroup } = scratch;
+    let { logDocs, logScores } = scratch;
     const groupEnds = new Array<number>(g);
     let count = 0;
     let logged = 0;
     for (let gi = 0; gi < g; gi += 1) {
       const group = groups[gi]!;
       let met = 0;
+      // A group logs at most one entry a document: room for that, grown by doubling, so a long question
+      // does not allocate a log sized for every group of every document.
+      if (logged + this.size > logDocs.length) ({ logDocs, logScores } = this.growLog(logged + this.size));
       for (const { token, weight } of group.variants) {
         const id = this.termIds.get(token);
         if (id === undefined) continue;
@@ -225,27 +230,37 @@ export class Bm25Index {
     inGroup: Uint32Array;
     logDocs: Uint32Array;
     logScores: Float64Array;
-    groups: number;
   };
 
   /**
    * `touched` lists the documents a query met and `inGroup` those one group met (each once: a document is
    * listed when its total or best leaves zero); the log holds every group's (document, score) in order.
+   * Allocated once: a first search sized them by its own number of groups, and every longer question after
+   * it allocated them anew (megabytes each on a large index).
    */
-  private scratch(groups: number): NonNullable<Bm25Index['buffers']> {
-    if (!this.buffers || this.buffers.groups < groups) {
-      const capacity = Math.max(groups, 16);
-      this.buffers = {
-        total: new Float64Array(this.size),
-        best: new Float64Array(this.size),
-        touched: new Uint32Array(this.size),
-        inGroup: new Uint32Array(this.size),
-        logDocs: new Uint32Array(capacity * this.size),
-        logScores: new Float64Array(capacity * this.size),
-        groups: capacity,
-      };
-    }
+  private scratch(): NonNullable<Bm25Index['buffers']> {
+    this.buffers ??= {
+      total: new Float64Array(this.size),
+      best: new Float64Array(this.size),
+      touched: new Uint32Array(this.size),
+      inGroup: new Uint32Array(this.size),
+      logDocs: new Uint32Array(4 * this.size),
+      logScores: new Float64Array(4 * this.size),
+    };
     return this.buffers;
+  }
+
+  /** A log with room for at least `needed` entries, keeping what is logged. */
+  private growLog(needed: number): { logDocs: Uint32Array; logScores: Float64Array } {
+    const buffers = this.scratch();
+    const capacity = Math.max(needed, 2 * buffers.logDocs.length);
+    const logDocs = new Uint32Array(capacity);
+    const logScores = new Float64Array(capacity);
+    logDocs.set(buffers.logDocs);
+    logScores.set(buffers.logScores);
+    buffers.logDocs = logDocs;
+    buffers.logScores = logScores;
+    return { logDocs, logScores };
   }
 }
 
