@@ -1,0 +1,89 @@
+import { isContentWord } from '../analysis/analyzer.js';
+import type { KnowledgeIndex } from '../index/knowledge-index.js';
+import { isFiller } from './filler.js';
+import type { PreparedQuery } from './query-groups.js';
+import { QuestionText } from './question-text.js';
+
+/** A question word between spaces, in normalised words joined with a space at each end. */
+export const ASKING_RE = / (apa|apakah|siapa|kapan|berapa|bagaimana|gimana|mana|mengapa|kenapa|bolehkah|bisakah) /;
+
+/** What a word only the story around the question uses weighs (see sentenceRoles). */
+const STORY_WEIGHT = 0.5;
+/** The asking sentences name a subject of their own when they have this many words that are not everyday ones. */
+const ASKING_SUBJECT_WORDS = 3;
+
+/** Words of a greeting, a thanks or an apology, besides the everyday and function words. */
+const COURTESY_WORDS: ReadonlySet<string> = new Set(
+  `selamat pagi siang sore malam assalamualaikum wr wb salam hormat terhormat yth mengganggu waktunya bantuannya
+  atas banyak sebelumnya sukses sehat`.split(/\s+/),
+);
+
+/** How much a word group counts by where the message says it, and whether a sentence that asks says it. */
+export interface SentenceRoles {
+  weight(group: PreparedQuery['groups'][number]['group']): number;
+  asked(group: PreparedQuery['groups'][number]['group']): boolean;
+  /** The words of the parts that ask, joined with a space at each end (the whole message when none is told apart). */
+  asking: string;
+}
+
+/** The asker speaking of themselves: a clause with one tells who asks, not what. */
+const FIRST_PERSON: ReadonlySet<string> = new Set(['saya', 'kami', 'kita']);
+
+/**
+ * How much each word group counts by the part of the message it comes from. A long message asks in one
+ * sentence (the one with "?" or a question word) and tells around it who asks and why ("Saya staf di dinas
+ * kesehatan."), greets and thanks ("Selamat pagi.", "Terima kasih atas bantuannya."); the asking sentence
+ * itself may open with such a clause ("Kemarin atasan minta saya cari tahu, …", "Kami dari bagian
+ * organisasi ingin memastikan: apa …"). A word only a greeting or thanks uses counts nothing; one only the
+ * story uses counts STORY_WEIGHT: the base need not know the asker's office or project for the question
+ * to be covered. A short asking part ("aman gak tuh?") asks about the story before it: then the story
+ * counts in full. `asked` is false for a word only a sentence that does not ask uses (an out-of-scope
+ * subject there is the asker's context, not the question).
+ */
+export function sentenceRoles(read: QuestionText, index: KnowledgeIndex): SentenceRoles {
+  const sentences = read.text.split(/(?<=[.!?])\s+/).filter((x) => /\w/.test(x));
+  const whole: SentenceRoles = { weight: () => 1, asked: () => true, asking: read.spaced() };
+  // One sentence without a clause break (most questions) is all asking: nothing to read apart.
+  if (sentences.length < 2 && !/[,:;]\s/.test(read.text)) return whole;
+  const { analyzer } = index;
+  const { slang, english } = analyzer.options;
+  const wordsOf = (x: QuestionText) => x.words(slang, english).map((w) => analyzer.formal(w));
+  const asks = (x: QuestionText) => x.text.includes('?') || ASKING_RE.test(x.spaced());
+  const subjectWords = (ws: readonly string[]) => ws.filter((w) => isContentWord(w) && !COURTESY_WORDS.has(w) && !isFiller(w)).length;
+  // Each sentence as parts: asking sentences split where a clause the asker tells of themselves ends.
+  type Part = { words: string[]; kind: 'asking' | 'told' | 'other' };
+  const parts: Part[] = [];
+  let anyAsking = false;
+  for (const sentence of sentences) {
+    const read_ = new QuestionText(sentence);
+    if (!asks(read_)) {
+      parts.push({ words: wordsOf(read_), kind: 'other' });
+      continue;
+    }
+    anyAsking = true;
+    const clauses = sentence.split(/(?<=[,:;])\s+/).map((x) => new QuestionText(x));
+    let told = 0;
+    while (told < clauses.length - 1 && !asks(clauses[told]!) && clauses[told]!.words().some((w) => FIRST_PERSON.has(w))) told += 1;
+    if (told > 0) parts.push({ words: clauses.slice(0, told).flatMap(wordsOf), kind: 'told' });
+    parts.push({ words: wordsOf(new QuestionText(clauses.slice(told).map((c) => c.text).join(' '))), kind: 'asking' });
+  }
+  if (!anyAsking || parts.length < 2) return whole;
+  const asking = parts.reduce((n, p) => n + (p.kind === 'asking' ? subjectWords(p.words) : 0), 0);
+  const story = asking >= ASKING_SUBJECT_WORDS ? STORY_WEIGHT : 1;
+  const weightOf = new Map<string, number>();
+  const askedIn = new Set<string>();
+  for (const p of parts) {
+    const weight = p.kind === 'asking' ? 1 : p.kind === 'other' && subjectWords(p.words) === 0 ? 0 : story;
+    for (const w of p.words) {
+      weightOf.set(w, Math.max(weightOf.get(w) ?? 0, weight));
+      if (p.kind !== 'other' || story === 1) askedIn.add(w);
+    }
+  }
+  // A concept's phrase counts by its first word.
+  const wordOf = (group: PreparedQuery['groups'][number]['group']) => (group.kind === 'concept' ? group.surface.split(' ')[0]! : group.surface);
+  return {
+    weight: (group) => (group.kind === 'legal' || group.kind === 'pair' ? 1 : (weightOf.get(wordOf(group)) ?? 1)),
+    asked: (group) => group.kind === 'legal' || group.kind === 'pair' || !weightOf.has(wordOf(group)) || askedIn.has(wordOf(group)),
+    asking: ` ${parts.flatMap((p) => (p.kind === 'asking' ? p.words : [])).join(' ')} `,
+  };
+}
