@@ -248,11 +248,25 @@ export class KnowledgeIndex {
     return this.facts.byRegulationKey.get(key) ?? EMPTY;
   }
 
-  /** Chunks defining a term that one of these tokens stands for. */
-  definitionsWith(tokens: Iterable<string>): Set<number> {
-    const out = new Set<number>();
-    for (const t of tokens) for (const doc of this.facts.byTermToken.get(t) ?? []) out.add(doc);
-    return out;
+  /**
+   * Chunks defining a term that covers every group of `subject` (a group is covered by any one of its
+   * variants), in index order. Read from the group with the fewest definitions: a word every regulation
+   * defines terms with ("daerah") would otherwise make each of its definitions a candidate, thousands of
+   * them on a large index.
+   */
+  definitionsCovering(subject: ReadonlyArray<readonly string[]>): number[] {
+    if (subject.length === 0) return [];
+    const listed = (group: readonly string[]) => group.reduce((n, t) => n + (this.facts.byTermToken.get(t)?.length ?? 0), 0);
+    let rarest = subject[0]!;
+    for (const group of subject) if (listed(group) < listed(rarest)) rarest = group;
+    const candidates = new Set<number>();
+    for (const t of rarest) for (const doc of this.facts.byTermToken.get(t) ?? []) candidates.add(doc);
+    const out: number[] = [];
+    for (const doc of candidates) {
+      const tokens = this.facts.definedTerms[doc]!.tokens;
+      if (subject.every((group) => group.some((t) => tokens.has(t)))) out.push(doc);
+    }
+    return out.sort((a, b) => a - b);
   }
 
   /** The roots of the verbs a chunk's own sentences state with their doer (see agentVerbRoots). */

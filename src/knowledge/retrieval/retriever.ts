@@ -384,12 +384,9 @@ function definitionSubject(query: PreparedQuery, cues: QuestionCues): string[][]
 /** Definitions and Penjelasan items whose defined term is exactly the subject asked about. */
 function exactDefinitions(index: KnowledgeIndex, subject: string[][]): number[] {
   if (subject.length === 0) return [];
-  const out: number[] = [];
-  for (const doc of index.definitionsWith(subject.flat())) {
-    const { subjectShare, termShare } = termMatch(subject, index.definedTerms[doc]!);
-    if (subjectShare === 1 && termShare === 1) out.push(doc);
-  }
-  return out.sort((a, b) => a - b);
+  const asked = new Set(subject.flat());
+  // Every candidate covers the whole subject; what is left to check is that the subject covers the term.
+  return index.definitionsCovering(subject).filter((doc) => termMatch(subject, index.definedTerms[doc]!, asked).termShare === 1);
 }
 
 /**
