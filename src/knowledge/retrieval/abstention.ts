@@ -382,8 +382,9 @@ const RECORD_WORDS = new Set([
 // A region's record is asked for as a value or an outcome ("berapa skor Kabupaten X", "apakah Kota Y
 // menang", "predikatnya apa"), not only named: "Pemkab Ngawi dapat predikat …, apa artinya?" asks what
 // the rule means, with the region as the example.
-const RECORD_VALUE_ASKED_RE =
-  /\b(berapa|brp|ranking|rangking|peringkat|urutan|juara|menang|pemenang|lolos|meraih|terinovatif)\b|\b(skor|skornya|nilai|nilainya|predikat|predikatnya)\b(?: \S+){0,3} (apa|berapa)\b/;
+const RANK_ASKED = '\\b(berapa|brp|ranking|rangking|peringkat|urutan|juara|menang|pemenang|lolos|meraih|terinovatif)\\b';
+const RANK_ASKED_RE = new RegExp(RANK_ASKED);
+const RECORD_VALUE_ASKED_RE = new RegExp(`${RANK_ASKED}|\\b(skor|skornya|nilai|nilainya|predikat|predikatnya)\\b(?: \\S+){0,3} (apa|berapa)\\b`);
 // Reporting is a record only of the asker's own region ("apakah kota kami sudah melapor"); of a named
 // region it is the process asked about ("Kabupaten X mau melapor, ke siapa?").
 const OWN_RECORD_WORDS = new Set(['melapor', 'lapor', 'dilaporkan', 'mendaftar', 'terdaftar']);
@@ -420,7 +421,13 @@ function asksRegionRecord(question: QuestionText, index: KnowledgeIndex): boolea
   return [...question.text.matchAll(REGION_RE)].some((m) => {
     // "kota kami" is the asker's own region: a record when the question asks how it stands, reporting
     // included ("apakah kota kami sudah melapor").
-    if (m[2] === 'kami' || m[2] === 'kita') return STANDING_RE.test(q) && words.some((w) => RECORD_WORDS.has(w) || OWN_RECORD_WORDS.has(w));
+    if (m[2] === 'kami' || m[2] === 'kita') {
+      // … or what its score or rank is ("nilai IGA kabupaten kami berapa").
+      return (
+        (STANDING_RE.test(q) && words.some((w) => RECORD_WORDS.has(w) || OWN_RECORD_WORDS.has(w))) ||
+        (words.some((w) => RECORD_WORDS.has(w)) && RANK_ASKED_RE.test(q))
+      );
+    }
     if (!words.some((w) => RECORD_WORDS.has(w))) return false;
     // "daerah mana …", "provinsi mana …": the region is what is asked for.
     if (m[2] === 'mana' || m[4]) return true;

@@ -90,6 +90,8 @@ describe('abstention that reads the question', () => {
       'apakah inovasi kami sudah diverifikasi kementerian?',
       'berapa daerah yang melaksanakan uji coba inovasi tahun 2023?',
       'apakah kota kami sudah dinilai menteri?',
+      'skor penilaian inovasi kabupaten kami tahun lalu berapa?',
+      'kota kami peringkat berapa di penilaian inovasi?',
     ]) {
       const r = await search(question);
       expect(r.signals.regionRecord, question).toBe(1);
@@ -98,6 +100,10 @@ describe('abstention that reads the question', () => {
     // Our region as the story around a question about the rule, and our submission without asking its state.
     expect((await search('pemkot kami telat uji coba, dampaknya ke nilai apa?')).signals.regionRecord).toBe(0);
     expect((await search('inovasi kami sudah lolos uji coba, langkah berikutnya apa?')).signals.regionRecord).toBe(0);
+    // Our region's score named in a question about what the rule assesses or requires.
+    for (const question of ['kabupaten kami mau ikut penilaian, nilai apa saja yang dinilai?', 'berapa nilai minimal supaya kota kami dapat predikat inovatif?']) {
+      expect((await search(question)).signals.regionRecord, question).toBe(0);
+    }
   });
 
   it('reads "inovasi daerah apa saja" as asking for kinds of innovation, not for a list of regions', async () => {
