@@ -376,7 +376,7 @@ function yearMismatch(question: string, top: IndexedChunk | undefined): boolean 
 }
 
 const RECORD_WORDS = new Set([
-  'skor', 'skornya', 'nilai', 'nilainya', 'peringkat', 'ranking', 'rangking', 'jumlah', 'predikat', 'predikatnya', 'juara',
+  'skor', 'skornya', 'nilai', 'nilainya', 'indeks', 'indeksnya', 'peringkat', 'ranking', 'rangking', 'jumlah', 'predikat', 'predikatnya', 'juara',
   'pemenang', 'menang', 'meraih', 'top', 'lolos', 'terinovatif',
 ]);
 // A region's record is asked for as a value or an outcome ("berapa skor Kabupaten X", "apakah Kota Y

@@ -70,7 +70,12 @@ describe('abstention that reads the question', () => {
     expect(context.signals.regionRecord).toBe(0);
     expect(context.abstain).toBe(false);
     // A record asked for as a value or an outcome …
-    for (const question of ['Kota Makassar ranking berapa di penilaian inovasi?', 'apakah Kabupaten Ngawi menang penghargaan inovasi?', 'predikat Kota Surabaya apa ya?']) {
+    for (const question of [
+      'Kota Makassar ranking berapa di penilaian inovasi?',
+      'apakah Kabupaten Ngawi menang penghargaan inovasi?',
+      'predikat Kota Surabaya apa ya?',
+      'indeks inovasi daerah Kabupaten Sleman berapa?',
+    ]) {
       expect((await search(question)).signals.regionRecord, question).toBe(1);
     }
     // … not a region named around a question about the rule: what it means, how it is done, what it takes.
@@ -78,6 +83,7 @@ describe('abstention that reads the question', () => {
       'Pemkab Ngawi dapat predikat dari Menteri, apa artinya predikat itu?',
       'Kabupaten Sidoarjo mau melapor inovasi daerah, harus melapor ke siapa?',
       'bagaimana cara menghitung skor penilaian, misalnya untuk Kota Bandung?',
+      'bagaimana indeks inovasi daerah dihitung untuk Provinsi Jawa Barat?',
       'kami dari Kabupaten Sleman, kriteria penilaian apa saja yang menentukan nilai inovasi daerah?',
       'Kota Makassar ingin ikut penilaian, berapa jumlah inovasi minimal yang dilaporkan?',
     ]) {
