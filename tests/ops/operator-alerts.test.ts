@@ -72,10 +72,13 @@ describe('operator alerts in the chat', () => {
     await test.app.alerts.whatsappChanged({ ok: false, state: 'QR', qr: 'kode-qr-ketiga' });
     expect(telegram.got).toHaveLength(1);
 
-    await vi.waitFor(async () => {
-      const replies = await test.send(`telegram:${ADMIN}`, '/wa_qr');
-      expect(replies[0]?.document?.mimeType).toBe('image/png');
-    });
+    await vi.waitFor(
+      async () => {
+        const replies = await test.send(`telegram:${ADMIN}`, '/wa_qr');
+        expect(replies[0]?.document?.mimeType).toBe('image/png');
+      },
+      { timeout: 10_000 },
+    );
     expect(textOf(await test.send(`telegram:${ADMIN}`, '/wa_pairing 0812-7781-0009'))).toContain('ABCD-EFGH');
     expect(pairings).toEqual(['6281277810009']);
     expect(textOf(await test.send(`telegram:${ADMIN}`, '/wa_pairing'))).toContain('Tulis nomor WhatsApp Pandu');

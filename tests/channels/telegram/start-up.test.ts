@@ -59,7 +59,7 @@ describe('Telegram start-up and polling through outages', () => {
       waits.push(wait!);
       const logged = lines.length;
       await timers.advance(wait!);
-      await vi.waitFor(() => expect(timers.delays()).toHaveLength(1));
+      await vi.waitFor(() => expect(timers.delays()).toHaveLength(1), { timeout: 10_000 });
       // Every attempt failed and said so (at debug level between the warnings).
       expect(lines.length).toBe(logged + 1);
     }
@@ -118,7 +118,7 @@ describe('Telegram start-up and polling through outages', () => {
       running = await launchTelegram(telegram);
       await fake.waitForCall('getUpdates');
       await fake.goDown(mode);
-      await vi.waitFor(() => expect(entries(lines, /still unreachable/).length).toBeGreaterThanOrEqual(3));
+      await vi.waitFor(() => expect(entries(lines, /still unreachable/).length).toBeGreaterThanOrEqual(3), { timeout: 10_000 });
       // Messages Pandu would send first wait, or go by another channel, meanwhile.
       expect(telegram.isReachable()).toBe(false);
       fake.pushUpdate(messageUpdate('selama gangguan'));

@@ -156,14 +156,14 @@ describe('WhatsApp connection: QR, reconnects and back-off', () => {
     const h = start();
     const png = path.join(h.authDir, 'qr.png');
     h.client.emit('qr', '2@Zm9vYmFy,abcdefghijklmnopqrstuvwxyz0123456789=,QUJD,REVG');
-    await vi.waitFor(() => expect(fs.existsSync(png)).toBe(true));
+    await vi.waitFor(() => expect(fs.existsSync(png)).toBe(true), { timeout: 10_000 });
 
     expect(fs.readFileSync(png).subarray(0, 8)).toEqual(PNG_SIGNATURE);
     expect(h.notices).toContain('scan_qr');
     expect(h.operator.join('\n')).toMatch(/[▄▀█]/);
 
     h.client.emit('ready');
-    await vi.waitFor(() => expect(fs.existsSync(png)).toBe(false));
+    await vi.waitFor(() => expect(fs.existsSync(png)).toBe(false), { timeout: 10_000 });
     expect(h.notices).toContain('ready');
   });
 

@@ -121,7 +121,7 @@ describe('WhatsApp adapter in front of the real app', () => {
 
     client.emit('qr', '2@c2NhbiBtZQ==,dGVzdA==,a2V5');
     const png = path.join(t.dataDir, 'whatsapp', 'qr.png');
-    await vi.waitFor(() => expect(fs.existsSync(png)).toBe(true));
+    await vi.waitFor(() => expect(fs.existsSync(png)).toBe(true), { timeout: 10_000 });
     expect(operator[0]).toContain('Perangkat tertaut');
     expect(operator[0]).toContain(png);
 
@@ -135,7 +135,7 @@ describe('WhatsApp adapter in front of the real app', () => {
     });
     const before = client.sent.length;
     expect(await t.app.outbound.send(userId, [{ text: 'Pengingat laporan' }])).toMatchObject({ status: 'sent', channel: 'whatsapp' });
-    await vi.waitFor(() => expect(client.sent.length).toBe(before + 1));
+    await vi.waitFor(() => expect(client.sent.length).toBe(before + 1), { timeout: 10_000 });
     expect(client.sent.at(-1)).toMatchObject({ chatId: '628777000111@c.us', content: 'Pengingat laporan' });
 
     await running!.stop();
