@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { CONCEPTS } from './concepts.js';
+import { ABBREVIATIONS, CONCEPTS } from './concepts.js';
 import { extractLegalRefs } from './legal-refs.js';
 import { ENGLISH } from './english.js';
 import { SLANG } from './slang.js';
@@ -19,7 +19,7 @@ export interface TermGroup {
 }
 
 /** Bump when the analysis rules change in code; the word lists are hashed in automatically. */
-const ANALYZER_VERSION = 14;
+const ANALYZER_VERSION = 15;
 
 /**
  * Longer "words" are dropped: no Indonesian word is this long, so such a token is a pasted blob (base64,
@@ -73,6 +73,7 @@ function findConceptOfWord(word: string): string | undefined {
   const direct = phraseToConcept.get(word);
   if (direct) return direct;
   for (const root of stemCandidates(word)) {
+    if (ABBREVIATIONS.has(root)) continue;
     const viaRoot = phraseToConcept.get(root);
     if (viaRoot) return viaRoot;
   }

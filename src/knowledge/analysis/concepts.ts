@@ -80,3 +80,14 @@ export const CONCEPTS: Readonly<Record<string, readonly string[]>> = {
   hentikan: ['menghentikan', 'dihentikan', 'penghentian', 'hentikan', 'disetop', 'distop', 'setop', 'stop'],
   guna: ['guna', 'menggunakan', 'digunakan', 'penggunaan', 'pakai', 'dipakai', 'memakai', 'pemakaian'],
 };
+
+/**
+ * The phrases above that are abbreviations. An abbreviation takes no affixes, so no affixed word reaches
+ * its concept through a root: "pengadaan" (procurement) is not peN- + "kada" (kepala daerah), nor
+ * "mengadakan" meN- + "kada".
+ */
+export const ABBREVIATIONS: ReadonlySet<string> = new Set(
+  `opd skpd kadis pemda pemkab pemkot pemprov kada walkot perkada perbup perwal pergub kepbup asn pns pppk dprd
+  litbang brida balitbang balitbangda bappelitbang bapelitbang mendagri kemendagri bskdn apbd rkpd iid iga kipp
+  kemenpan kemenpanrb menpan menpanrb panrb hki haki sdgs sdg tpb lab labkurtor`.split(/\s+/),
+);

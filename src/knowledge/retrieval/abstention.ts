@@ -116,7 +116,7 @@ export function decideAbstention(input: AbstentionInput): { abstain: boolean; co
     (g, i) =>
       g.group.kind === 'word' &&
       role.asked(g.group) &&
-      isOutsideTopic(g.group.surface, index, input.top.slice(0, 2).some((h) => (h?.groupScores[i] ?? 0) > 0)),
+      isOutsideTopic(g, index, input.top.slice(0, 2).some((h) => (h?.groupScores[i] ?? 0) > 0)),
   );
   const unknown = (i: number) => query.unknown.has(i) || surfaceOutside[i]!;
   const weights = query.groups.map((g, i) => role.weight(g.group) * groupWeight(g, i));
@@ -349,9 +349,13 @@ const OWN_FORM_WEIGHT = 0.8;
  * knowledge base may mention a tax or a candidate in passing, which does not make it answer about them.
  * A word that is also a courtesy ("mohon izin bertanya") counts only when the base lacks it altogether.
  */
-function isOutsideTopic(word: string, index: KnowledgeIndex, matchedByBest: boolean): boolean {
+function isOutsideTopic(g: PreparedQuery['groups'][number], index: KnowledgeIndex, matchedByBest: boolean): boolean {
+  const word = g.group.surface;
   if (!OUTSIDE_TOPIC_WORDS.has(word)) return false;
-  return !index.bm25.has(word) || (!matchedByBest && !isFiller(word));
+  // A word the base lacks but whose concept it holds ("iuran" as a charge on the public, which rules on
+  // innovation address) is read like a word it has: outside only when the best passages do not match it.
+  const known = index.bm25.has(word) || g.variants.some((v) => v.token.startsWith('c:') && index.bm25.has(v.token));
+  return !known || (!matchedByBest && !isFiller(word));
 }
 
 

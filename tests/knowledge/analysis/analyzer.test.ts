@@ -147,6 +147,14 @@ describe('Analyzer.analyze', () => {
     expect(concepts('dasar hukum')).toEqual([]);
   });
 
+  it('never reaches an abbreviation through a root: "pengadaan" and "mengadakan" are not peN-/meN- + "kada"', () => {
+    expect(concepts('pengadaan barang')).toEqual([]);
+    expect(concepts('mengadakan rapat')).toEqual([]);
+    expect(concepts('kada')).toEqual(['c:kepala_daerah']);
+    // A full word still reaches its concept through a root.
+    expect(concepts('menyebarluaskan')).toEqual(['c:diseminasi']);
+  });
+
   it('prefers the longest phrase, so "peraturan bupati" is a Perkada and not a bare kepala daerah', () => {
     expect(concepts('peraturan bupati tentang inovasi')).toEqual(['c:perkada']);
   });

@@ -25,6 +25,19 @@ describe('abstention that reads the question', () => {
     expect(r.abstain).toBe(true);
   });
 
+  it('reads an out-of-scope word the base lacks but whose concept it holds like a word it has: "iuran" charged to citizens', async () => {
+    const charges = indexOf([
+      chunk({ regulation: PP, pasal: '20', ayat: '2' }, 'Penerapan Inovasi Daerah yang membebani masyarakat ditetapkan dengan Perda.'),
+      chunk({ regulation: PP, pasal: '16', ayat: '2' }, 'Uji coba dilakukan pada Perangkat Daerah yang ditugaskan sebagai laboratorium uji coba.'),
+    ]);
+    const chargeSearch = (question: string) => new Retriever(charges).search(question, 5);
+    // The best passage meets "iuran" through its concept (a charge on the public): in scope.
+    expect((await chargeSearch('inovasi kami ada iuran yang dibebankan ke warga, penetapannya harus perda?')).signals.outsideTopic).toBe(0);
+    // Not met by the best passages, it is the subject Pandu leaves aside; a word with no concept the base holds always is.
+    expect((await chargeSearch('uji coba di perangkat daerah mana, iuran bpjs siapa yang bayar?')).signals.outsideTopic).toBe(1);
+    expect((await chargeSearch('iuran parkir di laboratorium uji coba berapa?')).signals.outsideTopic).toBe(1);
+  });
+
   it('takes an out-of-scope subject the base mentions only in passing as out of scope, unless the best passages use it', async () => {
     const withTax = indexOf([
       chunk({ regulation: PP, pasal: '16', ayat: '2' }, 'Uji coba dilakukan pada Perangkat Daerah yang ditugaskan sebagai laboratorium uji coba.'),
