@@ -56,4 +56,8 @@ export const SLANG: Readonly<Record<string, string>> = {
   gimana2: 'bagaimana', brpa: 'berapa', brapa2: 'berapa', kpn: 'kapan', kapanpun: 'kapan',
   duit: 'dana', doi: 'dia', ortu: 'orang tua', plt: 'pelaksana tugas', plh: 'pelaksana harian', sekda: 'sekretaris daerah',
   bpk: 'bapak', ibu2: 'ibu', kadis: 'kepala dinas', kabid: 'kepala bidang', kasubag: 'kepala subbagian', pemkab2: 'pemerintah daerah',
+  // Common non-standard spellings of standard words (KBBI's tidak baku → baku), as typed and in older texts.
+  ijin: 'izin', diijinkan: 'diizinkan', perijinan: 'perizinan', propinsi: 'provinsi', praktek: 'praktik', resiko: 'risiko',
+  sistim: 'sistem', kwalitas: 'kualitas', jadual: 'jadwal', nasehat: 'nasihat', obyek: 'objek', subyek: 'subjek',
+  aktifitas: 'aktivitas', kreatifitas: 'kreativitas', efektifitas: 'efektivitas', produktifitas: 'produktivitas',
 };

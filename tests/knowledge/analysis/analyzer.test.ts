@@ -24,6 +24,10 @@ const concepts = (text: string) =>
 const variantsOf = (text: string, word: string) => analyzer.analyze(text).find((g) => g.kind === 'word' && g.surface === word)?.variants;
 
 describe('normaliseWords', () => {
+  it('reads common non-standard spellings as the standard word ("ijin" is "izin", "propinsi" "provinsi")', () => {
+    expect(normaliseWords('hrs minta ijin ke propinsi, resiko praktek')).toEqual(['harus', 'minta', 'izin', 'ke', 'provinsi', 'risiko', 'praktik']);
+  });
+
   it('expands chat spelling to standard words', () => {
     expect(normaliseWords('gmn utk brp yg')).toEqual(['bagaimana', 'untuk', 'berapa', 'yang']);
   });

@@ -14,10 +14,10 @@ import { PROJECT_ROOT, startTestApp, type TestApp } from '../../support/test-app
  *   dev3       1.000 1.000 0.833 0.000  +0.04      dev6     0.967 1.000 0.900 0.000  +0.20
  *   dev5       0.900 1.000   —   0.000  +0.12 (in-scope questions only, so measured by `npm run eval`, not here)
  *   dev7       0.917 1.000   —   0.050  +0.27 (in scope only; written from the reference notes, never fitted on)
- *   dev8       0.700 0.950 0.950 0.075  +0.18 (written 2026-12-06 from the reference notes on the categories
+ *   dev8       0.700 0.950 0.950 0.050  +0.18 (written 2026-12-06 from the reference notes on the categories
  *              that miss: what comes next, each proposer's path, what counts as an innovation, success and
- *              failure, 20 out of scope; 0.100 false abstention when first measured, the iuran fix below came
- *              from its misses)
+ *              failure, 20 out of scope; 0.100 false abstention when first measured: two of its misses led to
+ *              the fixes of "iuran" read through its concept and of "ijin" spelt for "izin")
  *   abstention (94, 70 out of scope)  0.917 1.000 0.957 0.000
  *   abstention2 (110, 70 out of scope, built from the domain's words)  0.875 1.000 0.814 0.025
  * The domain-specificity signals of 2026-12-06 (issue 11) cost dev two out-of-scope questions (0.967 → 0.900:
@@ -44,7 +44,7 @@ const FLOORS: Record<string, { hitAt1: number; hitAt5: number; abstention: numbe
   // topics); measured, not fitted on.
   dev6: { hitAt1: 0.933, hitAt5: 0.966, abstention: 0.866, maxFalseAbstention: 0.1, lead: 0.16 },
   // The categories that miss most, written from the reference notes (2026-12-06): a floor against losing more.
-  dev8: { hitAt1: 0.675, hitAt5: 0.925, abstention: 0.9, maxFalseAbstention: 0.1, lead: 0.15 },
+  dev8: { hitAt1: 0.675, hitAt5: 0.925, abstention: 0.9, maxFalseAbstention: 0.075, lead: 0.15 },
   // The ranking work of 2026-12-06 cost the holdout set one question (0.910 → 0.896) while the sealed and
   // abstention3 sets gained; its lead floor follows (one question below).
   holdout: { hitAt1: 0.88, hitAt5: 0.97, abstention: 0.809, maxFalseAbstention: 0.045, lead: 0.11 },
