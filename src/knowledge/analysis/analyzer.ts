@@ -29,7 +29,7 @@ const MAX_WORD_LENGTH = 40;
 
 /** Identifies how text is analysed, for anything stored that depends on it (saved vectors). */
 export const ANALYZER_FINGERPRINT = `a${ANALYZER_VERSION}-${createHash('sha256')
-  .update(JSON.stringify([CONCEPTS, SLANG, ENGLISH, [...STOPWORDS]]))
+  .update(JSON.stringify([CONCEPTS, SLANG, ENGLISH, [...STOPWORDS], [...ABBREVIATIONS]]))
   .digest('hex')
   .slice(0, 10)}`;
 
