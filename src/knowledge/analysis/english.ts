@@ -65,6 +65,8 @@ export const ENGLISH: Readonly<Record<string, string>> = {
   benefit: 'manfaat', benefits: 'manfaat', impact: 'dampak', principle: 'prinsip', principles: 'prinsip',
   form: 'bentuk', forms: 'bentuk', design: 'rancang bangun', definition: 'pengertian', meaning: 'arti', means: 'artinya',
   document: 'dokumen', documents: 'dokumen', documentation: 'dokumentasi', guideline: 'pedoman', guidelines: 'pedoman',
+  after: 'setelah', afterwards: 'setelah', before: 'sebelum', next: 'berikutnya', forward: 'sampaikan', forwarded: 'disampaikan',
+  feasible: 'layak', feasibility: 'kelayakan', draft: 'rancangan', drafting: 'penyusunan', drafted: 'disusun', decree: 'keputusan',
   template: 'format', proof: 'bukti', evidence: 'bukti', upload: 'unggah', input: 'isian',
 };
 

@@ -12,6 +12,11 @@ const STORY_WEIGHT = 0.5;
 /** The asking sentences name a subject of their own when they have this many words that are not everyday ones. */
 const ASKING_SUBJECT_WORDS = 3;
 
+/** An asking part of at most this many words may ask about the story before it without pointing back. */
+const SHORT_ASKING_WORDS = 6;
+/** Words pointing back at what the message told before ("itu", "tersebut", "tuh", "begitu"). */
+const BACK_REFERENCES: ReadonlySet<string> = new Set(['itu', 'tersebut', 'tuh', 'ini', 'begitu', 'begini', 'demikian', 'hal', 'situ', 'sini']);
+
 /** Words of a greeting, a thanks or an apology, besides the everyday and function words. */
 const COURTESY_WORDS: ReadonlySet<string> = new Set(
   `selamat pagi siang sore malam assalamualaikum wr wb salam hormat terhormat yth mengganggu waktunya bantuannya
@@ -69,7 +74,13 @@ export function sentenceRoles(read: QuestionText, index: KnowledgeIndex): Senten
   }
   if (!anyAsking || parts.length < 2) return whole;
   const asking = parts.reduce((n, p) => n + (p.kind === 'asking' ? subjectWords(p.words) : 0), 0);
-  const story = asking >= ASKING_SUBJECT_WORDS ? STORY_WEIGHT : 1;
+  const askingWords = parts.reduce((n, p) => n + (p.kind === 'asking' ? p.words.length : 0), 0);
+  const pointsBack = parts.some((p) => p.kind === 'asking' && p.words.some((w) => BACK_REFERENCES.has(w)));
+  // The story counts in full only when the asking part asks about it: few words of its own, and short or
+  // pointing back at it ("aman gak tuh?", "apakah hal tersebut dibolehkan?"). An asking sentence of its
+  // own ("setelah diterima bupati, proposal kami diproses oleh siapa?") asks its own question, whatever
+  // everyday verbs it is made of.
+  const story = asking >= ASKING_SUBJECT_WORDS || (askingWords > SHORT_ASKING_WORDS && !pointsBack) ? STORY_WEIGHT : 1;
   const weightOf = new Map<string, number>();
   const askedIn = new Set<string>();
   for (const p of parts) {

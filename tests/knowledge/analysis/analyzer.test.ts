@@ -187,6 +187,10 @@ describe('Analyzer.analyze', () => {
     expect(words).toEqual(['batas', 'waktu', 'sampaikan', 'laporan', 'kemendagri', 'kapan', 'wajib']);
     // "no" (nomor) and "min" (admin) are chat Indonesian, not English.
     expect(normaliseWords('min, PP no 38')).toEqual(['min', 'pp', 'no', '38']);
+    // The words of a step in a procedure: "after that", "next step", "feasible", "forward".
+    expect(normaliseWords('hasilnya feasible. after that, next step nya forward ke siapa?')).toEqual(
+      normaliseWords('hasilnya layak. setelah, berikutnya tahap nya sampaikan ke siapa?'),
+    );
   });
 
   it('offers both readings of a word that can mean either ("ACC" = menyetujui | menetapkan) in one group', () => {

@@ -65,6 +65,29 @@ describe('abstention that reads the question', () => {
     const tag = await search('kami mau pengadaan barang untuk uji coba pakai APBD. aman gak?');
     expect(tag.signals.outsideTopic).toBe(1);
     expect(tag.signals.unknownShare).toBe((await search('kami mau pengadaan barang untuk uji coba pakai APBD aman gak?')).signals.unknownShare);
+    // So does a longer one that points back at it ("hal tersebut").
+    expect((await search('kami mau pengadaan barang untuk uji coba pakai APBD. apakah hal tersebut dibolehkan atau tidak?')).signals.outsideTopic).toBe(1);
+  });
+
+  it('reads a long asking sentence of everyday words as its own question: the story before it is context', async () => {
+    // "diterima", "diproses" are everyday verbs, so the asking sentence names few subject words of its own;
+    // it still asks its own question, and the village ("desa", a subject Pandu leaves aside) is the asker's story.
+    const r = await search(
+      'Selamat malam. Saya ketua karang taruna desa, kemarin kami menyerahkan usulan ke kantor bupati. Setelah diterima bupati, usulan kami akan diproses di perangkat daerah mana ya? Terima kasih.',
+    );
+    expect(r.signals.outsideTopic).toBe(0);
+    const asked = await search('Saya ketua karang taruna. Bagaimana dana desa dipakai untuk uji coba di perangkat daerah?');
+    expect(asked.signals.outsideTopic).toBe(1);
+  });
+
+  it('reads a slip of the thumb in an everyday word ("sndiri", "sendirii") as an everyday word, not an unknown subject', async () => {
+    // "ditaruh" is an everyday word the base lacks: it weighs little. A mistyped "sendiri" weighs the same.
+    const everyday = await search('uji coba dilakukan di perangkat daerah mana, ditaruh atau atasan?');
+    for (const question of ['uji coba dilakukan di perangkat daerah mana, sndiri atau atasan?', 'uji coba dilakukan di perangkat daerah mana, sendirii atau atasan?']) {
+      expect((await search(question)).signals.unknownShare, question).toBe(everyday.signals.unknownShare);
+    }
+    // A word that is no everyday word, mistyped or not, weighs as an unknown subject.
+    expect((await search('uji coba dilakukan di perangkat daerah mana, brngkas atau atasan?')).signals.unknownShare).toBeGreaterThan(everyday.signals.unknownShare);
   });
 
   it('reads a clause in which the asker tells of themselves as story, and its time words as dating the story', async () => {

@@ -32,8 +32,13 @@ import { PROJECT_ROOT, startTestApp, type TestApp } from '../../support/test-app
  * (branch q-falseabst) took dev, dev4 and dev6's false abstention to 0; dev4's 'ngajak orang kampus' is
  * now answered with the gold Pasal second instead of refused, one hit@1 question less (0.956 → 0.933).
  * The sealed set is never tuned on; it is here only so that its floor holds.
+ *   dev9       0.848 0.978   —   0.087  +0.22 (in scope only: what comes next in each procedure; 0.870 /
+ *              0.130 false abstention when first measured: slips in everyday words, English words of a
+ *              step and story around an asking sentence of everyday verbs are now read as such)
+ *   check9     0.795 0.977   —   0.068  +0.20 (the other half of the same questions, measured only)
  */
-const FLOORS: Record<string, { hitAt1: number; hitAt5: number; abstention: number; maxFalseAbstention: number; lead?: number }> = {
+/** `abstention` is absent for a set of in-scope questions only: there is nothing to refuse. */
+const FLOORS: Record<string, { hitAt1: number; hitAt5: number; abstention?: number; maxFalseAbstention: number; lead?: number }> = {
   dev: { hitAt1: 0.96, hitAt5: 0.986, abstention: 0.866, maxFalseAbstention: 0.02, lead: 0.3 },
   dev2: { hitAt1: 0.931, hitAt5: 0.982, abstention: 0.75, maxFalseAbstention: 0.018, lead: 0.05 },
   tune: { hitAt1: 0.897, hitAt5: 0.948, abstention: 0.843, maxFalseAbstention: 0.021, lead: 0.08 },
@@ -45,6 +50,10 @@ const FLOORS: Record<string, { hitAt1: number; hitAt5: number; abstention: numbe
   dev6: { hitAt1: 0.933, hitAt5: 0.966, abstention: 0.866, maxFalseAbstention: 0.1, lead: 0.16 },
   // The categories that miss most, written from the reference notes (2026-12-06): a floor against losing more.
   dev8: { hitAt1: 0.675, hitAt5: 0.925, abstention: 0.9, maxFalseAbstention: 0.075, lead: 0.15 },
+  // The order of steps in each procedure (2026-12-07, 90 in-scope questions written from the reference notes,
+  // split by a hash of their ids): dev9 is looked at, check9 only measured.
+  dev9: { hitAt1: 0.826, hitAt5: 0.956, maxFalseAbstention: 0.109, lead: 0.19 },
+  check9: { hitAt1: 0.772, hitAt5: 0.954, maxFalseAbstention: 0.091, lead: 0.18 },
   // The ranking work of 2026-12-06 cost the holdout set one question (0.910 → 0.896) while the sealed and
   // abstention3 sets gained; its lead floor follows (one question below).
   holdout: { hitAt1: 0.88, hitAt5: 0.97, abstention: 0.809, maxFalseAbstention: 0.045, lead: 0.11 },
@@ -76,16 +85,19 @@ describe.each(Object.keys(FLOORS))('answer quality on the shipped knowledge base
   it('keeps hit@1, hit@5, abstention and false abstention at or above their floors', () => {
     const { pandu } = results[set]!;
     expect(pandu.inScope).toBeGreaterThanOrEqual(20);
-    expect(pandu.outOfScope).toBeGreaterThan(5);
     expect(pandu.hitAt1, `hit@1 (${set})`).toBeGreaterThanOrEqual(floor.hitAt1);
     expect(pandu.hitAt5, `hit@5 (${set})`).toBeGreaterThanOrEqual(floor.hitAt5);
-    expect(pandu.abstention, `out-of-scope abstention (${set})`).toBeGreaterThanOrEqual(floor.abstention);
+    if (floor.abstention === undefined) expect(pandu.outOfScope).toBe(0);
+    else {
+      expect(pandu.outOfScope).toBeGreaterThan(5);
+      expect(pandu.abstention, `out-of-scope abstention (${set})`).toBeGreaterThanOrEqual(floor.abstention);
+    }
     expect(pandu.falseAbstention, `false abstention (${set})`).toBeLessThanOrEqual(floor.maxFalseAbstention);
   });
 
   it('leads the MiniSearch baseline over the same chunks in hit@1 and abstention', () => {
     const { pandu, baseline } = results[set]!;
     if (floor.lead !== undefined) expect(pandu.hitAt1 - baseline.hitAt1, `lead in hit@1 (${set})`).toBeGreaterThanOrEqual(floor.lead);
-    expect(pandu.abstention).toBeGreaterThan(baseline.abstention);
+    if (floor.abstention !== undefined) expect(pandu.abstention).toBeGreaterThan(baseline.abstention);
   });
 });
