@@ -2,6 +2,7 @@ import { FILLER_WORDS } from '../analysis/filler-words.js';
 import { stemCandidates } from '../analysis/stemmer.js';
 import { STOPWORDS } from '../analysis/stopwords.js';
 import { WordMemo } from '../analysis/word-memo.js';
+import { backgroundCount } from './domain-specificity.js';
 
 /** An everyday word, or an affixed form of one ("dijadiin" from jadi, "ditaruh" from taruh). */
 export function isFiller(word: string): boolean {
@@ -37,8 +38,10 @@ function mistypedFiller(): ReadonlySet<string> {
       if (i + 1 < word.length && word[i] !== word[i + 1]) out.add(word.slice(0, i) + word[i + 1] + word[i] + word.slice(i + 2));
     }
   }
-  // A slip that happens to spell another everyday word is that word, already handled above.
+  // A slip that happens to spell another everyday word is that word, already handled above; one that
+  // spells a word government text uses ("darah" from daerah, "saing" as in daya saing) is that word.
   for (const word of [...FILLER_WORDS, ...STOPWORDS]) out.delete(word);
+  for (const word of out) if (backgroundCount(word) > 0) out.delete(word);
   mistyped = out;
   return out;
 }
