@@ -206,10 +206,13 @@ export class Bm25Index {
       const worst = top.worst();
       if (worst !== undefined) floor = total[worst]!;
     }
+    // Zeros held as doubles: the group scores written below are doubles, and an array made of small
+    // integers (`new Array(g).fill(0)`) would be converted, a new backing store each, on its first write.
+    const zeros = new Array<number>(g).fill(0.5).fill(0);
     const hits = top.sorted().map((doc, rank) => {
       // `best` is all zeros again: it marks the returned documents (rank + 1) while their group scores are read.
       best[doc] = rank + 1;
-      return { doc, score: total[doc]!, groupScores: new Array<number>(g).fill(0) };
+      return { doc, score: total[doc]!, groupScores: zeros.slice() };
     });
     for (let gi = 0, at = 0; gi < g; gi += 1) {
       for (const end = groupEnds[gi]!; at < end; at += 1) {
