@@ -369,7 +369,23 @@ function isSpecific(word: string, question: string): boolean {
 const CURRENT_RE = /(?<! (sampai|hingga)) (sekarang|skrg|kini|terkini|terbaru) |(?<! (sampai|hingga)) saat ini | (tahun|bulan|minggu|hari) (ini|depan|lalu) | besok | kemarin /;
 
 /** Words asking for a kind of answer (a definition, the wording, the content) rather than naming a subject. */
-const FRAME_WORDS: ReadonlySet<string> = new Set([...DEFINITION_CUES, 'bunyi', 'bunyinya', 'isi', 'isinya', 'jelaskan', 'penjelasannya', 'uraikan', 'sebutkan']);
+const FRAME_WORDS: ReadonlySet<string> = new Set([
+  ...DEFINITION_CUES,
+  'bunyi',
+  'bunyinya',
+  'isi',
+  'isinya',
+  'jelaskan',
+  'penjelasannya',
+  'uraikan',
+  'sebutkan',
+  // What something includes ("… mencakup apa saja?", "meliputi apa", "terdiri dari apa"): a list is asked for.
+  'cakup',
+  'meliputi',
+  'terdiri',
+  // Asking itself ("ingin menanyakan", "mau bertanya"), in every affixed form through its root.
+  'tanya',
+]);
 
 /** A year the question names that the best passage does not mention. */
 function yearMismatch(question: string, top: IndexedChunk | undefined): boolean {

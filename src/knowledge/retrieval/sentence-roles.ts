@@ -19,7 +19,7 @@ const BACK_REFERENCES: ReadonlySet<string> = new Set(['itu', 'tersebut', 'tuh', 
 
 /** Words of a greeting, a thanks or an apology, besides the everyday and function words. */
 const COURTESY_WORDS: ReadonlySet<string> = new Set(
-  `selamat pagi siang sore malam assalamualaikum wr wb salam hormat terhormat yth mengganggu waktunya bantuannya
+  `selamat pagi siang sore malam assalamualaikum wr wb salam hormat terhormat yth halo hallo hai mengganggu waktunya bantuannya
   atas banyak sebelumnya sukses sehat`.split(/\s+/),
 );
 
@@ -31,6 +31,20 @@ export interface SentenceRoles {
   asking: string;
 }
 
+/** Where asking starts after an introduction: "ingin menanyakan", "mau bertanya", "izin tanya". */
+const ASKING_VERB_RE = /\s(?=(?:ingin|mau|hendak|izin|ijin|mohon)\s+(?:menanyakan|bertanya|tanya|nanya)\b)/i;
+const FIRST_PERSON_RE = /\b(?:saya|kami|kita)\b/i;
+
+/**
+ * A clause in which the asker says who they are and then starts to ask ("kami dari sekretariat DPRD ingin
+ * menanyakan …"), split there, so the introduction is told like a clause of its own.
+ */
+function splitIntroduction(clause: string): string[] {
+  const at = clause.search(ASKING_VERB_RE);
+  if (at <= 0 || !FIRST_PERSON_RE.test(clause.slice(0, at))) return [clause];
+  return [clause.slice(0, at), clause.slice(at + 1)];
+}
+
 /** The asker speaking of themselves: a clause with one tells who asks, not what. */
 const FIRST_PERSON: ReadonlySet<string> = new Set(['saya', 'kami', 'kita']);
 
@@ -38,8 +52,9 @@ const FIRST_PERSON: ReadonlySet<string> = new Set(['saya', 'kami', 'kita']);
  * How much each word group counts by the part of the message it comes from. A long message asks in one
  * sentence (the one with "?" or a question word) and tells around it who asks and why ("Saya staf di dinas
  * kesehatan."), greets and thanks ("Selamat pagi.", "Terima kasih atas bantuannya."); the asking sentence
- * itself may open with such a clause ("Kemarin atasan minta saya cari tahu, …", "Kami dari bagian
- * organisasi ingin memastikan: apa …"). A word only a greeting or thanks uses counts nothing; one only the
+ * itself may open with such a clause ("Selamat siang, …", "Kemarin atasan minta saya cari tahu, …", "Kami
+ * dari bagian organisasi ingin memastikan: apa …", "kami dari sekretariat DPRD ingin menanyakan …"). A
+ * word only a greeting or thanks uses counts nothing; one only the
  * story uses counts STORY_WEIGHT: the base need not know the asker's office or project for the question
  * to be covered. A short asking part ("aman gak tuh?") asks about the story before it: then the story
  * counts in full. `asked` is false for a word only a sentence that does not ask uses (an out-of-scope
@@ -49,7 +64,7 @@ export function sentenceRoles(read: QuestionText, index: KnowledgeIndex): Senten
   const sentences = read.text.split(/(?<=[.!?])\s+/).filter((x) => /\w/.test(x));
   const whole: SentenceRoles = { weight: () => 1, asked: () => true, asking: read.spaced() };
   // One sentence without a clause break (most questions) is all asking: nothing to read apart.
-  if (sentences.length < 2 && !/[,:;]\s/.test(read.text)) return whole;
+  if (sentences.length < 2 && !/[,:;]\s/.test(read.text) && splitIntroduction(read.text).length < 2) return whole;
   const { analyzer } = index;
   const { slang, english } = analyzer.options;
   const wordsOf = (x: QuestionText) => x.words(slang, english).map((w) => analyzer.formal(w));
@@ -66,10 +81,18 @@ export function sentenceRoles(read: QuestionText, index: KnowledgeIndex): Senten
       continue;
     }
     anyAsking = true;
-    const clauses = sentence.split(/(?<=[,:;])\s+/).map((x) => new QuestionText(x));
-    let told = 0;
+    const clauses = sentence
+      .split(/(?<=[,:;])\s+/)
+      .flatMap(splitIntroduction)
+      .filter((x) => /\w/.test(x))
+      .map((x) => new QuestionText(x));
+    // A greeting before the question in the same sentence ("Selamat siang, …") is courtesy, not subject.
+    let first = 0;
+    while (first < clauses.length - 1 && !asks(clauses[first]!) && wordsOf(clauses[first]!).every((w) => COURTESY_WORDS.has(w) || !isContentWord(w))) first += 1;
+    if (first > 0) parts.push({ words: clauses.slice(0, first).flatMap(wordsOf), kind: 'other' });
+    let told = first;
     while (told < clauses.length - 1 && !asks(clauses[told]!) && clauses[told]!.words().some((w) => FIRST_PERSON.has(w))) told += 1;
-    if (told > 0) parts.push({ words: clauses.slice(0, told).flatMap(wordsOf), kind: 'told' });
+    if (told > first) parts.push({ words: clauses.slice(first, told).flatMap(wordsOf), kind: 'told' });
     parts.push({ words: wordsOf(new QuestionText(clauses.slice(told).map((c) => c.text).join(' '))), kind: 'asking' });
   }
   if (!anyAsking || parts.length < 2) return whole;

@@ -80,6 +80,33 @@ describe('abstention that reads the question', () => {
     expect(asked.signals.outsideTopic).toBe(1);
   });
 
+  it('reads a greeting that opens the asking sentence as courtesy, and an asker who introduces themselves before "ingin menanyakan" as story', async () => {
+    const plain = await search('perangkat daerah mana yang ditugaskan sebagai laboratorium uji coba?');
+    // "Selamat siang" before a comma in the asking sentence counts nothing, as a greeting sentence of its own does.
+    const greeted = await search('Selamat siang, perangkat daerah mana yang ditugaskan sebagai laboratorium uji coba?');
+    expect(greeted.signals.coverageTop1).toBe(plain.signals.coverageTop1);
+    expect(greeted.signals.unknownShare).toBe(plain.signals.unknownShare);
+    // "kami dari sekretariat kecamatan" introduces the asker: the office the base lacks is context, not the subject.
+    const introduced = await search(
+      'kami dari sekretariat kecamatan ingin menanyakan perangkat daerah mana yang ditugaskan sebagai laboratorium uji coba?',
+    );
+    const asked = await search('sekretariat kecamatan ingin tahu perangkat daerah mana yang ditugaskan sebagai laboratorium uji coba?');
+    expect(introduced.signals.unknownShare).toBeLessThan(asked.signals.unknownShare);
+    expect(introduced.signals.coverageTop1).toBeGreaterThan(asked.signals.coverageTop1);
+  });
+
+  it('gives words asking what something includes ("mencakup", "meliputi") and asking itself ("menanyakan") no weight', async () => {
+    const plain = await search('laboratorium uji coba itu apa saja?');
+    for (const question of [
+      'laboratorium uji coba itu mencakup apa saja?',
+      'laboratorium uji coba itu meliputi apa saja?',
+      'saya menanyakan laboratorium uji coba itu apa saja?',
+    ]) {
+      expect((await search(question)).signals.unknownShare, question).toBe(plain.signals.unknownShare);
+      expect((await search(question)).signals.coverageTop1, question).toBe(plain.signals.coverageTop1);
+    }
+  });
+
   it('reads a slip of the thumb in an everyday word ("sndiri", "sendirii") as an everyday word, not an unknown subject', async () => {
     // "ditaruh" is an everyday word the base lacks: it weighs little. A mistyped "sendiri" weighs the same.
     const everyday = await search('uji coba dilakukan di perangkat daerah mana, ditaruh atau atasan?');
