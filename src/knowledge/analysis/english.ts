@@ -18,6 +18,13 @@ export const ENGLISH: Readonly<Record<string, string>> = {
   you: '', your: '', my: 'saya', me: 'saya', they: '', their: '', what: 'apa', which: 'apa', who: 'siapa',
   whom: 'siapa', whose: 'siapa', when: 'kapan', where: 'mana', why: 'kenapa', how: 'bagaimana', much: '', many: '',
   any: '', some: '', all: 'semua', not: 'tidak', yes: '', please: '', thanks: '', thank: '', about: 'tentang',
+  // everyday chat English around a question ("basically", "need the clear rule", "guys"): no subject, like
+  // the Indonesian everyday words they stand for
+  guys: '', basically: '', actually: '', literally: '', really: '', just: '', sure: '', okay: '', fine: '', anyway: '',
+  btw: '', asap: '', kindly: '', briefing: '', also: 'juga', still: 'masih', already: 'sudah', only: 'hanya', maybe: 'mungkin',
+  need: 'perlu', needs: 'perlu', needed: 'perlu', want: 'ingin', wanna: 'ingin', clear: 'jelas', clearly: 'jelas',
+  know: 'tahu', understand: 'paham', confused: 'bingung', help: 'bantu', like: 'seperti', same: 'sama', different: 'beda',
+  good: 'baik', better: 'baik', soon: 'nanti', later: 'nanti', first: 'pertama', new: 'baru',
   // process and administration
   deadline: 'batas waktu', due: 'batas waktu', timeline: 'jadwal', schedule: 'jadwal', window: 'jadwal',
   submit: 'sampaikan', submitted: 'disampaikan', submission: 'penyampaian', send: 'kirim', sent: 'dikirim',

@@ -7,7 +7,7 @@ import type { Bm25Hit } from '../index/bm25.js';
 import type { IndexedChunk } from '../index/indexed-chunk.js';
 import type { KnowledgeIndex } from '../index/knowledge-index.js';
 import type { PreparedQuery } from './query-groups.js';
-import { DEFINITION_CUES, type QuestionCues } from './question-cues.js';
+import { DEFINITION_CUES, readCues, type QuestionCues } from './question-cues.js';
 import { asksOfficeHolder } from './office-holder.js';
 import { QuestionText } from './question-text.js';
 import { readPasalRequests } from './pasal-lookup.js';
@@ -192,7 +192,11 @@ export function decideAbstention(input: AbstentionInput): { abstain: boolean; co
   // Rules, not weights: Pandu keeps no results of a year, no articles it does not have at all and no
   // names of who holds a post now. (One region's records stay a weight: a region named as an example in
   // an in-scope question, "Pemkab Ngawi dapat predikat …, apa artinya?", reads much the same.)
-  const refused = input.cues.results || signals.absentArticle === 1 || asksOfficeHolder(input.question);
+  // Read where the message asks: "Tahun ini kami menerima hasil …; kepada siapa diserahkan?" asks about a
+  // step, though its story names a year and an office ("saya kepala bidang …").
+  const asking = role.asking === input.question.spaced() ? input.question : new QuestionText(role.asking);
+  const askedResults = asking === input.question ? input.cues.results : readCues(asking).results;
+  const refused = askedResults || signals.absentArticle === 1 || asksOfficeHolder(asking);
   const confidence = total === 0 || refused ? 0 : confidenceFrom(signals);
   const threshold = input.minConfidence ?? DEFAULT_MIN_CONFIDENCE;
   return { abstain: confidence < threshold, confidence, signals };

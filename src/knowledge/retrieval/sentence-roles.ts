@@ -19,7 +19,7 @@ const BACK_REFERENCES: ReadonlySet<string> = new Set(['itu', 'tersebut', 'tuh', 
 
 /** Words of a greeting, a thanks or an apology, besides the everyday and function words. */
 const COURTESY_WORDS: ReadonlySet<string> = new Set(
-  `selamat pagi siang sore malam assalamualaikum wr wb salam hormat terhormat yth halo hallo hai mengganggu waktunya bantuannya
+  `selamat pagi siang sore malam assalamualaikum wassalamualaikum wassalam wr wb salam hormat terhormat hormati dihormati yth halo hallo hai mengganggu waktunya bantuannya
   atas banyak sebelumnya sukses sehat`.split(/\s+/),
 );
 

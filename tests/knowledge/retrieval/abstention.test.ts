@@ -95,6 +95,13 @@ describe('abstention that reads the question', () => {
     expect(introduced.signals.coverageTop1).toBeGreaterThan(asked.signals.coverageTop1);
   });
 
+  it('reads everyday English around a code-mixed question ("guys", "basically", "need the clear rule") as everyday words', async () => {
+    const plain = await search('laboratorium uji coba itu di perangkat daerah mana?');
+    const mixed = await search('Guys, laboratorium uji coba itu basically di perangkat daerah mana? Need the clear info');
+    expect(mixed.signals.unknownShare).toBe(plain.signals.unknownShare);
+    expect(mixed.abstain).toBe(false);
+  });
+
   it('gives words asking what something includes ("mencakup", "meliputi") and asking itself ("menanyakan") no weight', async () => {
     const plain = await search('laboratorium uji coba itu apa saja?');
     for (const question of [
@@ -226,6 +233,18 @@ describe('abstention that reads the question', () => {
     expect(holder.confidence).toBe(0);
     const role = await search('siapa kepala yang menugaskan perangkat daerah untuk uji coba?');
     expect(role.confidence).toBeGreaterThan(0);
+    // The rule reads the sentence that asks: an office and a year in the story around it do not make it ask who holds a post.
+    const story = await search(
+      'Saya kepala bidang di perangkat daerah. Tahun ini kami menjadi laboratorium uji coba. Atasan kami bertanya, hasil uji coba diserahkan kepada siapa?',
+    );
+    expect(story.confidence).toBeGreaterThan(0);
+    expect((await search('Kami sedang menyiapkan uji coba. Siapa kepala perangkat daerah sekarang?')).confidence).toBe(0);
+  });
+
+  it("refuses a year's results by rule only when they are asked, not when the story mentions them", async () => {
+    expect((await search('siapa juara penilaian inovasi daerah 2023?')).confidence).toBe(0);
+    const story = await search('Daerah kami juara penilaian inovasi 2023. Uji coba berikutnya dilakukan di perangkat daerah mana?');
+    expect(story.confidence).toBeGreaterThan(0);
   });
 
   it('asks for a count in a unit ("berapa tahun") of passages that state a number in that unit', async () => {

@@ -36,6 +36,11 @@ import { PROJECT_ROOT, startTestApp, type TestApp } from '../../support/test-app
  *              0.130 false abstention when first measured: slips in everyday words, English words of a
  *              step and story around an asking sentence of everyday verbs are now read as such)
  *   check9     0.795 0.977   —   0.068  +0.20 (the other half of the same questions, measured only)
+ *   dev10      0.867 0.978 0.891 0.044  +0.13 (written 2026-12-07 from the reference notes: 45 in scope in
+ *              everyday, chat, code-mixed and long polite wording, 55 out of scope on 31 neighbouring
+ *              government topics; 0.133 false abstention when first measured: everyday English ("basically",
+ *              "need the clear rule"), a courtesy "wassalam", and the refusal rules reading an office and a
+ *              year in the story instead of the sentence that asks)
  */
 /** `abstention` is absent for a set of in-scope questions only: there is nothing to refuse. */
 const FLOORS: Record<string, { hitAt1: number; hitAt5: number; abstention?: number; maxFalseAbstention: number; lead?: number }> = {
@@ -54,6 +59,7 @@ const FLOORS: Record<string, { hitAt1: number; hitAt5: number; abstention?: numb
   // split by a hash of their ids): dev9 is looked at, check9 only measured.
   dev9: { hitAt1: 0.826, hitAt5: 0.956, maxFalseAbstention: 0.109, lead: 0.19 },
   check9: { hitAt1: 0.772, hitAt5: 0.954, maxFalseAbstention: 0.091, lead: 0.18 },
+  dev10: { hitAt1: 0.844, hitAt5: 0.955, abstention: 0.872, maxFalseAbstention: 0.067, lead: 0.11 },
   // The ranking work of 2026-12-06 cost the holdout set one question (0.910 → 0.896) while the sealed and
   // abstention3 sets gained; its lead floor follows (one question below).
   holdout: { hitAt1: 0.88, hitAt5: 0.97, abstention: 0.809, maxFalseAbstention: 0.045, lead: 0.11 },
