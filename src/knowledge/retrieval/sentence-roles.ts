@@ -31,9 +31,11 @@ export interface SentenceRoles {
   asking: string;
 }
 
+/** The asker speaking of themselves: a clause with one tells who asks, not what. */
+const FIRST_PERSON: ReadonlySet<string> = new Set(['saya', 'kami', 'kita']);
+
 /** Where asking starts after an introduction: "ingin menanyakan", "mau bertanya", "izin tanya". */
 const ASKING_VERB_RE = /\s(?=(?:ingin|mau|hendak|izin|ijin|mohon)\s+(?:menanyakan|bertanya|tanya|nanya)\b)/i;
-const FIRST_PERSON_RE = /\b(?:saya|kami|kita)\b/i;
 
 /**
  * A clause in which the asker says who they are and then starts to ask ("kami dari sekretariat DPRD ingin
@@ -41,22 +43,18 @@ const FIRST_PERSON_RE = /\b(?:saya|kami|kita)\b/i;
  */
 function splitIntroduction(clause: string): string[] {
   const at = clause.search(ASKING_VERB_RE);
-  if (at <= 0 || !FIRST_PERSON_RE.test(clause.slice(0, at))) return [clause];
+  if (at <= 0 || !new QuestionText(clause.slice(0, at)).words().some((w) => FIRST_PERSON.has(w))) return [clause];
   return [clause.slice(0, at), clause.slice(at + 1)];
 }
-
-/** The asker speaking of themselves: a clause with one tells who asks, not what. */
-const FIRST_PERSON: ReadonlySet<string> = new Set(['saya', 'kami', 'kita']);
 
 /**
  * How much each word group counts by the part of the message it comes from. A long message asks in one
  * sentence (the one with "?" or a question word) and tells around it who asks and why ("Saya staf di dinas
  * kesehatan."), greets and thanks ("Selamat pagi.", "Terima kasih atas bantuannya."); the asking sentence
  * itself may open with such a clause ("Selamat siang, …", "Kemarin atasan minta saya cari tahu, …", "Kami
- * dari bagian organisasi ingin memastikan: apa …", "kami dari sekretariat DPRD ingin menanyakan …"). A
- * word only a greeting or thanks uses counts nothing; one only the
- * story uses counts STORY_WEIGHT: the base need not know the asker's office or project for the question
- * to be covered. A short asking part ("aman gak tuh?") asks about the story before it: then the story
+ * dari bagian organisasi ingin memastikan: apa …", "kami dari sekretariat DPRD ingin menanyakan …"). A word
+ * only a greeting or thanks uses counts nothing; one only the story uses counts STORY_WEIGHT: the base need
+ * not know the asker's office or project for the question to be covered. A short asking part ("aman gak tuh?") asks about the story before it: then the story
  * counts in full. `asked` is false for a word only a sentence that does not ask uses (an out-of-scope
  * subject there is the asker's context, not the question).
  */
