@@ -194,7 +194,7 @@ export function decideAbstention(input: AbstentionInput): { abstain: boolean; co
   // an in-scope question, "Pemkab Ngawi dapat predikat …, apa artinya?", reads much the same.)
   // Read where the message asks: "Tahun ini kami menerima hasil …; kepada siapa diserahkan?" asks about a
   // step, though its story names a year and an office ("saya kepala bidang …").
-  const asking = role.asking === input.question.spaced() ? input.question : new QuestionText(role.asking);
+  const asking = role.askingText === input.question.text ? input.question : new QuestionText(role.askingText);
   const askedResults = asking === input.question ? input.cues.results : readCues(asking).results;
   const refused = askedResults || signals.absentArticle === 1 || asksOfficeHolder(asking);
   const confidence = total === 0 || refused ? 0 : confidenceFrom(signals);

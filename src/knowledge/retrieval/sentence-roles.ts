@@ -29,6 +29,8 @@ export interface SentenceRoles {
   asked(group: PreparedQuery['groups'][number]['group']): boolean;
   /** The words of the parts that ask, joined with a space at each end (the whole message when none is told apart). */
   asking: string;
+  /** The same parts as typed (the whole message when none is told apart), for rules that read the text itself. */
+  askingText: string;
 }
 
 /** The asker speaking of themselves: a clause with one tells who asks, not what. */
@@ -54,13 +56,13 @@ function splitIntroduction(clause: string): string[] {
  * itself may open with such a clause ("Selamat siang, …", "Kemarin atasan minta saya cari tahu, …", "Kami
  * dari bagian organisasi ingin memastikan: apa …", "kami dari sekretariat DPRD ingin menanyakan …"). A word
  * only a greeting or thanks uses counts nothing; one only the story uses counts STORY_WEIGHT: the base need
- * not know the asker's office or project for the question to be covered. A short asking part ("aman gak tuh?") asks about the story before it: then the story
- * counts in full. `asked` is false for a word only a sentence that does not ask uses (an out-of-scope
- * subject there is the asker's context, not the question).
+ * not know the asker's office or project for the question to be covered. A short asking part ("aman gak
+ * tuh?") asks about the story before it: then the story counts in full. `asked` is false for a word only a
+ * sentence that does not ask uses (an out-of-scope subject there is the asker's context, not the question).
  */
 export function sentenceRoles(read: QuestionText, index: KnowledgeIndex): SentenceRoles {
   const sentences = read.text.split(/(?<=[.!?])\s+/).filter((x) => /\w/.test(x));
-  const whole: SentenceRoles = { weight: () => 1, asked: () => true, asking: read.spaced() };
+  const whole: SentenceRoles = { weight: () => 1, asked: () => true, asking: read.spaced(), askingText: read.text };
   // One sentence without a clause break (most questions) is all asking: nothing to read apart.
   if (sentences.length < 2 && !/[,:;]\s/.test(read.text) && splitIntroduction(read.text).length < 2) return whole;
   const { analyzer } = index;
@@ -69,7 +71,7 @@ export function sentenceRoles(read: QuestionText, index: KnowledgeIndex): Senten
   const asks = (x: QuestionText) => x.text.includes('?') || ASKING_RE.test(x.spaced());
   const subjectWords = (ws: readonly string[]) => ws.filter((w) => isContentWord(w) && !COURTESY_WORDS.has(w) && !isFiller(w)).length;
   // Each sentence as parts: asking sentences split where a clause the asker tells of themselves ends.
-  type Part = { words: string[]; kind: 'asking' | 'told' | 'other' };
+  type Part = { words: string[]; kind: 'asking' | 'told' | 'other'; text?: string };
   const parts: Part[] = [];
   let anyAsking = false;
   for (const sentence of sentences) {
@@ -91,7 +93,11 @@ export function sentenceRoles(read: QuestionText, index: KnowledgeIndex): Senten
     let told = first;
     while (told < clauses.length - 1 && !asks(clauses[told]!) && clauses[told]!.words().some((w) => FIRST_PERSON.has(w))) told += 1;
     if (told > first) parts.push({ words: clauses.slice(first, told).flatMap(wordsOf), kind: 'told' });
-    parts.push({ words: wordsOf(new QuestionText(clauses.slice(told).map((c) => c.text).join(' '))), kind: 'asking' });
+    const text = clauses
+      .slice(told)
+      .map((c) => c.text)
+      .join(' ');
+    parts.push({ words: wordsOf(new QuestionText(text)), kind: 'asking', text });
   }
   if (!anyAsking || parts.length < 2) return whole;
   const asking = parts.reduce((n, p) => n + (p.kind === 'asking' ? subjectWords(p.words) : 0), 0);
@@ -117,5 +123,6 @@ export function sentenceRoles(read: QuestionText, index: KnowledgeIndex): Senten
     weight: (group) => (group.kind === 'legal' || group.kind === 'pair' ? 1 : (weightOf.get(wordOf(group)) ?? 1)),
     asked: (group) => group.kind === 'legal' || group.kind === 'pair' || !weightOf.has(wordOf(group)) || askedIn.has(wordOf(group)),
     asking: ` ${parts.flatMap((p) => (p.kind === 'asking' ? p.words : [])).join(' ')} `,
+    askingText: parts.flatMap((p) => (p.kind === 'asking' && p.text ? [p.text] : [])).join(' '),
   };
 }
