@@ -41,6 +41,9 @@ import { PROJECT_ROOT, startTestApp, type TestApp } from '../../support/test-app
  *              government topics; 0.133 false abstention when first measured: everyday English ("basically",
  *              "need the clear rule"), a courtesy "wassalam", and the refusal rules reading an office and a
  *              year in the story instead of the sentence that asks)
+ *   check10    0.875 0.950 0.850 0.200  +0.15 (80 more by the same recipe, 40 out of scope on 24 topics,
+ *              written afterwards and only measured: its false abstention is the largest gap of any set, 0.175
+ *              with the code before dev10's fixes)
  */
 /** `abstention` is absent for a set of in-scope questions only: there is nothing to refuse. */
 const FLOORS: Record<string, { hitAt1: number; hitAt5: number; abstention?: number; maxFalseAbstention: number; lead?: number }> = {
@@ -60,6 +63,7 @@ const FLOORS: Record<string, { hitAt1: number; hitAt5: number; abstention?: numb
   dev9: { hitAt1: 0.826, hitAt5: 0.956, maxFalseAbstention: 0.109, lead: 0.19 },
   check9: { hitAt1: 0.772, hitAt5: 0.954, maxFalseAbstention: 0.091, lead: 0.18 },
   dev10: { hitAt1: 0.844, hitAt5: 0.955, abstention: 0.872, maxFalseAbstention: 0.067, lead: 0.11 },
+  check10: { hitAt1: 0.85, hitAt5: 0.925, abstention: 0.825, maxFalseAbstention: 0.225, lead: 0.125 },
   // The ranking work of 2026-12-06 cost the holdout set one question (0.910 → 0.896) while the sealed and
   // abstention3 sets gained; its lead floor follows (one question below).
   holdout: { hitAt1: 0.88, hitAt5: 0.97, abstention: 0.809, maxFalseAbstention: 0.045, lead: 0.11 },
