@@ -124,7 +124,12 @@ export function decideAbstention(input: AbstentionInput): { abstain: boolean; co
     if (g.group.kind === 'pair') return 0; // a bonus for ranking, not part of what the question asks
     if (query.absorbed.has(i)) return 0; // its concept stands for it
     if (isFrameWord(g.group.surface)) return 0; // says what kind of answer is wanted, not its subject
-    if (unknown(i)) return unknownWeight(g.group.surface, question, index, surfaceOutside[i]!);
+    if (unknown(i)) {
+      // Who the asker is and where ("Saya Kepala Puskesmas Tanjung Raja, Kabupaten Ogan Ilir"): the base
+      // need not know the story's names and offices for the question it asks to be covered.
+      if (role.weight(g.group) < 1 && !surfaceOutside[i]) return FILLER_WEIGHT;
+      return unknownWeight(g.group.surface, question, index, surfaceOutside[i]!);
+    }
     let best = 0;
     let known = false;
     for (const v of g.variants) {

@@ -69,6 +69,15 @@ describe('abstention that reads the question', () => {
     expect((await search('kami mau pengadaan barang untuk uji coba pakai APBD. apakah hal tersebut dibolehkan atau tidak?')).signals.outsideTopic).toBe(1);
   });
 
+  it('weighs names and offices the base lacks in the story around a question as everyday words, not as unknown subjects', async () => {
+    const told = await search(
+      'Selamat pagi. Saya kepala puskesmas Tanjung Raja, Kabupaten Ogan Ilir, dan kami menyiapkan usulan. Uji coba dilakukan di perangkat daerah mana? Terima kasih.',
+    );
+    const asked = await search('Uji coba puskesmas Tanjung Raja Kabupaten Ogan Ilir dilakukan di perangkat daerah mana?');
+    expect(told.signals.unknownShare).toBeLessThan(asked.signals.unknownShare / 2);
+    expect(told.abstain).toBe(false);
+  });
+
   it('reads a long asking sentence of everyday words as its own question: the story before it is context', async () => {
     // "diterima", "diproses" are everyday verbs, so the asking sentence names few subject words of its own;
     // it still asks its own question, and the village ("desa", a subject Pandu leaves aside) is the asker's story.
