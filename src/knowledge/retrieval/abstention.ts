@@ -127,7 +127,7 @@ export function decideAbstention(input: AbstentionInput): { abstain: boolean; co
     if (unknown(i)) {
       // Who the asker is and where ("Saya Kepala Puskesmas Tanjung Raja, Kabupaten Ogan Ilir"): the base
       // need not know the story's names and offices for the question it asks to be covered.
-      if (role.weight(g.group) < 1 && !surfaceOutside[i]) return FILLER_WEIGHT;
+      if (role.context(g.group) && !surfaceOutside[i]) return FILLER_WEIGHT;
       return unknownWeight(g.group.surface, question, index, surfaceOutside[i]!);
     }
     let best = 0;

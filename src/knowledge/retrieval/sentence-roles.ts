@@ -27,6 +27,12 @@ const COURTESY_WORDS: ReadonlySet<string> = new Set(
 export interface SentenceRoles {
   weight(group: PreparedQuery['groups'][number]['group']): number;
   asked(group: PreparedQuery['groups'][number]['group']): boolean;
+  /**
+   * The word tells only the story around the question: it is in no part that asks, and it is either told
+   * as context (the asking part names its own subject) or said by the asker of themselves ("Saya peneliti
+   * di BRIDA Provinsi Nusa Tenggara Barat …").
+   */
+  context(group: PreparedQuery['groups'][number]['group']): boolean;
   /** The words of the parts that ask, joined with a space at each end (the whole message when none is told apart). */
   asking: string;
   /** The same parts as typed (the whole message when none is told apart), for rules that read the text itself. */
@@ -62,7 +68,7 @@ function splitIntroduction(clause: string): string[] {
  */
 export function sentenceRoles(read: QuestionText, index: KnowledgeIndex): SentenceRoles {
   const sentences = read.text.split(/(?<=[.!?])\s+/).filter((x) => /\w/.test(x));
-  const whole: SentenceRoles = { weight: () => 1, asked: () => true, asking: read.spaced(), askingText: read.text };
+  const whole: SentenceRoles = { weight: () => 1, asked: () => true, context: () => false, asking: read.spaced(), askingText: read.text };
   // One sentence without a clause break (most questions) is all asking: nothing to read apart.
   if (sentences.length < 2 && !/[,:;]\s/.test(read.text) && splitIntroduction(read.text).length < 2) return whole;
   const { analyzer } = index;
@@ -110,7 +116,11 @@ export function sentenceRoles(read: QuestionText, index: KnowledgeIndex): Senten
   const story = asking >= ASKING_SUBJECT_WORDS || (askingWords > SHORT_ASKING_WORDS && !pointsBack) ? STORY_WEIGHT : 1;
   const weightOf = new Map<string, number>();
   const askedIn = new Set<string>();
+  /** Words of an asking part, and of a story part in which the asker does not speak of themselves. */
+  const notContext = new Set<string>();
   for (const p of parts) {
+    const ofAsker = p.kind === 'told' || p.words.some((w) => FIRST_PERSON.has(w));
+    if (p.kind === 'asking' || (story === 1 && !ofAsker)) for (const w of p.words) notContext.add(w);
     const weight = p.kind === 'asking' ? 1 : p.kind === 'other' && subjectWords(p.words) === 0 ? 0 : story;
     for (const w of p.words) {
       weightOf.set(w, Math.max(weightOf.get(w) ?? 0, weight));
@@ -122,6 +132,7 @@ export function sentenceRoles(read: QuestionText, index: KnowledgeIndex): Senten
   return {
     weight: (group) => (group.kind === 'legal' || group.kind === 'pair' ? 1 : (weightOf.get(wordOf(group)) ?? 1)),
     asked: (group) => group.kind === 'legal' || group.kind === 'pair' || !weightOf.has(wordOf(group)) || askedIn.has(wordOf(group)),
+    context: (group) => group.kind !== 'legal' && group.kind !== 'pair' && weightOf.has(wordOf(group)) && !notContext.has(wordOf(group)),
     asking: ` ${parts.flatMap((p) => (p.kind === 'asking' ? p.words : [])).join(' ')} `,
     askingText: parts.flatMap((p) => (p.kind === 'asking' && p.text ? [p.text] : [])).join(' '),
   };

@@ -76,6 +76,10 @@ describe('abstention that reads the question', () => {
     const asked = await search('Uji coba puskesmas Tanjung Raja Kabupaten Ogan Ilir dilakukan di perangkat daerah mana?');
     expect(told.signals.unknownShare).toBeLessThan(asked.signals.unknownShare / 2);
     expect(told.abstain).toBe(false);
+    // So when the asker speaks of themselves before a short question about that story, which then counts in full.
+    const short = await search('Saya peneliti di Provinsi Nusa Tenggara Barat dan menyiapkan laboratorium uji coba. Di perangkat daerah mana?');
+    const named = await search('Laboratorium uji coba Provinsi Nusa Tenggara Barat. Di perangkat daerah mana?');
+    expect(short.signals.unknownShare).toBeLessThan(named.signals.unknownShare * 0.7);
   });
 
   it('reads a long asking sentence of everyday words as its own question: the story before it is context', async () => {

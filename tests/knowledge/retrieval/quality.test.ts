@@ -41,14 +41,17 @@ import { PROJECT_ROOT, startTestApp, type TestApp } from '../../support/test-app
  *              government topics; 0.133 false abstention when first measured: everyday English ("basically",
  *              "need the clear rule"), a courtesy "wassalam", and the refusal rules reading an office and a
  *              year in the story instead of the sentence that asks)
- *   check10    0.875 0.950 0.825 0.175  +0.15 (80 more by the same recipe, 40 out of scope on 24 topics,
+ *   check10    0.875 0.950 0.825 0.150  +0.15 (80 more by the same recipe, 40 out of scope on 24 topics,
  *              written afterwards and only measured: its false abstention is the largest gap of any set; 0.850 /
  *              0.175 before dev10's fixes, 0.850 / 0.200 before dev11's)
- *   dev11      0.829 0.929   —   0.214  +0.27 (70 in scope, long polite, code-mixed and paraphrased, written
+ *   dev11      0.829 0.929   —   0.200  +0.27 (70 in scope, long polite, code-mixed and paraphrased, written
  *              afterwards by the same recipe; 0.300 false abstention when first measured: the asker's own
  *              names and offices in the story ("Kepala Puskesmas Tanjung Raja, Kabupaten Ogan Ilir") weighed as
  *              unknown subjects; they now weigh as everyday words, which also took check9 from 0.068 to
- *              0.023, dev9 from 0.087 to 0.065 and tune from 0.010 to 0, abstention unchanged everywhere)
+ *              0.023, dev9 from 0.087 to 0.065 and tune from 0.010 to 0, abstention unchanged everywhere; so
+ *              are names in a sentence where the asker speaks of themselves before a short question about it,
+ *              which took the holdout's false abstention from 0.030 to 0.015 and the sealed set's from 0.031
+ *              to 0.021, and their floors follow)
  */
 /** `abstention` is absent for a set of in-scope questions only: there is nothing to refuse. */
 const FLOORS: Record<string, { hitAt1: number; hitAt5: number; abstention?: number; maxFalseAbstention: number; lead?: number }> = {
@@ -68,16 +71,16 @@ const FLOORS: Record<string, { hitAt1: number; hitAt5: number; abstention?: numb
   dev9: { hitAt1: 0.826, hitAt5: 0.956, maxFalseAbstention: 0.087, lead: 0.19 },
   check9: { hitAt1: 0.772, hitAt5: 0.954, maxFalseAbstention: 0.046, lead: 0.18 },
   dev10: { hitAt1: 0.844, hitAt5: 0.955, abstention: 0.872, maxFalseAbstention: 0.067, lead: 0.11 },
-  check10: { hitAt1: 0.85, hitAt5: 0.925, abstention: 0.8, maxFalseAbstention: 0.2, lead: 0.125 },
-  dev11: { hitAt1: 0.814, hitAt5: 0.914, maxFalseAbstention: 0.229, lead: 0.257 },
+  check10: { hitAt1: 0.85, hitAt5: 0.925, abstention: 0.8, maxFalseAbstention: 0.175, lead: 0.125 },
+  dev11: { hitAt1: 0.814, hitAt5: 0.914, maxFalseAbstention: 0.215, lead: 0.257 },
   // The ranking work of 2026-12-06 cost the holdout set one question (0.910 → 0.896) while the sealed and
   // abstention3 sets gained; its lead floor follows (one question below).
-  holdout: { hitAt1: 0.88, hitAt5: 0.97, abstention: 0.809, maxFalseAbstention: 0.045, lead: 0.11 },
+  holdout: { hitAt1: 0.88, hitAt5: 0.97, abstention: 0.809, maxFalseAbstention: 0.03, lead: 0.11 },
   // Mostly out-of-scope questions: their in-scope ones are no ranking benchmark, so no lead is asked of them.
   abstention: { hitAt1: 0.875, hitAt5: 0.958, abstention: 0.943, maxFalseAbstention: 0.042 },
   abstention2: { hitAt1: 0.85, hitAt5: 0.975, abstention: 0.8, maxFalseAbstention: 0.05 },
   abstention3: { hitAt1: 0.85, hitAt5: 0.95, abstention: 0.766, maxFalseAbstention: 0.05 },
-  sealed: { hitAt1: 0.885, hitAt5: 0.989, abstention: 0.818, maxFalseAbstention: 0.042, lead: 0.156 },
+  sealed: { hitAt1: 0.885, hitAt5: 0.989, abstention: 0.818, maxFalseAbstention: 0.032, lead: 0.156 },
 };
 
 let test: TestApp;
