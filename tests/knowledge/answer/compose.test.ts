@@ -115,6 +115,23 @@ describe('composeAnswer', () => {
     expect(answer.citations.slice(0, 2)).toEqual(['UU 30/2014 Pasal 56 ayat (1)', 'UU 30/2014 Pasal 52 ayat (1)']);
   });
 
+  it('brings in the article our own wording hands a matter on to when retrieval ranks it right after the best passage', () => {
+    const pointer = chunk(
+      { regulation: PP, pasal: '30', ayat: '1' },
+      'Kegiatan inovasi dianggarkan dalam APBD. Jika belum masuk APBD tahun berjalan, berlaku PP 38/2017 Pasal 30 ayat (2).',
+    );
+    const handedOn = chunk({ regulation: PP, pasal: '30', ayat: '2' }, 'Kegiatan yang belum dianggarkan dimasukkan dalam APBD perubahan atau tahun berikutnya.');
+    const aside = chunk({ regulation: PP, pasal: '14', ayat: '1' }, 'Kepala Daerah menetapkan keputusan tentang Inovasi Daerah.');
+    const files = indexOf([pointer, handedOn, aside]);
+    // Lexically far behind (no runner-up by score), but second: the pointer's question is about it too.
+    const second = composeAnswer({ hits: [hit(1, pointer), hit(0.3, handedOn), hit(0.2, aside)], index: files }, t);
+    expect(second.body).toContain(`• ${PP} Pasal 30 ayat (2): Kegiatan yang belum dianggarkan`);
+    expect(second.citations).toEqual([`${PP} Pasal 30 ayat (1)`, `${PP} Pasal 30 ayat (2)`]);
+    // Further down it was mostly an aside to the question: left out.
+    const third = composeAnswer({ hits: [hit(1, pointer), hit(0.3, aside), hit(0.2, handedOn)], index: files }, t);
+    expect(third.citations).toEqual([`${PP} Pasal 30 ayat (1)`]);
+  });
+
   it('does not repeat an FAQ\'s own "Ya," and cites every rule the FAQ rests on', () => {
     const faq = index.chunks.find((c) => c.restsOn)!;
     const answer = composeAnswer({ hits: [hit(1, faq)], index }, t);

@@ -1,0 +1,38 @@
+import { describe, expect, it } from 'vitest';
+import { deferralsOf, isUnitOf } from '../../../src/knowledge/answer/deferrals.js';
+import { chunk } from '../support/chunks.js';
+
+const PP = 'PP 38/2017';
+
+describe('deferralsOf', () => {
+  it('reads the articles a passage hands a matter on to, with the regulation when named and the passage\'s own otherwise', () => {
+    const own = chunk(
+      { regulation: PP, pasal: '30', ayat: '1' },
+      'Kegiatan dianggarkan dalam APBD. Jika belum masuk APBD, berlaku PP 38/2017 Pasal 30 ayat (2). Kriterianya diatur dalam Pasal 23, dan tata caranya dirinci dalam Permen PANRB 91/2021 Pasal 3.',
+    );
+    expect(deferralsOf(own)).toEqual([
+      { regulation: PP, pasal: '30', ayat: '2' },
+      { regulation: PP, pasal: '23' },
+      { regulation: 'Permen PANRB 91/2021', pasal: '3' },
+    ]);
+  });
+
+  it('skips where something merely comes from ("menurut …", brackets) and the passage\'s own unit', () => {
+    const own = chunk(
+      { regulation: PP, pasal: '30', ayat: '1' },
+      'Kegiatan yang ditetapkan menurut PP 38/2017 Pasal 14 (PP 38/2017 Pasal 20 ayat (1)) dimasukkan ke RKPD; hal ini diatur dalam PP 38/2017 Pasal 30 ayat (1).',
+    );
+    expect(deferralsOf(own)).toEqual([]);
+  });
+});
+
+describe('isUnitOf', () => {
+  it('matches every ayat of a Pasal named alone, only the named ayat otherwise, never an elucidation or another regulation', () => {
+    const ayat2 = chunk({ regulation: PP, pasal: '30', ayat: '2' }, 'a');
+    expect(isUnitOf(ayat2, { regulation: PP, pasal: '30' })).toBe(true);
+    expect(isUnitOf(ayat2, { regulation: PP, pasal: '30', ayat: '2' })).toBe(true);
+    expect(isUnitOf(ayat2, { regulation: PP, pasal: '30', ayat: '1' })).toBe(false);
+    expect(isUnitOf(ayat2, { regulation: 'UU 23/2014', pasal: '30' })).toBe(false);
+    expect(isUnitOf(chunk({ regulation: PP, pasal: '30', ayat: '2', penjelasan: true }, 'b'), { regulation: PP, pasal: '30' })).toBe(false);
+  });
+});
