@@ -17,6 +17,12 @@ export interface QuestionCues {
    * or form), not about a rule: only then may a practice note answer it ahead of the rule.
    */
   practice: boolean;
+  /**
+   * The question asks about a regulation's framing rather than its rules: its considerations (menimbang,
+   * latar belakang), its general elucidation or its appendix (lampiran). Only then do those parts of an
+   * ingested regulation's text rank as high as its articles.
+   */
+  framing: boolean;
   /** Asks for an enumeration ("apa saja", "sebutkan", "isinya apa"). */
   list: boolean;
   /** Asks for a period or a deadline ("berapa lama", "batas waktu", "kapan paling lambat"). */
@@ -44,6 +50,9 @@ export const DEFINITION_CUES: ReadonlySet<string> = new Set(['maksud', 'maksudny
 export const DURATION_CUES: ReadonlySet<string> = new Set(['lama', 'batas', 'waktu', 'waktunya', 'tenggat', 'deadline', 'jangka', 'kapan', 'lambat', 'c:batas_waktu']);
 const RESULT_WORDS = new Set(['pemenang', 'juara', 'peringkat', 'ranking', 'rangking', 'finalis', 'nominator']);
 const YEAR = /^(19|20)\d\d$/;
+/** Words naming a regulation's framing parts (see QuestionCues.framing). */
+const FRAMING_WORDS: ReadonlySet<string> = new Set(['lampiran', 'lampirannya', 'menimbang', 'mengingat', 'konsiderans', 'konsideran', 'pertimbangan', 'matriks']);
+
 const PRACTICE_WORDS = new Set(
   `iid iga kipp sinovik indeks award kompetisi aplikasi profil formulir isian indikator skor predikat klaster bobot
   kategori pedoman juknis juklak praktik praktiknya lapangan brida bskdn upp evaluator panelis akun sosialisasi`.split(/\s+/),
@@ -101,11 +110,12 @@ export function readCues(question: string | QuestionText): QuestionCues {
     words.some((w) => DEFINITION_CUES.has(w)) || / apa itu /.test(joined) || / itu apa $/.test(joined) || / (adalah|ialah) apa /.test(joined);
   const results = words.some((w) => RESULT_WORDS.has(w)) && words.some((w) => YEAR.test(w)) && !/ (dapat|dapatkan|mendapat|memperoleh|hadiah|insentif) /.test(joined);
   const practice = words.some((w) => PRACTICE_WORDS.has(w) || YEAR.test(w));
+  const framing = words.some((w) => FRAMING_WORDS.has(w)) || / (latar belakang|penjelasan umum) /.test(joined);
   const list = LIST_RE.test(joined);
   const duration = DURATION_RE.test(joined);
   const permission = PERMISSION_RE.test(joined);
   const comparison = COMPARISON_RE.test(joined);
   const act = askedAct(words);
   const instrument = INSTRUMENT_RE.test(joined);
-  return { definition: definition || comparison, results, practice, list, duration, permission, instrument, comparison, ...(act ? { act } : {}) };
+  return { definition: definition || comparison, results, practice, framing, list, duration, permission, instrument, comparison, ...(act ? { act } : {}) };
 }

@@ -42,6 +42,12 @@ export interface RankingPriors {
   /** A practice note (IID/IGA, KIPP of a year or a region), when the question is not about practice. */
   practice: number;
   /**
+   * The framing text of a regulation ingested as it is (Menimbang, Mengingat, Penjelasan Umum, Lampiran),
+   * when the question does not ask about framing: long passages that mention most of the regulation's
+   * subjects, and so matched many a question an article answers.
+   */
+  framingText: number;
+  /**
    * The share of a matched word pair's score that counts in ranking. A pair is rare however ordinary its
    * words, so its IDF alone made it count like a whole word of the question; abstention still reads it
    * whole (the pair group's own weight), as evidence that the question's phrasing is in the base.
@@ -68,6 +74,7 @@ export const DEFAULT_PRIORS: RankingPriors = {
   agent: 2,
   askingWord: 0.5,
   practice: 0.5,
+  framingText: 0.5,
   pairShare: 0.4,
   exactLookup: true,
   namedBySubject: true,
@@ -81,6 +88,7 @@ export const PRIOR_ABLATIONS: ReadonlyArray<{ label: string; priors: Partial<Ran
   { label: 'tanpa redam penjelasan (bukan soal arti)', priors: { elucidation: 1 } },
   { label: 'tanpa istilah yang didefinisikan', priors: { definedTerm: 1 } },
   { label: 'tanpa redam catatan praktik', priors: { practice: 1 } },
+  { label: 'tanpa redam lampiran/konsiderans', priors: { framingText: 1 } },
   { label: 'tanpa rujukan antarpasal', priors: { referenceShare: 0 } },
   { label: 'tanpa bentuk jawaban (daftar/waktu)', priors: { answerForm: 1 } },
   { label: 'tanpa pelaku yang ditanya (siapa)', priors: { agent: 1 } },

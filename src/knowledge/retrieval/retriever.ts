@@ -150,6 +150,7 @@ export class Retriever {
       }
       if (!cues.definition && role === 'penjelasan') factor *= p.elucidation;
       if (!cues.practice && (role === 'practice' || (role === 'restatement' && chunk.practice))) factor *= p.practice;
+      if (!cues.framing && role === 'note' && chunk.quote) factor *= p.framingText;
       let score = h.score;
       for (const i of pairs) score -= (1 - p.pairShare) * h.groupScores[i]!;
       if (role === 'restatement') lendable.set(h.doc, score * factor);

@@ -39,6 +39,25 @@ describe('rules above their restatements and practice notes', () => {
   });
 });
 
+describe('the framing text of a regulation ingested as it is', () => {
+  const REG = 'UU 23/2014';
+  // A Lampiran passage mentions most subjects of the law; the article states the one rule asked about.
+  const lampiran =
+    'Pembagian urusan pemerintahan bidang pemerintahan umum: kecamatan, kelurahan, desa, pembentukan kecamatan, camat, persyaratan wilayah, penduduk, pelayanan kecamatan, pembinaan kecamatan dan persyaratan administratif kecamatan.';
+  const ingested = indexOf([
+    chunk({ regulation: REG, citation: `${REG} Lampiran`, quote: true }, lampiran),
+    chunk({ regulation: REG, pasal: '222', quote: true }, 'Pembentukan kecamatan harus memenuhi persyaratan dasar, persyaratan teknis, dan persyaratan administratif.'),
+    chunk({ regulation: REG, pasal: '225', ayat: '1', quote: true }, 'Camat mempunyai tugas menyelenggarakan urusan pemerintahan umum di kecamatan.'),
+  ]);
+  const first = async (question: string, priors = {}) => (await new Retriever(ingested, { priors }).search(question, 5)).hits[0]?.chunk.citation;
+
+  it('ranks the article above the Lampiran for a question about a rule, and the Lampiran first when it is asked for', async () => {
+    expect(await first('persyaratan pembentukan kecamatan apa saja?')).toBe(`${REG} Pasal 222`);
+    expect(await first('persyaratan pembentukan kecamatan apa saja?', { framingText: 1 })).toBe(`${REG} Lampiran`);
+    expect(await first('lampiran pembagian urusan kecamatan isinya apa?')).toBe(`${REG} Lampiran`);
+  });
+});
+
 describe('questions that ask for a definition, a list or a deferred-to rule', () => {
   const REG = 'PP 12/2017';
   const regIndex = indexOf([

@@ -42,6 +42,9 @@ describe.skipIf(!dir)(suite, () => {
     // ranking work of that day cost it one question, of its OCR-damaged text).
     ['uu-30-2014', 0.8, 0.9],
     ['pp-12-2017', 0.85, 0.9],
+    // UU 23/2014 whole (1,771 chunks, its Lampiran among them), on articles outside the innovation chapter:
+    // one question below the figures of 2026-12-07 (0.600 / 0.825).
+    ['uu-23-2014', 0.575, 0.8],
   ] as const)('answers innovators\u2019 questions about %s, a regulation nobody curated', async (name, hitAt1, hitAt5) => {
     const index = indexOfRegulation(file(name));
     const questions = readQuestions(path.join(PROJECT_ROOT, 'tests/fixtures/eval', `unseen-${name}.jsonl`));
