@@ -19,7 +19,7 @@ export interface TermGroup {
 }
 
 /** Bump when the analysis rules change in code; the word lists are hashed in automatically. */
-const ANALYZER_VERSION = 15;
+const ANALYZER_VERSION = 16;
 
 /**
  * Longer "words" are dropped: no Indonesian word is this long, so such a token is a pasted blob (base64,
@@ -249,6 +249,12 @@ export class Analyzer {
   }
 }
 
+/**
+ * The reduplication shorthand of chat, "kira2", "syarat2nya", "jalan2an": the word once, with its suffix
+ * ("syaratnya"). A plural says nothing a search needs.
+ */
+const REDUPLICATED = /^([a-z]{2,})2(nya|an|kan|lah|kah|pun)?$/;
+
 /** Any character outside ASCII: text without one has no accents to strip and normalises by case and splitting alone. */
 export const NON_ASCII = /[\u0080-\uffff]/;
 
@@ -281,8 +287,7 @@ export function normaliseWords(text: string, slang = true, english = slang): str
     const expanded = slang && !acronyms.has(w) ? SLANG_WORDS.get(w) : undefined;
     // One more lookup: "lwt" → "lewat" → "melalui".
     if (expanded) out.push(...expanded.split(' ').map((x) => (x !== w && SLANG_WORDS.get(x) && !SLANG_WORDS.get(x)!.includes(' ') ? SLANG_WORDS.get(x)! : x)));
-    else if (/^[a-z]+2$/.test(w)) out.push(w.slice(0, -1)); // "kira2" (reduplication shorthand)
-    else out.push(w);
+    else out.push(REDUPLICATED.exec(w)?.slice(1).join('') ?? w);
   }
   return out;
 }

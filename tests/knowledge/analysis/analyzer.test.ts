@@ -39,8 +39,9 @@ describe('normaliseWords', () => {
     expect(normaliseWords('dipertanggungjawabkannya')).toEqual(['dipertanggungjawabkannya']);
   });
 
-  it('lower-cases, strips accents and punctuation, and reads "kira2" as "kira"', () => {
+  it('lower-cases, strips accents and punctuation, and reads "kira2" as "kira", "syarat2nya" as "syaratnya"', () => {
     expect(normaliseWords('Inovasí DAERAH, kira2?')).toEqual(['inovasi', 'daerah', 'kira']);
+    expect(normaliseWords('syarat2nya apa? jalan2 SK2')).toEqual(['syaratnya', 'apa', 'jalan', 'sk']);
   });
 
   it('leaves chat spelling alone when slang is switched off', () => {
