@@ -117,6 +117,12 @@ describe('Analyzer.analyze', () => {
     expect(concepts('Perkada')).toEqual(concepts('peraturan bupati'));
     expect(concepts('SK bupati')).toEqual(concepts('keputusan kepala daerah'));
     expect(concepts('SK bupati')).toEqual(['c:keputusan_kepala_daerah']);
+    expect(concepts('perusda yang berbentuk PT')).toEqual(concepts('BUMD berbentuk perseroan terbatas'));
+  });
+
+  it('meets the finance words people use with the regulations\' own ("utang" is a "pinjaman", "agunan" a "tanggungan")', () => {
+    expect(concepts('pemda boleh ngutang?')).toEqual(concepts('pinjaman pemerintah daerah'));
+    expect(concepts('tanah dijadikan agunan')).toEqual(concepts('tidak dapat dijadikan tanggungan'));
   });
 
   it('meets the regulations\' drafting words with their everyday equivalents', () => {
