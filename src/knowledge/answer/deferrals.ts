@@ -36,3 +36,12 @@ export function isUnitOf(chunk: IndexedChunk, deferral: Deferral): boolean {
     (deferral.ayat === undefined || chunk.ayat === deferral.ayat)
   );
 }
+
+/**
+ * Whether a passage defers to (a unit of) the target passage. Asked of the best passage on every answer, so
+ * the text is read with the pattern only when it names the target's Pasal at all.
+ */
+export function defersTo(chunk: IndexedChunk, target: IndexedChunk): boolean {
+  if (!target.pasal || !chunk.text.includes(`Pasal ${target.pasal}`)) return false;
+  return deferralsOf(chunk).some((d) => isUnitOf(target, d));
+}

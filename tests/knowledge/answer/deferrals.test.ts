@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { deferralsOf, isUnitOf } from '../../../src/knowledge/answer/deferrals.js';
+import { defersTo, deferralsOf, isUnitOf } from '../../../src/knowledge/answer/deferrals.js';
 import { chunk } from '../support/chunks.js';
 
 const PP = 'PP 38/2017';
@@ -36,3 +36,13 @@ describe('isUnitOf', () => {
     expect(isUnitOf(chunk({ regulation: PP, pasal: '30', ayat: '2', penjelasan: true }, 'b'), { regulation: PP, pasal: '30' })).toBe(false);
   });
 });
+
+describe('defersTo', () => {
+  it('is true for the article a passage hands a matter on to, and false for one it only names', () => {
+    const own = chunk({ regulation: PP, pasal: '30', ayat: '1' }, 'Ditetapkan menurut PP 38/2017 Pasal 14. Jika belum masuk APBD, berlaku PP 38/2017 Pasal 30 ayat (2).');
+    expect(defersTo(own, chunk({ regulation: PP, pasal: '30', ayat: '2' }, 'a'))).toBe(true);
+    expect(defersTo(own, chunk({ regulation: PP, pasal: '14', ayat: '1' }, 'b'))).toBe(false);
+    expect(defersTo(own, chunk({ regulation: PP, pasal: '31', ayat: '2' }, 'c'))).toBe(false);
+  });
+});
+
