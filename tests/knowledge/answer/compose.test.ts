@@ -130,6 +130,9 @@ describe('composeAnswer', () => {
     // Further down it was mostly an aside to the question: left out.
     const third = composeAnswer({ hits: [hit(1, pointer), hit(0.3, aside), hit(0.2, handedOn)], index: files }, t);
     expect(third.citations).toEqual([`${PP} Pasal 30 ayat (1)`]);
+    // The definition asked for ("apa itu …") still stands alone.
+    const definition = composeAnswer({ hits: [hit(1, pointer), hit(0.3, handedOn)], index: files, definitionFirst: true }, t);
+    expect(definition.citations).toEqual([`${PP} Pasal 30 ayat (1)`]);
   });
 
   it('does not repeat an FAQ\'s own "Ya," and cites every rule the FAQ rests on', () => {
