@@ -276,8 +276,10 @@ export function normaliseWords(text: string, slang = true, english = slang): str
   // thanks, not chat "kasih" (give).
   const words = lower.replace(/\bibu\s+kota\b/g, 'ibukota').replace(/\bterima\s+kasih\b/g, 'terimakasih').match(/[a-z0-9]+/g) ?? [];
   const out: string[] = [];
-  for (const word of words) {
-    if (word.length > MAX_WORD_LENGTH) continue;
+  for (const typed of words) {
+    if (typed.length > MAX_WORD_LENGTH) continue;
+    // The word once before any look-up: "yg2" is "yg", which chat spelling then reads as "yang".
+    const word = REDUPLICATED.exec(typed)?.slice(1).join('') ?? typed;
     const translated = english && (!SLANG_WORDS.get(word) || acronyms.has(word)) ? ENGLISH_WORDS.get(word) : undefined;
     if (translated !== undefined) {
       if (translated) out.push(...translated.split(' '));
@@ -287,7 +289,7 @@ export function normaliseWords(text: string, slang = true, english = slang): str
     const expanded = slang && !acronyms.has(w) ? SLANG_WORDS.get(w) : undefined;
     // One more lookup: "lwt" → "lewat" → "melalui".
     if (expanded) out.push(...expanded.split(' ').map((x) => (x !== w && SLANG_WORDS.get(x) && !SLANG_WORDS.get(x)!.includes(' ') ? SLANG_WORDS.get(x)! : x)));
-    else out.push(REDUPLICATED.exec(w)?.slice(1).join('') ?? w);
+    else out.push(w);
   }
   return out;
 }

@@ -15,9 +15,10 @@ export const CONCEPTS: Readonly<Record<string, readonly string[]>> = {
   perda: ['perda', 'peraturan daerah'],
   // Finance and enterprise words of regional government, as people say them and as regulations write them.
   bumd: ['bumd', 'badan usaha milik daerah', 'perusda', 'perusahaan daerah', 'perumda', 'perusahaan umum daerah', 'perseroda', 'perusahaan perseroan daerah'],
-  perseroan_terbatas: ['perseroan terbatas', 'pt'],
   pinjaman: ['pinjaman', 'pinjam', 'meminjam', 'utang', 'hutang', 'berutang', 'berhutang', 'ngutang'],
-  agunan: ['agunan', 'diagunkan', 'tanggungan', 'digadaikan', 'gadai', 'menggadaikan'],
+  // Lending a region's assets for use is not borrowing: the longer phrase wins.
+  pinjam_pakai: ['pinjam pakai'],
+  agunan: ['agunan', 'diagunkan', 'tanggungan', 'digadaikan', 'menggadaikan'],
   keputusan_kepala_daerah: ['keputusan kepala daerah', 'sk bupati', 'sk wali kota', 'sk walikota', 'sk gubernur', 'sk kepala daerah', 'keputusan bupati', 'keputusan wali kota', 'keputusan walikota', 'keputusan gubernur', 'kepbup', 'kepwal', 'kepgub', 'surat keputusan'],
   asn: ['asn', 'aparatur sipil negara', 'pns', 'pegawai negeri sipil', 'pppk', 'pegawai pemerintah dengan perjanjian kerja', 'honorer'],
   dprd: ['dprd', 'dewan perwakilan rakyat daerah', 'anggota dewan', 'legislatif', 'dewan'],

@@ -51,7 +51,7 @@ export const DURATION_CUES: ReadonlySet<string> = new Set(['lama', 'batas', 'wak
 const RESULT_WORDS = new Set(['pemenang', 'juara', 'peringkat', 'ranking', 'rangking', 'finalis', 'nominator']);
 const YEAR = /^(19|20)\d\d$/;
 /** Words naming a regulation's framing parts (see QuestionCues.framing). */
-const FRAMING_WORDS: ReadonlySet<string> = new Set(['lampiran', 'lampirannya', 'menimbang', 'mengingat', 'konsiderans', 'konsideran', 'pertimbangan', 'matriks']);
+const FRAMING_WORDS: ReadonlySet<string> = new Set(['lampiran', 'lampirannya', 'menimbang', 'konsiderans', 'konsideran', 'matriks']);
 
 const PRACTICE_WORDS = new Set(
   `iid iga kipp sinovik indeks award kompetisi aplikasi profil formulir isian indikator skor predikat klaster bobot
@@ -110,7 +110,8 @@ export function readCues(question: string | QuestionText): QuestionCues {
     words.some((w) => DEFINITION_CUES.has(w)) || / apa itu /.test(joined) || / itu apa $/.test(joined) || / (adalah|ialah) apa /.test(joined);
   const results = words.some((w) => RESULT_WORDS.has(w)) && words.some((w) => YEAR.test(w)) && !/ (dapat|dapatkan|mendapat|memperoleh|hadiah|insentif) /.test(joined);
   const practice = words.some((w) => PRACTICE_WORDS.has(w) || YEAR.test(w));
-  const framing = words.some((w) => FRAMING_WORDS.has(w)) || / (latar belakang|penjelasan umum) /.test(joined);
+  // "mengingat" and "pertimbangan" alone are everyday words ("mengingat anggaran terbatas, …"): only as phrases.
+  const framing = words.some((w) => FRAMING_WORDS.has(w)) || / (latar belakang|penjelasan umum|dasar pertimbangan|bagian mengingat) /.test(joined);
   const list = LIST_RE.test(joined);
   const duration = DURATION_RE.test(joined);
   const permission = PERMISSION_RE.test(joined);

@@ -41,7 +41,9 @@ describe('normaliseWords', () => {
 
   it('lower-cases, strips accents and punctuation, and reads "kira2" as "kira", "syarat2nya" as "syaratnya"', () => {
     expect(normaliseWords('Inovasí DAERAH, kira2?')).toEqual(['inovasi', 'daerah', 'kira']);
-    expect(normaliseWords('syarat2nya apa? jalan2 SK2')).toEqual(['syaratnya', 'apa', 'jalan', 'sk']);
+    expect(normaliseWords('syarat2nya apa? jalan2 SK2 jalan2an')).toEqual(['syaratnya', 'apa', 'jalan', 'sk', 'jalanan']);
+    // The word once first, then chat spelling: "yg2" is "yg", that is "yang".
+    expect(normaliseWords('yg2 tgl2')).toEqual(['yang', 'tanggal']);
   });
 
   it('leaves chat spelling alone when slang is switched off', () => {
@@ -117,12 +119,16 @@ describe('Analyzer.analyze', () => {
     expect(concepts('Perkada')).toEqual(concepts('peraturan bupati'));
     expect(concepts('SK bupati')).toEqual(concepts('keputusan kepala daerah'));
     expect(concepts('SK bupati')).toEqual(['c:keputusan_kepala_daerah']);
-    expect(concepts('perusda yang berbentuk PT')).toEqual(concepts('BUMD berbentuk perseroan terbatas'));
+    expect(concepts('perusda')).toEqual(concepts('BUMD'));
   });
 
   it('meets the finance words people use with the regulations\' own ("utang" is a "pinjaman", "agunan" a "tanggungan")', () => {
     expect(concepts('pemda boleh ngutang?')).toEqual(concepts('pinjaman pemerintah daerah'));
     expect(concepts('tanah dijadikan agunan')).toEqual(concepts('tidak dapat dijadikan tanggungan'));
+    // Lending an asset for use is not a loan.
+    expect(concepts('pinjam pakai barang milik daerah')).not.toContain('c:pinjaman');
+    // "PT" is as often a university (perguruan tinggi) as a company: no concept for it.
+    expect(concepts('kerja sama dengan PT')).toEqual([]);
   });
 
   it('meets the regulations\' drafting words with their everyday equivalents', () => {

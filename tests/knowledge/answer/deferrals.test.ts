@@ -24,6 +24,31 @@ describe('deferralsOf', () => {
     );
     expect(deferralsOf(own)).toEqual([]);
   });
+  it('reads the articles listed after the first: more ayat, and a range of ayat or of Pasal', () => {
+    const own = chunk(
+      { regulation: PP, pasal: '40' },
+      'Hal itu diatur dalam PP 38/2017 Pasal 25 ayat (1) dan (2). Sisanya berlaku Pasal 34 ayat (1) sampai ayat (3), dan tata caranya tercantum dalam Pasal 8 sampai dengan Pasal 10.',
+    );
+    expect(deferralsOf(own)).toEqual([
+      { regulation: PP, pasal: '25', ayat: '1' },
+      { regulation: PP, pasal: '25', ayat: '2' },
+      { regulation: PP, pasal: '34', ayat: '1' },
+      { regulation: PP, pasal: '34', ayat: '2' },
+      { regulation: PP, pasal: '34', ayat: '3' },
+      { regulation: PP, pasal: '8' },
+      { regulation: PP, pasal: '9' },
+      { regulation: PP, pasal: '10' },
+    ]);
+  });
+
+  it('reads a sentence-initial or lower-case phrase, and never "tidak diatur", a longer number or another regulation\'s Pasal', () => {
+    const read = (text: string) => deferralsOf(chunk({ regulation: PP, pasal: '40' }, text));
+    expect(read('Diatur dalam pasal 23.')).toEqual([{ regulation: PP, pasal: '23' }]);
+    expect(read('Hal ini tidak diatur dalam Pasal 23.')).toEqual([]);
+    expect(read('Lihat yang diatur dalam Pasal 1234.')).toEqual([]);
+    expect(read('Bobotnya diatur dalam Pasal 5 Permendagri 104/2018.')).toEqual([]);
+    expect(read('Bobotnya diatur dalam Permendagri 104/2018 Pasal 5.')).toEqual([{ regulation: 'Permendagri 104/2018', pasal: '5' }]);
+  });
 });
 
 describe('isUnitOf', () => {

@@ -137,6 +137,15 @@ describe('question cues and the confidence model', () => {
     expect(readCues('inovasi daerah itu maksudnya apa?').definition).toBe(true);
   });
 
+  it('reads a question about a regulation\'s framing (lampiran, menimbang, latar belakang), not the everyday words that share a name with it', () => {
+    for (const q of ['isi lampiran UU 23/2014 soal pendidikan?', 'apa dasar pertimbangan UU pemda dibuat?', 'latar belakang PP 38/2017 apa?', 'bagian menimbang PP 38 isinya?']) {
+      expect(readCues(q).framing).toBe(true);
+    }
+    for (const q of ['Mengingat anggaran terbatas, bolehkah inovasi tanpa uji coba?', 'apa pertimbangan tim independen menilai proposal?', 'syarat pembentukan kecamatan apa saja?']) {
+      expect(readCues(q).framing).toBe(false);
+    }
+  });
+
   it('grows with coverage and shrinks with unknown words and each out-of-scope sign', () => {
     const base = signalsOf();
     expect(confidenceFrom({ ...base, coverageTop1: 0.9 })).toBeGreaterThan(confidenceFrom(base));
