@@ -256,8 +256,9 @@ export class Retriever {
     const cues = readCues(read);
     const bySubject = this.priors.namedBySubject ? this.index.regulations.matchSubjects(read.words()) : undefined;
     const named = this.namedRegulations(query, bySubject, read);
-    const groups = askingWordsWeighed(this.withoutNamingWords(query, bySubject), cues, this.priors.askingWord);
-    const raw = useBm25 ? this.index.bm25.search(groups, Math.round(this.depth * LEXICAL_CANDIDATES)) : [];
+    const raw = useBm25
+      ? this.index.bm25.search(askingWordsWeighed(this.withoutNamingWords(query, bySubject), cues, this.priors.askingWord), Math.round(this.depth * LEXICAL_CANDIDATES))
+      : [];
     const subject = definitionSubject(query, cues);
     const pairs = query.groups.flatMap((g, i) => (g.group.kind === 'pair' ? [i] : []));
     const act = this.priors.agent === 1 ? undefined : (cues.act ?? doerAct(read.words(), this.index.doers(), this.index.analyzer.stemTable));
