@@ -279,7 +279,8 @@ export function normaliseWords(text: string, slang = true, english = slang): str
   for (const typed of words) {
     if (typed.length > MAX_WORD_LENGTH) continue;
     // The word once before any look-up: "yg2" is "yg", which chat spelling then reads as "yang".
-    const word = REDUPLICATED.exec(typed)?.slice(1).join('') ?? typed;
+    // Tested only on a word with a "2" in it: the pattern ran on every word of every text an index reads.
+    const word = (typed.includes('2') ? REDUPLICATED.exec(typed)?.slice(1).join('') : undefined) ?? typed;
     const translated = english && (!SLANG_WORDS.get(word) || acronyms.has(word)) ? ENGLISH_WORDS.get(word) : undefined;
     if (translated !== undefined) {
       if (translated) out.push(...translated.split(' '));

@@ -70,6 +70,8 @@ export interface FactParts {
   regulations: string[];
   /** The words naming doers in the chunks (see learnDoers). */
   doers: string[];
+  /** Per chunk, the roots of the verbs it states with their doer, space-separated ("" for none; see agentVerbRoots). */
+  agentRoots: string[];
 }
 
 /**
@@ -130,7 +132,7 @@ function* learnFacts(chunks: readonly IndexedChunk[], analyzer: Analyzer, saved?
     }
     const rested = restedRules(chunks, roles, (citation) => facts.byCitation.get(citation) ?? []);
     const doers = new Set(saved.doers);
-    const agentRoots = yield* readingAgentRoots(chunks, analyzer, doers);
+    const agentRoots = yield* savedAgentRoots(saved.agentRoots);
     return { ...facts, regulationKeys, roles, definedTerms, forms, regulations, references, restedRules: rested, doers, agentRoots };
   }
   const doers = yield* learningDoers(chunks.map((c) => splitCrossReferences(c).own));
@@ -159,6 +161,17 @@ function* readingAgentRoots(chunks: readonly IndexedChunk[], analyzer: Analyzer,
   return roots;
 }
 
+/** Agent roots as saved (see FactParts.agentRoots); reading them from the texts again was most of a load's work. */
+function* savedAgentRoots(saved: readonly string[]): Work<Array<ReadonlySet<string>>> {
+  const roots: Array<ReadonlySet<string>> = [];
+  for (let doc = 0; doc < saved.length; doc += 1) {
+    const line = saved[doc]!;
+    roots.push(line === '' ? NO_ROOTS : new Set(line.split(' ')));
+    if ((doc & 1023) === 1023) yield;
+  }
+  return roots;
+}
+
 /** The saved facts of an index's chunks (see FactParts). */
 function factParts(facts: ChunkFacts): FactParts {
   const referenceOffsets = new Uint32Array(facts.references.length + 1);
@@ -175,6 +188,7 @@ function factParts(facts: ChunkFacts): FactParts {
     definedTerms: facts.definedTerms.map((term) => (term ? JSON.stringify([[...term.tokens], term.names]) : '')),
     regulations: facts.regulations.entries().map((e) => JSON.stringify(e)),
     doers: [...facts.doers],
+    agentRoots: facts.agentRoots.map((roots) => [...roots].join(' ')),
   };
 }
 

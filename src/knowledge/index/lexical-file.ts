@@ -5,7 +5,7 @@ import type { LexicalParts } from './knowledge-index.js';
 import { DEFAULT_PACE, runPaced, type Pace, type Work } from './paced-work.js';
 
 /** Bump when the layout below or what the parts mean changes; older files are then rebuilt. */
-const FORMAT = 'pandu-lexical-3';
+const FORMAT = 'pandu-lexical-4';
 const MAGIC = Buffer.from('PLEX\n');
 
 type Kind = 'strings' | 'u32' | 'f32' | 'f64';
@@ -46,6 +46,7 @@ export async function writeLexicalFile(file: string, parts: LexicalParts, finger
     strings('facts.definedTerms', parts.facts.definedTerms),
     strings('facts.regulations', parts.facts.regulations),
     strings('facts.doers', parts.facts.doers),
+    strings('facts.agentRoots', parts.facts.agentRoots),
   ];
   const sections: Section[] = [];
   let offset = 0;
@@ -153,6 +154,7 @@ function* parsing(buf: Buffer, file: string, fingerprint: string): Work<SavedLex
     definedTerms: readStrings('facts.definedTerms'),
     regulations: readStrings('facts.regulations'),
     doers: readStrings('facts.doers'),
+    agentRoots: readStrings('facts.agentRoots'),
   };
   yield;
   const postings = bm25.offsets[bm25.offsets.length - 1];
@@ -166,7 +168,7 @@ function* parsing(buf: Buffer, file: string, fingerprint: string): Work<SavedLex
     throw fail('cross-references do not match the chunks');
   }
   const parts: LexicalParts = { stems, bm25, facts };
-  if (facts.forms.length !== bm25.size || facts.definedTerms.length !== bm25.size) throw fail('chunk facts do not match the chunks');
+  if (facts.forms.length !== bm25.size || facts.definedTerms.length !== bm25.size || facts.agentRoots.length !== bm25.size) throw fail('chunk facts do not match the chunks');
   return { status: 'ok', parts };
 }
 

@@ -1,10 +1,10 @@
 import { createHash } from 'node:crypto';
 import type { Db } from '../../db/client.js';
-import type { KbChunk } from '../../generated/prisma-sqlite/index.js';
 import type { Tx } from '../../core/merge-users.js';
 import { ACTOR_FIELDS, actorLabel } from '../audit/actor-label.js';
 import type { IndexedChunk } from '../index/indexed-chunk.js';
 import type { ParsedDocument } from '../types.js';
+import { chunkPage } from './chunk-pages.js';
 
 export type DocumentOrigin = 'shipped' | 'admin';
 
@@ -180,10 +180,10 @@ export class KbStore {
   /**
    * Every chunk of the live documents (retired versions are left out), in index order. Read a page at a
    * time, with `between` awaited after each page: at 30k chunks one query would hold the event loop for
-   * seconds (SQLite answers synchronously). Small documents are read together, several to a query (the
-   * shipped base is some 250 short files, and each query has a fixed cost); a large one is read alone, its
-   * pages following on from the last chunk read (its position), not by an offset, which would make each
-   * page walk every chunk before it. The join is done here once per document instead of once per row.
+   * seconds (SQLite answers synchronously). Small documents share a pause (the shipped base is some 250
+   * short files, each a short query); a large one pauses between its pages, each following on from the last
+   * chunk read (its position), not by an offset, which would make each page walk every chunk before it.
+   * The join is done here once per document instead of once per row.
    */
   async allChunks(between?: () => Promise<void>): Promise<Array<IndexedChunk & { contentHash: string }>> {
     const out: Array<IndexedChunk & { contentHash: string }> = [];
@@ -192,37 +192,19 @@ export class KbStore {
       select: { id: true, kind: true, title: true, _count: { select: { chunks: true } } },
       orderBy: { id: 'asc' },
     });
-    const byId = new Map(documents.map((d) => [d.id, d]));
-    const keep = (rows: KbChunk[]) => {
-      for (const chunk of rows) {
-        const document = byId.get(chunk.documentId)!;
-        out.push({ ...chunk, quote: document.kind === 'regulation', documentTitle: document.title });
-      }
-    };
     for (const group of pageGroups(documents, CHUNK_PAGE)) {
-      if (group.length > 1 || group[0]!._count.chunks <= CHUNK_PAGE) {
-        // No `take`: a group is read whole, whatever its counts say by now.
-        keep(
-          await this.db.kbChunk.findMany({
-            where: { documentId: { in: group.map((d) => d.id) } },
-            orderBy: [{ documentId: 'asc' }, { ord: 'asc' }],
-          }),
-        );
-        await between?.();
-        continue;
+      for (const document of group) {
+        const quote = document.kind === 'regulation';
+        // Page after page until one comes back short: a document is read whole, whatever its count said.
+        for (let after = -1; ; ) {
+          const rows = await chunkPage(this.db, document.id, after, CHUNK_PAGE);
+          for (const row of rows) out.push({ ...row, quote, documentTitle: document.title });
+          if (rows.length < CHUNK_PAGE) break;
+          after = rows[rows.length - 1]!.ord;
+          await between?.();
+        }
       }
-      let after = -1;
-      for (;;) {
-        const rows = await this.db.kbChunk.findMany({
-          where: { documentId: group[0]!.id, ord: { gt: after } },
-          orderBy: { ord: 'asc' },
-          take: CHUNK_PAGE,
-        });
-        keep(rows);
-        if (rows.length > 0) await between?.();
-        if (rows.length < CHUNK_PAGE) break;
-        after = rows[rows.length - 1]!.ord;
-      }
+      await between?.();
     }
     return out;
   }
