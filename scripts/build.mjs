@@ -6,7 +6,7 @@
 import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const src = path.join(root, 'src');
@@ -30,3 +30,12 @@ fs.cpSync(path.join(src, 'generated'), path.join(out, 'generated'), { recursive:
 for (const file of fs.readdirSync(src, { recursive: true, encoding: 'utf8' })) {
   if (file.endsWith('.mjs') && !file.startsWith('generated')) fs.cpSync(path.join(src, file), path.join(out, file));
 }
+
+// The YAML every start reads (messages, proposal templates), parsed now: see src/yaml/yaml-catalog.ts.
+const { writeYamlCatalog, yamlFilesUnder } = await import(pathToFileURL(path.join(out, 'yaml', 'yaml-catalog.js')).href);
+const catalog = writeYamlCatalog(
+  path.join(out, 'yaml-catalog.json'),
+  yamlFilesUnder([path.join(root, 'locales'), path.join(root, 'prompts')]),
+);
+for (const file of catalog.skipped)
+  console.warn(`build: ${path.relative(root, file)} left to be parsed at start (a YAML error or a value JSON cannot hold)`);

@@ -3,6 +3,7 @@ import { sqliteHotQueries } from './db/sqlite-hot-queries.js';
 import { sqliteFile } from './db/sqlite-url.js';
 import { openDatabase } from './db/open-database.js';
 import { loadTranslator, type Translator } from './i18n/translator.js';
+import { readYamlCatalog } from './yaml/yaml-catalog.js';
 import { configuredChannels, type Config } from './config.js';
 import type { Logger } from './logger.js';
 import { CommandRegistry } from './core/commands.js';
@@ -183,7 +184,8 @@ export async function openKnowledge(config: Config, logger: Logger, pace?: Pace)
 export async function createApp(config: Config, options: AppOptions): Promise<App> {
   const { logger } = options;
   const { db, knowledge } = await openKnowledge(config, logger, options.indexPace);
-  const i18n = options.i18n ?? loadTranslator(config.localesDir);
+  const yaml = readYamlCatalog(config.yamlCatalogFile);
+  const i18n = options.i18n ?? loadTranslator(config.localesDir, 'id', yaml);
   if (!options.skipKnowledgeSync) {
     const sync = await knowledge.syncShipped(config.knowledgeDir, options.progress);
     if (sync.added + sync.updated + sync.removed > 0) logger.info(sync, 'knowledge base synchronised');
@@ -273,6 +275,7 @@ export async function createApp(config: Config, options: AppOptions): Promise<Ap
   const proposal = createProposalFeature({
     db,
     promptsDir: config.promptsDir,
+    yaml,
     t: i18n.t,
     logger,
     retriever: () => retriever,

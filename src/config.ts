@@ -106,6 +106,8 @@ export interface Config {
   /** Where prompts and proposal templates live (prompts/ in the project). */
   promptsDir: string;
   localesDir: string;
+  /** The build step's parsed copy of the YAML in locales/ and prompts/ (dist/yaml-catalog.json; see readYamlCatalog). */
+  yamlCatalogFile: string;
   logLevel: z.infer<typeof EnvSchema>['LOG_LEVEL'];
   llm?: { apiKey: string; baseURL?: string; model: string; timeoutMs: number };
   embeddings?: { apiKey: string; baseURL?: string; model: string; timeoutMs: number };
@@ -204,6 +206,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, root = projectR
     prismaDir: path.join(root, 'prisma'),
     promptsDir: path.join(root, 'prompts'),
     localesDir: path.join(root, 'locales'),
+    yamlCatalogFile: path.join(root, 'dist', 'yaml-catalog.json'),
     logLevel: e.LOG_LEVEL,
     kb: {
       maxFileBytes: Math.round(e.KB_MAX_FILE_MB * MB),

@@ -6,6 +6,7 @@ import { progressBar } from './cli/progress.js';
 import { runProcess } from './shutdown.js';
 import { loadTranslator } from './i18n/translator.js';
 import { explainStartupError } from './cli/startup-error.js';
+import { readYamlCatalog } from './yaml/yaml-catalog.js';
 import { startOpsServer } from './ops/ops-server.js';
 
 /**
@@ -18,7 +19,7 @@ import { startOpsServer } from './ops/ops-server.js';
 const { config, logger } = bootstrap(process.stdin.isTTY ? 'warn' : 'info');
 
 // Loaded once, before the app, so a fault while the app starts is explained in the user's words too.
-const i18n = loadTranslator(config.localesDir);
+const i18n = loadTranslator(config.localesDir, 'id', readYamlCatalog(config.yamlCatalogFile));
 const explain = explainStartupError(i18n.t);
 await runProcess({ logger, timeoutMs: config.shutdownTimeoutMs, explain }, async (shutdown) => {
   const app = await createApp(config, { logger, progress: progressBar(), i18n });

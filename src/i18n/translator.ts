@@ -1,6 +1,6 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import YAML from 'yaml';
+import { NO_YAML_CATALOG, parseYamlDocument, type YamlCatalog } from '../yaml/yaml-catalog.js';
 
 /** Looks up a user-facing string by dotted key and fills its {placeholders}. */
 export type Translate = (key: string, vars?: Record<string, string | number>) => string;
@@ -13,8 +13,9 @@ export interface Translator {
 /**
  * Loads `locales/<lang>.yaml` and every `locales/<lang>/*.yaml` (one file per feature). A missing key is
  * a programming error, so it is shown as the key itself (visible in tests) rather than as an empty message.
+ * A file the build step parsed is taken from `catalog`; one it did not (edited since) is parsed now.
  */
-export function loadTranslator(localesDir: string, lang = 'id'): Translator {
+export function loadTranslator(localesDir: string, lang = 'id', catalog: YamlCatalog = NO_YAML_CATALOG): Translator {
   const files = [path.join(localesDir, `${lang}.yaml`)];
   const featureDir = path.join(localesDir, lang);
   if (fs.existsSync(featureDir)) {
@@ -27,7 +28,7 @@ export function loadTranslator(localesDir: string, lang = 'id'): Translator {
       for (const [k, v] of Object.entries(node)) walk(v, prefix ? `${prefix}.${k}` : k);
     }
   };
-  for (const file of files) walk(YAML.parse(fs.readFileSync(file, 'utf8')) as unknown, '');
+  for (const file of files) walk(parsedYaml(file, catalog), '');
   const t: Translate = (key, vars = {}) => {
     const template = flat.get(key);
     if (template === undefined) return key;
@@ -35,4 +36,14 @@ export function loadTranslator(localesDir: string, lang = 'id'): Translator {
     return template.replace(/\{(\w+)\}/g, (m, name: string) => (name in vars ? String(vars[name]) : m));
   };
   return { t, has: (key) => flat.has(key) };
+}
+
+/** A messages file's content; a YAML error names the file (a broken messages file stops the start). */
+function parsedYaml(file: string, catalog: YamlCatalog): unknown {
+  const text = fs.readFileSync(file, 'utf8');
+  const cached = catalog.lookup(text);
+  if (cached) return cached.value;
+  const doc = parseYamlDocument(text);
+  if (doc.errors.length > 0) throw new Error(`${file}: invalid YAML: ${doc.errors[0]!.message.split('\n')[0]}`);
+  return doc.toJS() as unknown;
 }

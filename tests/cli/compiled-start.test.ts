@@ -4,6 +4,7 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { projectRoot } from '../../src/config.js';
 import type * as PdfText from '../../src/knowledge/ingest/pdf-text.js';
+import { parseYamlDocument, readYamlCatalog, yamlFilesUnder } from '../../src/yaml/yaml-catalog.js';
 import { writeSmallKnowledge } from '../fixtures/cli/small-knowledge.js';
 import { makePdfPages } from '../knowledge/ingest/support/make-pdf.js';
 import { messageUpdate, startFakeTelegram, type FakeTelegram } from '../support/fake-telegram.js';
@@ -36,6 +37,16 @@ describe('npm start from the compiled JavaScript', () => {
     expect(manifest.scripts.start).toMatch(/^node (--[\w-]+=\S+ )*dist\/main\.js$/);
     expect(fs.existsSync(path.join(dist, 'main.js'))).toBe(true);
     expect(fs.existsSync(path.join(dist, 'generated', 'prisma-sqlite', 'index.js'))).toBe(true);
+  });
+
+  it('holds every messages and template file parsed (dist/yaml-catalog.json), as each reads now', () => {
+    const catalog = readYamlCatalog(path.join(dist, 'yaml-catalog.json'));
+    const sources = yamlFilesUnder([path.join(projectRoot, 'locales'), path.join(projectRoot, 'prompts')]);
+    expect(sources.length).toBeGreaterThan(10);
+    for (const source of sources) {
+      const text = fs.readFileSync(source, 'utf8');
+      expect(catalog.lookup(text), source).toEqual({ value: parseYamlDocument(text).toJS() });
+    }
   });
 
   it('starts, answers a question on Telegram from the knowledge base, and stops cleanly', async () => {

@@ -8,6 +8,7 @@ import { DraftStore } from './draft-store.js';
 import { ProposalFeature } from './proposal-feature.js';
 import { SectionAdvisor, openAiComplete, type CompleteFn } from './saran/section-advisor.js';
 import { TemplateCatalog } from './templates/template-catalog.js';
+import type { YamlCatalog } from '../../yaml/yaml-catalog.js';
 import { loadTemplates } from './templates/template-loader.js';
 import { ProposalWizard } from './wizard/wizard.js';
 import type { QuestionAnswerer } from './wizard/wizard-deps.js';
@@ -16,6 +17,8 @@ export interface ProposalFeatureOptions {
   db: Db;
   /** prompts/: templates/*.yaml and proposal-saran.md. */
   promptsDir: string;
+  /** The build step's parsed templates (see readYamlCatalog); without it they are parsed now. */
+  yaml?: YamlCatalog;
   t: Translate;
   logger: Logger;
   /** The current retriever (it is replaced when the knowledge base changes). */
@@ -34,7 +37,7 @@ export interface ProposalFeatureOptions {
  */
 export function createProposalFeature(options: ProposalFeatureOptions): ProposalFeature {
   const { logger } = options;
-  const loaded = loadTemplates(path.join(options.promptsDir, 'templates'));
+  const loaded = loadTemplates(path.join(options.promptsDir, 'templates'), options.yaml);
   for (const error of loaded.errors)
     logger.error({ file: error.file, field: error.field, reason: error.reason }, `proposal template skipped: ${error.message}`);
   logger.debug({ templates: loaded.templates.map((t) => t.id) }, 'proposal templates loaded');

@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import YAML from 'yaml';
 import type { z } from 'zod';
+import { NO_YAML_CATALOG, parseYamlDocument, type YamlCatalog } from '../../../yaml/yaml-catalog.js';
 import { TemplateSchema, type Template } from './template-schema.js';
 
 /**
@@ -26,19 +26,30 @@ export interface LoadedTemplates {
   errors: TemplateError[];
 }
 
-/** Parses one template's YAML text; `file` only names it in errors. Every problem comes back as its own TemplateError. */
-export function parseTemplate(text: string, file: string): { template?: Template; errors: TemplateError[] } {
-  const doc = YAML.parseDocument(text, { prettyErrors: true, uniqueKeys: true });
-  if (doc.errors.length > 0) {
-    return { errors: doc.errors.map((e) => new TemplateError(file, '', `invalid YAML: ${e.message.split('\n')[0]}`)) };
+/**
+ * Parses one template's YAML text (taken from `catalog` when the build step parsed this very text); `file`
+ * only names it in errors. Every problem comes back as its own TemplateError.
+ */
+export function parseTemplate(
+  text: string,
+  file: string,
+  catalog: YamlCatalog = NO_YAML_CATALOG,
+): { template?: Template; errors: TemplateError[] } {
+  let raw = catalog.lookup(text)?.value;
+  if (raw === undefined) {
+    const doc = parseYamlDocument(text);
+    if (doc.errors.length > 0) {
+      return { errors: doc.errors.map((e) => new TemplateError(file, '', `invalid YAML: ${e.message.split('\n')[0]}`)) };
+    }
+    raw = doc.toJS() as unknown;
   }
-  const parsed = TemplateSchema.safeParse(doc.toJS() as unknown);
+  const parsed = TemplateSchema.safeParse(raw);
   if (!parsed.success) return { errors: parsed.error.issues.map((issue) => toError(file, issue)) };
   return { template: parsed.data, errors: [] };
 }
 
 /** Reads one template file. A missing or unreadable file is reported like any other template error. */
-export function loadTemplateFile(file: string): { template?: Template; errors: TemplateError[] } {
+export function loadTemplateFile(file: string, catalog: YamlCatalog = NO_YAML_CATALOG): { template?: Template; errors: TemplateError[] } {
   const name = path.basename(file);
   let text: string;
   try {
@@ -53,14 +64,14 @@ export function loadTemplateFile(file: string): { template?: Template; errors: T
           : `cannot read (${code ?? String(error)})`;
     return { errors: [new TemplateError(name, '', reason)] };
   }
-  return parseTemplate(text, name);
+  return parseTemplate(text, name, catalog);
 }
 
 /**
  * Loads every `*.yaml` / `*.yml` in a folder, in file-name order. A broken file is skipped with its
  * errors; a second file with an id already taken is skipped too. Templates come back in menu order.
  */
-export function loadTemplates(dir: string): LoadedTemplates {
+export function loadTemplates(dir: string, catalog: YamlCatalog = NO_YAML_CATALOG): LoadedTemplates {
   let names: string[];
   try {
     names = fs
@@ -74,7 +85,7 @@ export function loadTemplates(dir: string): LoadedTemplates {
   const errors: TemplateError[] = [];
   const owner = new Map<string, string>();
   for (const name of names) {
-    const result = loadTemplateFile(path.join(dir, name));
+    const result = loadTemplateFile(path.join(dir, name), catalog);
     errors.push(...result.errors);
     const template = result.template;
     if (!template) continue;
