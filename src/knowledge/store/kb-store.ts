@@ -4,7 +4,7 @@ import type { Tx } from '../../core/merge-users.js';
 import { ACTOR_FIELDS, actorLabel } from '../audit/actor-label.js';
 import type { IndexedChunk } from '../index/indexed-chunk.js';
 import type { ParsedDocument } from '../types.js';
-import { chunkPage } from './chunk-pages.js';
+import { chunkPage, indexedChunkOf, type PageStart } from './chunk-pages.js';
 
 export type DocumentOrigin = 'shipped' | 'admin';
 
@@ -180,31 +180,29 @@ export class KbStore {
   /**
    * Every chunk of the live documents (retired versions are left out), in index order. Read a page at a
    * time, with `between` awaited after each page: at 30k chunks one query would hold the event loop for
-   * seconds (SQLite answers synchronously). Small documents share a pause (the shipped base is some 250
-   * short files, each a short query); a large one pauses between its pages, each following on from the last
-   * chunk read (its position), not by an offset, which would make each page walk every chunk before it.
-   * The join is done here once per document instead of once per row.
+   * seconds (SQLite answers synchronously). Small documents are read together, several to a query (the
+   * shipped base is some 250 short files, and each query has a fixed cost); a large one is read alone, its
+   * pages following on from the last chunk read (its position), not by an offset, which would make each
+   * page walk every chunk before it.
    */
   async allChunks(between?: () => Promise<void>): Promise<Array<IndexedChunk & { contentHash: string }>> {
     const out: Array<IndexedChunk & { contentHash: string }> = [];
     const documents = await this.db.kbDocument.findMany({
       where: { retiredAt: null },
-      select: { id: true, kind: true, title: true, _count: { select: { chunks: true } } },
+      select: { id: true, _count: { select: { chunks: true } } },
       orderBy: { id: 'asc' },
     });
     for (const group of pageGroups(documents, CHUNK_PAGE)) {
-      for (const document of group) {
-        const quote = document.kind === 'regulation';
-        // Page after page until one comes back short: a document is read whole, whatever its count said.
-        for (let after = -1; ; ) {
-          const rows = await chunkPage(this.db, document.id, after, CHUNK_PAGE);
-          for (const row of rows) out.push({ ...row, quote, documentTitle: document.title });
-          if (rows.length < CHUNK_PAGE) break;
-          after = rows[rows.length - 1]!.ord;
-          await between?.();
-        }
+      // Page after page until one comes back short: a group is read whole, whatever its counts said.
+      const last = group[group.length - 1]!.id;
+      for (let start: PageStart = { documentId: group[0]!.id, ord: -1 }; ; ) {
+        const rows = await chunkPage(this.db, start, last, CHUNK_PAGE);
+        for (const row of rows) out.push(indexedChunkOf(row));
+        await between?.();
+        if (rows.length < CHUNK_PAGE) break;
+        const { documentId, ord } = rows[rows.length - 1]!;
+        start = { documentId, ord };
       }
-      await between?.();
     }
     return out;
   }
