@@ -14,7 +14,7 @@ const PASAL = '(\\d{1,3}[A-Z]?)(?![0-9A-Za-z])';
  * the first article ("ayat (1) dan (2)", "Pasal 8 sampai dengan Pasal 12") is read by `listed`.
  */
 const DEFERRAL_RE = new RegExp(
-  `(?<!\\btidak\\s)\\b(?:diatur (?:dalam|pada|di)|berlaku|mengikuti|dirinci (?:dalam|di)|dijabarkan (?:dalam|di)|diuraikan (?:dalam|di)|tercantum (?:dalam|di)|sebagaimana dimaksud (?:dalam|pada))\\s+(?:(${REGULATION})\\s+)?Pasal\\s+${PASAL}(?:\\s+ayat\\s+\\((\\d{1,2})\\))?`,
+  `(?<!\\btidak\\s)\\b(?:(?:diatur|dirinci|dijabarkan|diuraikan|dijelaskan|diterangkan)(?: lebih lanjut)? (?:dalam|pada|di)|berlaku|mengikuti|(?:tercantum|terdapat) (?:dalam|di|pada)|sebagaimana dimaksud (?:dalam|pada))\\s+(?:(${REGULATION})\\s+)?(Penjelasan\\s+)?Pasal\\s+${PASAL}(?:\\s+ayat\\s+\\((\\d{1,2})\\))?`,
   'gi',
 );
 
@@ -25,11 +25,15 @@ const OWNED_RE = new RegExp(`^\\s+${REGULATION}`);
 const MORE_AYAT_RE = /^(?:\s*(?:,|dan|serta)\s*(?:ayat\s*)?\((\d{1,2})\))/i;
 const RANGE_RE = new RegExp(`^\\s+(?:sampai(?:\\s+dengan)?|hingga|s\\.d\\.)\\s+(?:ayat\\s+\\((\\d{1,2})\\)|Pasal\\s+${PASAL})`, 'i');
 
-/** An article a passage defers to: its regulation (the passage's own when not named), Pasal and maybe ayat. */
+/**
+ * An article a passage defers to: its regulation (the passage's own when not named), Pasal and maybe ayat,
+ * or the Penjelasan of it ("diuraikan dalam PP 38/2017 Penjelasan Pasal 23 huruf b").
+ */
 export interface Deferral {
   regulation: string | null;
   pasal: string;
   ayat?: string;
+  penjelasan?: boolean;
 }
 
 /** The articles a passage's text defers to, in order of mention, other than its own unit. */
@@ -39,9 +43,10 @@ export function deferralsOf(chunk: IndexedChunk): Deferral[] {
     const after = chunk.text.slice(m.index! + m[0].length);
     if (!m[1] && OWNED_RE.test(after)) continue;
     const regulation = m[1] ?? chunk.regulation ?? null;
-    const pasal = m[2]!.toUpperCase();
-    for (const d of listed(regulation, pasal, m[3], after)) {
-      if (!isUnitOf(chunk, d)) out.push(d);
+    const pasal = m[3]!.toUpperCase();
+    for (const d of listed(regulation, pasal, m[4], after)) {
+      const deferral = m[2] ? { ...d, penjelasan: true } : d;
+      if (!isUnitOf(chunk, deferral)) out.push(deferral);
     }
   }
   return out;
@@ -68,10 +73,13 @@ function listed(regulation: string | null, pasal: string, ayat: string | undefin
 /** A range longer than this is a chapter, not a matter handed on: only its first article is read. */
 const MAX_RANGE = 10;
 
-/** Whether a chunk is (part of) the article deferred to: the same regulation and Pasal, and the ayat when one is named. */
+/**
+ * Whether a chunk is (part of) the article deferred to: the same regulation and Pasal, and the ayat when one
+ * is named; a Penjelasan for a deferral to one, the body otherwise.
+ */
 export function isUnitOf(chunk: IndexedChunk, deferral: Deferral): boolean {
   return (
-    !chunk.penjelasan &&
+    Boolean(chunk.penjelasan) === Boolean(deferral.penjelasan) &&
     (chunk.regulation ?? null) === deferral.regulation &&
     (chunk.pasal ?? '').toUpperCase() === deferral.pasal &&
     (deferral.ayat === undefined || chunk.ayat === deferral.ayat)

@@ -135,6 +135,14 @@ describe('composeAnswer', () => {
     expect(definition.citations).toEqual([`${PP} Pasal 30 ayat (1)`]);
   });
 
+  it('brings in the Penjelasan our wording sends the reader to, when retrieval ranks it right after the best passage', () => {
+    const pointer = chunk({ regulation: PP, pasal: '8', ayat: '4' }, 'Anggota tim independen berasal dari unsur perguruan tinggi. Jumlahnya dijelaskan dalam PP 38/2017 Penjelasan Pasal 8 ayat (4).');
+    const explained = chunk({ regulation: PP, pasal: '8', ayat: '4', penjelasan: true, citation: `${PP} Penjelasan Pasal 8 ayat (4)` }, 'Tim beranggotakan paling sedikit tiga orang.');
+    const answer = composeAnswer({ hits: [hit(1, pointer), hit(0.3, explained)], index: indexOf([pointer, explained]) }, t);
+    expect(answer.body).toContain(`• ${PP} Penjelasan Pasal 8 ayat (4): Tim beranggotakan paling sedikit tiga orang.`);
+    expect(answer.citations).toEqual([`${PP} Pasal 8 ayat (4)`, `${PP} Penjelasan Pasal 8 ayat (4)`]);
+  });
+
   it('does not repeat an FAQ\'s own "Ya," and cites every rule the FAQ rests on', () => {
     const faq = index.chunks.find((c) => c.restsOn)!;
     const answer = composeAnswer({ hits: [hit(1, faq)], index }, t);

@@ -51,6 +51,25 @@ describe('deferralsOf', () => {
   });
 });
 
+describe('deferralsOf, other phrasings', () => {
+  it('reads "dijelaskan", "terdapat" and "lebih lanjut", and an article\'s Penjelasan as its own target', () => {
+    const own = chunk(
+      { regulation: PP, pasal: '8', ayat: '4' },
+      'Jumlah anggota dijelaskan dalam PP 38/2017 Penjelasan Pasal 8 ayat (4). Rinciannya terdapat dalam Pasal 5, dan tata caranya diatur lebih lanjut dalam Permen PANRB 91/2021 Pasal 4.',
+    );
+    expect(deferralsOf(own)).toEqual([
+      { regulation: PP, pasal: '8', ayat: '4', penjelasan: true },
+      { regulation: PP, pasal: '5' },
+      { regulation: 'Permen PANRB 91/2021', pasal: '4' },
+    ]);
+  });
+
+  it('leaves out the Penjelasan a Penjelasan itself is', () => {
+    const own = chunk({ regulation: PP, pasal: '20', ayat: '3', penjelasan: true }, 'Uraiannya diuraikan dalam PP 38/2017 Penjelasan Pasal 20 ayat (3).');
+    expect(deferralsOf(own)).toEqual([]);
+  });
+});
+
 describe('isUnitOf', () => {
   it('matches every ayat of a Pasal named alone, only the named ayat otherwise, never an elucidation or another regulation', () => {
     const ayat2 = chunk({ regulation: PP, pasal: '30', ayat: '2' }, 'a');
@@ -60,6 +79,12 @@ describe('isUnitOf', () => {
     expect(isUnitOf(ayat2, { regulation: 'UU 23/2014', pasal: '30' })).toBe(false);
     expect(isUnitOf(chunk({ regulation: PP, pasal: '30', ayat: '2', penjelasan: true }, 'b'), { regulation: PP, pasal: '30' })).toBe(false);
   });
+
+  it('matches a Penjelasan, and only a Penjelasan, for a deferral to one', () => {
+    const deferral = { regulation: PP, pasal: '23', penjelasan: true };
+    expect(isUnitOf(chunk({ regulation: PP, pasal: '23', huruf: 'b', penjelasan: true }, 'a'), deferral)).toBe(true);
+    expect(isUnitOf(chunk({ regulation: PP, pasal: '23' }, 'b'), deferral)).toBe(false);
+  });
 });
 
 describe('defersTo', () => {
@@ -68,6 +93,12 @@ describe('defersTo', () => {
     expect(defersTo(own, chunk({ regulation: PP, pasal: '30', ayat: '2' }, 'a'))).toBe(true);
     expect(defersTo(own, chunk({ regulation: PP, pasal: '14', ayat: '1' }, 'b'))).toBe(false);
     expect(defersTo(own, chunk({ regulation: PP, pasal: '31', ayat: '2' }, 'c'))).toBe(false);
+  });
+
+  it('is true for the Penjelasan a passage sends the reader to, and false for the article body then', () => {
+    const own = chunk({ regulation: PP, pasal: '8', ayat: '4' }, 'Anggota tim berasal dari unsur perguruan tinggi. Jumlahnya dijelaskan dalam PP 38/2017 Penjelasan Pasal 8 ayat (4).');
+    expect(defersTo(own, chunk({ regulation: PP, pasal: '8', ayat: '4', penjelasan: true }, 'a'))).toBe(true);
+    expect(defersTo(own, chunk({ regulation: PP, pasal: '8', ayat: '3' }, 'b'))).toBe(false);
   });
 });
 
