@@ -1,5 +1,5 @@
-import { parse as parseYaml } from 'yaml';
 import { IngestError } from './errors.js';
+import { yamlLibrary } from '../../yaml/yaml-catalog.js';
 
 export interface FrontMatterSplit {
   /** The YAML mapping between the fences, or undefined when the text has no front matter. */
@@ -26,7 +26,7 @@ export function splitFrontMatter(markdown: string, source = 'document'): FrontMa
   }
   let data: unknown;
   try {
-    data = parseYaml(match.groups?.yaml ?? '');
+    data = yamlLibrary().parse(match.groups?.yaml ?? '');
   } catch (error) {
     const reason = error instanceof Error ? error.message.split('\n')[0] : String(error);
     throw new IngestError('invalid_front_matter', `${source}: front matter is not valid YAML (${reason})`, {
