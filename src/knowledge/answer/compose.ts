@@ -46,7 +46,8 @@ const MAX_AYAT = 12;
 /**
  * An answer built without a model, for the question asked: a named Pasal in full (every ayat, in order);
  * otherwise the best passage, the article it defers to ("sebagaimana dimaksud dalam Pasal 52", or in our
- * wording "diatur dalam Pasal 23" when that article is the runner-up), and close
+ * wording "diatur dalam Pasal 23" when that article is the runner-up, and a Penjelasan it names from the first
+ * five), and close
  * runners-up in whole sentences, lists never cut, with the passage stating the asked-for period or list
  * brought in when the best one lacks it. An FAQ's own "Ya,"/"Tidak," is not repeated (it answered its own
  * question, not necessarily this one). The footer cites exactly what the body rests on, an FAQ's every
@@ -77,6 +78,12 @@ export function composeAnswer(input: ComposeInput, t: Translate): ComposedAnswer
   // expected answer cited the runner-up in 15 of 29 cases, an article further down in 13 of 37.
   const runnerUp = input.hits.slice(1).find((h) => h.chunk.citation !== best.chunk.citation);
   if (!best.chunk.quote && !input.definitionFirst && runnerUp && defersTo(best.chunk, runnerUp.chunk)) add(runnerUp.chunk);
+  // A Penjelasan it sends the reader to ("… dijelaskan dalam PP 38/2017 Penjelasan Pasal 8 ayat (4)") is the
+  // article's own explanation, not an aside: it comes along from anywhere in the first five. One lettered
+  // item of it ("huruf f") is not, when the passage sent the reader to all of them.
+  if (!best.chunk.quote && !input.definitionFirst) {
+    add(input.hits.slice(1, 5).find((h) => h.chunk.penjelasan && !h.chunk.huruf && defersTo(best.chunk, h.chunk))?.chunk);
+  }
   // A period or a list asked for and not in the best passage: the best passage that states one.
   const forms = (chunk: IndexedChunk) => {
     const d = input.index.docOf(chunk.id);

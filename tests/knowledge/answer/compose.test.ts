@@ -141,6 +141,14 @@ describe('composeAnswer', () => {
     const answer = composeAnswer({ hits: [hit(1, pointer), hit(0.3, explained)], index: indexOf([pointer, explained]) }, t);
     expect(answer.body).toContain(`• ${PP} Penjelasan Pasal 8 ayat (4): Tim beranggotakan paling sedikit tiga orang.`);
     expect(answer.citations).toEqual([`${PP} Pasal 8 ayat (4)`, `${PP} Penjelasan Pasal 8 ayat (4)`]);
+    // Further down too: the article's own explanation is no aside. One lettered item of it would be.
+    const aside = chunk({ regulation: PP, pasal: '14', ayat: '1' }, 'Kepala Daerah menetapkan keputusan tentang Inovasi Daerah.');
+    const item = chunk({ regulation: PP, pasal: '8', ayat: '4', huruf: 'a', penjelasan: true, citation: `${PP} Penjelasan Pasal 8 ayat (4) huruf a` }, 'Unsur perguruan tinggi.');
+    const files = indexOf([pointer, explained, aside, item]);
+    const third = composeAnswer({ hits: [hit(1, pointer), hit(0.3, aside), hit(0.2, explained)], index: files }, t);
+    expect(third.citations).toEqual([`${PP} Pasal 8 ayat (4)`, `${PP} Penjelasan Pasal 8 ayat (4)`]);
+    const lettered = composeAnswer({ hits: [hit(1, pointer), hit(0.3, aside), hit(0.2, item)], index: files }, t);
+    expect(lettered.citations).toEqual([`${PP} Pasal 8 ayat (4)`]);
   });
 
   it('does not repeat an FAQ\'s own "Ya," and cites every rule the FAQ rests on', () => {
