@@ -77,6 +77,7 @@ const EnvSchema = z.object({
   BROADCAST_WHATSAPP_DAILY_CAP: z.coerce.number().int().min(1).default(200),
   JOBS_POLL_MS: z.coerce.number().int().positive().default(15_000),
   JOBS_CONCURRENCY: z.coerce.number().int().positive().default(4),
+  JOBS_TAKEOVER_SECONDS: z.coerce.number().min(1).max(600).default(30),
   SHUTDOWN_TIMEOUT_MS: z.coerce.number().int().positive().default(10_000),
 
   RETENTION_MESSAGE_IDS_DAYS: z.coerce.number().positive().default(7),
@@ -143,7 +144,7 @@ export interface Config {
    */
   broadcasts: { telegramPerSecond: number; whatsapp: { minGapMs: number; maxGapMs: number; dailyCap: number } };
   /** Scheduled work (src/jobs): in-process on the database, or over BullMQ when redisUrl is set. */
-  jobs: { pollMs: number; concurrency: number; redisUrl?: string; redisPrefix: string };
+  jobs: { pollMs: number; concurrency: number; redisUrl?: string; redisPrefix: string; takeoverMs: number };
   /** The longest a graceful shutdown may take before the process exits with an error. */
   shutdownTimeoutMs: number;
   /**
@@ -234,6 +235,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, root = projectR
       pollMs: e.JOBS_POLL_MS,
       concurrency: e.JOBS_CONCURRENCY,
       redisPrefix: e.REDIS_PREFIX,
+      takeoverMs: Math.round(e.JOBS_TAKEOVER_SECONDS * 1000),
       ...(e.REDIS_URL ? { redisUrl: e.REDIS_URL } : {}),
     },
     shutdownTimeoutMs: e.SHUTDOWN_TIMEOUT_MS,

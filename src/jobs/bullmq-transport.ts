@@ -9,6 +9,12 @@ export interface BullMqTransportOptions extends TransportDeps {
   url: string;
   /** Namespaces every Redis key (one per deployment, or per test run). */
   prefix: string;
+  /**
+   * How long a job claimed by an instance that died stays with it before another instance takes it over:
+   * BullMQ's lock on a job in hand (renewed at half this while the instance lives) and its check for
+   * stalled jobs. BullMQ's default is 30 s.
+   */
+  takeoverMs?: number;
 }
 
 interface TransportData {
@@ -217,6 +223,7 @@ export class BullMqTransport implements JobTransport {
       connection: { url: this.o.url, maxRetriesPerRequest: null },
       prefix: this.o.prefix,
       concurrency: lane.concurrency,
+      ...(this.o.takeoverMs !== undefined ? { lockDuration: this.o.takeoverMs, stalledInterval: this.o.takeoverMs } : {}),
       ...(lane.limiter ? { limiter: lane.limiter } : {}),
     });
     worker.on('error', (error) => this.connectionError(error, lane.name, 'BullMQ worker error'));

@@ -11,6 +11,8 @@ export function createJobs(config: Config, db: Db, logger: Logger, clock?: () =>
     ...(clock ? { clock } : {}),
     pollMs: config.jobs.pollMs,
     concurrency: config.jobs.concurrency,
-    ...(config.jobs.redisUrl ? { redis: { url: config.jobs.redisUrl, prefix: config.jobs.redisPrefix } } : {}),
+    ...(config.jobs.redisUrl
+      ? { redis: { url: config.jobs.redisUrl, prefix: config.jobs.redisPrefix, takeoverMs: config.jobs.takeoverMs } }
+      : {}),
   });
 }

@@ -30,7 +30,7 @@ export interface JobsOptions {
   /** This instance's name in `lockedBy` (default host:pid:random). */
   instanceId?: string;
   /** Set to carry work over BullMQ (several instances on PostgreSQL); unset: in-process dispatcher. */
-  redis?: { url: string; prefix?: string };
+  redis?: { url: string; prefix?: string; takeoverMs?: number };
 }
 
 /** How many rows a `runDue()` left in each outcome. */
@@ -275,7 +275,8 @@ export class Jobs {
     if (!this.o.redis) return new LocalDispatcher(common);
     // Lazy: bullmq and ioredis are loaded only when Redis is configured.
     const { BullMqTransport } = await import('./bullmq-transport.js');
-    return new BullMqTransport({ ...common, url: this.o.redis.url, prefix: this.o.redis.prefix ?? 'pandu' });
+    const { url, prefix = 'pandu', takeoverMs } = this.o.redis;
+    return new BullMqTransport({ ...common, url, prefix, ...(takeoverMs !== undefined ? { takeoverMs } : {}) });
   }
 }
 

@@ -58,6 +58,8 @@ describe.skipIf(!ready)(suite, () => {
       REDIS_URL: REDIS_URL!,
       REDIS_PREFIX: prefix,
       JOBS_POLL_MS: '200',
+      // A dead instance's jobs in hand are taken over after this (BullMQ's 30 s default made this suite wait a minute).
+      JOBS_TAKEOVER_SECONDS: '3',
       RATE_LIMIT_PER_MINUTE: '0',
       TELEGRAM_BOT_TOKEN: '123456:TEST',
       BROADCAST_TELEGRAM_PER_SECOND: String(PER_SECOND),

@@ -20,25 +20,36 @@ async function withDb(fn: (db: Db) => Promise<void>): Promise<void> {
 }
 
 describe('job settings', () => {
-  it('reads JOBS_POLL_MS, JOBS_CONCURRENCY, REDIS_URL and REDIS_PREFIX, with defaults, and refuses a URL that is not Redis', () => {
-    expect(loadConfig({}, '/srv/pandu').jobs).toEqual({ pollMs: 15_000, concurrency: 4, redisPrefix: 'pandu' });
+  it('reads JOBS_POLL_MS, JOBS_CONCURRENCY, JOBS_TAKEOVER_SECONDS, REDIS_URL and REDIS_PREFIX, with defaults, and refuses a URL that is not Redis', () => {
+    expect(loadConfig({}, '/srv/pandu').jobs).toEqual({ pollMs: 15_000, concurrency: 4, redisPrefix: 'pandu', takeoverMs: 30_000 });
     expect(loadConfig({ JOBS_POLL_MS: '', JOBS_CONCURRENCY: '', REDIS_URL: '' }, '/srv/pandu').jobs).toEqual({
       pollMs: 15_000,
       concurrency: 4,
       redisPrefix: 'pandu',
+      takeoverMs: 30_000,
     });
     expect(
-      loadConfig({ JOBS_POLL_MS: '2000', JOBS_CONCURRENCY: '8', REDIS_URL: 'redis://cache:6379/2', REDIS_PREFIX: 'pemkab-x' }, '/srv/pandu')
-        .jobs,
+      loadConfig(
+        {
+          JOBS_POLL_MS: '2000',
+          JOBS_CONCURRENCY: '8',
+          JOBS_TAKEOVER_SECONDS: '2.5',
+          REDIS_URL: 'redis://cache:6379/2',
+          REDIS_PREFIX: 'pemkab-x',
+        },
+        '/srv/pandu',
+      ).jobs,
     ).toEqual({
       pollMs: 2000,
       concurrency: 8,
       redisUrl: 'redis://cache:6379/2',
       redisPrefix: 'pemkab-x',
+      takeoverMs: 2500,
     });
     expect(() => loadConfig({ REDIS_URL: 'http://cache:6379' }, '/srv/pandu')).toThrow(ConfigError);
     expect(() => loadConfig({ REDIS_PREFIX: 'a:b' }, '/srv/pandu')).toThrow(/REDIS_PREFIX/);
     expect(() => loadConfig({ JOBS_POLL_MS: '0' }, '/srv/pandu')).toThrow(/JOBS_POLL_MS/);
+    expect(() => loadConfig({ JOBS_TAKEOVER_SECONDS: '0.5' }, '/srv/pandu')).toThrow(/JOBS_TAKEOVER_SECONDS/);
   });
 
   it('uses the in-process dispatcher without REDIS_URL and BullMQ with it, and reads rows without touching Redis', async () => {
