@@ -3,7 +3,7 @@ import { sqliteHotQueries } from './db/sqlite-hot-queries.js';
 import { sqliteFile } from './db/sqlite-url.js';
 import { openDatabase } from './db/open-database.js';
 import { loadTranslator, type Translator } from './i18n/translator.js';
-import { readYamlCatalog } from './yaml/yaml-catalog.js';
+import { readYamlCatalog, type YamlCatalog } from './yaml/yaml-catalog.js';
 import { configuredChannels, type Config } from './config.js';
 import type { Logger } from './logger.js';
 import { CommandRegistry } from './core/commands.js';
@@ -128,6 +128,8 @@ export interface AppOptions {
   logger: Logger;
   /** The user-facing strings, when the caller has loaded them already (default: read from config.localesDir). */
   i18n?: Translator;
+  /** The build step's parsed YAML (see readYamlCatalog), when the caller has read it already. */
+  yaml?: YamlCatalog;
   /** Progress of first-run work (ingesting the shipped knowledge base, building the index). */
   progress?: ProgressFn;
   clock?: () => Date;
@@ -184,7 +186,7 @@ export async function openKnowledge(config: Config, logger: Logger, pace?: Pace)
 export async function createApp(config: Config, options: AppOptions): Promise<App> {
   const { logger } = options;
   const { db, knowledge } = await openKnowledge(config, logger, options.indexPace);
-  const yaml = readYamlCatalog(config.yamlCatalogFile);
+  const yaml = options.yaml ?? readYamlCatalog(config.yamlCatalogFile);
   const i18n = options.i18n ?? loadTranslator(config.localesDir, 'id', yaml);
   if (!options.skipKnowledgeSync) {
     const sync = await knowledge.syncShipped(config.knowledgeDir, options.progress);

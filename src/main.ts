@@ -19,10 +19,11 @@ import { startOpsServer } from './ops/ops-server.js';
 const { config, logger } = bootstrap(process.stdin.isTTY ? 'warn' : 'info');
 
 // Loaded once, before the app, so a fault while the app starts is explained in the user's words too.
-const i18n = loadTranslator(config.localesDir, 'id', readYamlCatalog(config.yamlCatalogFile));
+const yaml = readYamlCatalog(config.yamlCatalogFile);
+const i18n = loadTranslator(config.localesDir, 'id', yaml);
 const explain = explainStartupError(i18n.t);
 await runProcess({ logger, timeoutMs: config.shutdownTimeoutMs, explain }, async (shutdown) => {
-  const app = await createApp(config, { logger, progress: progressBar(), i18n });
+  const app = await createApp(config, { logger, progress: progressBar(), i18n, yaml });
   shutdown.add('close the app', () => app.close());
   if (config.http) {
     // Before the channels, so a probe sees "not ready" while they start instead of no answer at all.

@@ -1,6 +1,6 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import { NO_YAML_CATALOG, parseYamlDocument, type YamlCatalog } from '../yaml/yaml-catalog.js';
+import { NO_YAML_CATALOG, yamlValue, type YamlCatalog } from '../yaml/yaml-catalog.js';
 
 /** Looks up a user-facing string by dotted key and fills its {placeholders}. */
 export type Translate = (key: string, vars?: Record<string, string | number>) => string;
@@ -40,10 +40,7 @@ export function loadTranslator(localesDir: string, lang = 'id', catalog: YamlCat
 
 /** A messages file's content; a YAML error names the file (a broken messages file stops the start). */
 function parsedYaml(file: string, catalog: YamlCatalog): unknown {
-  const text = fs.readFileSync(file, 'utf8');
-  const cached = catalog.lookup(text);
-  if (cached) return cached.value;
-  const doc = parseYamlDocument(text);
-  if (doc.errors.length > 0) throw new Error(`${file}: invalid YAML: ${doc.errors[0]!.message.split('\n')[0]}`);
-  return doc.toJS() as unknown;
+  const read = yamlValue(fs.readFileSync(file, 'utf8'), catalog);
+  if ('errors' in read) throw new Error(`${file}: invalid YAML: ${read.errors[0]}`);
+  return read.value;
 }

@@ -58,6 +58,18 @@ export function parseYamlDocument(text: string): YAML.Document.Parsed {
   return yamlLibrary().parseDocument(text, { prettyErrors: true, uniqueKeys: true });
 }
 
+/**
+ * A YAML text's value: the catalog's when the build parsed this very text, else parsed now. A text that is
+ * not valid YAML gives the first line of each error instead.
+ */
+export function yamlValue(text: string, catalog: YamlCatalog): { value: unknown } | { errors: string[] } {
+  const cached = catalog.lookup(text);
+  if (cached) return cached;
+  const doc = parseYamlDocument(text);
+  if (doc.errors.length > 0) return { errors: doc.errors.map((e) => e.message.split('\n')[0]!) };
+  return { value: doc.toJS() as unknown };
+}
+
 /** The YAML files under `dirs` (recursively), for the build to parse. */
 export function yamlFilesUnder(dirs: readonly string[]): string[] {
   return dirs.flatMap((dir) =>

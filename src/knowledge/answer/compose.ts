@@ -76,12 +76,12 @@ export function composeAnswer(input: ComposeInput, t: Translate): ComposedAnswer
   // right after the best passage, the question is about that part as well: it comes along, so the answer
   // does not stop at the pointer. Lower down, such an article is mostly an aside: on our question sets the
   // expected answer cited the runner-up in 15 of 29 cases, an article further down in 13 of 37.
-  const runnerUp = input.hits.slice(1).find((h) => h.chunk.citation !== best.chunk.citation);
-  if (!best.chunk.quote && !input.definitionFirst && runnerUp && defersTo(best.chunk, runnerUp.chunk)) add(runnerUp.chunk);
   // A Penjelasan it sends the reader to ("… dijelaskan dalam PP 38/2017 Penjelasan Pasal 8 ayat (4)") is the
   // article's own explanation, not an aside: it comes along from anywhere in the first five. One lettered
   // item of it ("huruf f") is not, when the passage sent the reader to all of them.
   if (!best.chunk.quote && !input.definitionFirst) {
+    const runnerUp = input.hits.slice(1).find((h) => h.chunk.citation !== best.chunk.citation);
+    if (runnerUp && defersTo(best.chunk, runnerUp.chunk)) add(runnerUp.chunk);
     add(input.hits.slice(1, 5).find((h) => h.chunk.penjelasan && !h.chunk.huruf && defersTo(best.chunk, h.chunk))?.chunk);
   }
   // A period or a list asked for and not in the best passage: the best passage that states one.

@@ -49,9 +49,7 @@ describe('deferralsOf', () => {
     expect(read('Bobotnya diatur dalam Pasal 5 Permendagri 104/2018.')).toEqual([]);
     expect(read('Bobotnya diatur dalam Permendagri 104/2018 Pasal 5.')).toEqual([{ regulation: 'Permendagri 104/2018', pasal: '5' }]);
   });
-});
 
-describe('deferralsOf, other phrasings', () => {
   it('reads "dijelaskan", "terdapat" and "lebih lanjut", and an article\'s Penjelasan as its own target', () => {
     const own = chunk(
       { regulation: PP, pasal: '8', ayat: '4' },

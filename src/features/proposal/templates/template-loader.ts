@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import type { z } from 'zod';
-import { NO_YAML_CATALOG, parseYamlDocument, type YamlCatalog } from '../../../yaml/yaml-catalog.js';
+import { NO_YAML_CATALOG, yamlValue, type YamlCatalog } from '../../../yaml/yaml-catalog.js';
 import { TemplateSchema, type Template } from './template-schema.js';
 
 /**
@@ -35,15 +35,9 @@ export function parseTemplate(
   file: string,
   catalog: YamlCatalog = NO_YAML_CATALOG,
 ): { template?: Template; errors: TemplateError[] } {
-  let raw = catalog.lookup(text)?.value;
-  if (raw === undefined) {
-    const doc = parseYamlDocument(text);
-    if (doc.errors.length > 0) {
-      return { errors: doc.errors.map((e) => new TemplateError(file, '', `invalid YAML: ${e.message.split('\n')[0]}`)) };
-    }
-    raw = doc.toJS() as unknown;
-  }
-  const parsed = TemplateSchema.safeParse(raw);
+  const read = yamlValue(text, catalog);
+  if ('errors' in read) return { errors: read.errors.map((e) => new TemplateError(file, '', `invalid YAML: ${e}`)) };
+  const parsed = TemplateSchema.safeParse(read.value);
   if (!parsed.success) return { errors: parsed.error.issues.map((issue) => toError(file, issue)) };
   return { template: parsed.data, errors: [] };
 }
