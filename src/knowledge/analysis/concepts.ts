@@ -73,6 +73,7 @@ export const CONCEPTS: Readonly<Record<string, readonly string[]>> = {
   // funding) and the everyday ways of asking for them: a question "brp lama" is answered by "paling lama".
   batas_waktu: ['batas waktu', 'tenggat', 'tenggat waktu', 'tenggang waktu', 'jangka waktu', 'paling lambat', 'paling lama', 'berapa lama', 'berapa hari', 'berapa bulan', 'deadline', 'jatuh tempo'],
   paling_sedikit: ['sekurang kurangnya', 'paling sedikit', 'minimal', 'setidaknya', 'setidak tidaknya', 'minimum'],
+  paling_banyak: ['sebanyak banyaknya', 'paling banyak', 'maksimal', 'maksimum', 'paling tinggi', 'setinggi tingginya'],
   larangan: ['dilarang', 'larangan', 'melarang', 'tidak boleh', 'tidak diperbolehkan', 'tidak diizinkan'],
   sanksi: ['sanksi', 'hukuman', 'dihukum', 'kena sanksi'],
   pendanaan_lain: ['pendanaan lain yang sah', 'sumber lain yang sah', 'pendanaan lain', 'dana lain', 'sumber dana lain', 'csr', 'corporate social responsibility', 'tanggung jawab sosial', 'sponsor', 'swasta', 'hibah', 'dana hibah', 'pihak ketiga'],

@@ -106,7 +106,9 @@ export function stemCandidates(word: string): string[] {
   const base = stripInflection(word);
   const forms = new Set<string>();
   if (base !== word) forms.add(base);
-  const unsuffixed = [base];
+  // What looks like a particle or a possessive may end the root itself: berjumlah is ber+jumlah, not
+  // berjum+lah; bertanya ber+tanya; bertemu ber+temu. Both readings are offered; the corpus picks.
+  const unsuffixed = base === word ? [base] : [base, word];
   // "-kan" may leave a three-letter root ("ajukan" → aju, "isikan" → isi); "-an" and "-i" end too many
   // short words ("bulan", "kami") to be stripped below four letters.
   for (const s of SUFFIXES) {

@@ -224,6 +224,9 @@ describe('Analyzer.analyze', () => {
     expect(concepts('paling lambat 6 (enam) bulan')).toContain('c:batas_waktu');
     expect(concepts('boleh pakai dana CSR?')).toContain('c:pendanaan_lain');
     expect(concepts('dan pendanaan lain yang sah')).toContain('c:pendanaan_lain');
+    // "banyak" alone is a stop-word; the maximum a rule sets is not.
+    expect(concepts('paling banyak 50 (lima puluh) orang')).toContain('c:paling_banyak');
+    expect(concepts('maksimal brp org?')).toContain('c:paling_banyak');
   });
 });
 

@@ -15,6 +15,12 @@ describe('stemCandidates', () => {
     expect(stemCandidates('usulannya')).toEqual(expect.arrayContaining(['usulan', 'usul']));
   });
 
+  it('also reads what looks like a particle or possessive as the end of the root (berjumlah → jumlah, bertanya → tanya)', () => {
+    expect(stemCandidates('berjumlah')).toEqual(expect.arrayContaining(['jumlah', 'jum']));
+    expect(stemCandidates('bertanya')).toContain('tanya');
+    expect(stemCandidates('bertemu')).toContain('temu');
+  });
+
   it('does not read the "-tah" of pemerintah or perintah as a particle', () => {
     expect(stemCandidates('pemerintah')).not.toContain('per');
     expect(stemCandidates('pemerintah')).toContain('perintah');
@@ -77,6 +83,12 @@ describe('StemTable', () => {
   it('returns no root for a word that is itself the best-supported form', () => {
     expect(table.stems('inovasi')).toEqual([]);
     expect(table.stems('tujuan')).toEqual([]);
+  });
+
+  it('lets the corpus choose between a root and a particle-stripped by-product (berjumlah, sejumlah → jumlah)', () => {
+    const corpus = new StemTable(['jumlah', 'jumlahnya', 'berjumlah', 'sejumlah', 'penjumlahan']);
+    expect(corpus.stems('berjumlah')).toEqual(['jumlah']);
+    expect(corpus.stems('sejumlah')).toEqual(['jumlah']);
   });
 
   it('treats a root seen from only one word as no evidence', () => {
