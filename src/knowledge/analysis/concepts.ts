@@ -73,6 +73,14 @@ export const CONCEPTS: Readonly<Record<string, readonly string[]>> = {
   // funding) and the everyday ways of asking for them: a question "brp lama" is answered by "paling lama".
   batas_waktu: ['batas waktu', 'tenggat', 'tenggat waktu', 'tenggang waktu', 'jangka waktu', 'paling lambat', 'paling lama', 'berapa lama', 'berapa hari', 'berapa bulan', 'deadline', 'jatuh tempo'],
   paling_sedikit: ['sekurang kurangnya', 'paling sedikit', 'minimal', 'setidaknya', 'setidak tidaknya', 'minimum'],
+  // How regional-government regulations write about offices, meetings and complaints, and how people ask:
+  // "dipecat" is "diberhentikan" (not "dihentikan", stopping an activity), "bolos" "tidak menghadiri".
+  pemberhentian: ['diberhentikan', 'memberhentikan', 'pemberhentian', 'dipecat', 'memecat', 'pemecatan', 'dicopot', 'mencopot', 'pencopotan', 'dilengserkan', 'lengser'],
+  tidak_hadir: ['tidak hadir', 'tidak menghadiri', 'bolos', 'membolos', 'absen', 'mangkir', 'tidak datang'],
+  berturut_turut: ['berturut turut', 'terus menerus', 'terus terusan', 'berulang ulang'],
+  pencalonan: ['pencalonan', 'mencalonkan', 'dicalonkan', 'mencalonkan diri', 'nyalon', 'maju lagi'],
+  masa_jabatan: ['masa jabatan', 'periode jabatan', 'masa bakti', 'sekali menjabat', 'sekali jabat'],
+  pengaduan: ['pengaduan', 'mengadu', 'mengadukan', 'aduan', 'keluhan', 'mengeluh', 'mengeluhkan', 'komplain', 'complain'],
   paling_banyak: ['sebanyak banyaknya', 'paling banyak', 'maksimal', 'maksimum', 'paling tinggi', 'setinggi tingginya'],
   larangan: ['dilarang', 'larangan', 'melarang', 'tidak boleh', 'tidak diperbolehkan', 'tidak diizinkan'],
   sanksi: ['sanksi', 'hukuman', 'dihukum', 'kena sanksi'],

@@ -224,6 +224,12 @@ describe('Analyzer.analyze', () => {
     expect(concepts('paling lambat 6 (enam) bulan')).toContain('c:batas_waktu');
     expect(concepts('boleh pakai dana CSR?')).toContain('c:pendanaan_lain');
     expect(concepts('dan pendanaan lain yang sah')).toContain('c:pendanaan_lain');
+    expect(concepts('bisa dipecat ga?')).toContain('c:pemberhentian');
+    expect(concepts('diberhentikan dari jabatannya')).toContain('c:pemberhentian');
+    expect(concepts('dihentikan sementara')).not.toContain('c:pemberhentian');
+    expect(concepts('kalau bolos rapat')).toContain('c:tidak_hadir');
+    expect(concepts('tidak menghadiri rapat paripurna')).toContain('c:tidak_hadir');
+    expect(concepts('ke mana menyampaikan keluhan?')).toContain('c:pengaduan');
     // "banyak" alone is a stop-word; the maximum a rule sets is not.
     expect(concepts('paling banyak 50 (lima puluh) orang')).toContain('c:paling_banyak');
     expect(concepts('maksimal brp org?')).toContain('c:paling_banyak');
