@@ -92,11 +92,11 @@ export function sqliteHotQueries(file: string): HotQueries {
     async createUser(user, identities, now) {
       // Forgotten before and after: a read between the two (another message of the same person, another
       // form of its id) would otherwise remember the table as it was before this commit.
-      seen.now().identities.clear();
+      seen.held().identities.clear();
       try {
         await write(() => createUser(user.displayName, identities, now));
       } finally {
-        seen.now().identities.clear();
+        seen.held().identities.clear();
       }
       const channel = identities[0]?.channel ?? '';
       const ids = identities.map((i) => i.externalId);
@@ -120,11 +120,11 @@ export function sqliteHotQueries(file: string): HotQueries {
     async saveSession(userId, s: HotSessionWrite, now) {
       // Forgotten before and after the write, which commits at the next turn of the event loop: a read in
       // between sees the old row, and this connection's own commit does not change data_version.
-      seen.now().sessions.delete(userId);
+      seen.held().sessions.delete(userId);
       try {
         await write(() => saveSession.run(userId, s.flow, s.step, JSON.stringify(s.data), sqliteTime(now), sqliteTime(s.expiresAt)));
       } finally {
-        seen.now().sessions.delete(userId);
+        seen.held().sessions.delete(userId);
       }
     },
     async addPoints(key, points, expire, now) {
@@ -164,6 +164,13 @@ function readsSinceOtherWrites(db: Database.Database) {
         remembered.identities.clear();
         remembered.sessions.clear();
       }
+      return remembered;
+    },
+    /**
+     * What is remembered, without asking SQLite whether it is still valid: enough to forget an entry (what
+     * `now` would drop is dropped at the next read anyway), and half of a message's data_version reads.
+     */
+    held() {
       return remembered;
     },
   };
