@@ -148,6 +148,11 @@ export class Analyzer {
     return this.options.stems ? this.stemTable.stems(word) : [];
   }
 
+  /** The index token of two content words in a row, as a text containing them is indexed. */
+  pairToken(first: string, second: string): string {
+    return `p:${this.pairForm(first)}_${this.pairForm(second)}`;
+  }
+
   /** One canonical form per word for pairs: its first root, or the word itself (the first of alternatives). */
   private pairForm(word: string): string {
     const bar = word.indexOf('|');

@@ -8,6 +8,20 @@ const background: ReadonlyMap<string, number> = new Map(
   }),
 );
 
+/** Two words in a row and the background lines using them so; parsed at the first question, not at start. */
+let backgroundPairs: ReadonlyMap<string, number> | undefined;
+
+/** How many lines of the background regulation use `first second` as neighbours (0 when fewer than three). */
+export function backgroundPairCount(first: string, second: string): number {
+  backgroundPairs ??= new Map(
+    BACKGROUND_WORDS.pairs.split(' ').map((entry) => {
+      const at = entry.lastIndexOf(':');
+      return [entry.slice(0, at), Number(entry.slice(at + 1))];
+    }),
+  );
+  return backgroundPairs.get(`${first}_${second}`) ?? 0;
+}
+
 /** How many lines of the background regulation use a word (0 when none does). */
 export function backgroundCount(word: string): number {
   return background.get(word) ?? 0;

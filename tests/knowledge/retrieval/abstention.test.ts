@@ -233,6 +233,16 @@ describe('abstention that reads the question', () => {
     expect(polite.signals.headCovered).toBe(1);
   });
 
+  it('notes a phrase of general government the base never uses so, in the sentence that asks ("pajak daerah")', async () => {
+    // General government text says "pajak daerah" in many lines; no passage here does.
+    expect((await search('pajak daerah untuk laboratorium uji coba berapa?')).signals.generalPhrase).toBe(1);
+    // A phrase the base itself uses ("uji coba", "perangkat daerah") is its subject, however common elsewhere.
+    expect((await search('uji coba dilakukan di perangkat daerah mana?')).signals.generalPhrase).toBe(0);
+    // Only the asking sentence counts: the story may mention the phrase.
+    const story = await search('Saya dulu mengurus pajak daerah. Laboratorium uji coba itu di perangkat daerah mana?');
+    expect(story.signals.generalPhrase).toBe(0);
+  });
+
   it('asks for a Pasal only of passages that are or name one', async () => {
     const pasal = await search('pasal berapa yang mengatur laboratorium uji coba?');
     expect(pasal.signals.answerTypeMissing).toBe(0);

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { backgroundCount, domainSpecificity } from '../../../src/knowledge/retrieval/domain-specificity.js';
+import { backgroundCount, backgroundPairCount, domainSpecificity } from '../../../src/knowledge/retrieval/domain-specificity.js';
 import { chunk, indexOf } from '../support/chunks.js';
 
 const PP = 'PP 38/2017';
@@ -14,6 +14,13 @@ describe('domain specificity of a word against general government text', () => {
   it('counts words of general regional-government text, not their text', () => {
     expect(backgroundCount('dprd')).toBeGreaterThan(100);
     expect(backgroundCount('niru')).toBe(0);
+  });
+
+  it('counts two words in a row that general government text uses as a phrase, and no chance neighbours', () => {
+    expect(backgroundPairCount('pajak', 'daerah')).toBeGreaterThanOrEqual(3);
+    expect(backgroundPairCount('kepala', 'daerah')).toBeGreaterThan(100);
+    expect(backgroundPairCount('daerah', 'pajak')).toBe(0);
+    expect(backgroundPairCount('inovasi', 'niru')).toBe(0);
   });
 
   it("rates the base's own subject above its passing mentions of general government", () => {

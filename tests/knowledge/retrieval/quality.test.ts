@@ -52,37 +52,45 @@ import { PROJECT_ROOT, startTestApp, type TestApp } from '../../support/test-app
  *              are names in a sentence where the asker speaks of themselves before a short question about it,
  *              which took the holdout's false abstention from 0.030 to 0.015 and the sealed set's from 0.031
  *              to 0.021, and their floors follow)
+ * The general-phrase signal (2026-12-07: two words in a row that general government text uses as a phrase
+ * and no passage of the base does, "laporan keuangan", "pembentukan kecamatan"; the model refitted on the
+ * same eight sets) moved abstention / false abstention as follows; the figures above are from before it:
+ *   dev 0.900 → 0.933, dev3 0.833 → 0.867, dev6 0.900 → 0.967, dev10 0.891 → 0.927, tune 0.875 → 0.906,
+ *   abstention 0.943 → 0.957, abstention2 0.814 → 0.800, abstention3 0.833 → 0.867; dev7's false abstention
+ *   0.050 → 0.067, dev11's 0.200 → 0.186; check9 and check10 unchanged. Measured once afterwards, not
+ *   chosen on: holdout 0.857 / 0.015 → 0.905 / 0.030, sealed 0.955 / 0.021 → 1.000 / 0.010.
  */
 /** `abstention` is absent for a set of in-scope questions only: there is nothing to refuse. */
 const FLOORS: Record<string, { hitAt1: number; hitAt5: number; abstention?: number; maxFalseAbstention: number; lead?: number }> = {
-  dev: { hitAt1: 0.96, hitAt5: 0.986, abstention: 0.866, maxFalseAbstention: 0.02, lead: 0.3 },
+  dev: { hitAt1: 0.96, hitAt5: 0.986, abstention: 0.9, maxFalseAbstention: 0.02, lead: 0.3 },
   dev2: { hitAt1: 0.931, hitAt5: 0.982, abstention: 0.75, maxFalseAbstention: 0.018, lead: 0.05 },
-  tune: { hitAt1: 0.897, hitAt5: 0.948, abstention: 0.843, maxFalseAbstention: 0.011, lead: 0.08 },
+  tune: { hitAt1: 0.897, hitAt5: 0.948, abstention: 0.875, maxFalseAbstention: 0.011, lead: 0.08 },
   // Everyday wording and out-of-scope questions built from the domain's words (dev4 written for the abstention fit).
-  dev3: { hitAt1: 0.958, hitAt5: 0.958, abstention: 0.8, maxFalseAbstention: 0.042 },
+  dev3: { hitAt1: 0.958, hitAt5: 0.958, abstention: 0.833, maxFalseAbstention: 0.042 },
   dev4: { hitAt1: 0.933, hitAt5: 0.977, abstention: 0.903, maxFalseAbstention: 0.067, lead: 0.15 },
   // Written from the reference notes for the abstention work of issue 11 (half out of scope: neighbouring
   // topics); measured, not fitted on.
-  dev6: { hitAt1: 0.933, hitAt5: 0.966, abstention: 0.866, maxFalseAbstention: 0.1, lead: 0.16 },
+  dev6: { hitAt1: 0.933, hitAt5: 0.966, abstention: 0.933, maxFalseAbstention: 0.1, lead: 0.16 },
   // The categories that miss most, written from the reference notes (2026-12-06): a floor against losing more.
   dev8: { hitAt1: 0.675, hitAt5: 0.925, abstention: 0.9, maxFalseAbstention: 0.075, lead: 0.15 },
   // The order of steps in each procedure (2026-12-07, 90 in-scope questions written from the reference notes,
   // split by a hash of their ids): dev9 is looked at, check9 only measured.
   dev9: { hitAt1: 0.826, hitAt5: 0.956, maxFalseAbstention: 0.087, lead: 0.19 },
   check9: { hitAt1: 0.772, hitAt5: 0.954, maxFalseAbstention: 0.046, lead: 0.18 },
-  dev10: { hitAt1: 0.844, hitAt5: 0.955, abstention: 0.872, maxFalseAbstention: 0.067, lead: 0.11 },
+  dev10: { hitAt1: 0.844, hitAt5: 0.955, abstention: 0.909, maxFalseAbstention: 0.067, lead: 0.11 },
   check10: { hitAt1: 0.85, hitAt5: 0.925, abstention: 0.8, maxFalseAbstention: 0.175, lead: 0.125 },
-  dev11: { hitAt1: 0.814, hitAt5: 0.914, maxFalseAbstention: 0.215, lead: 0.257 },
+  dev11: { hitAt1: 0.814, hitAt5: 0.914, maxFalseAbstention: 0.2, lead: 0.257 },
   // The ranking work of 2026-12-06 cost the holdout set one question (0.910 → 0.896) while the sealed and
   // abstention3 sets gained; its lead floor follows (one question below).
-  holdout: { hitAt1: 0.88, hitAt5: 0.97, abstention: 0.809, maxFalseAbstention: 0.03, lead: 0.11 },
+  holdout: { hitAt1: 0.88, hitAt5: 0.97, abstention: 0.857, maxFalseAbstention: 0.03, lead: 0.11 },
   // Mostly out-of-scope questions: their in-scope ones are no ranking benchmark, so no lead is asked of them.
-  // The stemmer's reading of "berjumlah" as ber+jumlah (2026-12-07) tipped one question here ("berapa jumlah
-  // anggota DPRD kabupaten minimal?") over the threshold: 66 of 70 abstained; the floor follows.
-  abstention: { hitAt1: 0.875, hitAt5: 0.958, abstention: 0.928, maxFalseAbstention: 0.042 },
-  abstention2: { hitAt1: 0.85, hitAt5: 0.975, abstention: 0.8, maxFalseAbstention: 0.05 },
-  abstention3: { hitAt1: 0.85, hitAt5: 0.95, abstention: 0.766, maxFalseAbstention: 0.05 },
-  sealed: { hitAt1: 0.885, hitAt5: 0.989, abstention: 0.818, maxFalseAbstention: 0.032, lead: 0.156 },
+  // The general-phrase signal (2026-12-07, see generalPhrase) raised abstention here and on dev, dev3, dev6,
+  // dev10, tune, abstention3, the holdout and the sealed set, and cost abstention2 one question (57 → 56 of
+  // 70); the floors follow, one question below each figure.
+  abstention: { hitAt1: 0.875, hitAt5: 0.958, abstention: 0.942, maxFalseAbstention: 0.042 },
+  abstention2: { hitAt1: 0.85, hitAt5: 0.975, abstention: 0.785, maxFalseAbstention: 0.05 },
+  abstention3: { hitAt1: 0.85, hitAt5: 0.95, abstention: 0.833, maxFalseAbstention: 0.05 },
+  sealed: { hitAt1: 0.885, hitAt5: 0.989, abstention: 0.954, maxFalseAbstention: 0.021, lead: 0.156 },
 };
 
 let test: TestApp;

@@ -19,6 +19,7 @@ export function signalsOf(overrides: Partial<AbstentionSignals> = {}): Abstentio
     headCovered: 1,
     generalShare: 0,
     generalHead: 0,
+    generalPhrase: 0,
     ...overrides,
   };
 }
