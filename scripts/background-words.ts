@@ -19,17 +19,20 @@ const counts = new Map<string, number>();
 const pairCounts = new Map<string, number>();
 let words = 0;
 for (const line of lines) {
-  const own = normaliseWords(line, false, false).filter(isContentWord);
+  const all = normaliseWords(line, false, false);
+  const own = all.filter(isContentWord);
   words += own.length;
   for (const w of new Set(own)) counts.set(w, (counts.get(w) ?? 0) + 1);
+  // Neighbours as written: "daerah yang sah" is no phrase "daerah sah".
   const pairs = new Set<string>();
-  for (let i = 0; i + 1 < own.length; i += 1) pairs.add(`${own[i]}_${own[i + 1]}`);
+  for (let i = 0; i + 1 < all.length; i += 1)
+    if (isContentWord(all[i]!) && isContentWord(all[i + 1]!)) pairs.add(`${all[i]}_${all[i + 1]}`);
   for (const p of pairs) pairCounts.set(p, (pairCounts.get(p) ?? 0) + 1);
 }
 // Numbers are article and ayat numbers there, nothing a question's subject is about.
 const entries = [...counts].filter(([w]) => !/\d/.test(w)).sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1));
 const body = entries.map(([w, n]) => `${w}:${n}`).join(' ');
-// Two words in a row that general government text uses as a phrase ("perjalanan dinas", "laporan keuangan"),
+// Two words side by side that general government text uses as a phrase ("laporan keuangan", "pajak daerah"),
 // in at least PAIR_MIN_LINES lines: fewer are chance neighbours, and would only make the list longer.
 const PAIR_MIN_LINES = 3;
 const pairs = [...pairCounts]
@@ -43,7 +46,7 @@ export const BACKGROUND_WORDS = {
   lines: ${lines.length},
   wordsPerLine: ${(words / lines.length).toFixed(2)},
   counts: ${JSON.stringify(body)},
-  /** Two content words in a row ("perjalanan_dinas"), and how many lines use them so, when at least ${PAIR_MIN_LINES}. */
+  /** Two content words side by side ("pajak_daerah"), and how many lines use them so, when at least ${PAIR_MIN_LINES}. */
   pairs: ${JSON.stringify(pairs)},
 };
 `;

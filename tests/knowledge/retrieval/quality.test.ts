@@ -52,12 +52,12 @@ import { PROJECT_ROOT, startTestApp, type TestApp } from '../../support/test-app
  *              are names in a sentence where the asker speaks of themselves before a short question about it,
  *              which took the holdout's false abstention from 0.030 to 0.015 and the sealed set's from 0.031
  *              to 0.021, and their floors follow)
- * The general-phrase signal (2026-12-07: two words in a row that general government text uses as a phrase
- * and no passage of the base does, "laporan keuangan", "pembentukan kecamatan"; the model refitted on the
+ * The general-phrase signal (2026-12-07: two words side by side that general government text uses as a
+ * phrase and no passage of the base does, "laporan keuangan", "pembentukan kecamatan"; the model refitted on the
  * same eight sets) moved abstention / false abstention as follows; the figures above are from before it:
- *   dev 0.900 → 0.933, dev3 0.833 → 0.867, dev6 0.900 → 0.967, dev10 0.891 → 0.927, tune 0.875 → 0.906,
- *   abstention 0.943 → 0.957, abstention2 0.814 → 0.800, abstention3 0.833 → 0.867; dev7's false abstention
- *   0.050 → 0.067, dev11's 0.200 → 0.186; check9 and check10 unchanged. Measured once afterwards, not
+ *   dev 0.900 → 0.933, dev3 0.833 → 0.867, dev6 0.900 → 0.967, dev10 0.891 → 0.945, tune 0.875 → 0.906,
+ *   abstention 0.943 → 0.957, abstention2 0.814 → 0.800, abstention3 0.833 → 0.867; dev11's false abstention
+ *   0.200 → 0.186; every other false abstention, check9 and check10 unchanged. Measured once afterwards, not
  *   chosen on: holdout 0.857 / 0.015 → 0.905 / 0.030, sealed 0.955 / 0.021 → 1.000 / 0.010.
  */
 /** `abstention` is absent for a set of in-scope questions only: there is nothing to refuse. */
@@ -77,7 +77,7 @@ const FLOORS: Record<string, { hitAt1: number; hitAt5: number; abstention?: numb
   // split by a hash of their ids): dev9 is looked at, check9 only measured.
   dev9: { hitAt1: 0.826, hitAt5: 0.956, maxFalseAbstention: 0.087, lead: 0.19 },
   check9: { hitAt1: 0.772, hitAt5: 0.954, maxFalseAbstention: 0.046, lead: 0.18 },
-  dev10: { hitAt1: 0.844, hitAt5: 0.955, abstention: 0.909, maxFalseAbstention: 0.067, lead: 0.11 },
+  dev10: { hitAt1: 0.844, hitAt5: 0.955, abstention: 0.927, maxFalseAbstention: 0.067, lead: 0.11 },
   check10: { hitAt1: 0.85, hitAt5: 0.925, abstention: 0.8, maxFalseAbstention: 0.175, lead: 0.125 },
   dev11: { hitAt1: 0.814, hitAt5: 0.914, maxFalseAbstention: 0.2, lead: 0.257 },
   // The ranking work of 2026-12-06 cost the holdout set one question (0.910 → 0.896) while the sealed and
