@@ -281,16 +281,14 @@ function isGeneralWord(surface: string, index: KnowledgeIndex): boolean {
   return seen;
 }
 
-/** Background lines a phrase must be used in before the base's not having it says something (see generalPhrase). */
-const GENERAL_PHRASE_LINES = 3;
-
 /** See `generalPhrase`: `asking` is the asking parts' words, joined with spaces (SentenceRoles.asking). */
 function asksGeneralPhrase(asking: string, index: KnowledgeIndex): boolean {
   const words = asking.split(' ').filter(Boolean);
   for (let i = 0; i + 1 < words.length; i += 1) {
     const [first, second] = [words[i]!, words[i + 1]!];
     if (!isContentWord(first) || !isContentWord(second)) continue;
-    if (backgroundPairCount(first, second) >= GENERAL_PHRASE_LINES && !index.bm25.has(index.analyzer.pairToken(first, second))) return true;
+    // The background holds only phrases of at least three lines: any count is a phrase of general government.
+    if (backgroundPairCount(first, second) > 0 && !index.bm25.has(index.analyzer.pairToken(first, second))) return true;
   }
   return false;
 }
