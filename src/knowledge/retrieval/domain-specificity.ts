@@ -1,24 +1,24 @@
 import { BACKGROUND_WORDS } from '../analysis/background-words.js';
 import type { KnowledgeIndex } from '../index/knowledge-index.js';
 
-const background: ReadonlyMap<string, number> = new Map(
-  BACKGROUND_WORDS.counts.split(' ').map((entry) => {
-    const at = entry.lastIndexOf(':');
-    return [entry.slice(0, at), Number(entry.slice(at + 1))];
-  }),
-);
+/** A generated "key:count key:count …" list as a map. */
+function countsOf(list: string): ReadonlyMap<string, number> {
+  return new Map(
+    list.split(' ').map((entry) => {
+      const at = entry.lastIndexOf(':');
+      return [entry.slice(0, at), Number(entry.slice(at + 1))];
+    }),
+  );
+}
+
+const background = countsOf(BACKGROUND_WORDS.counts);
 
 /** Two words in a row and the background lines using them so; parsed at the first question, not at start. */
 let backgroundPairs: ReadonlyMap<string, number> | undefined;
 
 /** How many lines of the background regulation use `first second` as neighbours (0 when fewer than three). */
 export function backgroundPairCount(first: string, second: string): number {
-  backgroundPairs ??= new Map(
-    BACKGROUND_WORDS.pairs.split(' ').map((entry) => {
-      const at = entry.lastIndexOf(':');
-      return [entry.slice(0, at), Number(entry.slice(at + 1))];
-    }),
-  );
+  backgroundPairs ??= countsOf(BACKGROUND_WORDS.pairs);
   return backgroundPairs.get(`${first}_${second}`) ?? 0;
 }
 
