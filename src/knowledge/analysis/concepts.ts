@@ -22,7 +22,7 @@ export const CONCEPTS: Readonly<Record<string, readonly string[]>> = {
   keputusan_kepala_daerah: ['keputusan kepala daerah', 'sk bupati', 'sk wali kota', 'sk walikota', 'sk gubernur', 'sk kepala daerah', 'keputusan bupati', 'keputusan wali kota', 'keputusan walikota', 'keputusan gubernur', 'kepbup', 'kepwal', 'kepgub', 'surat keputusan'],
   asn: ['asn', 'aparatur sipil negara', 'pns', 'pegawai negeri sipil', 'pppk', 'pegawai pemerintah dengan perjanjian kerja', 'honorer'],
   dprd: ['dprd', 'dewan perwakilan rakyat daerah', 'anggota dewan', 'legislatif', 'dewan'],
-  litbang: ['litbang', 'penelitian dan pengembangan', 'brida', 'balitbang', 'balitbangda', 'bappelitbang', 'bapelitbang', 'badan riset', 'badan riset dan inovasi daerah', 'riset dan inovasi daerah'],
+  litbang: ['litbang', 'penelitian dan pengembangan', 'perangkat daerah yang membidangi penelitian', 'perangkat daerah litbang', 'brida', 'balitbang', 'balitbangda', 'bappelitbang', 'bapelitbang', 'badan riset', 'badan riset dan inovasi daerah', 'riset dan inovasi daerah'],
   menteri_dalam_negeri: ['mendagri', 'kemendagri', 'menteri dalam negeri', 'kementerian dalam negeri', 'urusan pemerintahan dalam negeri', 'bskdn', 'badan strategi kebijakan dalam negeri'],
   masyarakat: ['masyarakat', 'warga', 'penduduk', 'rakyat', 'publik', 'warga masyarakat'],
   berkala: ['berkala', 'rutin', 'periodik', 'secara berkala', 'secara rutin', 'secara periodik'],

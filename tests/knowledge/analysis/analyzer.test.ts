@@ -122,6 +122,16 @@ describe('Analyzer.analyze', () => {
     expect(concepts('perusda')).toEqual(concepts('BUMD'));
   });
 
+  it('reads the research office ("Perangkat Daerah yang membidangi penelitian dan pengembangan") as litbang, not as any Perangkat Daerah', () => {
+    // Every route of an initiative ends at the research office; read as the generic OPD concept it made a
+    // question about an OPD's own initiative match the ASN and citizen routes as well as the OPD's.
+    const office = concepts('disampaikan kepada Perangkat Daerah yang membidangi penelitian dan pengembangan');
+    expect(office).toContain('c:litbang');
+    expect(office).not.toContain('c:perangkat_daerah');
+    expect(concepts('hasilnya ke Perangkat Daerah litbang')).toEqual(['c:litbang']);
+    expect(concepts('inisiatif yang berasal dari Perangkat Daerah')).toContain('c:perangkat_daerah');
+  });
+
   it('meets the finance words people use with the regulations\' own ("utang" is a "pinjaman", "agunan" a "tanggungan")', () => {
     expect(concepts('pemda boleh ngutang?')).toEqual(concepts('pinjaman pemerintah daerah'));
     expect(concepts('tanah dijadikan agunan')).toEqual(concepts('tidak dapat dijadikan tanggungan'));
