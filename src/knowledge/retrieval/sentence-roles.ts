@@ -39,6 +39,15 @@ export interface SentenceRoles {
   askingText: string;
 }
 
+/** A request for an explanation, which asks without a question word ("Mohon dijelaskan kriteria …"). */
+const REQUEST_RE = / (?:mohon|tolong|minta) (?:dijelaskan|jelaskan|penjelasan|penjelasannya|arahan|arahannya|petunjuk|petunjuknya|informasi|informasinya) /;
+
+/**
+ * Someone else's question the asker passes on ("Atasan bertanya apakah kami harus menunggu tahun depan",
+ * "Dalam rapat kemarin pimpinan bertanya dasar apa …"): the story that leads to the asker's own request.
+ */
+const REPORTED_RE = /^(?:(?!\b(?:saya|kami|aku|kita)\b).)*\b(?:bertanya|menanyakan|nanya)\b/i;
+
 /** The asker speaking of themselves: a clause with one tells who asks, not what. */
 const FIRST_PERSON: ReadonlySet<string> = new Set(['saya', 'kami', 'kita']);
 
@@ -74,7 +83,7 @@ export function sentenceRoles(read: QuestionText, index: KnowledgeIndex): Senten
   const { analyzer } = index;
   const { slang, english } = analyzer.options;
   const wordsOf = (x: QuestionText) => x.words(slang, english).map((w) => analyzer.formal(w));
-  const asks = (x: QuestionText) => x.text.includes('?') || ASKING_RE.test(x.spaced());
+  const asks = (x: QuestionText) => x.text.includes('?') || ASKING_RE.test(x.spaced()) || REQUEST_RE.test(x.spaced());
   const subjectWords = (ws: readonly string[]) => ws.filter((w) => isContentWord(w) && !COURTESY_WORDS.has(w) && !isFiller(w)).length;
   // Each sentence as parts: asking sentences split where a clause the asker tells of themselves ends.
   type Part = { words: string[]; kind: 'asking' | 'told' | 'other'; text?: string };
@@ -105,6 +114,9 @@ export function sentenceRoles(read: QuestionText, index: KnowledgeIndex): Senten
       .join(' ');
     parts.push({ words: wordsOf(new QuestionText(text)), kind: 'asking', text });
   }
+  // A question passed on from someone else is the story, when the asker goes on to ask in a sentence of their own.
+  const own = parts.filter((p) => p.kind === 'asking' && !(p.text && REPORTED_RE.test(p.text)));
+  if (own.length > 0) for (const p of parts) if (p.kind === 'asking' && p.text && REPORTED_RE.test(p.text)) p.kind = 'told';
   if (!anyAsking || parts.length < 2) return whole;
   const asking = parts.reduce((n, p) => n + (p.kind === 'asking' ? subjectWords(p.words) : 0), 0);
   const askingWords = parts.reduce((n, p) => n + (p.kind === 'asking' ? p.words.length : 0), 0);

@@ -145,6 +145,18 @@ describe('abstention that reads the question', () => {
     expect((await search('tahun ini, uji coba dilakukan di perangkat daerah mana?')).signals.asksCurrent).toBe(1);
   });
 
+  it("reads a question passed on from someone else as story when the asker then asks or requests in their own words", async () => {
+    const passedOn = await search('Atasan bertanya apakah kami harus menunggu tahun depan. Mohon arahannya, bagaimana pendanaan kegiatan inovasi menurut aturan?');
+    expect(passedOn.signals.asksCurrent).toBe(0);
+    // A request without a question word asks too ("Mohon dijelaskan …"), so the question before it is the story.
+    const requested = await search('Dalam rapat kemarin pimpinan bertanya apa dasar penilaian daerah. Mohon dijelaskan penilaian terhadap daerah menurut peraturannya.');
+    expect(requested.signals.asksCurrent).toBe(0);
+    // Passed on and nothing else asked: it is the question, and its time words ask about now.
+    expect((await search('Pimpinan bertanya apakah pendanaan inovasi tahun depan masih ada?')).signals.asksCurrent).toBe(1);
+    // The asker's own "saya ingin bertanya" is no one else's question.
+    expect((await search('Saya ingin bertanya, uji coba tahun ini dilakukan di perangkat daerah mana? Terima kasih.')).signals.asksCurrent).toBe(1);
+  });
+
   it("refuses a question about one region's records, but answers one that only mentions a region", async () => {
     const record = await search('berapa skor penilaian inovasi Kabupaten Sidoarjo?');
     expect(record.signals.regionRecord).toBe(1);
