@@ -5,7 +5,10 @@ import { QuestionText } from './question-text.js';
  * for whole classes of questions, never for particular ones.
  */
 export interface QuestionCues {
-  /** "apa itu ...", "... maksudnya apa", "artinya", "pengertian": the Penjelasan or a definition answers best. */
+  /**
+   * "apa itu ...", "... maksudnya apa", "artinya", "pengertian", and what something covers ("mencakup apa
+   * saja", "cakupannya"): the Penjelasan or a definition answers best (a definition says what its term covers).
+   */
   definition: boolean;
   /**
    * Competition results ("siapa pemenang IGA 2024", "peringkat IID 2023", "Top 45 KIPP 2022"): Pandu holds
@@ -42,7 +45,7 @@ export interface QuestionCues {
 }
 
 /** Words that ask what something means; they name the kind of answer, not its subject. */
-export const DEFINITION_CUES: ReadonlySet<string> = new Set(['maksud', 'maksudnya', 'arti', 'artinya', 'pengertian', 'definisi', 'dimaksud', 'diartikan', 'disebut', 'apaan', 'kepanjangan', 'singkatan']);
+export const DEFINITION_CUES: ReadonlySet<string> = new Set(['maksud', 'maksudnya', 'arti', 'artinya', 'pengertian', 'definisi', 'dimaksud', 'diartikan', 'disebut', 'apaan', 'kepanjangan', 'singkatan', 'cakupan', 'cakupannya', 'mencakup', 'meliputi', 'lingkup', 'lingkupnya']);
 /**
  * Words that ask for a period or a deadline ("berapa lama", "batas waktu", "deadline", "kapan"): they name
  * the kind of answer, which the passages' answer form meets, not its subject.

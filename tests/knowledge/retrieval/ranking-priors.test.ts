@@ -90,6 +90,22 @@ describe('questions that ask for a definition, a list or a deferred-to rule', ()
     expect(await first('apa yang dimaksud fasilitasi khusus?')).toBe(`${REG} Pasal 5 ayat (2)`);
   });
 
+  it('answers what a term covers ("X mencakup apa saja?") with the passage saying what X is, not a list naming X among others', async () => {
+    const forms = indexOf([
+      chunk(
+        { regulation: 'PP 38/2017', pasal: '4' },
+        'Inovasi Daerah dapat berbentuk: a. inovasi tata kelola Pemerintahan Daerah; b. inovasi Pelayanan Publik; dan/atau c. Inovasi Daerah lainnya.',
+      ),
+      chunk(
+        { regulation: 'PP 38/2017', pasal: '5', ayat: '1' },
+        'Inovasi tata kelola Pemerintahan Daerah adalah inovasi dalam pengelolaan Pemerintah Daerah, meliputi tata laksana internal dan penggunaan sumber daya.',
+      ),
+    ]);
+    const top = async (question: string) => (await new Retriever(forms).search(question, 5)).hits[0]?.chunk.citation;
+    expect(await top('inovasi tata kelola pemerintahan daerah mencakup apa saja?')).toBe('PP 38/2017 Pasal 5 ayat (1)');
+    expect(await top('bentuk inovasi daerah apa saja?')).toBe('PP 38/2017 Pasal 4');
+  });
+
   it('prefers the passage stating a list when the question asks "apa saja"', async () => {
     expect(await first('syarat pejabat menggunakan diskresi apa saja')).toBe(`${REG} Pasal 24`);
   });
