@@ -216,47 +216,42 @@ export function decideAbstention(input: AbstentionInput): { abstain: boolean; co
 
 /**
  * The logistic model over the signals, fitted by `npm run --silent eval -- --fit-abstention --questions
- * tests/fixtures/eval/dev.jsonl,…` on all eight fitting sets (dev, dev2, dev3, dev4, dev5, tune, abstention,
- * abstention2: 771 questions the model weighs, 279 out of scope, many built from the domain's own words;
- * L2-regularised logistic regression), then the bias raised by MARGIN_SHIFT (0.41, logit 0.6) so that the
- * default threshold of 0.5 sits where the fitted model's 0.4 did. Validated leaving one set out
- * (`--fit-abstention --leave-one-out`: fitted on seven sets, measured on the eighth): mean abstention 0.849
- * at 1.3% false abstention (0.833 at 3.1% with the signals before generalShare, generalHead and the lighter
- * everyday unknown words). dev6.jsonl, written afterwards from the reference notes (half of it
- * out-of-scope questions on neighbouring government topics), is not fitted on: abstention 0.900 at 6.7% false
- * abstention (0.633 at 6.7% before). A refit with dev6 added did better leaving one set out but broke the
- * holdout's false-abstention floor, so it is not used. Neither the holdout nor the sealed set was used for
- * fitting; abstention3.jsonl is only measured. Questions asking who holds a post now (asksOfficeHolder) or
- * for an article number no regulation in the base has (absentArticle) are refused by rule, whatever this
- * model says. Not refitted since long messages are read by sentence (sentenceRoles) and colloquial verbs in
- * their standard form: leave-one-set-out on the nine fitting sets (dev6 included) then gave mean abstention
- * 0.876 at 1.0% false abstention (0.861 at 2.2% before), and the weights below keep every set's abstention.
- * Refitted on the same eight sets when generalPhrase was added (2026-12-07; bias again + MARGIN_SHIFT):
- * leaving one set out, mean abstention 0.864 at 0.6% false abstention (0.864 at 0.8% without it); on the
- * sets never fitted on, dev6 0.900 → 0.967 and dev10 0.891 → 0.945 at unchanged false abstention. (Pairs
- * read across a stop-word, "daerah yang sah" as "daerah sah", refused one more dev7 question and caught
- * one dev10 question fewer.)
+ * tests/fixtures/eval/dev.jsonl,…` on every looked-at set (dev, dev2 … dev11, tune, abstention, abstention2,
+ * abstention3, check9, check10: 1,337 questions the model weighs, 450 out of scope, many built from the
+ * domain's own words; L2-regularised logistic regression), shipped as fitted (MARGIN_SHIFT is 0).
+ * Questions asking who holds a post now (asksOfficeHolder), for a year's results, or for an article number no
+ * regulation in the base has (absentArticle) are refused by rule, whatever this model says.
+ *
+ * History, measured each time: first fitted on eight sets of mostly short questions (dev, dev2, dev3, dev4,
+ * dev5, tune, abstention, abstention2) with the bias raised by 0.41 as a margin against false abstention on
+ * questions unlike them; refitted on the same eight when generalPhrase was added (leaving one set out: mean
+ * abstention 0.864 at 0.6% false abstention). That model refused 18.6% of dev11's and 20% of check12's
+ * in-scope questions (long, code-mixed, paraphrased). Refitted on all seventeen sets (2026-12-07): leaving
+ * one set out, mean abstention 0.876 at 3.2% false abstention over the seventeen; on check12.jsonl, written
+ * afterwards and never fitted on, abstention 0.967 at 8% false abstention (the eight-set model: 0.967 at 20%;
+ * this fit with the old margin: 0.933 at 8%); measured once afterwards, not chosen on: holdout 0.905 / 0.030
+ * → 0.905 / 0.015, sealed 1.000 / 0.010 → 0.955 / 0.
  */
 export const ABSTENTION_MODEL: { bias: number; weights: Readonly<Record<keyof AbstentionSignals, number>> } = {
-  bias: -2.51,
+  bias: -1.41,
   weights: {
-    coverageTop1: 3.2,
-    coverageTop3: 0.67,
-    coverageBest: 3.35,
-    keyCovered: -0.47,
-    unknownShare: -2.45,
-    outsideTopic: -1.38,
-    regionRecord: -3.71,
+    coverageTop1: 2.74,
+    coverageTop3: 0.34,
+    coverageBest: 2.99,
+    keyCovered: -0.17,
+    unknownShare: -3.11,
+    outsideTopic: -1.24,
+    regionRecord: -2.9,
     absentRegulation: -0.61,
     absentArticle: 0,
-    answerTypeMissing: -0.02,
-    factMissing: -1.73,
-    asksCurrent: -1.71,
-    yearMismatch: -0.46,
-    headCovered: 1.15,
-    generalShare: -0.51,
-    generalHead: -1.25,
-    generalPhrase: -1.51,
+    answerTypeMissing: -0.11,
+    factMissing: -1.47,
+    asksCurrent: -2.1,
+    yearMismatch: -0.8,
+    headCovered: 0.84,
+    generalShare: -1.25,
+    generalHead: -0.78,
+    generalPhrase: -2.06,
   },
 };
 
