@@ -10,7 +10,7 @@
 export const CONCEPTS: Readonly<Record<string, readonly string[]>> = {
   perangkat_daerah: ['perangkat daerah', 'opd', 'skpd', 'dinas', 'organisasi perangkat daerah', 'satuan kerja perangkat daerah', 'kadis', 'kepala dinas', 'kepala opd'],
   pemerintah_daerah: ['pemerintah daerah', 'pemerintahan daerah', 'pemda', 'pemkab', 'pemkot', 'pemprov', 'pemerintah kabupaten', 'pemerintah kota', 'pemerintah provinsi'],
-  kepala_daerah: ['kepala daerah', 'bupati', 'walikota', 'wali kota', 'gubernur', 'kada', 'walkot'],
+  kepala_daerah: ['kepala daerah', 'bupati', 'walikota', 'wali kota', 'gubernur', 'kada', 'walkot', 'pimpinan daerah'],
   perkada: ['perkada', 'peraturan kepala daerah', 'perbup', 'perwal', 'pergub', 'peraturan bupati', 'peraturan wali kota', 'peraturan walikota', 'peraturan gubernur'],
   perda: ['perda', 'peraturan daerah'],
   // Finance and enterprise words of regional government, as people say them and as regulations write them.
@@ -30,7 +30,7 @@ export const CONCEPTS: Readonly<Record<string, readonly string[]>> = {
   anggaran: ['anggaran', 'dana', 'biaya', 'pendanaan', 'pembiayaan', 'budget', 'duit', 'uang'],
   apbd: ['apbd', 'anggaran pendapatan dan belanja daerah'],
   rkpd: ['rkpd', 'rencana kerja pemerintah daerah'],
-  penghargaan: ['penghargaan', 'award', 'hadiah', 'reward', 'apresiasi'],
+  penghargaan: ['penghargaan', 'award', 'hadiah', 'reward', 'apresiasi', 'ganjaran', 'diganjar', 'mengganjar'],
   proposal: ['proposal', 'usulan inovasi', 'dokumen usulan'],
   iid: ['iid', 'indeks inovasi daerah', 'indeks inovasi'],
   iga: ['iga', 'innovative government award'],
@@ -60,7 +60,7 @@ export const CONCEPTS: Readonly<Record<string, readonly string[]>> = {
   libatkan: ['melibatkan', 'dilibatkan', 'pelibatan', 'mengikutsertakan', 'diikutsertakan', 'mengajak', 'diajak', 'menggandeng', 'digandeng'],
   insentif: ['insentif', 'did', 'dana insentif daerah'],
   kriteria: ['kriteria', 'syarat', 'persyaratan', 'ketentuan', 'patokan', 'tolok ukur'],
-  tidak_layak: ['tidak layak', 'ditolak', 'penolakan'],
+  tidak_layak: ['tidak layak', 'tidak pantas', 'ditolak', 'penolakan'],
   prinsip: ['prinsip', 'asas'],
   hari_kerja: ['hari kerja'],
   rapat_paripurna: ['rapat paripurna', 'paripurna', 'sidang paripurna'],
@@ -90,8 +90,9 @@ export const CONCEPTS: Readonly<Record<string, readonly string[]>> = {
   // a rule for the whole country is "secara nasional", putting an idea forward is "mengusulkan".
   pembebanan: ['pembebanan', 'membebani', 'dibebani', 'membebankan', 'dibebankan', 'pungutan', 'memungut', 'dipungut', 'bayar', 'membayar', 'dibayar', 'bayaran', 'tarif', 'retribusi', 'iuran'],
   nasional: ['nasional', 'secara nasional', 'seluruh indonesia', 'seluruh negeri', 'se indonesia', 'seindonesia', 'semua daerah', 'seluruh daerah', 'skala nasional'],
-  usul: ['mengusulkan', 'diusulkan', 'usul', 'pengusulan', 'mengajukan', 'diajukan', 'ajukan', 'pengajuan'],
+  usul: ['mengusulkan', 'diusulkan', 'usul', 'pengusulan', 'mengajukan', 'diajukan', 'ajukan', 'pengajuan', 'menyodorkan', 'disodorkan', 'sodorkan'],
   inisiatif: ['inisiatif', 'ide', 'gagasan', 'prakarsa'],
+  layak: ['layak', 'pantas', 'kelayakan', 'feasible'],
   hentikan: ['menghentikan', 'dihentikan', 'penghentian', 'hentikan', 'disetop', 'distop', 'setop', 'stop'],
   guna: ['guna', 'menggunakan', 'digunakan', 'penggunaan', 'pakai', 'dipakai', 'memakai', 'pemakaian'],
 };

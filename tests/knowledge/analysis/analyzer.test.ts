@@ -146,6 +146,13 @@ describe('Analyzer.analyze', () => {
     expect(concepts('pembebanan kepada masyarakat')).toContain('c:pembebanan');
     expect(concepts('berlaku di seluruh negeri')).toEqual(concepts('diterapkan secara nasional'));
     expect(concepts('ide itu diajukan ke litbang')).toEqual(concepts('inisiatif diusulkan kepada litbang'));
+    // The paraphrases people write to avoid the regulation's words: "pantas" for "layak", "pimpinan daerah"
+    // for the regional head, "diganjar" for an award, "menyodorkan" for proposing.
+    expect(concepts('gagasan dinyatakan pantas')).toEqual(concepts('inisiatif dinyatakan layak'));
+    expect(concepts('gagasan dinyatakan tidak pantas')).toContain('c:tidak_layak');
+    expect(concepts('surat dari pimpinan daerah')).toEqual(['c:kepala_daerah']);
+    expect(concepts('daerah yang diganjar')).toEqual(concepts('daerah penerima penghargaan'));
+    expect(concepts('menyodorkan nama calon')).toEqual(['c:usul']);
     expect(concepts('uji coba distop')).toEqual(concepts('uji coba dihentikan'));
     expect(concepts('ide')).toEqual(concepts('inisiatif'));
   });
