@@ -394,8 +394,10 @@ function isSpecific(word: string, question: string): boolean {
   return /^[A-Z]{2,6}$/.test(typed) || /^[A-Z][a-z]+$/.test(typed);
 }
 
-// "sampai sekarang" frames a story ("no answer until now"); it does not ask about the present.
-const CURRENT_RE = /(?<! (sampai|hingga)) (sekarang|skrg|kini|terkini|terbaru) |(?<! (sampai|hingga)) saat ini | (tahun|bulan|minggu|hari) (ini|depan|lalu) | besok | kemarin /;
+// "sampai sekarang" frames a story ("no answer until now"); it does not ask about the present. Nor does the
+// written "kini" ("aturan yang kini mengatur …", "gagasan itu kini dijalankan"): it describes what holds now,
+// and in our sets only in-scope questions use it.
+const CURRENT_RE = /(?<! (sampai|hingga)) (sekarang|skrg|terkini|terbaru) |(?<! (sampai|hingga)) saat ini | (tahun|bulan|minggu|hari) (ini|depan|lalu) | besok | kemarin /;
 
 /** Words asking for a kind of answer (a definition, the wording, the content) rather than naming a subject. */
 const FRAME_WORDS: ReadonlySet<string> = new Set([

@@ -234,6 +234,7 @@ describe('abstention that reads the question', () => {
 
   it('notes a question about the present and a year the best passage says nothing about', async () => {
     expect((await search('siapa menteri yang menilai inovasi sekarang?')).signals.asksCurrent).toBe(1);
+    expect((await search('aturan yang kini mengatur penilaian daerah itu apa?')).signals.asksCurrent).toBe(0);
     expect((await search('kami belum dapat jawaban sampai sekarang, uji coba di mana?')).signals.asksCurrent).toBe(0);
     expect((await search('penilaian inovasi daerah 2031 gimana?')).signals.yearMismatch).toBe(1);
   });
