@@ -93,6 +93,9 @@ export const CONCEPTS: Readonly<Record<string, readonly string[]>> = {
   usul: ['mengusulkan', 'diusulkan', 'usul', 'pengusulan', 'mengajukan', 'diajukan', 'ajukan', 'pengajuan', 'menyodorkan', 'disodorkan', 'sodorkan'],
   inisiatif: ['inisiatif', 'ide', 'gagasan', 'prakarsa'],
   layak: ['layak', 'pantas', 'kelayakan', 'feasible'],
+  // Every regulation hands its details to another ("Ketentuan lebih lanjut mengenai … diatur dengan Peraturan
+  // Pemerintah"); people ask for the rules that implement it.
+  aturan_pelaksana: ['ketentuan lebih lanjut', 'diatur lebih lanjut', 'pengaturan lebih lanjut', 'pengaturan rinci', 'aturan rinci', 'aturan rincinya', 'aturan pelaksana', 'aturan pelaksanaan', 'aturan pelaksananya', 'peraturan pelaksana', 'peraturan pelaksanaan', 'aturan turunan', 'aturan turunannya', 'peraturan turunan'],
   hentikan: ['menghentikan', 'dihentikan', 'penghentian', 'hentikan', 'disetop', 'distop', 'setop', 'stop'],
   guna: ['guna', 'menggunakan', 'digunakan', 'penggunaan', 'pakai', 'dipakai', 'memakai', 'pemakaian'],
 };

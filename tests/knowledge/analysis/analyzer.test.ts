@@ -153,6 +153,11 @@ describe('Analyzer.analyze', () => {
     expect(concepts('surat dari pimpinan daerah')).toEqual(['c:kepala_daerah']);
     expect(concepts('daerah yang diganjar')).toEqual(concepts('daerah penerima penghargaan'));
     expect(concepts('menyodorkan nama calon')).toEqual(['c:usul']);
+    // A regulation's delegation clause and how people ask for the rules that implement it; the clause is not a
+    // criterion ("ketentuan" alone is one).
+    expect(concepts('Ketentuan lebih lanjut mengenai inovasi diatur dengan peraturan pemerintah')).toContain('c:aturan_pelaksana');
+    expect(concepts('aturan turunannya apa?')).toEqual(['c:aturan_pelaksana']);
+    expect(concepts('Ketentuan lebih lanjut mengenai inovasi')).not.toContain('c:kriteria');
     expect(concepts('uji coba distop')).toEqual(concepts('uji coba dihentikan'));
     expect(concepts('ide')).toEqual(concepts('inisiatif'));
   });
