@@ -2,8 +2,7 @@
  * Words that carry no subject in a question or a rule: function words, question words, chat fillers.
  * They are dropped before matching and do not count when deciding whether a question is covered.
  */
-export const STOPWORDS: ReadonlySet<string> = new Set(
-  `ada adalah adanya agar akan akankah aku amat anda antara antar apa apaan apabila apakah apalagi atas atau
+const WORDS = `ada adalah adanya agar akan akankah aku amat anda antara antar apa apaan apabila apakah apalagi atas atau
   bagaimana bagaimanakah bagi bahkan bahwa baik banyak barang bawah beberapa begini begitu belum benar
   berapa berapakah beri betul biar biasa biasanya bila bisa bukan bukankah cuma dahulu dalam dan dapat
   dari daripada demi dengan di dia dianggap dimana dong dulu entah gimana hal hampir hanya harus hendak hingga ia ialah ingin
@@ -17,6 +16,11 @@ export const STOPWORDS: ReadonlySet<string> = new Set(
   walau walaupun ya yaitu yakni yang deh dah kak pak bu bapak ibu mas mbak min admin halo hai terima kasih terimakasih makasih
   thanks tks pls please permisi maaf tanya bertanya pertanyaan nanya bingung jelaskan jelasin sebutkan apakah
   kira kira2 sebetulnya gitu begitu dimaksud maksudnya maksud intinya ok oke sip mantap menurut`
-    .split(/\s+/)
-    .filter(Boolean),
-);
+  .split(/\s+/)
+  .filter(Boolean);
+
+/**
+ * The words above, and each with the question particle "-kah" ("adakah", "mungkinkah", "bisakah",
+ * "haruskah"): a function word that asks is still a function word.
+ */
+export const STOPWORDS: ReadonlySet<string> = new Set([...WORDS, ...WORDS.filter((w) => !w.endsWith('kah') && /^[a-z]+$/.test(w)).map((w) => `${w}kah`)]);

@@ -65,6 +65,11 @@ describe('Analyzer.analyze', () => {
     expect(words).toEqual(['cara', 'mengusulkan', 'inovasi', 'opd']);
   });
 
+  it('drops a function word with the question particle "-kah" as it drops the word ("adakah", "mungkinkah")', () => {
+    expect(surfaces(analyzer.analyze('adakah batas waktu evaluasi?'))).toEqual(surfaces(analyzer.analyze('ada batas waktu evaluasi?')));
+    expect(surfaces(analyzer.analyze('mungkinkah inovasi diterapkan secara nasional?'))).not.toContain('mungkinkah');
+  });
+
   it('reads "selama" (during) as a function word, so a passage about what happens during a trial does not answer how long it lasts', () => {
     expect(surfaces(analyzer.analyze('selama uji coba'))).toEqual(['uji', 'coba']);
     expect(surfaces(analyzer.analyze('berapa lama uji coba'))).toContain('lama');
