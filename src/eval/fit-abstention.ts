@@ -139,7 +139,7 @@ export interface LeftOutRates {
 
 /**
  * Leave-one-set-out validation: for each set, the model is fitted on all the other sets (then its bias
- * raised by `biasShift`, as the shipped model's was) and measured on the set left out. Sets are written by
+ * raised by `biasShift`, MARGIN_SHIFT as for the shipped model) and measured on the set left out. Sets are written by
  * different people at different times, so this is closer to a held-out set than k-fold over pooled
  * questions, where a set's own phrasing leaks into every fold.
  */

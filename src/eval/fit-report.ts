@@ -37,7 +37,7 @@ export async function fitAbstention(retriever: Retriever, questions: readonly Ev
     ),
     `terpakai: ${JSON.stringify(ABSTENTION_MODEL)}`,
     `hasil fit: ${JSON.stringify(fitted)}`,
-    `hasil fit + margin ${MARGIN_SHIFT}: ${JSON.stringify(shipped)}`,
+    ...(MARGIN_SHIFT !== 0 ? [`hasil fit + margin ${MARGIN_SHIFT}: ${JSON.stringify(shipped)}`] : []),
   ];
 }
 

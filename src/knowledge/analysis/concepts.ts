@@ -11,6 +11,8 @@ export const CONCEPTS: Readonly<Record<string, readonly string[]>> = {
   perangkat_daerah: ['perangkat daerah', 'opd', 'skpd', 'dinas', 'organisasi perangkat daerah', 'satuan kerja perangkat daerah', 'kadis', 'kepala dinas', 'kepala opd'],
   pemerintah_daerah: ['pemerintah daerah', 'pemerintahan daerah', 'pemda', 'pemkab', 'pemkot', 'pemprov', 'pemerintah kabupaten', 'pemerintah kota', 'pemerintah provinsi'],
   kepala_daerah: ['kepala daerah', 'bupati', 'walikota', 'wali kota', 'gubernur', 'kada', 'walkot', 'pimpinan daerah'],
+  // The regional leaders' forum is not the regional head, though its name holds "pimpinan daerah".
+  forkopimda: ['forkopimda', 'forum koordinasi pimpinan daerah'],
   perkada: ['perkada', 'peraturan kepala daerah', 'perbup', 'perwal', 'pergub', 'peraturan bupati', 'peraturan wali kota', 'peraturan walikota', 'peraturan gubernur'],
   perda: ['perda', 'peraturan daerah'],
   // Finance and enterprise words of regional government, as people say them and as regulations write them.
@@ -30,7 +32,7 @@ export const CONCEPTS: Readonly<Record<string, readonly string[]>> = {
   anggaran: ['anggaran', 'dana', 'biaya', 'pendanaan', 'pembiayaan', 'budget', 'duit', 'uang'],
   apbd: ['apbd', 'anggaran pendapatan dan belanja daerah'],
   rkpd: ['rkpd', 'rencana kerja pemerintah daerah'],
-  penghargaan: ['penghargaan', 'award', 'hadiah', 'reward', 'apresiasi', 'ganjaran', 'diganjar', 'mengganjar'],
+  penghargaan: ['penghargaan', 'award', 'hadiah', 'reward', 'apresiasi'],
   proposal: ['proposal', 'usulan inovasi', 'dokumen usulan'],
   iid: ['iid', 'indeks inovasi daerah', 'indeks inovasi'],
   iga: ['iga', 'innovative government award'],

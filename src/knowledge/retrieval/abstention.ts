@@ -7,7 +7,7 @@ import type { Bm25Hit } from '../index/bm25.js';
 import type { IndexedChunk } from '../index/indexed-chunk.js';
 import type { KnowledgeIndex } from '../index/knowledge-index.js';
 import type { PreparedQuery } from './query-groups.js';
-import { DEFINITION_CUES, readCues, type QuestionCues } from './question-cues.js';
+import { COVERAGE_CUES, DEFINITION_CUES, readCues, type QuestionCues } from './question-cues.js';
 import { asksOfficeHolder } from './office-holder.js';
 import { QuestionText } from './question-text.js';
 import { readPasalRequests } from './pasal-lookup.js';
@@ -395,13 +395,14 @@ function isSpecific(word: string, question: string): boolean {
 }
 
 // "sampai sekarang" frames a story ("no answer until now"); it does not ask about the present. Nor does the
-// written "kini" ("aturan yang kini mengatur …", "gagasan itu kini dijalankan"): it describes what holds now,
-// and in our sets only in-scope questions use it.
-const CURRENT_RE = /(?<! (sampai|hingga)) (sekarang|skrg|terkini|terbaru) |(?<! (sampai|hingga)) saat ini | (tahun|bulan|minggu|hari) (ini|depan|lalu) | besok | kemarin /;
+// written "kini" before a verb ("aturan yang kini mengatur …", "gagasan itu kini dijalankan"): it describes
+// what holds now (in our sets only in-scope questions use it so); "siapa yang menilai kini?" still asks.
+const CURRENT_RE = /(?<! (sampai|hingga)) (sekarang|skrg|terkini|terbaru) |(?<! (sampai|hingga)) kini (?!(?:me|di|ber|ter)[a-z]+ )|(?<! (sampai|hingga)) saat ini | (tahun|bulan|minggu|hari) (ini|depan|lalu) | besok | kemarin /;
 
 /** Words asking for a kind of answer (a definition, the wording, the content) rather than naming a subject. */
 const FRAME_WORDS: ReadonlySet<string> = new Set([
   ...DEFINITION_CUES,
+  ...COVERAGE_CUES,
   'bunyi',
   'bunyinya',
   'isi',

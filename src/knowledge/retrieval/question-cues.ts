@@ -5,11 +5,13 @@ import { QuestionText } from './question-text.js';
  * for whole classes of questions, never for particular ones.
  */
 export interface QuestionCues {
-  /**
-   * "apa itu ...", "... maksudnya apa", "artinya", "pengertian", and what something covers ("mencakup apa
-   * saja", "cakupannya"): the Penjelasan or a definition answers best (a definition says what its term covers).
-   */
+  /** "apa itu ...", "... maksudnya apa", "artinya", "pengertian": the Penjelasan or a definition answers best. */
   definition: boolean;
+  /**
+   * Asks what something covers ("mencakup apa saja", "cakupannya", "ruang lingkup"): a definition that says
+   * what its term covers answers it, as does a rule listing what its subject covers.
+   */
+  coverage: boolean;
   /**
    * Competition results ("siapa pemenang IGA 2024", "peringkat IID 2023", "Top 45 KIPP 2022"): Pandu holds
    * no results or rankings for any year, so such a question is out of scope however well its words match.
@@ -45,7 +47,9 @@ export interface QuestionCues {
 }
 
 /** Words that ask what something means; they name the kind of answer, not its subject. */
-export const DEFINITION_CUES: ReadonlySet<string> = new Set(['maksud', 'maksudnya', 'arti', 'artinya', 'pengertian', 'definisi', 'dimaksud', 'diartikan', 'disebut', 'apaan', 'kepanjangan', 'singkatan', 'cakupan', 'cakupannya', 'mencakup', 'meliputi', 'lingkup', 'lingkupnya']);
+export const DEFINITION_CUES: ReadonlySet<string> = new Set(['maksud', 'maksudnya', 'arti', 'artinya', 'pengertian', 'definisi', 'dimaksud', 'diartikan', 'disebut', 'apaan', 'kepanjangan', 'singkatan']);
+/** Words that ask what something covers; like the definition cues, they name the kind of answer. */
+export const COVERAGE_CUES: ReadonlySet<string> = new Set(['cakupan', 'cakupannya', 'mencakup', 'meliputi', 'lingkup', 'lingkupnya']);
 /**
  * Words that ask for a period or a deadline ("berapa lama", "batas waktu", "deadline", "kapan"): they name
  * the kind of answer, which the passages' answer form meets, not its subject.
@@ -121,5 +125,6 @@ export function readCues(question: string | QuestionText): QuestionCues {
   const comparison = COMPARISON_RE.test(joined);
   const act = askedAct(words);
   const instrument = INSTRUMENT_RE.test(joined);
-  return { definition: definition || comparison, results, practice, framing, list, duration, permission, instrument, comparison, ...(act ? { act } : {}) };
+  const coverage = words.some((w) => COVERAGE_CUES.has(w));
+  return { definition: definition || comparison, coverage, results, practice, framing, list, duration, permission, instrument, comparison, ...(act ? { act } : {}) };
 }

@@ -5,7 +5,7 @@ import { decideAbstention, type AbstentionSignals } from './abstention.js';
 import type { Bm25Hit } from '../index/bm25.js';
 import type { VectorHit } from '../index/vector-index.js';
 import { prepareQuery, type PreparedQuery } from './query-groups.js';
-import { DEFINITION_CUES, DURATION_CUES, readCues, type QuestionCues } from './question-cues.js';
+import { COVERAGE_CUES, DEFINITION_CUES, DURATION_CUES, readCues, type QuestionCues } from './question-cues.js';
 import { lookUpPasal, readPasalRequests, type PasalLookup } from './pasal-lookup.js';
 import { DocScores } from './doc-scores.js';
 import { fuseRanks, lexicalRanking, type Fused } from './fused-ranking.js';
@@ -277,11 +277,14 @@ export class Retriever {
 
     // "Apa itu X" where a definition defines exactly X: that definition is the answer, whatever else
     // mentions X more often. (A named Pasal, below, still comes before it.)
+    // "X mencakup apa saja" the same, when the definition says what X covers.
     const defined =
       useBm25 && this.priors.definedTerm > 1
         ? cues.comparison
           ? subject.flatMap((one) => exactDefinitions(this.index, [one]))
-          : exactDefinitions(this.index, subject)
+          : cues.definition
+            ? exactDefinitions(this.index, subject)
+            : exactDefinitions(this.index, subject).filter((doc) => STATES_SCOPE_RE.test(this.index.chunks[doc]!.text))
         : [];
     // A named Pasal is an exact look-up: its chunks come first, in reading order.
     const requests = useBm25 && this.priors.exactLookup ? readPasalRequests(read) : [];
@@ -379,13 +382,21 @@ function askedAct(tokens: ReadonlySet<string>, groups: PreparedQuery['groups'], 
 /** Regulations a question names by subject, and the words that name them (see RegulationDirectory). */
 type ReadonlySubjects = { readonly named: readonly string[]; readonly words: ReadonlySet<string> };
 
-/** The words naming what a definition question asks about, less the words asking for a definition. */
+/** A passage saying what its subject covers ("… yang meliputi …", "terdiri atas"). */
+const STATES_SCOPE_RE = /\b(?:meliputi|mencakup|terdiri atas|terdiri dari|antara lain)\b/i;
+
+/**
+ * The words naming what a definition (or coverage) question asks about, less the words asking for a
+ * definition or a scope ("ruang" of "ruang lingkup" included).
+ */
 function definitionSubject(query: PreparedQuery, cues: QuestionCues): string[][] {
-  if (!cues.definition) return [];
+  if (!cues.definition && !cues.coverage) return [];
+  const scope = query.groups.some((g) => g.group.surface === 'lingkup' || g.group.surface === 'lingkupnya');
   // Words naming a regulation ("UU 30/2014", "PP") say where to look, not what to define.
   const legal = new Set(query.groups.filter((g) => g.group.kind === 'legal').flatMap((g) => g.group.surface.split(':')));
   return query.groups
-    .filter((g) => (g.group.kind === 'word' || g.group.kind === 'concept') && !DEFINITION_CUES.has(g.group.surface))
+    .filter((g) => (g.group.kind === 'word' || g.group.kind === 'concept') && !DEFINITION_CUES.has(g.group.surface) && !COVERAGE_CUES.has(g.group.surface))
+    .filter((g) => !(scope && g.group.surface === 'ruang'))
     .filter((g) => !/^\d+$/.test(g.group.surface) && !legal.has(g.group.surface))
     .map((g) => g.variants.map((v) => v.token));
 }

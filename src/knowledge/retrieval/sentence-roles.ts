@@ -42,11 +42,27 @@ export interface SentenceRoles {
 /** A request for an explanation, which asks without a question word ("Mohon dijelaskan kriteria …"). */
 const REQUEST_RE = / (?:mohon|tolong|minta) (?:dijelaskan|jelaskan|penjelasan|penjelasannya|arahan|arahannya|petunjuk|petunjuknya|informasi|informasinya) /;
 
+/** The words of such a request, which name no subject of their own ("Mohon arahannya."). */
+const REQUEST_WORDS: ReadonlySet<string> = new Set(
+  'mohon tolong minta dijelaskan jelaskan penjelasan penjelasannya arahan arahannya petunjuk petunjuknya informasi informasinya'.split(' '),
+);
+
 /**
  * Someone else's question the asker passes on ("Atasan bertanya apakah kami harus menunggu tahun depan",
- * "Dalam rapat kemarin pimpinan bertanya dasar apa …"): the story that leads to the asker's own request.
+ * "Dalam rapat kemarin pimpinan bertanya dasar apa …"): the story that leads to the asker's own request. The
+ * one who asks is named before the verb, and the verb comes before any question word; the asker's own
+ * "izin bertanya" or "saya ingin menanyakan" is not someone else's question.
  */
-const REPORTED_RE = /^(?:(?!\b(?:saya|kami|aku|kita)\b).)*\b(?:bertanya|menanyakan|nanya)\b/i;
+const REPORTED_RE =
+  /^[^?]*?\b(?:pimpinan|atasan|kepala|kadis|kaban|kabid|sekda|bupati|walikota|gubernur|camat|lurah|direktur|beliau|rekan|teman|kawan|warga|masyarakat|anggota|tim|dewan|mereka|dia|ia|pak|bu|bapak|ibu)\b(?:(?!\b(?:saya|kami|aku|kita|gw|gue|sy|izin|ijin|mohon|ingin|mau)\b)[^?])*?\b(?:bertanya|menanyakan|nanya)\b/i;
+
+/** Whether a sentence passes on someone else's question: REPORTED_RE, its verb before any question word. */
+function reportedQuestion(text: string): boolean {
+  const m = REPORTED_RE.exec(text);
+  if (!m) return false;
+  const before = ` ${new QuestionText(text.slice(0, m[0].length)).words().join(' ')} `;
+  return !ASKING_RE.test(before);
+}
 
 /** The asker speaking of themselves: a clause with one tells who asks, not what. */
 const FIRST_PERSON: ReadonlySet<string> = new Set(['saya', 'kami', 'kita']);
@@ -115,8 +131,12 @@ export function sentenceRoles(read: QuestionText, index: KnowledgeIndex): Senten
     parts.push({ words: wordsOf(new QuestionText(text)), kind: 'asking', text });
   }
   // A question passed on from someone else is the story, when the asker goes on to ask in a sentence of their own.
-  const own = parts.filter((p) => p.kind === 'asking' && !(p.text && REPORTED_RE.test(p.text)));
-  if (own.length > 0) for (const p of parts) if (p.kind === 'asking' && p.text && REPORTED_RE.test(p.text)) p.kind = 'told';
+  const reported = (p: Part) => p.kind === 'asking' && p.text !== undefined && reportedQuestion(p.text);
+  // The asker's own part must ask something: a question word, or words of a subject besides the request.
+  const ownQuestion = parts.some(
+    (p) => p.kind === 'asking' && !reported(p) && (ASKING_RE.test(` ${p.words.join(' ')} `) || subjectWords(p.words.filter((w) => !REQUEST_WORDS.has(w))) > 0),
+  );
+  if (ownQuestion) for (const p of parts) if (reported(p)) p.kind = 'told';
   if (!anyAsking || parts.length < 2) return whole;
   const asking = parts.reduce((n, p) => n + (p.kind === 'asking' ? subjectWords(p.words) : 0), 0);
   const askingWords = parts.reduce((n, p) => n + (p.kind === 'asking' ? p.words.length : 0), 0);

@@ -152,11 +152,11 @@ describe('Analyzer.analyze', () => {
     expect(concepts('berlaku di seluruh negeri')).toEqual(concepts('diterapkan secara nasional'));
     expect(concepts('ide itu diajukan ke litbang')).toEqual(concepts('inisiatif diusulkan kepada litbang'));
     // The paraphrases people write to avoid the regulation's words: "pantas" for "layak", "pimpinan daerah"
-    // for the regional head, "diganjar" for an award, "menyodorkan" for proposing.
+    // for the regional head (not inside the leaders' forum), "menyodorkan" for proposing.
     expect(concepts('gagasan dinyatakan pantas')).toEqual(concepts('inisiatif dinyatakan layak'));
     expect(concepts('gagasan dinyatakan tidak pantas')).toContain('c:tidak_layak');
     expect(concepts('surat dari pimpinan daerah')).toEqual(['c:kepala_daerah']);
-    expect(concepts('daerah yang diganjar')).toEqual(concepts('daerah penerima penghargaan'));
+    expect(concepts('rapat forum koordinasi pimpinan daerah')).toEqual(['c:forkopimda']);
     expect(concepts('menyodorkan nama calon')).toEqual(['c:usul']);
     // A regulation's delegation clause and how people ask for the rules that implement it; the clause is not a
     // criterion ("ketentuan" alone is one).

@@ -153,8 +153,13 @@ describe('abstention that reads the question', () => {
     expect(requested.signals.asksCurrent).toBe(0);
     // Passed on and nothing else asked: it is the question, and its time words ask about now.
     expect((await search('Pimpinan bertanya apakah pendanaan inovasi tahun depan masih ada?')).signals.asksCurrent).toBe(1);
-    // The asker's own "saya ingin bertanya" is no one else's question.
+    // The asker's own "saya ingin bertanya" or "izin bertanya" is no one else's question, nor is a question about asking.
     expect((await search('Saya ingin bertanya, uji coba tahun ini dilakukan di perangkat daerah mana? Terima kasih.')).signals.asksCurrent).toBe(1);
+    expect((await search('Izin bertanya, siapa yang menilai daerah tahun ini? Lalu bagaimana pendanaannya?')).signals.asksCurrent).toBe(1);
+    expect((await search('Bagaimana cara masyarakat menanyakan hasil penilaian tahun ini? Siapa yang menilai?')).signals.asksCurrent).toBe(1);
+    // A bare request names nothing of its own: the question passed on stays the question, refusal rules included.
+    expect((await search('Pimpinan bertanya apakah pendanaan inovasi tahun depan masih ada? Mohon arahannya.')).signals.asksCurrent).toBe(1);
+    expect((await search('Pimpinan bertanya siapa pemenang IGA 2024? Mohon informasinya.')).confidence).toBe(0);
   });
 
   it("refuses a question about one region's records, but answers one that only mentions a region", async () => {
@@ -235,6 +240,7 @@ describe('abstention that reads the question', () => {
   it('notes a question about the present and a year the best passage says nothing about', async () => {
     expect((await search('siapa menteri yang menilai inovasi sekarang?')).signals.asksCurrent).toBe(1);
     expect((await search('aturan yang kini mengatur penilaian daerah itu apa?')).signals.asksCurrent).toBe(0);
+    expect((await search('siapa yang menilai inovasi kini?')).signals.asksCurrent).toBe(1);
     expect((await search('kami belum dapat jawaban sampai sekarang, uji coba di mana?')).signals.asksCurrent).toBe(0);
     expect((await search('penilaian inovasi daerah 2031 gimana?')).signals.yearMismatch).toBe(1);
   });

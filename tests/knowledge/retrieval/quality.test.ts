@@ -61,13 +61,18 @@ import { PROJECT_ROOT, startTestApp, type TestApp } from '../../support/test-app
  *   chosen on: holdout 0.857 / 0.015 → 0.905 / 0.030, sealed 0.955 / 0.021 → 1.000 / 0.010.
  * The abstention model refitted on all seventeen looked-at sets (2026-12-07, twelfth session; no margin on
  * its bias, see MARGIN_SHIFT) after the research office became its own concept, "mencakup" a definition cue
- * and a question passed on from someone else the story; figures now (abstention / false abstention, hit@1
+ * and a question passed on from someone else the story; figures then (abstention / false abstention, hit@1
  * where it moved):
  *   dev 0.900 / 0      dev3 0.833 / 0     dev6 0.900 / 0     dev8 1.000 / 0.050   dev9 — / 0.043
  *   dev10 0.945 / 0.022 (hit@1 0.911)     check10 0.825 / 0.050   dev11 — / 0.100 (hit@1 0.857)
  *   tune 0.906 / 0.010   abstention 0.929 / 0   abstention2 0.786 / 0.050   dev2 hit@1 0.983
  *   holdout 0.905 / 0.015 (hit@1 0.910)   sealed 0.955 / 0   check12 (new) 0.967 / 0.080, hit@1 0.840
  * The eight-set model refused 20% of check12's in-scope questions (0.967 / 0.200) and 18.6% of dev11's.
+ * Afterwards: concepts for paraphrases and for the delegation clause, "kini" before a verb read as describing,
+ * "-kah" forms of function words as function words: check10 0.825 / 0.025, dev11 — / 0.086, dev12 hit@1
+ * 0.850 → 0.867. ("mencakup" now marks a question about what a term covers, not a definition question:
+ * the definition goes first only when it says what its term covers.) dev7 above and abstention3 are fitted
+ * on now too.
  */
 /** `abstention` is absent for a set of in-scope questions only: there is nothing to refuse. */
 const FLOORS: Record<string, { hitAt1: number; hitAt5: number; abstention?: number; maxFalseAbstention: number; lead?: number }> = {
@@ -78,21 +83,22 @@ const FLOORS: Record<string, { hitAt1: number; hitAt5: number; abstention?: numb
   dev3: { hitAt1: 0.958, hitAt5: 0.958, abstention: 0.8, maxFalseAbstention: 0.042 },
   dev4: { hitAt1: 0.933, hitAt5: 0.977, abstention: 0.903, maxFalseAbstention: 0.023, lead: 0.15 },
   // Written from the reference notes for the abstention work of issue 11 (half out of scope: neighbouring
-  // topics); measured, not fitted on.
+  // topics); fitted on since 2026-12-07, as every set of this file but the holdout, sealed, dev12 and check12.
   dev6: { hitAt1: 0.933, hitAt5: 0.966, abstention: 0.866, maxFalseAbstention: 0.034, lead: 0.16 },
   // The categories that miss most, written from the reference notes (2026-12-06): a floor against losing more.
   dev8: { hitAt1: 0.7, hitAt5: 0.925, abstention: 0.95, maxFalseAbstention: 0.075, lead: 0.15 },
   // The order of steps in each procedure (2026-12-07, 90 in-scope questions written from the reference notes,
-  // split by a hash of their ids): dev9 is looked at, check9 only measured.
+  // split by a hash of their ids): dev9 was looked at, check9 only measured until both were fitted on.
   dev9: { hitAt1: 0.826, hitAt5: 0.956, maxFalseAbstention: 0.066, lead: 0.19 },
   check9: { hitAt1: 0.772, hitAt5: 0.954, maxFalseAbstention: 0.046, lead: 0.18 },
   dev10: { hitAt1: 0.888, hitAt5: 0.955, abstention: 0.927, maxFalseAbstention: 0.045, lead: 0.11 },
-  check10: { hitAt1: 0.85, hitAt5: 0.95, abstention: 0.8, maxFalseAbstention: 0.075, lead: 0.125 },
+  check10: { hitAt1: 0.85, hitAt5: 0.95, abstention: 0.8, maxFalseAbstention: 0.05, lead: 0.125 },
   dev11: { hitAt1: 0.842, hitAt5: 0.914, maxFalseAbstention: 0.115, lead: 0.257 },
   // Written 2026-12-07 from the reference notes alone by writers who never read knowledge/: dev12 (60 in
   // scope over every Pasal of PP 38/2017, 20 out of scope; 0.850 / 0.933 / 0.950 / 0.217 when first measured
   // on the previous main) is looked at; check12 (50 in scope, 30 out of scope) is only measured.
-  dev12: { hitAt1: 0.833, hitAt5: 0.933, abstention: 0.85, maxFalseAbstention: 0.184, lead: 0.2 },
+  // Now 0.867 / 0.950 / 0.900 / 0.167.
+  dev12: { hitAt1: 0.85, hitAt5: 0.933, abstention: 0.85, maxFalseAbstention: 0.184, lead: 0.2 },
   check12: { hitAt1: 0.82, hitAt5: 0.96, abstention: 0.933, maxFalseAbstention: 0.1, lead: 0.18 },
   // The ranking work of 2026-12-06 cost the holdout set one question (0.910 → 0.896) while the sealed and
   // abstention3 sets gained; its lead floor follows (one question below).

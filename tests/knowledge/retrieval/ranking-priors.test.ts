@@ -90,7 +90,7 @@ describe('questions that ask for a definition, a list or a deferred-to rule', ()
     expect(await first('apa yang dimaksud fasilitasi khusus?')).toBe(`${REG} Pasal 5 ayat (2)`);
   });
 
-  it('answers what a term covers ("X mencakup apa saja?") with the passage saying what X is, not a list naming X among others', async () => {
+  it('answers what a term covers ("X mencakup apa saja?") with the definition that says so, or with the rule listing what X covers', async () => {
     const forms = indexOf([
       chunk(
         { regulation: 'PP 38/2017', pasal: '4' },
@@ -100,10 +100,17 @@ describe('questions that ask for a definition, a list or a deferred-to rule', ()
         { regulation: 'PP 38/2017', pasal: '5', ayat: '1' },
         'Inovasi tata kelola Pemerintahan Daerah adalah inovasi dalam pengelolaan Pemerintah Daerah, meliputi tata laksana internal dan penggunaan sumber daya.',
       ),
+      chunk({ regulation: 'PP 38/2017', pasal: '1', angka: '15' }, 'Penilaian Inovasi Daerah adalah kegiatan menilai penyelenggaraan Inovasi Daerah oleh Menteri.'),
+      chunk(
+        { regulation: 'PP 38/2017', pasal: '22', ayat: '2' },
+        'Penilaian Inovasi Daerah meliputi: a. ketepatan sasaran; b. kemanfaatan; c. kemudahan replikasi; dan d. keberlanjutan.',
+      ),
     ]);
     const top = async (question: string) => (await new Retriever(forms).search(question, 5)).hits[0]?.chunk.citation;
+    // The list that only names the term among others is not what the term covers.
     expect(await top('inovasi tata kelola pemerintahan daerah mencakup apa saja?')).toBe('PP 38/2017 Pasal 5 ayat (1)');
-    expect(await top('bentuk inovasi daerah apa saja?')).toBe('PP 38/2017 Pasal 4');
+    // A definition that does not say what its term covers gives way to the rule that lists it.
+    expect(await top('penilaian inovasi daerah meliputi apa saja?')).toBe('PP 38/2017 Pasal 22 ayat (2)');
   });
 
   it('prefers the passage stating a list when the question asks "apa saja"', async () => {
