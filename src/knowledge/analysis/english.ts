@@ -25,6 +25,9 @@ export const ENGLISH: Readonly<Record<string, string>> = {
   need: 'perlu', needs: 'perlu', needed: 'perlu', want: 'ingin', wanna: 'ingin', clear: 'jelas', clearly: 'jelas',
   know: 'tahu', understand: 'paham', confused: 'bingung', help: 'bantu', like: 'seperti', same: 'sama', different: 'beda',
   good: 'baik', better: 'baik', soon: 'nanti', later: 'nanti', first: 'pertama', new: 'baru',
+  // the office English of workshops and slide decks around a question ("lagi nyusun opening slide buat workshop")
+  workshop: '', webinar: '', slide: '', slides: '', deck: '', opening: '', framing: '', brief: '', event: '',
+  outcome: 'hasil', outcomes: 'hasil', meeting: 'rapat', scope: 'lingkup', feedback: 'masukan',
   // process and administration
   deadline: 'batas waktu', due: 'batas waktu', timeline: 'jadwal', schedule: 'jadwal', window: 'jadwal',
   submit: 'sampaikan', submitted: 'disampaikan', submission: 'penyampaian', send: 'kirim', sent: 'dikirim',

@@ -231,6 +231,12 @@ describe('Analyzer.analyze', () => {
     expect(normaliseWords('hasilnya feasible. after that, next step nya forward ke siapa?')).toEqual(
       normaliseWords('hasilnya layak. setelah, berikutnya tahap nya sampaikan ke siapa?'),
     );
+    // The office English around a question names no subject; "outcome" and "scope" are the regulations' words.
+    expect(normaliseWords('lagi nyusun opening slide buat workshop, outcome dan scope inovasi apa?')).toEqual(
+      normaliseWords('lagi nyusun buat, hasil dan lingkup inovasi apa?'),
+    );
+    // "main" is Indonesian too (to play): left as it is.
+    expect(normaliseWords('main goal')).toEqual(['main', 'tujuan']);
   });
 
   it('offers both readings of a word that can mean either ("ACC" = menyetujui | menetapkan) in one group', () => {
