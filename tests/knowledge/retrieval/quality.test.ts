@@ -70,7 +70,8 @@ import { PROJECT_ROOT, startTestApp, type TestApp } from '../../support/test-app
  * The eight-set model refused 20% of check12's in-scope questions (0.967 / 0.200) and 18.6% of dev11's.
  * Afterwards: concepts for paraphrases and for the delegation clause, "kini" before a verb read as describing,
  * "-kah" forms of function words as function words: check10 0.825 / 0.025, dev11 — / 0.086, dev12 hit@1
- * 0.850 → 0.867. ("mencakup" now marks a question about what a term covers, not a definition question:
+ * 0.850 → 0.867, and with the office English of code-mixed questions ("workshop", "slide") read as no subject,
+ * dev12 false abstention 0.167 → 0.150. ("mencakup" now marks a question about what a term covers, not a definition question:
  * the definition goes first only when it says what its term covers.) dev7 above and abstention3 are fitted
  * on now too.
  */
@@ -97,8 +98,8 @@ const FLOORS: Record<string, { hitAt1: number; hitAt5: number; abstention?: numb
   // Written 2026-12-07 from the reference notes alone by writers who never read knowledge/: dev12 (60 in
   // scope over every Pasal of PP 38/2017, 20 out of scope; 0.850 / 0.933 / 0.950 / 0.217 when first measured
   // on the previous main) is looked at; check12 (50 in scope, 30 out of scope) is only measured.
-  // Now 0.867 / 0.950 / 0.900 / 0.167.
-  dev12: { hitAt1: 0.85, hitAt5: 0.933, abstention: 0.85, maxFalseAbstention: 0.184, lead: 0.2 },
+  // Now 0.867 / 0.950 / 0.900 / 0.150.
+  dev12: { hitAt1: 0.85, hitAt5: 0.933, abstention: 0.85, maxFalseAbstention: 0.167, lead: 0.2 },
   check12: { hitAt1: 0.82, hitAt5: 0.96, abstention: 0.933, maxFalseAbstention: 0.1, lead: 0.18 },
   // The ranking work of 2026-12-06 cost the holdout set one question (0.910 → 0.896) while the sealed and
   // abstention3 sets gained; its lead floor follows (one question below).
