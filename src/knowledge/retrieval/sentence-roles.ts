@@ -39,13 +39,12 @@ export interface SentenceRoles {
   askingText: string;
 }
 
+const REQUEST_VERBS = ['mohon', 'tolong', 'minta'];
+const REQUEST_OBJECTS = ['dijelaskan', 'jelaskan', 'penjelasan', 'penjelasannya', 'arahan', 'arahannya', 'petunjuk', 'petunjuknya', 'informasi', 'informasinya'];
 /** A request for an explanation, which asks without a question word ("Mohon dijelaskan kriteria …"). */
-const REQUEST_RE = / (?:mohon|tolong|minta) (?:dijelaskan|jelaskan|penjelasan|penjelasannya|arahan|arahannya|petunjuk|petunjuknya|informasi|informasinya) /;
-
+const REQUEST_RE = new RegExp(` (?:${REQUEST_VERBS.join('|')}) (?:${REQUEST_OBJECTS.join('|')}) `);
 /** The words of such a request, which name no subject of their own ("Mohon arahannya."). */
-const REQUEST_WORDS: ReadonlySet<string> = new Set(
-  'mohon tolong minta dijelaskan jelaskan penjelasan penjelasannya arahan arahannya petunjuk petunjuknya informasi informasinya'.split(' '),
-);
+const REQUEST_WORDS: ReadonlySet<string> = new Set([...REQUEST_VERBS, ...REQUEST_OBJECTS]);
 
 /**
  * Someone else's question the asker passes on ("Atasan bertanya apakah kami harus menunggu tahun depan",
@@ -131,12 +130,15 @@ export function sentenceRoles(read: QuestionText, index: KnowledgeIndex): Senten
     parts.push({ words: wordsOf(new QuestionText(text)), kind: 'asking', text });
   }
   // A question passed on from someone else is the story, when the asker goes on to ask in a sentence of their own.
-  const reported = (p: Part) => p.kind === 'asking' && p.text !== undefined && reportedQuestion(p.text);
+  const reported = parts.filter((p) => p.kind === 'asking' && p.text !== undefined && reportedQuestion(p.text));
   // The asker's own part must ask something: a question word, or words of a subject besides the request.
   const ownQuestion = parts.some(
-    (p) => p.kind === 'asking' && !reported(p) && (ASKING_RE.test(` ${p.words.join(' ')} `) || subjectWords(p.words.filter((w) => !REQUEST_WORDS.has(w))) > 0),
+    (p) =>
+      p.kind === 'asking' &&
+      !reported.includes(p) &&
+      (ASKING_RE.test(` ${p.words.join(' ')} `) || subjectWords(p.words.filter((w) => !REQUEST_WORDS.has(w))) > 0),
   );
-  if (ownQuestion) for (const p of parts) if (reported(p)) p.kind = 'told';
+  if (ownQuestion) for (const p of reported) p.kind = 'told';
   if (!anyAsking || parts.length < 2) return whole;
   const asking = parts.reduce((n, p) => n + (p.kind === 'asking' ? subjectWords(p.words) : 0), 0);
   const askingWords = parts.reduce((n, p) => n + (p.kind === 'asking' ? p.words.length : 0), 0);
