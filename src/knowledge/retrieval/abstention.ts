@@ -122,6 +122,7 @@ export function decideAbstention(input: AbstentionInput): { abstain: boolean; co
     (g, i) =>
       g.group.kind === 'word' &&
       role.asked(g.group) &&
+      !namesInnovationField(g.group.surface, input.question) &&
       isOutsideTopic(g, index, input.top.slice(0, 2).some((h) => (h?.groupScores[i] ?? 0) > 0)),
   );
   const unknown = (i: number) => query.unknown.has(i) || surfaceOutside[i]!;
@@ -183,7 +184,7 @@ export function decideAbstention(input: AbstentionInput): { abstain: boolean; co
     answerTypeMissing: answerTypeMissing(input.question, input.cues, input.topChunks.slice(0, 2), index) ? 1 : 0,
     factMissing: factMissing(input.question, input.topChunks.slice(0, 3)) ? 1 : 0,
     // "Kemarin atasan minta saya cari tahu, …" dates the story, not what is asked.
-    asksCurrent: CURRENT_RE.test(role.asking) ? 1 : 0,
+    asksCurrent: asksCurrentFact(role.asking) ? 1 : 0,
     yearMismatch: yearMismatch(question, input.topChunks[0]) ? 1 : 0,
     headCovered: 0,
     generalShare: 0,
@@ -388,6 +389,27 @@ function isOutsideTopic(g: PreparedQuery['groups'][number], index: KnowledgeInde
 }
 
 
+/** Nouns whose next word names the field of an innovation: "aplikasi perizinan", "inovasi pajak", "layanan PBB". */
+const FIELD_HOLDERS: ReadonlySet<string> = new Set(['aplikasi', 'inovasi', 'layanan', 'pelayanan', 'sistem', 'program', 'terobosan', 'digitalisasi']);
+
+/**
+ * The word names the field an innovation works in, wherever the message uses it ("menguji coba aplikasi
+ * perizinan", "inovasi pelayanan pajak"): the question is about the innovation, which the base covers, not
+ * about licensing or taxes themselves. Not a system named by its acronym ("di aplikasi SIPD").
+ */
+function namesInnovationField(word: string, question: QuestionText): boolean {
+  // "aplikasi SIPD", "layanan OSS": a system's name (typed as an acronym) is the subject itself.
+  if (isSpecific(word, question.text)) return false;
+  const words = question.words();
+  let seen = false;
+  for (let i = 0; i < words.length; i += 1) {
+    if (words[i] !== word) continue;
+    if (i === 0 || !FIELD_HOLDERS.has(words[i - 1]!)) return false;
+    seen = true;
+  }
+  return seen;
+}
+
 /** Typed in capitals (an acronym such as BLUD, SKP) or as a name in mid-sentence (Banyuwangi). */
 function isSpecific(word: string, question: string): boolean {
   const typed = typedForm(word, question);
@@ -397,7 +419,22 @@ function isSpecific(word: string, question: string): boolean {
 // "sampai sekarang" frames a story ("no answer until now"); it does not ask about the present. Nor does the
 // written "kini" before a verb ("aturan yang kini mengatur …", "gagasan itu kini dijalankan"): it describes
 // what holds now (in our sets only in-scope questions use it so); "siapa yang menilai kini?" still asks.
-const CURRENT_RE = /(?<! (sampai|hingga)) (sekarang|skrg|terkini|terbaru) |(?<! (sampai|hingga)) kini (?!(?:me|di|ber|ter)[a-z]+ )|(?<! (sampai|hingga)) saat ini | (tahun|bulan|minggu|hari) (ini|depan|lalu) | besok | kemarin /;
+const CURRENT_RE = /(?<! (sampai|hingga)) (sekarang|skrg|terkini|terbaru) |(?<! (sampai|hingga)) kini (?!(?:me|di|ber|ter)[a-z]+ )|(?<! (sampai|hingga)) saat ini | (tahun|bulan|minggu|hari) (ini|depan|lalu) | besok | kemarin /g;
+
+/**
+ * Someone wanting to know, asking or requesting right after the time word: "Sekarang pimpinan ingin tahu
+ * apakah …", "hari ini atasan bertanya …" date the asking, not the fact asked for.
+ */
+const DATES_THE_ASKING_RE = /^(?:[a-z]+ ){0,2}(?:(?:ingin|mau|perlu) (?:tahu|mengetahui)|bertanya|menanyakan|nanya|minta|meminta) /;
+
+/** Whether the asking parts (normalised words, a space at each end) ask for a fact as it stands at a time. */
+function asksCurrentFact(asking: string): boolean {
+  for (const m of asking.matchAll(CURRENT_RE)) {
+    // Each alternative ends with the space after its last word.
+    if (!DATES_THE_ASKING_RE.test(asking.slice(m.index + m[0].length))) return true;
+  }
+  return false;
+}
 
 /** Words asking for a kind of answer (a definition, the wording, the content) rather than naming a subject. */
 const FRAME_WORDS: ReadonlySet<string> = new Set([

@@ -55,7 +55,8 @@ export const COVERAGE_CUES: ReadonlySet<string> = new Set(['cakupan', 'cakupanny
  * the kind of answer, which the passages' answer form meets, not its subject.
  */
 export const DURATION_CUES: ReadonlySet<string> = new Set(['lama', 'batas', 'waktu', 'waktunya', 'tenggat', 'deadline', 'jangka', 'kapan', 'lambat', 'c:batas_waktu']);
-const RESULT_WORDS = new Set(['pemenang', 'juara', 'peringkat', 'ranking', 'rangking', 'finalis', 'nominator']);
+/** Words naming a competition's outcome; "menang" and its verb forms say "pemenang" in everyday words ("siapa yang menang"). */
+const RESULT_WORDS = new Set(['pemenang', 'menang', 'memenangkan', 'dimenangkan', 'juara', 'peringkat', 'ranking', 'rangking', 'finalis', 'nominator']);
 const YEAR = /^(19|20)\d\d$/;
 /** Words naming a regulation's framing parts (see QuestionCues.framing). */
 const FRAMING_WORDS: ReadonlySet<string> = new Set(['lampiran', 'lampirannya', 'menimbang', 'konsiderans', 'konsideran', 'matriks']);

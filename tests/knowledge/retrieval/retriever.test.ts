@@ -134,6 +134,10 @@ describe('question cues and the confidence model', () => {
   it('reads a results question (winner, ranking of a year) as one Pandu cannot answer', () => {
     expect(readCues('siapa pemenang IGA 2024?').results).toBe(true);
     expect(readCues('pemenang IGA dapat hadiah apa?').results).toBe(false);
+    // "Yang menang" is the winner in everyday words.
+    expect(readCues('Siapa yang menang Innovative Government Award kategori provinsi tahun 2022?').results).toBe(true);
+    expect(readCues('kabupaten mana yg memenangkan IGA 2023?').results).toBe(true);
+    expect(readCues('inovasi yang menang IGA bisa dapat insentif apa?').results).toBe(false);
     expect(readCues('inovasi daerah itu maksudnya apa?').definition).toBe(true);
   });
 
