@@ -122,8 +122,9 @@ export function decideAbstention(input: AbstentionInput): { abstain: boolean; co
     (g, i) =>
       g.group.kind === 'word' &&
       role.asked(g.group) &&
-      !namesInnovationField(g.group.surface, input.question) &&
-      isOutsideTopic(g, index, input.top.slice(0, 2).some((h) => (h?.groupScores[i] ?? 0) > 0)),
+      isOutsideTopic(g, index, input.top.slice(0, 2).some((h) => (h?.groupScores[i] ?? 0) > 0)) &&
+      // Read for the few words that are outside at all: it walks the whole message.
+      !namesInnovationField(g.group.surface, input.question),
   );
   const unknown = (i: number) => query.unknown.has(i) || surfaceOutside[i]!;
   const weights = query.groups.map((g, i) => role.weight(g.group) * groupWeight(g, i));
@@ -387,7 +388,6 @@ function isOutsideTopic(g: PreparedQuery['groups'][number], index: KnowledgeInde
   const known = index.bm25.has(word) || g.variants.some((v) => v.token.startsWith('c:') && index.bm25.has(v.token));
   return !known || (!matchedByBest && !isFiller(word));
 }
-
 
 /** Nouns whose next word names the field of an innovation: "aplikasi perizinan", "inovasi pajak", "layanan PBB". */
 const FIELD_HOLDERS: ReadonlySet<string> = new Set(['aplikasi', 'inovasi', 'layanan', 'pelayanan', 'sistem', 'program', 'terobosan', 'digitalisasi']);
