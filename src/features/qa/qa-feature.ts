@@ -4,6 +4,7 @@ import type { Reply } from '../../core/messages.js';
 import type { Translate } from '../../i18n/translator.js';
 import type { Answer } from '../../knowledge/answer/answer.js';
 import type { Answerer } from '../../knowledge/answer/answerer.js';
+import { PASSAGE_ACTION, suggestedPassages } from './suggested-passages.js';
 
 /** Told of every answer to a person's question (the knowledge-gap log); its failure never costs the answer. */
 export type AnswerObserver = (question: string, answer: Answer, now: Date) => Promise<unknown>;
@@ -43,6 +44,19 @@ export class QaFeature implements Feature {
         ctx.logger.error({ err: error }, 'recording an unanswered question failed'),
       );
     }
-    return [{ text: answer.text }];
+    // In a group the choices could not be picked (they belong to a private chat), so none are offered there.
+    const offered = ctx.msg.conversation === 'group' ? [] : suggestedPassages(answer, this.name, ctx.t);
+    if (offered.length === 0) return [{ text: answer.text }];
+    return [{ text: `${answer.text}\n\n${ctx.t('qa.suggested_intro')}`, choices: offered }];
+  }
+
+  /** A suggested passage picked: shown whole and cited, with the same passages offered again to read on. */
+  async onChoice(ctx: Context, payload: string): Promise<Reply[]> {
+    const sep = payload.indexOf(':');
+    const answer = payload.slice(0, sep) === PASSAGE_ACTION ? this.answerer.passage(payload.slice(sep + 1)) : undefined;
+    if (!answer) return [{ text: ctx.t('qa.suggested_gone') }];
+    ctx.logger.info({ citations: answer.citations }, 'suggested passage read');
+    const again = ctx.session.choices.filter((c) => c.id.startsWith(`${this.name}:${PASSAGE_ACTION}:`));
+    return [{ text: answer.text, ...(again.length > 1 ? { choices: again } : {}) }];
   }
 }

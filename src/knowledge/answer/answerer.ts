@@ -87,6 +87,20 @@ export class Answerer {
     return { ...base, kind: 'answer', text: this.compose(body, withAmendmentNote(composed.footer, composed.used, this.t)), citations: composed.citations, via: 'extractive', llmError };
   }
 
+  /**
+   * One passage of the knowledge base as an answer (a suggested passage the person picked), composed and
+   * cited as an answer to a question is; undefined when the index no longer holds it (the base changed).
+   */
+  passage(chunkId: string): Answer | undefined {
+    const index = this.retriever().index;
+    const doc = index.docOf(chunkId);
+    if (doc === undefined) return undefined;
+    const hits: RetrievalHit[] = [{ chunk: index.chunks[doc]!, score: 1, bm25: 0, similarity: 0 }];
+    const composed = composeAnswer({ hits, index, notes: this.notes }, this.t);
+    const text = this.compose(composed.body, withAmendmentNote(composed.footer, composed.used, this.t));
+    return { kind: 'answer', text, citations: composed.citations, hits, confidence: 1, via: 'extractive' };
+  }
+
   /** Shortens the body to fit a chat message; the citation footer is always kept whole. */
   private compose(body: string, footer: string): string {
     const fitted = fitText(body, MAX_ANSWER_CHARS - footer.length - 100);
