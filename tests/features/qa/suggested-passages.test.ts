@@ -5,7 +5,9 @@ import { loadTranslator } from '../../../src/i18n/translator.js';
 import type { Answer } from '../../../src/knowledge/answer/answer.js';
 import type { IndexedChunk } from '../../../src/knowledge/index/indexed-chunk.js';
 import { renderNumberedChoices } from '../../../src/channels/render/numbered-choices.js';
+import { startBotUnderTest } from '../../channels/telegram/harness.js';
 import { startSmallApp } from '../../fixtures/cli/small-knowledge.js';
+import { callbackUpdate, messageUpdate } from '../../support/fake-telegram.js';
 import { PROJECT_ROOT } from '../../support/test-app.js';
 import type { TestApp } from '../../support/test-app.js';
 
@@ -94,6 +96,25 @@ describe('a refused question in the grey zone, on WhatsApp and Telegram', () => 
     expect(shown!.text).toContain(`Dasar: ${picked.label.split(':')[0]}`);
     const [gone] = await send({ channel: 'telegram', senderId: '777', choiceId: 'qa:p:no-such-chunk' });
     expect(gone!.text).toBe(t('qa.suggested_gone'));
+  });
+
+  it('reaches Telegram as buttons through the Bot API, and a pressed button brings the passage', async () => {
+    const bot = await startBotUnderTest((msg) => test.app.router.handle(msg));
+    try {
+      bot.fake.pushUpdate(messageUpdate(QUESTION));
+      await bot.fake.waitForCount('sendMessage', 1);
+      const [menu] = bot.fake.callsOf('sendMessage');
+      const keyboard = (menu!.payload.reply_markup as { inline_keyboard: Array<Array<{ text: string; callback_data: string }>> })
+        .inline_keyboard;
+      const buttons = keyboard.flat();
+      expect(buttons.length).toBeGreaterThanOrEqual(2);
+      expect(buttons.every((b) => b.callback_data.startsWith('qa:p:'))).toBe(true);
+      bot.fake.pushUpdate(callbackUpdate(buttons[0]!.callback_data));
+      await bot.fake.waitForCount('sendMessage', 2);
+      expect(bot.fake.sentTexts()[1]).toContain(`Dasar: ${buttons[0]!.text.split(':')[0]}`);
+    } finally {
+      await bot.stop();
+    }
   });
 
   it('offers nothing in a group, where the choices could not be picked', async () => {
