@@ -169,6 +169,9 @@ export class Router {
         return feature.onClaim(ctx, text);
       }
     }
+    // A bare number picks from a menu; with none open (it was answered, replaced or never offered) it is
+    // no question: read as one it found "Pasal 2" somewhere, which answers nothing the person asked.
+    if (/^\d{1,2}$/.test(text)) return [{ text: t('common.no_menu', { number: text }) }];
     by.feature = 'qa';
     return this.deps.fallback(ctx, text);
   }

@@ -62,6 +62,13 @@ describe('Router', () => {
     expect(textOf(await send('', { unsupported: 'poll' }))).toContain('belum bisa membaca jenis pesan ini.');
   });
 
+  it('reads a bare number with no menu open as a stale pick, not as a question about "Pasal 2"', async () => {
+    expect(textOf(await send('2', {}, 'telegram:150'))).toBe(t('common.no_menu', { number: '2' }));
+    expect(textOf(await send(' 12 ', {}, 'telegram:150'))).toBe(t('common.no_menu', { number: '12' }));
+    // A longer number is read as text as before (a year, a regulation number).
+    expect(textOf(await send('2017', {}, 'telegram:150'))).not.toBe(t('common.no_menu', { number: '2017' }));
+  });
+
   it('says it is not waiting for a file when one arrives outside a flow', async () => {
     const file = { fileName: 'a.pdf', download: async () => Buffer.from('x') };
     expect(textOf(await send('', { file }))).toBe(t('common.file_not_expected'));

@@ -145,8 +145,8 @@ describe('an expired session', () => {
     const replies = await send(who, 'poin sampah berlaku berapa lama?');
     expect(replies.map((r) => r.text)).toEqual([test.app.i18n.t('common.session_expired'), 'Pertanyaan: poin sampah berlaku berapa lama?']);
     expect(replies[0]!.text).toContain('Data yang sudah Anda simpan tidak hilang');
-    // The old menu is gone with the session: "1" is not a choice any more.
-    expect(textOf(await send(who, '1'))).toBe('Pertanyaan: 1');
+    // The old menu is gone with the session: "1" is not a choice any more, and it is said so.
+    expect(textOf(await send(who, '1'))).toBe(test.app.i18n.t('common.no_menu', { number: '1' }));
 
     expect(await test.app.db.proposalDraft.findUnique({ where: { id: draft.id } })).toMatchObject({
       userId: identity.userId,
