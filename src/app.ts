@@ -256,8 +256,8 @@ export async function createApp(config: Config, options: AppOptions): Promise<Ap
   const hot = isPostgresUrl(config.databaseUrl) ? undefined : sqliteHotQueries(sqliteFile(config.databaseUrl));
   const admins = new ConfiguredAdmins({ ...config.admins, terminal: options.terminalIsAdmin ?? true });
   const users = new UserStore(db, admins, hot);
-  const outbound = new Outbound(db, logger, clock);
   const sessions = new SessionStore(db, SESSION_TTL_MS, hot);
+  const outbound = new Outbound(db, logger, clock, sessions);
   const commands = new CommandRegistry();
   const gaps = new GapStore(db, config.kb.gaps);
   const qa = new QaFeature(answerer, i18n.t, (question, answer, now) => gaps.noteAnswer(question, answer, now));

@@ -1,6 +1,7 @@
 import type { Db } from '../db/client.js';
 import type { Logger } from '../logger.js';
 import type { ChannelName, Reply } from './messages.js';
+import type { OfferedMenus } from './sessions.js';
 
 /** How one channel's attempt to deliver went. */
 export type ChannelSendResult =
@@ -71,6 +72,8 @@ export class Outbound {
     private readonly db: Db,
     private readonly logger: Logger,
     private readonly clock: () => Date = () => new Date(),
+    /** Where a sent menu is remembered, so a number typed in reply picks from it (the app passes its sessions). */
+    private readonly menus?: OfferedMenus,
   ) {}
 
   /** Called by a channel when it comes up; the returned function unregisters it (at stop). */
@@ -147,6 +150,7 @@ export class Outbound {
         this.logger.error({ err: error, user: userId, channel: target.channel }, 'outbound send threw');
       }
       if (result.status === 'sent') {
+        await this.rememberMenu(userId, replies);
         return {
           status: 'sent',
           channel: target.channel,
@@ -165,6 +169,15 @@ export class Outbound {
     if (attempts.length === 0) return { status: 'unreachable', retryable: false, attempts };
     const status = attempts.every((a) => a.status === 'blocked') ? 'blocked' : 'failed';
     return { status, retryable: status === 'failed' && retryable, attempts };
+  }
+
+  /** The last menu of what was sent, as the router remembers a reply's; a failure costs only the typed-number pick. */
+  private async rememberMenu(userId: string, replies: readonly Reply[]): Promise<void> {
+    const choices = [...replies].reverse().find((r) => r.choices && r.choices.length > 0)?.choices;
+    if (!choices || !this.menus) return;
+    await this.menus.offer(userId, choices, this.clock()).catch((error: unknown) => {
+      this.logger.warn({ err: error, user: userId }, 'could not remember the menu sent');
+    });
   }
 
   /** Records that the person blocked Pandu on this identity (Telegram 403); nothing is sent there again. */

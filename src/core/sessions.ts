@@ -63,6 +63,40 @@ export class SessionStore {
       update: { flow: session.flow, step: session.step, data, expiresAt },
     });
   }
+
+  /**
+   * Remembers a menu sent without being asked (a reminder's "1. Lapor sekarang"), so a number typed in
+   * reply picks from it as from any reply's menu: WhatsApp and the terminal show menus as numbered lines.
+   * Only for a person in no flow (a number typed into an open or timed-out flow belongs to that flow), and
+   * only if nothing wrote the session since it was read here: a message handled meanwhile wins, and this
+   * menu is then not remembered (false). The stored state is kept; the menu replaces the last one.
+   */
+  async offer(userId: string, choices: readonly Choice[], now: Date): Promise<boolean> {
+    const expiresAt = new Date(now.getTime() + this.ttlMs);
+    const row = await this.db.conversationState.findUnique({ where: { userId } });
+    if (!row) {
+      const data = { state: {}, choices } as unknown as Prisma.InputJsonValue;
+      // A row created meanwhile (the person's first message) makes this fail, and that message wins.
+      return this.db.conversationState.create({ data: { userId, data, expiresAt } }).then(
+        () => true,
+        () => false,
+      );
+    }
+    if (row.flow !== null) return false;
+    const live = !row.expiresAt || row.expiresAt.getTime() >= now.getTime();
+    const state = live ? (((row.data ?? {}) as { state?: Record<string, unknown> }).state ?? {}) : {};
+    const data = { state, choices } as unknown as Prisma.InputJsonValue;
+    const { count } = await this.db.conversationState.updateMany({
+      where: { userId, flow: null, updatedAt: row.updatedAt },
+      data: { data, expiresAt },
+    });
+    return count === 1;
+  }
+}
+
+/** Where a menu Pandu sends without being asked is remembered, so a typed number picks from it (see SessionStore.offer). */
+export interface OfferedMenus {
+  offer(userId: string, choices: readonly Choice[], now: Date): Promise<boolean>;
 }
 
 export function emptySession(): Session {
