@@ -67,8 +67,18 @@ export interface Reply {
 
 export const MAX_CHOICE_ID_BYTES = 64;
 
+/** Whether `<feature>:<payload>` fits a choice id (see MAX_CHOICE_ID_BYTES). */
+export function choiceFits(feature: string, payload: string): boolean {
+  return Buffer.byteLength(`${feature}:${payload}`) <= MAX_CHOICE_ID_BYTES;
+}
+
 export function choice(feature: string, payload: string, label: string): Choice {
   const id = `${feature}:${payload}`;
-  if (Buffer.byteLength(id) > MAX_CHOICE_ID_BYTES) throw new Error(`choice id too long: ${id}`);
+  if (!choiceFits(feature, payload)) throw new Error(`choice id too long: ${id}`);
   return { id, label };
+}
+
+/** The menu a person sees last among these replies (the one a typed number picks from), if any. */
+export function lastMenu(replies: readonly Reply[]): Choice[] | undefined {
+  return [...replies].reverse().find((r) => r.choices && r.choices.length > 0)?.choices;
 }

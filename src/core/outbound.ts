@@ -1,6 +1,6 @@
 import type { Db } from '../db/client.js';
 import type { Logger } from '../logger.js';
-import type { ChannelName, Reply } from './messages.js';
+import { lastMenu, type ChannelName, type Reply } from './messages.js';
 import type { OfferedMenus } from './sessions.js';
 
 /** How one channel's attempt to deliver went. */
@@ -173,7 +173,7 @@ export class Outbound {
 
   /** The last menu of what was sent, as the router remembers a reply's; a failure costs only the typed-number pick. */
   private async rememberMenu(userId: string, replies: readonly Reply[]): Promise<void> {
-    const choices = [...replies].reverse().find((r) => r.choices && r.choices.length > 0)?.choices;
+    const choices = lastMenu(replies);
     if (!choices || !this.menus) return;
     await this.menus.offer(userId, choices, this.clock()).catch((error: unknown) => {
       this.logger.warn({ err: error, user: userId }, 'could not remember the menu sent');

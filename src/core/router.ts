@@ -5,7 +5,7 @@ import { parseCommand, type CommandRegistry } from './commands.js';
 import type { Context } from './context.js';
 import type { MessageDeduplicator } from './dedup.js';
 import type { Feature } from './feature.js';
-import type { Choice, IncomingMessage, Reply } from './messages.js';
+import { lastMenu, type Choice, type IncomingMessage, type Reply } from './messages.js';
 import type { SessionStore } from './sessions.js';
 import { KeyedLock } from './keyed-lock.js';
 import { refusalReplies, type MessageRateLimit } from './rate-limit/message-rate-limit.js';
@@ -109,8 +109,7 @@ export class Router {
     // Remember the last menu so a typed number can pick from it on any channel; a group reply must not
     // replace (or be picked from) the person's private menu.
     if (!inGroup) {
-      const lastChoices = [...replies].reverse().find((r) => r.choices && r.choices.length > 0)?.choices;
-      ctx.session.choices = lastChoices ?? [];
+      ctx.session.choices = lastMenu(replies) ?? [];
     }
     const flow = ctx.session.flow ? this.features.get(ctx.session.flow) : undefined;
     await this.deps.sessions.save(ctx.user.id, ctx.session, now, flow?.flowTtlMs);
@@ -123,7 +122,8 @@ export class Router {
     if (msg.choiceId) return msg.conversation === 'group' ? [{ text: t('common.private_only') }] : this.runChoice(ctx, msg.choiceId, by);
 
     const text = (msg.text ?? '').trim();
-    const picked = /^\d{1,2}$/.test(text) ? offered[Number(text) - 1] : undefined;
+    const typedNumber = /^\d{1,2}$/.test(text);
+    const picked = typedNumber ? offered[Number(text) - 1] : undefined;
     if (picked) return this.runChoice(ctx, picked.id, by);
 
     const inGroup = msg.conversation === 'group';
@@ -171,7 +171,7 @@ export class Router {
     }
     // A bare number picks from a menu; with none open (it was answered, replaced or never offered) it is
     // no question: read as one it found "Pasal 2" somewhere, which answers nothing the person asked.
-    if (/^\d{1,2}$/.test(text)) return [{ text: t('common.no_menu', { number: text }) }];
+    if (typedNumber) return [{ text: t('common.no_menu', { number: text }) }];
     by.feature = 'qa';
     return this.deps.fallback(ctx, text);
   }

@@ -1,4 +1,4 @@
-import { MAX_CHOICE_ID_BYTES, choice, type Choice } from '../../core/messages.js';
+import { choice, choiceFits, type Choice } from '../../core/messages.js';
 import type { Translate } from '../../i18n/translator.js';
 import type { Answer } from '../../knowledge/answer/answer.js';
 import { displayCitation } from '../../knowledge/answer/extractive.js';
@@ -32,7 +32,7 @@ export function suggestedPassages(answer: Answer, feature: string, t: Translate)
     if (out.length >= MAX_SUGGESTED) break;
     const payload = `${PASSAGE_ACTION}:${chunk.id}`;
     // Ids are short generated keys; one that would not fit a choice is left out rather than failing the reply.
-    if (seen.has(chunk.citation) || Buffer.byteLength(`${feature}:${payload}`) > MAX_CHOICE_ID_BYTES) continue;
+    if (seen.has(chunk.citation) || !choiceFits(feature, payload)) continue;
     seen.add(chunk.citation);
     out.push(choice(feature, payload, label(`${displayCitation(chunk, t)}${chunk.topic ? `: ${chunk.topic}` : ''}`)));
   }
