@@ -44,8 +44,9 @@ export class QaFeature implements Feature {
         ctx.logger.error({ err: error }, 'recording an unanswered question failed'),
       );
     }
-    // In a group the choices could not be picked (they belong to a private chat), so none are offered there.
-    const offered = ctx.msg.conversation === 'group' ? [] : suggestedPassages(answer, this.name, ctx.t);
+    // None in a group (a pick there belongs to a private chat) nor inside another feature's flow that passed
+    // the question on (profile): the flow's own menu must keep the numbers typed next.
+    const offered = ctx.msg.conversation === 'group' || ctx.session.flow ? [] : suggestedPassages(answer, this.name, ctx.t);
     if (offered.length === 0) return [{ text: answer.text }];
     return [{ text: `${answer.text}\n\n${ctx.t('qa.suggested_intro')}`, choices: offered }];
   }

@@ -117,6 +117,14 @@ describe('a refused question in the grey zone, on WhatsApp and Telegram', () => 
     }
   });
 
+  it('offers nothing inside another flow that passed the question on, whose menu keeps the numbers typed next', async () => {
+    const who = { channel: 'whatsapp' as const, senderId: '6281235' };
+    await send({ ...who, text: '/profil' });
+    const replies = await send({ ...who, text: QUESTION });
+    expect(replies[0]!.text).toContain('tidak ditemukan');
+    expect(replies.flatMap((r) => r.choices ?? []).filter((c) => c.id.startsWith('qa:'))).toEqual([]);
+  });
+
   it('offers nothing in a group, where the choices could not be picked', async () => {
     const [reply] = await send({ channel: 'telegram', senderId: '778', text: QUESTION, conversation: 'group' });
     expect(reply!.text).toContain('tidak ditemukan');
