@@ -21,6 +21,7 @@ import { KbStore, type DocumentOrigin, type DocumentSummary } from './store/kb-s
 import { applyStatuses } from './status/apply-status.js';
 import { KbStatusStore } from './status/kb-status.js';
 import type { ParsedDocument } from './types.js';
+import { markdownAsText } from './ingest/markdown-text.js';
 import { buildPreview, type UploadPreview } from './uploads/preview.js';
 import { findVersionTarget } from './uploads/version-match.js';
 
@@ -139,7 +140,8 @@ export class KnowledgeService {
     const loaded = await loadBuffer(fileName, bytes, this.loadLimits());
     const parsed = parseDocument(loaded, opts);
     const [live, sameContent] = await Promise.all([this.store.liveDocuments(), this.store.findByHash(loaded.contentHash)]);
-    const preview = buildPreview({ parsed, text: loaded.text, live, ...(sameContent ? { sameContent } : {}) });
+    const text = loaded.format === 'md' ? markdownAsText(loaded.text) : loaded.text;
+    const preview = buildPreview({ parsed, text, live, ...(sameContent ? { sameContent } : {}) });
     return { loaded, parsed, preview };
   }
 

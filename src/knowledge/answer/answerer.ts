@@ -3,6 +3,7 @@ import type { Logger } from '../../logger.js';
 import type { IndexedChunk } from '../index/indexed-chunk.js';
 import type { RetrievalHit, Retriever } from '../retrieval/retriever.js';
 import type { Answer } from './answer.js';
+import { absentArticleText } from './absent-article.js';
 import { withAmendmentNote } from './amendment-note.js';
 import { checkCitations } from './citation-check.js';
 import { composeAnswer, type RelatedNotes } from './compose.js';
@@ -48,6 +49,9 @@ export class Answerer {
     const retrieved = await retriever.search(question, Math.max(depth, CONTEXT_PASSAGES));
     const result = { ...retrieved, hits: retrieved.hits.slice(0, CONTEXT_PASSAGES) };
     const base = { hits: retrieved.hits, confidence: result.confidence };
+    if (result.absentArticles) {
+      return { ...base, kind: 'not_found', text: absentArticleText(result.absentArticles, retriever.index, this.t), citations: [], via: 'none' };
+    }
     if (result.abstain || result.hits.length === 0) {
       return { ...base, kind: 'not_found', text: this.t('qa.not_found'), citations: [], via: 'none' };
     }

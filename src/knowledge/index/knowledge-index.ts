@@ -303,6 +303,27 @@ export class KnowledgeIndex {
     return this.facts.byCitation.get(citation) ?? [];
   }
 
+  /** The article numbers a regulation has in the index, ascending ("15A" counts as 15), listed once. */
+  pasalNumbers(regulation: string): readonly number[] {
+    if (!this.numbers) {
+      const sets = new Map<string, Set<number>>();
+      for (const [pasal, docs] of this.facts.byPasal) {
+        const value = Number.parseInt(pasal, 10);
+        if (!Number.isFinite(value)) continue;
+        for (const doc of docs) {
+          const key = this.chunks[doc]!.regulation ?? '';
+          let set = sets.get(key);
+          if (!set) sets.set(key, (set = new Set()));
+          set.add(value);
+        }
+      }
+      this.numbers = new Map([...sets].map(([key, set]) => [key, [...set].sort((a, b) => a - b)]));
+    }
+    return this.numbers.get(regulation) ?? [];
+  }
+
+  private numbers?: Map<string, number[]>;
+
   /** How many chunks a regulation has in the index ("" for chunks without one). */
   regulationSize(regulation: string): number {
     return this.facts.perRegulation.get(regulation) ?? 0;

@@ -5,6 +5,7 @@ import { IngestError } from './errors.js';
 import { splitFrontMatter } from './front-matter.js';
 import { findPasalHeadings } from './legal/pasal-headings.js';
 import { chunkRegulation } from './legal-chunker.js';
+import { markdownAsText } from './markdown-text.js';
 import type { LoadedFile } from './load-file.js';
 import { detectRegulation } from './regulation-name.js';
 import { chunkPlainText } from './text-chunker.js';
@@ -33,9 +34,12 @@ export function parseDocument(file: LoadedFile, opts: ParseOptions = {}): Parsed
   }
   const regulation = opts.regulation ?? frontRegulation;
   const title = opts.title ?? frontTitle;
-  if (findPasalHeadings(text).headings.length >= 2) {
+  // Markdown marks around a regulation's headings ("## Pasal 1") would hide them; plain text keeps its
+  // Markdown headings, which divide it into sections.
+  const legal = file.format === 'md' ? markdownAsText(text) : text;
+  if (findPasalHeadings(legal).headings.length >= 2) {
     const named = { ...(regulation ? { regulation } : {}), ...(title ? { title } : {}) };
-    return nonEmpty(chunkRegulation(text, named), file);
+    return nonEmpty(chunkRegulation(legal, named), file);
   }
   const documentTitle =
     title ?? firstHeading(text) ?? detectRegulation(text)?.title ?? titleFromFileName(file.fileName);

@@ -10,7 +10,7 @@ import type { PreparedQuery } from './query-groups.js';
 import { COVERAGE_CUES, DEFINITION_CUES, readCues, type QuestionCues } from './question-cues.js';
 import { asksOfficeHolder } from './office-holder.js';
 import { QuestionText } from './question-text.js';
-import { readPasalRequests } from './pasal-lookup.js';
+import { articleChunks, readPasalRequests } from './pasal-lookup.js';
 import { typedForm } from './typed-form.js';
 import { isFiller } from './filler.js';
 import { ASKING_RE, sentenceRoles } from './sentence-roles.js';
@@ -35,10 +35,11 @@ export interface AbstentionSignals {
   /** Names a regulation (by number) the knowledge base does not hold. */
   absentRegulation: number;
   /**
-   * Names only article numbers ("Pasal 40") that no regulation in the knowledge base has. Refused by rule:
-   * another article's text is not the one asked for. An ayat a held Pasal lacks ("Pasal 20 ayat 6") or a
-   * Pasal of another regulation than the one named is not refused: the whole Pasal, or the regulation that
-   * has it, is the best answer there is (and the base may say so itself, as an FAQ on "Pasal 20 ayat 6" does).
+   * Names only articles the knowledge base does not have: "Pasal 40" that no regulation in it has, or
+   * "UU 23/2014 Pasal 12" where the base holds other articles of UU 23/2014 (see articleChunks). Refused by
+   * rule: another article's text is not the one asked for. An ayat a held Pasal lacks ("Pasal 20 ayat 6") is
+   * not refused: the whole Pasal is the best answer there is (and the base may say so itself, as an FAQ on
+   * "Pasal 20 ayat 6" does).
    */
   absentArticle: number;
   /** Asks who / how many / how long, and the best passages state no such thing. */
@@ -84,6 +85,8 @@ export interface AbstentionInput {
   /** The chunks ranked first, second and third. */
   topChunks: IndexedChunk[];
   cues: QuestionCues;
+  /** The regulations the question names (citation names); an article they lack is absent (see articleChunks). */
+  named?: ReadonlySet<string>;
   minConfidence?: number;
 }
 
@@ -181,7 +184,7 @@ export function decideAbstention(input: AbstentionInput): { abstain: boolean; co
     outsideTopic: surfaceOutside.some(Boolean) ? 1 : 0,
     regionRecord: asksRegionRecord(input.question, index) ? 1 : 0,
     absentRegulation: query.groups.some((g, i) => g.group.kind === 'legal' && /^reg:/.test(g.group.surface) && query.unknown.has(i)) ? 1 : 0,
-    absentArticle: absentArticle(input.question, index) ? 1 : 0,
+    absentArticle: absentArticle(input.question, index, input.named ?? NONE_NAMED) ? 1 : 0,
     answerTypeMissing: answerTypeMissing(input.question, input.cues, input.topChunks.slice(0, 2), index) ? 1 : 0,
     factMissing: factMissing(input.question, input.topChunks.slice(0, 3)) ? 1 : 0,
     // "Kemarin atasan minta saya cari tahu, …" dates the story, not what is asked.
@@ -290,11 +293,13 @@ function asksGeneralPhrase(asking: string, index: KnowledgeIndex): boolean {
   return false;
 }
 
-/** See `absentArticle`: every article number the question names is one no regulation in the base has. */
-function absentArticle(question: QuestionText, index: KnowledgeIndex): boolean {
+/** See `absentArticle`: every article the question names is one the base does not have where it is looked up. */
+function absentArticle(question: QuestionText, index: KnowledgeIndex, named: ReadonlySet<string>): boolean {
   const requests = readPasalRequests(question);
-  return requests.length > 0 && requests.every((request) => index.chunksOfPasal(request.pasal).length === 0);
+  return requests.length > 0 && requests.every((request) => articleChunks(request, index, named).length === 0);
 }
+
+const NONE_NAMED: ReadonlySet<string> = new Set();
 
 /**
  * An unknown word's weight: an everyday word little, a specific name or an out-of-scope subject a lot, a

@@ -44,7 +44,7 @@ export function readPasalRequests(question: string | QuestionText): PasalRequest
  * words it shares with other passages (a neighbour that merely mentions "Pasal 20" must not win). When
  * the question names a regulation the article is taken from it; when several regulations have that
  * article number, the one whose article best matches the rest of the question comes first, and on a tie
- * the regulation the index holds most of.
+ * the regulation the index holds most of (see articleChunks for a named regulation without the article).
  *
  * `groupScores` gives a chunk's BM25 score per query group; `contentGroups` marks the groups that are
  * the question's own words (not legal references).
@@ -59,11 +59,7 @@ export function lookUpPasal(
   const perRequest: number[][] = [];
   const regulations: Array<string | undefined> = [];
   for (const request of requests) {
-    let docs = index.chunksOfPasal(request.pasal);
-    if (named.size > 0) {
-      const inNamed = docs.filter((d) => named.has(index.chunks[d]!.regulation ?? ''));
-      if (inNamed.length > 0) docs = inNamed;
-    }
+    const docs = articleChunks(request, index, named);
     if (docs.length === 0) {
       perRequest.push([]);
       regulations.push(undefined);
@@ -87,6 +83,16 @@ export function lookUpPasal(
   for (const list of perRequest) push(list[0]);
   for (const list of perRequest) for (const d of list) push(d);
   return { requests: [...requests], docs, regulations };
+}
+
+/**
+ * The chunks that can answer a request for an article: its chunks in the regulations the question names,
+ * or in any regulation when it names none. Another regulation's article of the same number answers nothing
+ * asked ("Perbup 7/2024 Pasal 1" is not PP 38/2017 Pasal 1, "UU 23/2014 Pasal 12" not PP 38/2017 Pasal 12).
+ */
+export function articleChunks(request: PasalRequest, index: KnowledgeIndex, named: ReadonlySet<string>): readonly number[] {
+  const docs = index.chunksOfPasal(request.pasal);
+  return named.size === 0 ? docs : docs.filter((d) => named.has(index.chunks[d]!.regulation ?? ''));
 }
 
 /**

@@ -6,7 +6,7 @@ import type { Bm25Hit } from '../index/bm25.js';
 import type { VectorHit } from '../index/vector-index.js';
 import { prepareQuery, type PreparedQuery } from './query-groups.js';
 import { COVERAGE_CUES, DEFINITION_CUES, DURATION_CUES, readCues, type QuestionCues } from './question-cues.js';
-import { lookUpPasal, readPasalRequests, type PasalLookup } from './pasal-lookup.js';
+import { lookUpPasal, readPasalRequests, type PasalLookup, type PasalRequest } from './pasal-lookup.js';
 import { DocScores } from './doc-scores.js';
 import { fuseRanks, lexicalRanking, type Fused } from './fused-ranking.js';
 import { termMatch } from '../index/defined-terms.js';
@@ -46,6 +46,14 @@ export interface RetrievalResult {
   cues: QuestionCues;
   /** The best hit is the definition of exactly the term asked about (it was placed first for that). */
   definitionFirst?: boolean;
+  /** Refused because the base lacks every article asked for: what was asked, and in which regulations. */
+  absentArticles?: AbsentArticles;
+}
+
+export interface AbsentArticles {
+  requests: PasalRequest[];
+  /** The regulations the question named (empty: it named none, and no regulation has the article). */
+  named: string[];
 }
 
 export type RetrievalMode = 'hybrid' | 'bm25' | 'dense';
@@ -330,6 +338,7 @@ export class Retriever {
       top: ranked.slice(0, 3).map(([doc]) => fusion.lexicalHit(doc)),
       topChunks: ranked.slice(0, 3).map(([doc]) => this.index.chunks[doc]!),
       cues,
+      named,
       minConfidence: this.minConfidence,
     });
     return {
@@ -340,6 +349,7 @@ export class Retriever {
       cues,
       ...(lookup ? { lookup } : {}),
       ...(defined.length > 0 && !lookup ? { definitionFirst: true } : {}),
+      ...(decision.signals.absentArticle === 1 ? { absentArticles: { requests: readPasalRequests(read), named: [...named] } } : {}),
     };
   }
 }

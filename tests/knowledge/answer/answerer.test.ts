@@ -73,4 +73,21 @@ describe('Answerer without an LLM (extractive answers)', () => {
     expect(answer.text).toContain('tidak ditemukan dalam basis pengetahuan');
     expect(answer.text).not.toContain('Dasar:');
   });
+
+  it('says which article is missing, what the named regulation has instead, and where that number is, when the base lacks the article asked for', async () => {
+    const answer = await ask('Perwal Lestari 12/2023 Pasal 7 isinya apa?');
+    expect(answer).toMatchObject({ kind: 'not_found', via: 'none', citations: [] });
+    const lines = answer.text.split('\n');
+    expect(lines[0]).toBe('Maaf, Perwal Lestari 12/2023 Pasal 7 tidak ada dalam basis pengetahuan Pandu, jadi saya tidak bisa menyampaikan isinya.');
+    expect(lines[1]).toBe('Dari Perwal Lestari 12/2023, basis pengetahuan memuat Pasal 2–3, 5–6, 8–9, 11.');
+    // PP 38/2017 Pasal 7 is in the base: perhaps the regulation was misnamed.
+    expect(lines[2]).toBe('Pasal 7 ada dalam PP 38/2017 di basis pengetahuan; untuk membacanya, tanyakan misalnya "PP 38/2017 Pasal 7".');
+    expect(answer.text).toContain('JDIH');
+    // What the hint suggests works.
+    const suggested = await ask('PP 38/2017 Pasal 7');
+    expect(suggested).toMatchObject({ kind: 'answer' });
+    expect(suggested.citations[0]).toMatch(/^PP 38\/2017 Pasal 7\b/);
+    // Without a regulation named, the article of whichever regulation has it answers.
+    expect((await ask('Pasal 7 isinya apa?')).citations[0]).toMatch(/^PP 38\/2017 Pasal 7\b/);
+  });
 });

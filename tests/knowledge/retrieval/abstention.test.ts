@@ -360,4 +360,27 @@ describe('abstention that reads the question', () => {
     expect(otherRegulation.signals.absentArticle).toBe(0);
     expect(otherRegulation.confidence).toBeGreaterThan(0);
   });
+
+  it('refuses by rule an article the named regulation lacks when the base holds that regulation, and never answers it with another regulation\'s article of that number', async () => {
+    const two = indexOf([
+      chunk({ regulation: PP, pasal: '16', ayat: '2' }, 'Uji coba dilakukan pada Perangkat Daerah yang ditugaskan sebagai laboratorium uji coba.'),
+      chunk({ regulation: PP, pasal: '20', ayat: '4' }, 'Kepala Daerah wajib melaporkan penerapan Inovasi Daerah kepada Menteri paling lambat 6 bulan.'),
+      chunk({ regulation: 'UU 23/2014', pasal: '388', ayat: '7' }, 'Kepala daerah melaporkan inovasi Daerah yang akan dilaksanakan kepada Menteri.'),
+    ]);
+    const twoSearch = (question: string) => new Retriever(two).search(question, 5);
+    const missing = await twoSearch('UU 23/2014 Pasal 16 isinya apa?');
+    expect(missing.signals.absentArticle).toBe(1);
+    expect(missing.abstain).toBe(true);
+    expect(missing.absentArticles).toEqual({ requests: [{ pasal: '16', penjelasan: false }], named: ['UU 23/2014'] });
+    expect(missing.lookup).toBeUndefined();
+    // A slip the other way round is refused alike; the refusal names where Pasal 388 is (see absent-article).
+    expect((await twoSearch('PP 38/2017 pasal 388 isinya apa')).signals.absentArticle).toBe(1);
+    // The named regulation's own article, and an article named without a regulation, are looked up.
+    const own = await twoSearch('UU 23/2014 Pasal 388 isinya apa?');
+    expect(own.signals.absentArticle).toBe(0);
+    expect(own.hits[0]!.chunk.citation).toBe('UU 23/2014 Pasal 388 ayat (7)');
+    const unnamed = await twoSearch('Pasal 16 isinya apa?');
+    expect(unnamed.absentArticles).toBeUndefined();
+    expect(unnamed.hits[0]!.chunk.citation).toBe('PP 38/2017 Pasal 16 ayat (2)');
+  });
 });
