@@ -71,7 +71,9 @@ describe('npm run backup', () => {
     const folders = listBackups(backupsDir);
     expect(folders.map((f) => path.basename(f))).toEqual(['2020-01-02T000000Z-before-migration', expect.stringMatching(/Z-manual$/)]);
     const folder = folders[1]!;
-    expect(result.stdout.trim()).toBe(`Cadangan tersimpan di ${folder} (basis data dan sesi WhatsApp). Disimpan 2 cadangan terakhir.`);
+    expect(result.stdout.trim()).toBe(
+      `Cadangan tersimpan di ${folder} (basis data dan sesi WhatsApp). Cadangan yang lebih lama dari 2 cadangan terbaru dihapus otomatis (BACKUP_KEEP).`,
+    );
     expect(fs.existsSync(path.join(backupsDir, 'salinan-saya'))).toBe(true);
 
     const session = path.join(folder, 'whatsapp', 'session-pandu');

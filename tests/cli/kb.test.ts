@@ -176,6 +176,8 @@ describe('npm run kb', () => {
     const r = await kb('history');
     expect(r.code).toBe(0);
     const lines = r.stdout.trim().split('\n');
+    // The time says its zone: the reader may be in WITA or WIT.
+    for (const line of lines) expect(line).toMatch(/^\d{4}-\d\d-\d\d \d\d[.:]\d\d WIB — /);
     expect(lines.at(-1)).toMatch(
       /sistem\/perintah kb: mengganti dengan versi baru; sebelum: .*\(Perbup Contoh 7\/2024, versi 1, 6 potongan\); sesudah: .*\(Perbup Contoh 7\/2024, versi 2, 6 potongan\)$/,
     );

@@ -20,9 +20,9 @@ afterAll(() => {
 });
 
 /** Runs the terminal channel over `input` with a scripted handler; returns what it printed and received. */
-async function converse(input: string, interactive: boolean, reply: (msg: IncomingMessage) => Reply[]) {
+async function converse(input: string, interactive: boolean, reply: (msg: IncomingMessage) => Reply[], tty = false) {
   const received: IncomingMessage[] = [];
-  const output = new PassThrough();
+  const output = Object.assign(new PassThrough(), tty ? { isTTY: true } : {});
   let printed = '';
   output.on('data', (d: Buffer) => (printed += d.toString()));
   await runTerminalChannel({
@@ -95,5 +95,19 @@ describe('the terminal channel, interactive', () => {
     expect(printed).toContain('\nPandu> Halo juga.\n');
     expect(printed.trimEnd().endsWith('Sampai jumpa!')).toBe(true);
     expect(printed).not.toContain('---');
+  });
+});
+
+describe('bold marks in the terminal', () => {
+  const reply = () => [{ text: 'Ketik *lanjut* bila selesai, 2 * 3 tetap.' }];
+
+  it('shows `*word*` in bold to a person at a terminal, without the asterisks', async () => {
+    const { printed } = await converse('halo\n', true, reply, true);
+    expect(printed).toContain('Ketik \u001b[1mlanjut\u001b[22m bila selesai, 2 * 3 tetap.');
+  });
+
+  it('keeps the text as sent when the output is not a terminal, and in scripted use', async () => {
+    expect((await converse('halo\n', true, reply)).printed).toContain('Ketik *lanjut* bila selesai');
+    expect((await converse('halo\n', false, reply, true)).printed).toBe('Ketik *lanjut* bila selesai, 2 * 3 tetap.\n---\n');
   });
 });

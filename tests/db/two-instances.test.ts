@@ -8,13 +8,13 @@ import { tempDataDir } from '../support/temp-data.js';
 
 /** A database two instances share: a PostgreSQL one, or one SQLite file (the bot and a second process). */
 async function sharedDatabase(kind: string): Promise<{ url: string; drop(): Promise<void> }> {
-  if (kind === 'PostgreSQL') return createTestDatabase();
+  if (kind.startsWith('PostgreSQL')) return createTestDatabase();
   const temp = tempDataDir('pandu-shared-');
   return { url: `file:${path.join(temp.dir, 'pandu.db')}`, drop: async () => temp.cleanup() };
 }
 
 const backends: Array<[string, boolean]> = [
-  ['PostgreSQL', Boolean(TEST_PG_URL)],
+  [TEST_PG_URL ? 'PostgreSQL' : 'PostgreSQL (skipped: TEST_DATABASE_URL not set)', Boolean(TEST_PG_URL)],
   ['SQLite', true],
 ];
 

@@ -6,6 +6,7 @@ import type { Translate } from '../../i18n/translator.js';
 import type { IncomingFile, IncomingMessage, Reply } from '../../core/messages.js';
 import type { OutboundChannel } from '../../core/outbound.js';
 import { writeNewFile } from '../../core/files/write-new-file.js';
+import { boldRuns } from '../render/bold-marks.js';
 import { renderNumberedChoices } from '../render/numbered-choices.js';
 
 export interface TerminalChannelOptions {
@@ -84,13 +85,27 @@ function attachedFile(line: string): IncomingFile | 'missing' | undefined {
   return { fileName: path.basename(file), size: stat.size, download: () => fs.promises.readFile(file) };
 }
 
-function renderReply(reply: Reply, options: Pick<TerminalChannelOptions, 't' | 'exportDir'>): string {
+function renderReply(reply: Reply, options: Pick<TerminalChannelOptions, 't' | 'exportDir' | 'output' | 'interactive'>): string {
   let text = renderNumberedChoices(reply.text, reply.choices, options.t);
+  // A person at a terminal sees `*lanjut*` in bold, as on WhatsApp; scripted output keeps the text as sent.
+  if (options.interactive && (options.output as { isTTY?: boolean }).isTTY) text = ansiBold(text);
   if (reply.document) {
     const file = writeNewFile(options.exportDir, reply.document.fileName, reply.document.data);
     text += `\n${options.t('terminal.saved_document', { path: file })}`;
   }
   return text;
+}
+
+/** `*word*` as the terminal's bold (escape codes SGR 1 and 22), without the asterisks. */
+export function ansiBold(input: string): string {
+  const { text, runs } = boldRuns(input);
+  let out = '';
+  let from = 0;
+  for (const { offset, length } of runs) {
+    out += `${text.slice(from, offset)}\u001b[1m${text.slice(offset, offset + length)}\u001b[22m`;
+    from = offset + length;
+  }
+  return out + text.slice(from);
 }
 
 /**

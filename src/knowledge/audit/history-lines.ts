@@ -1,4 +1,5 @@
 import { formatLocal } from '../../core/time/zoned.js';
+import { ZONES, zoneLabel, type Zone } from '../../people/regions/zones.js';
 import type { Translate } from '../../i18n/translator.js';
 import type { AuditedDocument, KbAuditEvent } from './kb-audit.js';
 
@@ -12,7 +13,9 @@ export const HISTORY_ZONE = 'Asia/Jakarta';
 export function historyLine(event: KbAuditEvent, t: Translate, zone = HISTORY_ZONE): string {
   const who = event.actor ?? t('kb_admin.history.system');
   const action = t(`kb_admin.history.action.${event.action.replace(/^kb\./, '')}`);
-  const parts = [`${formatLocal(event.at, zone)} — ${who}: ${action}`];
+  // The zone is said: the reader may live in another one ("22.20 WIB" is 23.20 in Makassar).
+  const label = (ZONES as readonly string[]).includes(zone) ? zoneLabel(zone as Zone) : zone;
+  const parts = [`${formatLocal(event.at, zone)} ${label} — ${who}: ${action}`];
   if (event.before) parts.push(`${t('kb_admin.history.before')}: ${describe(event.before, t)}`);
   if (event.after) parts.push(`${t('kb_admin.history.after')}: ${describe(event.after, t)}`);
   return parts.join('; ');

@@ -31,7 +31,7 @@ function choiceOf(replies: Reply[], prefix: string): string {
 const DATABASES: Array<{ name: string; skip: boolean; env: () => Promise<Record<string, string>> }> = [
   { name: 'SQLite', skip: false, env: async () => ({}) },
   {
-    name: 'PostgreSQL',
+    name: TEST_PG_URL ? 'PostgreSQL' : 'PostgreSQL (skipped: TEST_DATABASE_URL not set)',
     skip: !TEST_PG_URL,
     env: async () => {
       const db = await createTestDatabase();

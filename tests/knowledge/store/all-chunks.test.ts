@@ -56,7 +56,8 @@ const STORAGES = [
   { name: TEST_PG_URL ? 'PostgreSQL' : 'PostgreSQL (skipped: TEST_DATABASE_URL not set)', skip: !TEST_PG_URL, postgres: true },
 ];
 
-describe.each(STORAGES)('reading every live chunk on $name', ({ skip, postgres }) => {
+// A loop rather than describe.each: vitest shortens a `$name` longer than 40 characters with "…".
+for (const { name, skip, postgres } of STORAGES) describe(`reading every live chunk on ${name}`, () => {
   let temp: ReturnType<typeof tempDataDir>;
   let db: Db;
   let knowledge: KnowledgeService;
