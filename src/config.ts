@@ -197,6 +197,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, root = projectR
   const notIds = telegramAdmins.filter((id) => !/^\d{1,20}$/.test(id));
   if (notIds.length > 0)
     throw new ConfigError(`Invalid environment:\n  ADMIN_TELEGRAM_IDS: not Telegram user ids (digits): ${notIds.join(', ')}`);
+  const webhookProblems = webhookSettingProblems(e.TELEGRAM_WEBHOOK_URL, e.TELEGRAM_WEBHOOK_SECRET, e.TELEGRAM_API_ROOT);
+  if (webhookProblems.length > 0) throw new ConfigError(`Invalid environment:\n${webhookProblems.map((p) => `  ${p}`).join('\n')}`);
   const dataDir = path.resolve(root, e.DATA_DIR);
   const databaseUrl = e.DATABASE_URL ?? `file:${path.join(dataDir, 'pandu.db')}`;
   const config: Config = {
@@ -271,4 +273,30 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, root = projectR
     config.whatsapp = { chromiumPath: e.CHROMIUM_PATH, minGapMs: e.WHATSAPP_MIN_GAP_MS, authDir: path.join(dataDir, 'whatsapp') };
   }
   return config;
+}
+
+/** The ports Telegram delivers webhook calls to. */
+const WEBHOOK_PORTS = new Set(['443', '80', '88', '8443']);
+
+/**
+ * What Telegram would refuse in setWebhook, said at start rather than retried as if Telegram were down: its
+ * servers call only HTTPS URLs on ports 443, 80, 88 or 8443 (a self-hosted Bot API server, TELEGRAM_API_ROOT,
+ * may allow more), and a secret token is 1–256 of A–Z, a–z, 0–9, "_" and "-".
+ */
+export function webhookSettingProblems(url: string | undefined, secret: string | undefined, apiRoot: string | undefined): string[] {
+  const problems: string[] = [];
+  if (url && !apiRoot) {
+    const parsed = new URL(url);
+    if (parsed.protocol !== 'https:')
+      problems.push(`TELEGRAM_WEBHOOK_URL: Telegram calls HTTPS webhooks only (got ${parsed.protocol.replace(':', '')})`);
+    else if (parsed.port && !WEBHOOK_PORTS.has(parsed.port)) {
+      problems.push(
+        `TELEGRAM_WEBHOOK_URL: Telegram calls webhooks on ports 443, 80, 88 or 8443 only (got ${parsed.port}); TELEGRAM_WEBHOOK_PORT is where Pandu listens behind the proxy`,
+      );
+    }
+  }
+  if (url && secret !== undefined && !/^[A-Za-z0-9_-]{1,256}$/.test(secret)) {
+    problems.push('TELEGRAM_WEBHOOK_SECRET: Telegram accepts 1 to 256 characters of A-Z, a-z, 0-9, "_" and "-" only');
+  }
+  return problems;
 }

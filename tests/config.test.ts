@@ -170,6 +170,22 @@ describe('loadConfig', () => {
     ).toBe(8080);
   });
 
+  it('refuses at start a webhook Telegram would refuse (plain HTTP, another port, a secret with other characters), unless a self-hosted Bot API serves it', () => {
+    const webhook = (env: Record<string, string>) => () => loadConfig({ TELEGRAM_BOT_TOKEN: '123:abc', ...env }, root);
+    expect(webhook({ TELEGRAM_WEBHOOK_URL: 'http://pandu.example.go.id/tg' })).toThrow(
+      /TELEGRAM_WEBHOOK_URL: Telegram calls HTTPS webhooks only \(got http\)/,
+    );
+    expect(webhook({ TELEGRAM_WEBHOOK_URL: 'https://pandu.example.go.id:8080/tg' })).toThrow(/ports 443, 80, 88 or 8443 only \(got 8080\)/);
+    expect(webhook({ TELEGRAM_WEBHOOK_URL: 'https://pandu.example.go.id/tg', TELEGRAM_WEBHOOK_SECRET: 'rahasia pandu!' })).toThrow(
+      /TELEGRAM_WEBHOOK_SECRET: Telegram accepts 1 to 256 characters/,
+    );
+    for (const url of ['https://pandu.example.go.id/tg', 'https://pandu.example.go.id:8443/tg', 'https://pandu.example.go.id:88/tg']) {
+      expect(webhook({ TELEGRAM_WEBHOOK_URL: url, TELEGRAM_WEBHOOK_SECRET: 'Rahasia_Pandu-2026' })().telegram?.webhook?.url).toBe(url);
+    }
+    const local = webhook({ TELEGRAM_API_ROOT: 'http://127.0.0.1:8081', TELEGRAM_WEBHOOK_URL: 'http://10.0.0.5:8080/tg' })();
+    expect(local.telegram?.webhook?.url).toBe('http://10.0.0.5:8080/tg');
+  });
+
   it('ignores webhook settings without a bot token', () => {
     expect(loadConfig({ TELEGRAM_WEBHOOK_URL: 'https://pandu.example.go.id/tg' }, root).telegram).toBeUndefined();
   });

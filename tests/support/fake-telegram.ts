@@ -57,6 +57,11 @@ export interface FakeTelegram {
   rateLimitNext(method: string, count: number, retryAfterSeconds: number): void;
   /** Answers the next `count` calls of `method` with an error (e.g. 403 "bot was blocked by the user"). */
   failNext(method: string, count: number, errorCode: number, description: string): void;
+  /**
+   * Leaves the next `count` calls of `method` unanswered, the connection open until the client gives up
+   * (a Bot API that accepted the request and hangs); `method` "file" stalls file downloads.
+   */
+  stallNext(method: string, count: number): void;
   /** A file getFile and the download route serve. */
   addFile(fileId: string, content: Buffer): void;
   /** Resolves with the first call (already made or future) of `method` that matches. */
@@ -114,6 +119,13 @@ export async function startFakeTelegram(
   const pollWaiters = new Set<() => void>();
   const callWaiters = new Set<() => void>();
   const faults = new Map<string, Array<{ code: number; description: string; retryAfter?: number }>>();
+  const stalls = new Map<string, number>();
+  /** Takes one stall of `method` if one is queued. */
+  const stalled = (method: string) => {
+    const left = stalls.get(method) ?? 0;
+    if (left > 0) stalls.set(method, left - 1);
+    return left > 0;
+  };
   const files = new Map<string, Buffer>();
   const recentSends: number[] = [];
   const chatTypes = new Map<number, Chat['type']>();
@@ -194,6 +206,7 @@ export async function startFakeTelegram(
         };
         const fileRoute = /^\/file\/bot([^/]+)\/documents\/(.+)$/.exec(url.pathname);
         if (fileRoute) {
+          if (stalled('file')) return;
           const content = fileRoute[1] === token ? files.get(decodeURIComponent(fileRoute[2]!)) : undefined;
           if (!content) return send(404, { ok: false, error_code: 404, description: 'Not Found' });
           res.writeHead(200, { 'content-type': 'application/octet-stream' });
@@ -215,6 +228,11 @@ export async function startFakeTelegram(
           return res.end('<html><body><h1>502 Bad Gateway</h1></body></html>');
         }
 
+        if (stalled(method)) {
+          call.status = 0;
+          record(call);
+          return;
+        }
         const fault = faults.get(method)?.shift();
         if (fault) {
           call.status = fault.code;
@@ -350,6 +368,9 @@ export async function startFakeTelegram(
       const list = faults.get(method) ?? [];
       for (let i = 0; i < count; i += 1) list.push({ code: errorCode, description });
       faults.set(method, list);
+    },
+    stallNext(method, count) {
+      stalls.set(method, (stalls.get(method) ?? 0) + count);
     },
     addFile(fileId, content) {
       files.set(fileId, content);

@@ -4,6 +4,14 @@ import type { Logger } from '../../logger.js';
 /** While Telegram stays unreachable, a reminder is logged this often (every attempt goes to debug). */
 export const OUTAGE_REMINDER_MS = 5 * 60_000;
 
+/** The start of an outage's first warning, and of its reminders ("… after 5 min"). */
+export interface OutageWording {
+  down: string;
+  stillDown: string;
+}
+
+const UNREACHABLE: OutageWording = { down: 'Telegram cannot be reached', stillDown: 'Telegram still cannot be reached' };
+
 /**
  * The log of one kind of outage (start-up, polling): a warning when it begins, saying when Pandu tries
  * again; a reminder every few minutes while it lasts; one info line when Telegram answers again. Not
@@ -19,6 +27,8 @@ export class OutageLog {
     /** What failed, e.g. "start-up" or "polling"; logged with every line. */
     private readonly activity: string,
     private readonly remindEveryMs = OUTAGE_REMINDER_MS,
+    /** What is wrong, when it is not that Telegram cannot be reached (the start and the reminder lines). */
+    private readonly wording: OutageWording = UNREACHABLE,
   ) {}
 
   get isDown(): boolean {
@@ -33,7 +43,7 @@ export class OutageLog {
     if (this.downSince === undefined) {
       this.downSince = now;
       this.lastWarnAt = now;
-      this.logger.warn(fields, `Telegram cannot be reached (${this.activity}); retrying in ${retryIn}`);
+      this.logger.warn(fields, `${this.wording.down} (${this.activity}); retrying in ${retryIn}`);
       return;
     }
     const downForMs = now - this.downSince;
@@ -42,7 +52,7 @@ export class OutageLog {
       const minutes = Math.round(downForMs / 60_000);
       this.logger.warn(
         { ...fields, downForMs },
-        `Telegram still cannot be reached after ${minutes} min (${this.activity}); retrying in ${retryIn}`,
+        `${this.wording.stillDown} after ${minutes} min (${this.activity}); retrying in ${retryIn}`,
       );
       return;
     }

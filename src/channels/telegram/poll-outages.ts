@@ -11,14 +11,25 @@ const POLL_GRACE_MS = 15_000;
 
 type ApiSignal = Parameters<Transformer>[3];
 
+/** Telegram's answer to a long poll that another getUpdates request for the same bot cut short. */
+const CONFLICT = 409;
+
 /**
  * getUpdates through outages: a network failure or a 5xx is retried here with the bot's reconnect
  * back-off (at most 15 s apart), logging one warning when the outage starts and one info line when it
- * ends. The runner's own retries would be silent and double their wait without a cap; what reaches it
- * now is only what retrying cannot fix (401 revoked token, 409 another instance polling).
+ * ends. The runner's own retries would be silent and double their wait without a cap. A 409 is retried
+ * the same way, under its own warning: Telegram sends it whenever another getUpdates for this bot arrives
+ * (a second instance polling, an instance confirming its last updates as it stops, someone's curl), and
+ * the runner would stop polling for good on it while the process ran on answering nobody. What reaches
+ * the runner now is only what retrying cannot fix (401, a revoked token).
  */
-export function pollThroughOutages(deps: { timers: Timers; reconnect: BackoffPolicy; outage: OutageLog }): Transformer {
-  const { outage } = deps;
+export function pollThroughOutages(deps: {
+  timers: Timers;
+  reconnect: BackoffPolicy;
+  outage: OutageLog;
+  conflict: OutageLog;
+}): Transformer {
+  const { outage, conflict } = deps;
   return async (prev, method, payload, signal) => {
     if (method !== 'getUpdates') return prev(method, payload, signal);
     const backoff = new Backoff(deps.reconnect);
@@ -30,8 +41,9 @@ export function pollThroughOutages(deps: { timers: Timers; reconnect: BackoffPol
       const attempt = AbortSignal.any([AbortSignal.timeout(waitMs + POLL_GRACE_MS), ...(outer ? [outer] : [])]);
       try {
         const result = await prev(method, payload, attempt as unknown as ApiSignal);
-        if (result.ok || result.error_code < 500) {
+        if (result.ok || (result.error_code < 500 && result.error_code !== CONFLICT)) {
           outage.recovered();
+          conflict.recovered();
           return result;
         }
         failure = { error_code: result.error_code, description: result.description };
@@ -40,7 +52,8 @@ export function pollThroughOutages(deps: { timers: Timers; reconnect: BackoffPol
         failure = error;
       }
       const delay = backoff.next();
-      outage.failed(failure, delay);
+      const log = (failure as { error_code?: number }).error_code === CONFLICT ? conflict : outage;
+      log.failed(failure, delay);
       await sleep(deps.timers, delay, outer);
     }
   };

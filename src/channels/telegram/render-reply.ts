@@ -91,7 +91,7 @@ export async function sendReplies(api: Api, target: ReplyTarget, replies: readon
         });
         sent.push(result.message_id);
       } else {
-        const file = new InputFile(message.document.data, message.document.fileName);
+        const file = new InputFile(message.document.data, uploadFileName(message.document.fileName));
         const result = await api.sendDocument(target.chatId, file, {
           ...common,
           ...(message.caption ? { caption: message.caption } : {}),
@@ -103,4 +103,14 @@ export async function sendReplies(api: Api, target: ReplyTarget, replies: readon
     }
   }
   return sent;
+}
+
+/**
+ * A file name as it can travel in a multipart upload: grammY writes it unquoted into the part's
+ * Content-Disposition, where the Bot API server ends it at a ";" (a name "Surat Edaran; Inovasi 2026.pdf"
+ * arrived as "Surat Edaran", without its extension) and a quote or line break would break the header.
+ */
+export function uploadFileName(name: string): string {
+  const printable = [...name].filter((ch) => ch.charCodeAt(0) >= 0x20 && ch !== '\u007f' && ch !== '\\').join('');
+  return printable.replace(/;/g, ',').replace(/"/g, "'") || 'dokumen';
 }

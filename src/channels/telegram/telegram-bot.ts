@@ -10,13 +10,22 @@ import { commandMenus, type MenuCommand } from './command-menu.js';
 import { isRateLimited, telegramErrScrubbing } from './fault.js';
 import { InFlight } from './in-flight.js';
 import { sendReplies, type ReplyTarget } from './render-reply.js';
-import { OutageLog } from './outage-log.js';
+import { OUTAGE_REMINDER_MS, OutageLog } from './outage-log.js';
 import { pollThroughOutages } from './poll-outages.js';
 import { retryTransformer, type TelegramRetryOptions } from './retry.js';
 import { toIncoming } from './to-incoming.js';
 import { keepTyping, TYPING_DELAY_MS, TYPING_INTERVAL_MS } from './typing.js';
 
 export const DEFAULT_API_ROOT = 'https://api.telegram.org';
+
+/**
+ * A Bot API call that has not answered in this long is given up and retried (see retry.ts): grammY's own
+ * limit is 500 s, during which the person's chat, answered in order, waits behind it. Long polls end
+ * sooner anyway (30 s, see poll-outages.ts); an upload of a 50 MB document over a slow link still fits.
+ */
+export const REQUEST_TIMEOUT_SECONDS = 60;
+/** Downloading a file a person sent (a report's evidence, an admin's upload) is given up after this long. */
+export const DOWNLOAD_TIMEOUT_MS = 60_000;
 
 /**
  * The only update kinds Pandu reads; asking Telegram for just these saves traffic. Edits
@@ -45,6 +54,10 @@ export interface TelegramBotOptions {
   /** How long an answer may take before "typing…" is shown (default TYPING_DELAY_MS). */
   typingDelayMs?: number;
   retry?: Partial<TelegramRetryOptions>;
+  /** How long one Bot API call may take before it is given up (and retried); default REQUEST_TIMEOUT_SECONDS. */
+  requestTimeoutSeconds?: number;
+  /** How long downloading a file a person sent may take; default DOWNLOAD_TIMEOUT_MS. */
+  downloadTimeoutMs?: number;
   /** Waits between attempts to reach an unreachable Bot API (start-up and polling). */
   reconnect?: BackoffPolicy;
   timers?: Timers;
@@ -86,7 +99,10 @@ export function createTelegramBot(options: TelegramBotOptions): TelegramBot {
   const logger = scrubbingChild(options.logger, { channel: 'telegram' }, telegramErrScrubbing(token));
   const timers = options.timers ?? realTimers;
   const apiRoot = (options.apiRoot ?? DEFAULT_API_ROOT).replace(/\/+$/, '');
-  const bot = new Bot(token, { client: { apiRoot }, ...(options.botInfo ? { botInfo: options.botInfo } : {}) });
+  const bot = new Bot(token, {
+    client: { apiRoot, timeoutSeconds: options.requestTimeoutSeconds ?? REQUEST_TIMEOUT_SECONDS },
+    ...(options.botInfo ? { botInfo: options.botInfo } : {}),
+  });
   const inFlight = new InFlight();
   let lastUpdateId: number | undefined;
 
@@ -94,7 +110,9 @@ export function createTelegramBot(options: TelegramBotOptions): TelegramBot {
     const file = await bot.api.getFile(fileId);
     if (!file.file_path) throw new Error('Telegram returned no file path');
     // The token is part of the file URL, so the URL itself must never reach an error message or log.
-    const response = await fetch(`${apiRoot}/file/bot${token}/${file.file_path}`);
+    const response = await fetch(`${apiRoot}/file/bot${token}/${file.file_path}`, {
+      signal: AbortSignal.timeout(options.downloadTimeoutMs ?? DOWNLOAD_TIMEOUT_MS),
+    });
     if (!response.ok) throw new Error(`file download failed with HTTP ${response.status}`);
     return Buffer.from(await response.arrayBuffer());
   };
@@ -157,6 +175,10 @@ export function createTelegramBot(options: TelegramBotOptions): TelegramBot {
   bot.catch(apologise);
 
   const pollOutage = new OutageLog(logger, timers, 'polling');
+  const pollConflict = new OutageLog(logger, timers, 'polling', OUTAGE_REMINDER_MS, {
+    down: 'Another getUpdates request for this bot cut polling short (a second instance polling the same token, or one stopping; run one polling instance per bot, or a webhook)',
+    stillDown: 'Polling still cut short by another getUpdates request for this bot',
+  });
   const telegram: TelegramBot = {
     bot,
     inFlight,
@@ -181,7 +203,7 @@ export function createTelegramBot(options: TelegramBotOptions): TelegramBot {
   };
   bot.api.config.use(
     retryTransformer(options.retry, timers),
-    pollThroughOutages({ timers, reconnect: telegram.reconnect, outage: pollOutage }),
+    pollThroughOutages({ timers, reconnect: telegram.reconnect, outage: pollOutage, conflict: pollConflict }),
   );
   return telegram;
 }

@@ -1,4 +1,5 @@
 import type { CommandSpec } from '../../core/commands.js';
+import { isCancelWord } from '../../core/cancel-words.js';
 import type { Context } from '../../core/context.js';
 import type { Feature } from '../../core/feature.js';
 import type { IncomingFile, Reply } from '../../core/messages.js';
@@ -8,7 +9,6 @@ import { BROADCAST_FEATURE, loadDraft } from './draft-state.js';
 import { StatusView } from './status-view.js';
 
 const STATUS_ACTIONS = new Set(['show', 'pause', 'resume', 'cancel', 'cancelok', 'resend', 'resendok', 'xlsx']);
-const CANCEL_WORDS = /^(batal|batalkan|cancel|stop)$/i;
 /** A draft may rest for days while the coordinator waits for the final wording of an invitation. */
 const DRAFT_TTL_MS = 7 * 24 * 60 * 60 * 1000;
 
@@ -59,7 +59,7 @@ export class BroadcastFeature implements Feature {
   }
 
   async onText(ctx: Context, text: string): Promise<Reply[]> {
-    if (CANCEL_WORDS.test(text.trim())) return this.compose.stop(ctx);
+    if (isCancelWord(text)) return this.compose.stop(ctx);
     const draft = loadDraft(ctx);
     if (!draft) return this.compose.stop(ctx);
     return this.compose.onText(ctx, draft, text);

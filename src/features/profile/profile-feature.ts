@@ -1,4 +1,5 @@
 import type { CommandSpec } from '../../core/commands.js';
+import { isCancelWord } from '../../core/cancel-words.js';
 import type { Context } from '../../core/context.js';
 import type { Feature } from '../../core/feature.js';
 import { choice, type Reply } from '../../core/messages.js';
@@ -80,10 +81,7 @@ export class ProfileFeature implements Feature {
       case 'usename':
         return ctx.user.displayName ? this.saveName(ctx, ctx.user.displayName) : this.ask(ctx, 'name');
       case 'later':
-        await this.deps.store.update(ctx.user.id, { done: true });
-        ctx.session.flow = null;
-        ctx.session.step = null;
-        return [{ text: ctx.t('profile.later') }];
+        return this.later(ctx);
       case 'region':
         return this.saveRegion(ctx, arg);
       case 'zone':
@@ -106,6 +104,8 @@ export class ProfileFeature implements Feature {
 
   async onText(ctx: Context, text: string): Promise<Reply[]> {
     const step = (ctx.session.step ?? 'name') as ProfileStep;
+    // "batal" at the name question is no name: it leaves the profile for later, as the button does.
+    if (isCancelWord(text)) return this.later(ctx);
     if (QUESTION_RE.test(text)) {
       // A question is answered, and the flow waits for its answer again.
       const answer = await this.deps.ask(ctx, text);
@@ -121,6 +121,13 @@ export class ProfileFeature implements Feature {
       case 'zone':
         return this.readZone(ctx, text);
     }
+  }
+
+  private async later(ctx: Context): Promise<Reply[]> {
+    await this.deps.store.update(ctx.user.id, { done: true });
+    ctx.session.flow = null;
+    ctx.session.step = null;
+    return [{ text: ctx.t('profile.later') }];
   }
 
   private async show(ctx: Context): Promise<Reply[]> {

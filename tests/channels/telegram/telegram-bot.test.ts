@@ -284,6 +284,16 @@ describe('the Telegram bot against a fake Bot API', () => {
     expect(fake.calls.findIndex((c) => c.method === 'sendMessage')).toBeLessThan(fake.calls.indexOf(upload));
   });
 
+  it('uploads a document whose name has a ";" or quotes under a name the multipart header keeps whole', async () => {
+    const data = Buffer.from('isi surat');
+    const { fake } = await start(async () => [
+      { text: 'Surat terlampir.', document: { fileName: 'Surat Edaran; Inovasi "final".pdf', mimeType: 'application/pdf', data } },
+    ]);
+    fake.pushUpdate(messageUpdate('/unduh'));
+    const upload = await fake.waitForCall('sendDocument');
+    expect(upload.files).toEqual([{ field: 'document', fileName: "Surat Edaran, Inovasi 'final'.pdf", size: data.length }]);
+  });
+
   it('lets the core download a document the person sent, through getFile and the file URL', async () => {
     const { fake } = await start(async (msg) => {
       const bytes = msg.file ? await msg.file.download() : Buffer.alloc(0);
@@ -308,6 +318,50 @@ describe('the Telegram bot against a fake Bot API', () => {
     }
     expect(bot.logs.join('\n')).toContain('"error_code":401');
     expect(bot.logs.join('\n')).not.toContain(FAKE_TOKEN);
+  });
+
+  it("gives up a Bot API call that hangs and sends again, so the chat is not held for grammY's 500 s", async () => {
+    const bot = await start(echo, { bot: { requestTimeoutSeconds: 1, retry: { backoff: { baseMs: 10, maxMs: 10 } } } });
+    bot.fake.stallNext('sendMessage', 1);
+    bot.fake.pushUpdate(messageUpdate('halo'));
+    await bot.fake.waitForCount('sendMessage', 1, 5_000);
+    const sends = bot.fake.callsOf('sendMessage');
+    expect(sends.map((c) => c.status)).toEqual([0, 200]);
+    expect(sends[1]!.at - sends[0]!.at).toBeGreaterThanOrEqual(900);
+  });
+
+  it('gives up downloading a file that hangs, so the core can say so', async () => {
+    const { fake } = await start(
+      async (msg) => {
+        const outcome = await msg.file!.download().then(
+          () => 'terunduh',
+          (error: unknown) => `gagal: ${(error as Error).name}`,
+        );
+        return [{ text: outcome }];
+      },
+      { bot: { downloadTimeoutMs: 300 } },
+    );
+    fake.addFile('F-2', Buffer.from('isi'));
+    fake.stallNext('file', 1);
+    fake.pushUpdate(
+      messageUpdate(undefined, { extra: { document: { file_id: 'F-2', file_unique_id: 'U-2', file_name: 'bukti.pdf', file_size: 3 } } }),
+    );
+    await fake.waitForCount('sendMessage', 1, 5_000);
+    expect(fake.sentTexts()).toEqual(['gagal: TimeoutError']);
+  });
+
+  it('polls on after another getUpdates for the bot cut its poll short (409), saying so once, and answers what comes next', async () => {
+    const bot = await start(echo, {
+      bot: { reconnect: { baseMs: 20, maxMs: 50 } },
+      beforeLaunch: (fake) => fake.failNext('getUpdates', 3, 409, 'Conflict: terminated by other getUpdates request'),
+    });
+    bot.fake.pushUpdate(messageUpdate('masih di sana?'));
+    await bot.fake.waitForCount('sendMessage', 1);
+    expect(bot.fake.sentTexts()).toEqual(['Anda menulis: masih di sana?']);
+    const log = bot.logs.join('\n');
+    expect(log).not.toContain('telegram polling stopped');
+    expect(log.match(/Another getUpdates request for this bot cut polling short/g)).toHaveLength(1);
+    expect(log).toContain('"error_code":409');
   });
 
   it('finishes the reply in hand when stopped and confirms the handled updates to Telegram', async () => {

@@ -65,6 +65,14 @@ describe('Profile', () => {
     expect((await stored('801')).fullName).toBe('Budi Santoso');
   });
 
+  it('reads "batal" at a question as leaving the profile for later, never as the answer', async () => {
+    await test.send('telegram:811', '', { choiceId: 'profile:start' });
+    expect(textOf(await test.send('telegram:811', 'batal'))).toContain('/profil');
+    expect((await stored('811')).fullName).toBeNull();
+    // The flow is closed: the next message is a question again.
+    expect(textOf(await test.send('telegram:811', 'berapa lama evaluasi usulan inovasi?'))).not.toContain('Siapa nama lengkap Anda?');
+  });
+
   it('offers the places a name can mean, keeps an unknown region as typed, and re-asks nonsense', async () => {
     await test.send('telegram:802', '/profil');
     await test.send('telegram:802', 'Budi');
