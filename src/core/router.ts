@@ -150,8 +150,16 @@ export class Router {
     if (active) by.feature = active.name;
     if (msg.file) {
       if (active?.onFile) return active.onFile(ctx, msg.file);
-      by.feature = ROUTER;
-      return [{ text: t('common.file_not_expected') }];
+      if (!text || msg.unsupported) {
+        by.feature = ROUTER;
+        return [{ text: t('common.file_not_expected') }];
+      }
+      // Nobody wants the file, but its caption is a message of its own ("apa maksud kolom ini?" under a
+      // screenshot): it is answered, saying that the file itself was not kept.
+      // The same context (a feature may switch the person or forget them, which the router reads after).
+      ctx.msg = { ...msg, file: undefined };
+      const replies = await this.dispatch(ctx, [], by);
+      return [{ text: t('common.file_caption_read') }, ...replies];
     }
     if (msg.unsupported || !text || text.length > MAX_INCOMING_CHARS) by.feature = ROUTER;
     if (msg.unsupported) {

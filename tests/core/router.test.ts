@@ -74,6 +74,18 @@ describe('Router', () => {
     expect(textOf(await send('', { file }))).toBe(t('common.file_not_expected'));
   });
 
+  it('answers the caption of a file nobody is waiting for, saying the file was not kept', async () => {
+    const file = { fileName: 'tangkapan-layar.jpg', download: async () => Buffer.from('x') };
+    const replies = await send('brp lama evaluasi usulan inovasi?', { file }, 'telegram:151');
+    expect(replies[0]!.text).toBe(t('common.file_caption_read'));
+    expect(
+      replies
+        .slice(1)
+        .map((r) => r.text)
+        .join('\n'),
+    ).toContain('PP 38/2017 Pasal 13');
+  });
+
   it('answers a redelivered message id once', async () => {
     const first = await send('brp lama evaluasi usulan inovasi?', { messageId: 'm-1' });
     expect(first).toHaveLength(1);
@@ -116,6 +128,14 @@ describe('Router', () => {
 
 describe('Router in a group conversation', () => {
   const group = { conversation: 'group' as const };
+
+  it('lists in /bantuan only the commands that work in a group', async () => {
+    const help = textOf(await send('/bantuan', group));
+    const personal = test.app.commands.listed('innovator').filter((c) => c.privateOnly);
+    expect(personal.map((c) => c.name)).toContain('hubungkan');
+    for (const c of personal) expect(help).not.toContain(`/${c.name} —`);
+    expect(help).toContain('/tanya');
+  });
 
   it('refuses a private-only command and asks the person to chat privately', async () => {
     expect(textOf(await send('/hubungkan', group))).toBe(t('common.private_only'));

@@ -49,7 +49,12 @@ export function helpFeature(
         description: t('help.command'),
         aliases: ['help'],
         async run(ctx) {
-          const lines = registry.listed(ctx.user.role).map((c) => `${c.usage ?? `/${c.name}`} — ${c.description}`);
+          // In a group only what works there: the personal commands answer "private chat only" there.
+          const inGroup = ctx.msg.conversation === 'group';
+          const lines = registry
+            .listed(ctx.user.role)
+            .filter((c) => !(inGroup && c.privateOnly))
+            .map((c) => `${c.usage ?? `/${c.name}`} — ${c.description}`);
           return [{ text: [ctx.t('help.title'), ...lines, '', ctx.t('help.footer')].join('\n') }];
         },
       },

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { isCancelWord } from '../../core/cancel-words.js';
 import type { CommandSpec } from '../../core/commands.js';
 import type { Context } from '../../core/context.js';
 import type { Feature } from '../../core/feature.js';
@@ -82,6 +83,10 @@ export class KbStatusFeature implements Feature {
   }
 
   async onText(ctx: Context, text: string): Promise<Reply[]> {
+    if (isCancelWord(text)) {
+      this.end(ctx);
+      return [{ text: ctx.t('kb_admin.status.cancelled') }];
+    }
     const state = this.state(ctx);
     switch (ctx.session.step) {
       case 'pasal':
@@ -104,7 +109,8 @@ export class KbStatusFeature implements Feature {
   private async search(ctx: Context, query: string): Promise<Reply[]> {
     const found = await this.deps.statuses.find(query);
     if (found.length === 0) {
-      this.enter(ctx, 'search', {});
+      // Ended, not left waiting for another name: what the admin types next (a question, "batal") is not a search.
+      this.end(ctx);
       return [{ text: ctx.t('kb_admin.status.none_found', { query: query.trim() }) }];
     }
     if (found.length === 1) return this.pickTarget(ctx, found[0]!.key);

@@ -127,9 +127,17 @@ describeOnBothDatabases('/kb_status: amended and revoked Pasal in answers', (run
     expect(await app().db.kbPasalStatus.count()).toBe(0);
   });
 
-  it('says so when nothing matches what the admin typed', async () => {
+  it('says so when nothing matches what the admin typed, and reads the next message as anything else', async () => {
     expect(textOf(await running().send(ADMIN, '/kb_status Perda Antah Berantah 9/2099'))).toContain(
       'Tidak ada peraturan atau dokumen yang cocok',
     );
+    expect(textOf(await running().send(ADMIN, 'poinnya hangus kapan ya'))).not.toContain('Tidak ada peraturan atau dokumen yang cocok');
+  });
+
+  it('stops at "batal" typed at any step, changing nothing', async () => {
+    await running().send(ADMIN, '/kb_status');
+    expect(textOf(await running().send(ADMIN, 'batal'))).toContain('Dibatalkan');
+    expect(textOf(await running().send(ADMIN, 'batal'))).not.toContain('Tidak ada peraturan atau dokumen yang cocok');
+    expect(await app().db.kbPasalStatus.count()).toBe(0);
   });
 });
