@@ -46,15 +46,19 @@ export function toIncoming(update: Update, me: BotIdentity, download: FileDownlo
 
 function fromMessage(message: Message, me: BotIdentity, download: FileDownloader): IncomingMessage | undefined {
   const from = message.from;
-  if (!from || from.is_bot || message.chat.type === 'channel') return undefined;
+  if (!from || message.chat.type === 'channel' || message.is_automatic_forward) return undefined;
   const conversation = message.chat.type === 'private' ? 'private' : 'group';
+  // An anonymous group admin writes as the group itself: Telegram names the sender "GroupAnonymousBot" (a
+  // bot) and puts the group in sender_chat. Such a message is a person's; any other bot's is not.
+  const onBehalf = conversation === 'group' ? message.sender_chat : undefined;
+  if (from.is_bot && !onBehalf) return undefined;
   const written = message.text ?? message.caption;
   const text = conversation === 'group' ? addressedText(message, written, me) : withoutOwnName(written, me);
   if (conversation === 'group' && text === undefined) return undefined;
 
   const base: IncomingMessage = {
     channel: 'telegram',
-    ...sender(from),
+    ...(onBehalf ? chatSender(onBehalf) : sender(from)),
     messageId: `${message.chat.id}:${message.message_id}`,
     conversation,
   };
@@ -104,6 +108,12 @@ function fromCallback(query: CallbackQuery): IncomingMessage | undefined {
 function sender(from: User): Pick<IncomingMessage, 'senderId' | 'displayName'> {
   const displayName = [from.first_name, from.last_name].filter(Boolean).join(' ').trim();
   return { senderId: String(from.id), ...(displayName ? { displayName } : {}) };
+}
+
+/** A chat writing as itself (its id is negative, so it never meets a person's id). */
+function chatSender(chat: NonNullable<Message['sender_chat']>): Pick<IncomingMessage, 'senderId' | 'displayName'> {
+  const title = 'title' in chat ? chat.title : undefined;
+  return { senderId: String(chat.id), ...(title ? { displayName: title } : {}) };
 }
 
 /** The text of a group message addressed to Pandu (without the mention), or undefined if it is not. */

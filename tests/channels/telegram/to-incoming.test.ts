@@ -119,6 +119,22 @@ describe('toIncoming in a group', () => {
     expect(inGroup(undefined, { photo: [{ file_id: 'p', file_unique_id: 'p', width: 1, height: 1 }] })).toBeUndefined();
   });
 
+  it("answers an anonymous group admin (Telegram's GroupAnonymousBot writing for the group) as the group, but no other bot nor a channel's automatic forward", () => {
+    const anonymous = { id: 1087968824, is_bot: true, first_name: 'Group', username: 'GroupAnonymousBot' };
+    const chat = groupChat();
+    const asGroup = translate(messageUpdate('@PanduTestBot apa itu IID?', { chat, from: anonymous, extra: { sender_chat: chat } }));
+    expect(asGroup).toMatchObject({ text: 'apa itu IID?', conversation: 'group', senderId: String(chat.id) });
+    expect(
+      translate(messageUpdate('@PanduTestBot apa itu IID?', { chat, from: { id: 42, is_bot: true, first_name: 'Bot lain' } })),
+    ).toBeUndefined();
+    const forward = { sender_chat: { id: -1009, type: 'channel', title: 'Kanal' }, is_automatic_forward: true } as Partial<Message>;
+    expect(
+      translate(
+        messageUpdate('@PanduTestBot pengumuman', { chat, from: { id: 777000, is_bot: false, first_name: 'Telegram' }, extra: forward }),
+      ),
+    ).toBeUndefined();
+  });
+
   it('answers a mention, with the mention taken out of the question', () => {
     expect(inGroup('@PanduTestBot apa itu IID?')).toMatchObject({ text: 'apa itu IID?', conversation: 'group' });
     expect(inGroup('Halo @pandutestbot, apa itu IID?')?.text).toBe('Halo apa itu IID?');
