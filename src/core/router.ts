@@ -155,8 +155,8 @@ export class Router {
         return [{ text: t('common.file_not_expected') }];
       }
       // Nobody wants the file, but its caption is a message of its own ("apa maksud kolom ini?" under a
-      // screenshot): it is answered, saying that the file itself was not kept.
-      // The same context (a feature may switch the person or forget them, which the router reads after).
+      // screenshot): it is answered, saying that the file itself was not kept. The same context goes on (a
+      // feature may switch the person or forget them, which the router reads afterwards).
       ctx.msg = { ...msg, file: undefined };
       const replies = await this.dispatch(ctx, [], by);
       return [{ text: t('common.file_caption_read') }, ...replies];
