@@ -36,6 +36,8 @@ export interface IncomingMessage {
   file?: IncomingFile;
   /** The file in the message this one replies to ("/kb_tambah" sent as a reply to a document). */
   repliedFile?: IncomingFile;
+  /** Files sent together (a Telegram album) share this id; each arrives as a message of its own. */
+  albumId?: string;
   /** Something Pandu cannot read (sticker, photo, voice note, location), by kind. */
   unsupported?: string;
   /**

@@ -152,8 +152,11 @@ export class Router {
       if (active?.onFile) return active.onFile(ctx, msg.file);
       if (!text || msg.unsupported) {
         by.feature = ROUTER;
+        // An album is one sending: answered once, not once per photo.
+        if (await this.albumAnswered(msg)) return [];
         return [{ text: t('common.file_not_expected') }];
       }
+      await this.albumAnswered(msg);
       // Nobody wants the file, but its caption is a message of its own ("apa maksud kolom ini?" under a
       // screenshot): it is answered, saying that the file itself was not kept. The same context goes on (a
       // feature may switch the person or forget them, which the router reads afterwards).
@@ -182,6 +185,12 @@ export class Router {
     if (typedNumber) return [{ text: t('common.no_menu', { number: text }) }];
     by.feature = 'qa';
     return this.deps.fallback(ctx, text);
+  }
+
+  /** Whether another file of this message's album was already answered; notes that this one is. */
+  private async albumAnswered(msg: IncomingMessage): Promise<boolean> {
+    if (!msg.albumId || !this.deps.dedup) return false;
+    return !(await this.deps.dedup.firstTime(`${msg.channel}:album:${msg.albumId}`));
   }
 
   private async runChoice(ctx: Context, choiceId: string, by: { feature: string }): Promise<Reply[]> {

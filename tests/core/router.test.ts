@@ -74,6 +74,20 @@ describe('Router', () => {
     expect(textOf(await send('', { file }))).toBe(t('common.file_not_expected'));
   });
 
+  it('answers an album of files nobody is waiting for once, not once per photo', async () => {
+    const photo = (n: number) => ({ fileName: `foto-${n}.jpg`, download: async () => Buffer.from('x') });
+    const album = (n: number, text = '') =>
+      send(text, { file: photo(n), albumId: '100:album-1', messageId: `album-1-${n}` }, 'telegram:152');
+    expect(textOf(await album(1))).toBe(t('common.file_not_expected'));
+    expect(await album(2)).toEqual([]);
+    expect(await album(3)).toEqual([]);
+    // Another album is another sending; one whose first photo carries a question gets its answer, once.
+    const withCaption = (n: number, text = '') =>
+      send(text, { file: photo(n), albumId: '100:album-2', messageId: `album-2-${n}` }, 'telegram:152');
+    expect((await withCaption(1, 'brp lama evaluasi usulan inovasi?'))[0]!.text).toBe(t('common.file_caption_read'));
+    expect(await withCaption(2)).toEqual([]);
+  });
+
   it('answers the caption of a file nobody is waiting for, saying the file was not kept', async () => {
     const file = { fileName: 'tangkapan-layar.jpg', download: async () => Buffer.from('x') };
     const replies = await send('brp lama evaluasi usulan inovasi?', { file }, 'telegram:151');

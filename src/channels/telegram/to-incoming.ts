@@ -61,6 +61,7 @@ function fromMessage(message: Message, me: BotIdentity, download: FileDownloader
     ...(onBehalf ? chatSender(onBehalf) : sender(from)),
     messageId: `${message.chat.id}:${message.message_id}`,
     conversation,
+    ...(message.media_group_id ? { albumId: `${message.chat.id}:${message.media_group_id}` } : {}),
   };
   const unsupported = UNSUPPORTED_KINDS.find(([field]) => message[field] !== undefined)?.[1];
   const document = documentOf(message, download);

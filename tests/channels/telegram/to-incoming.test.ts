@@ -100,6 +100,13 @@ describe('toIncoming in a private chat', () => {
     expect((await msg!.file!.download()).toString()).toBe('isi large');
   });
 
+  it('marks the photos of one album with one album id, per chat', () => {
+    const photo = { photo: [{ file_id: 'p', file_unique_id: 'p', width: 1, height: 1 }], media_group_id: 'G1' } as Partial<Message>;
+    const first = translate(messageUpdate(undefined, { extra: photo }));
+    expect(first?.albumId).toBe(`${first!.messageId!.split(':')[0]}:G1`);
+    expect(translate(messageUpdate('tanpa album'))?.albumId).toBeUndefined();
+  });
+
   it('ignores service messages, edited messages, messages from bots and channel posts', () => {
     expect(translate(messageUpdate(undefined, { extra: { new_chat_title: 'x' } as Partial<Message> }))).toBeUndefined();
     expect(translate({ edited_message: messageUpdate('ubah')!.message } as Omit<Update, 'update_id'>)).toBeUndefined();
