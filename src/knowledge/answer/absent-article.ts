@@ -21,7 +21,7 @@ export function absentArticleText(absent: AbsentArticles, index: KnowledgeIndex,
   }
   // "PP 38/2017 Pasal 388" may be a slip for UU 23/2014 Pasal 388: say where that number is.
   for (const request of absent.requests) {
-    const elsewhere = [...new Set(index.chunksOfPasal(request.pasal).map((d) => index.chunks[d]!.regulation).filter((r) => r !== undefined))];
+    const elsewhere = [...new Set(index.chunksOfPasal(request.pasal).map((d) => index.chunks[d]!.regulation).filter((r): r is string => Boolean(r)))];
     if (elsewhere.length === 0) continue;
     const shown = elsewhere.slice(0, MAX_ELSEWHERE);
     lines.push(t('qa.article_other', { pasal: request.pasal, regulations: shown.join(', '), example: `${shown[0]} Pasal ${request.pasal}` }));
