@@ -11,6 +11,7 @@ import type { DenseHalf } from './dense-half.js';
 import { chunkRole, type ChunkRole } from './chunk-role.js';
 import { RegulationDirectory, type RegulationEntry } from './regulation-directory.js';
 import { definedTerm, type DefinedTerm } from './defined-terms.js';
+import { listedSubject } from './listed-subjects.js';
 import { findingCrossReferences } from './cross-references.js';
 import { answerForm, type AnswerForm } from './answer-forms.js';
 import { restedRules, type RestedRule } from './rested-rules.js';
@@ -323,6 +324,20 @@ export class KnowledgeIndex {
   }
 
   private numbers?: Map<string, number[]>;
+
+  /**
+   * The subject a rule lists (see listedSubject), read when a list question first meets the chunk: only
+   * list questions ask, and only of their candidates, so it is not worth a pass over every chunk.
+   */
+  listedSubject(doc: number): DefinedTerm | undefined {
+    const known = this.listed.get(doc);
+    if (known !== undefined) return known || undefined;
+    const subject = listedSubject(this.chunks[doc]!, this.analyzer);
+    this.listed.set(doc, subject ?? false);
+    return subject;
+  }
+
+  private readonly listed = new Map<number, DefinedTerm | false>();
 
   /** How many chunks a regulation has in the index ("" for chunks without one). */
   regulationSize(regulation: string): number {

@@ -37,6 +37,11 @@ export interface RankingPriors {
    * name the act without its doer or state who does the next step.
    */
   agent: number;
+  /**
+   * A rule listing exactly the subject a list question names ("apa saja kewajiban kepala daerah" →
+   * "Kewajiban kepala daerah … meliputi: a. …"), over the definition of that subject and the other lists.
+   */
+  listedSubject: number;
   /** The weight of the words asking for a period ("berapa lama", "batas waktu"), as search words. */
   askingWord: number;
   /** A practice note (IID/IGA, KIPP of a year or a region), when the question is not about practice. */
@@ -72,6 +77,7 @@ export const DEFAULT_PRIORS: RankingPriors = {
   referenceShare: 0.6,
   answerForm: 1.2,
   agent: 2,
+  listedSubject: 2,
   askingWord: 0.5,
   practice: 0.5,
   framingText: 0.5,
@@ -92,6 +98,7 @@ export const PRIOR_ABLATIONS: ReadonlyArray<{ label: string; priors: Partial<Ran
   { label: 'tanpa rujukan antarpasal', priors: { referenceShare: 0 } },
   { label: 'tanpa bentuk jawaban (daftar/waktu)', priors: { answerForm: 1 } },
   { label: 'tanpa pelaku yang ditanya (siapa)', priors: { agent: 1 } },
+  { label: 'tanpa subjek daftar yang ditanya', priors: { listedSubject: 1 } },
   { label: 'tanpa redam kata tanya waktu', priors: { askingWord: 1 } },
   { label: 'tanpa redam pasangan kata', priors: { pairShare: 1 } },
 ];

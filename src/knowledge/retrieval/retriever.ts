@@ -138,6 +138,7 @@ export class Retriever {
     hits: Bm25Hit[],
     pairs: readonly number[],
     actedOn: AskedAct | undefined,
+    listAsked: string[][],
   ): DocScores {
     const { chunks, roles, definedTerms } = this.index;
     const p = this.priors;
@@ -169,7 +170,7 @@ export class Retriever {
       for (const i of pairs) score -= (1 - p.pairShare) * h.groupScores[i]!;
       if (role === 'restatement') lendable.set(h.doc, score * factor);
       const restated = role === 'restatement' ? p.restatement : 1;
-      scores.set(h.doc, score * factor * restated * this.shapeFactor(h.doc, cues, actedOn), h.groupScores);
+      scores.set(h.doc, score * factor * restated * this.shapeFactor(h.doc, cues, actedOn, listAsked), h.groupScores);
     }
     // An FAQ entry gives up its place to the rule it is cited as (lends its undemoted score) and puts the
     // other rules it rests on lower; a summary, cited by a label, has no main rule and lends to all alike.
@@ -181,7 +182,7 @@ export class Retriever {
         for (const rule of this.index.restedRules[h.doc]!) {
           const share = undemoted * (rule.main ? p.mainRuleShare : p.otherRuleShare);
           for (const doc of rule.docs) {
-            const lent = share * this.shapeFactor(doc, cues, actedOn);
+            const lent = share * this.shapeFactor(doc, cues, actedOn, listAsked);
             if (scores.score(doc) < lent) scores.set(doc, lent, h.groupScores);
           }
         }
@@ -205,12 +206,18 @@ export class Retriever {
    * about, or who does the asked act. A property of the passage's own text, so a restatement does not
    * lend it to the rules it rests on.
    */
-  private shapeFactor(doc: number, cues: QuestionCues, actedOn: AskedAct | undefined): number {
+  private shapeFactor(doc: number, cues: QuestionCues, actedOn: AskedAct | undefined, listAsked: string[][]): number {
     const p = this.priors;
     const form = this.index.forms[doc]!;
     let factor = 1;
     if ((cues.list && form.list) || (cues.duration && form.duration) || (cues.permission && form.modal) || (cues.instrument && form.instrument)) {
       factor *= p.answerForm;
+    }
+    // "Apa saja kewajiban kepala daerah?" is answered by the rule listing exactly that ("Kewajiban kepala
+    // daerah … meliputi: a. …"), over its neighbours that define the subject or use its words for more.
+    if (listAsked.length > 0 && form.list) {
+      const listed = this.index.listedSubject(doc);
+      if (listed && termMatch(listAsked, listed).termShare === 1) factor *= p.listedSubject;
     }
     // Who does what is a norm, stated by rules: not by a definition of what something is, nor by notes
     // about a regulation or a practice. A restatement's doer comes from one of the rules it rests on, which
@@ -271,7 +278,8 @@ export class Retriever {
     const pairs = query.groups.flatMap((g, i) => (g.group.kind === 'pair' ? [i] : []));
     const act = this.priors.agent === 1 ? undefined : (cues.act ?? doerAct(read.words(), this.index.doers(), this.index.analyzer.stemTable));
     const actedOn = act ? askedAct(this.actTokens(act), query.groups, raw) : undefined;
-    const scores = this.adjustLexical(named, cues, subject, raw, pairs, actedOn);
+    const listAsked = cues.list && !cues.definition && this.priors.listedSubject !== 1 ? listSubject(query) : [];
+    const scores = this.adjustLexical(named, cues, subject, raw, pairs, actedOn, listAsked);
     const denseIndex = this.mode !== 'bm25' && (this.mode === 'dense' || this.denseWeight > 0) ? this.index.dense : undefined;
     // The adjusted scores are the retriever's own scratch: listed before waiting for the dense half, read
     // in place when there is none (nothing else can run before this question is done with them).
@@ -408,6 +416,14 @@ function definitionSubject(query: PreparedQuery, cues: QuestionCues): string[][]
     .filter((g) => (g.group.kind === 'word' || g.group.kind === 'concept') && !DEFINITION_CUES.has(g.group.surface) && !COVERAGE_CUES.has(g.group.surface))
     .filter((g) => !(scope && g.group.surface === 'ruang'))
     .filter((g) => !/^\d+$/.test(g.group.surface) && !legal.has(g.group.surface))
+    .map((g) => g.variants.map((v) => v.token));
+}
+
+/** The words naming what a list question asks to be listed: its words and concepts, less numbers and regulation names. */
+function listSubject(query: PreparedQuery): string[][] {
+  const legal = new Set(query.groups.filter((g) => g.group.kind === 'legal').flatMap((g) => g.group.surface.split(':')));
+  return query.groups
+    .filter((g) => (g.group.kind === 'word' || g.group.kind === 'concept') && !/^\d+$/.test(g.group.surface) && !legal.has(g.group.surface))
     .map((g) => g.variants.map((v) => v.token));
 }
 

@@ -125,6 +125,53 @@ describe('questions that ask for a definition, a list or a deferred-to rule', ()
   });
 });
 
+describe('a list question and the rule listing exactly what it asks', () => {
+  const REG = 'UU 23/2014';
+  // The definition restates the question's words; the list after it is what "apa saja" asks for.
+  const lists = indexOf([
+    chunk(
+      { regulation: REG, pasal: '9', ayat: '2', quote: true },
+      'Urusan pemerintahan absolut sebagaimana dimaksud pada ayat (1) adalah Urusan Pemerintahan yang sepenuhnya menjadi kewenangan Pemerintah Pusat.',
+    ),
+    chunk(
+      { regulation: REG, pasal: '10', ayat: '1', quote: true },
+      'Urusan pemerintahan absolut sebagaimana dimaksud dalam Pasal 9 ayat (2) meliputi: a. politik luar negeri; b. pertahanan; c. keamanan; d. yustisi; e. moneter dan fiskal nasional; dan f. agama.',
+    ),
+    chunk(
+      { regulation: REG, pasal: '10', ayat: '2', quote: true },
+      'Dalam menyelenggarakan urusan pemerintahan absolut, Pemerintah Pusat: a. melaksanakan sendiri; atau b. melimpahkan wewenang kepada Instansi Vertikal yang ada di Daerah.',
+    ),
+    chunk({ regulation: REG, pasal: '1', angka: '13', quote: true }, 'Wilayah Administratif adalah wilayah kerja perangkat Pemerintah Pusat termasuk gubernur sebagai wakil Pemerintah Pusat.'),
+    chunk({ regulation: REG, pasal: '13', ayat: '2', quote: true }, 'Kriteria Urusan Pemerintahan yang menjadi kewenangan Pemerintah Pusat adalah urusan yang lokasinya lintas provinsi dan penggunanya lintas provinsi.'),
+    chunk({ regulation: REG, pasal: '19', ayat: '1', quote: true }, 'Urusan pemerintahan konkuren yang menjadi kewenangan Pemerintah Pusat diselenggarakan sendiri atau sepenuhnya dilimpahkan kepada gubernur.'),
+    chunk(
+      { regulation: REG, pasal: '225', ayat: '1', quote: true },
+      'Camat sebagaimana dimaksud dalam Pasal 224 ayat (1) mempunyai tugas: a. menyelenggarakan urusan pemerintahan umum; b. mengoordinasikan kegiatan pemberdayaan masyarakat; c. membina penyelenggaraan pemerintahan Desa.',
+    ),
+    chunk(
+      { regulation: REG, pasal: '229', ayat: '4', quote: true },
+      'Lurah mempunyai tugas membantu camat dalam: a. pelaksanaan kegiatan pemerintahan kelurahan; b. pemberdayaan masyarakat; c. pelayanan masyarakat di kecamatan tempat camat bertugas.',
+    ),
+  ]);
+  const first = async (question: string, priors = {}) => (await new Retriever(lists, { priors }).search(question, 5)).hits[0]?.chunk.citation;
+
+  it('ranks the rule listing the subject asked about above its definition and other lists', async () => {
+    const question = 'urusan pemerintahan absolut yang jadi kewenangan pemerintah pusat itu apa saja?';
+    expect(await first(question)).toBe(`${REG} Pasal 10 ayat (1)`);
+    expect(await first(question, { listedSubject: 1 })).toBe(`${REG} Pasal 9 ayat (2)`);
+  });
+
+  it('reads a doer\'s tasks listed by "mempunyai tugas:" as the tasks asked about', async () => {
+    const question = 'tugas-tugas apa saja yang diemban seorang camat di kecamatan?';
+    expect(await first(question)).toBe(`${REG} Pasal 225 ayat (1)`);
+    expect(await first(question, { listedSubject: 1 })).not.toBe(`${REG} Pasal 225 ayat (1)`);
+  });
+
+  it('leaves a question that does not ask for a list to the other signals', async () => {
+    expect(await first('apa itu urusan pemerintahan absolut?')).toBe(`${REG} Pasal 9 ayat (2)`);
+  });
+});
+
 describe('questions asking who does something', () => {
   const REG = 'PP 38/2017';
   const whoIndex = indexOf([

@@ -1,0 +1,45 @@
+import type { Analyzer } from '../analysis/analyzer.js';
+import type { DefinedTerm } from './defined-terms.js';
+import type { IndexedChunk } from './indexed-chunk.js';
+
+// "Kewajiban kepala daerah dan wakil kepala daerah meliputi: a. …", "Urusan pemerintahan absolut
+// sebagaimana dimaksud dalam Pasal 9 ayat (2) meliputi: a. …": a rule that opens by naming what it lists.
+const LISTING_RE =
+  /^([A-Z][^,.;:()]{2,120}?)\s+(?:sebagaimana\s+dimaksud\s+(?:dalam|pada)\s+[^:;]*?\s+)?(?:meliputi|terdiri\s+atas|terdiri\s+dari|mencakup|berupa|antara\s+lain)\s*:/;
+// "Camat … mempunyai tugas: a. …", "Kepala daerah … dilarang: a. …": the doer's tasks, rights, duties or
+// prohibitions, listed; what is listed is named by the verb ("tugas camat", "larangan kepala daerah").
+const DOER_LIST_RE =
+  /^([A-Z][^,.;:()]{2,120}?)\s+(?:sebagaimana\s+dimaksud\s+(?:dalam|pada)\s+[^:;]*?\s+)?(?:(?:mempunyai|memiliki)\s+(tugas|fungsi|hak|kewajiban|wewenang|kewenangan)|(berwenang|berhak|berkewajiban|bertugas|dilarang|wajib))\s*:/;
+const LISTED_BY_VERB: Readonly<Record<string, string>> = {
+  berwenang: 'wewenang',
+  berhak: 'hak',
+  berkewajiban: 'kewajiban',
+  wajib: 'kewajiban',
+  bertugas: 'tugas',
+  dilarang: 'larangan',
+};
+
+/** Openings that state a condition or a doer's act, not the name of what is listed. */
+const NOT_A_SUBJECT_RE = /^(?:Dalam hal|Apabila|Jika|Setiap|Untuk|Selain|Pada|Dengan|Dalam)\b/;
+
+/**
+ * The subject a rule lists ("Kewajiban kepala daerah …" of "… meliputi: a. … b. …"), as a term to match
+ * a list question's words against; undefined for a chunk that is not such a list. Only articles of a
+ * regulation: an FAQ entry or a note restates lists, it does not state them.
+ */
+export function listedSubject(chunk: IndexedChunk, analyzer: Analyzer): DefinedTerm | undefined {
+  if (!chunk.pasal || chunk.restsOn || chunk.penjelasan || chunk.angka) return undefined;
+  const subject = subjectOf(chunk.text.trim());
+  if (!subject || NOT_A_SUBJECT_RE.test(subject) || subject.split(/\s+/).length > 12) return undefined;
+  const words = analyzer.analyze(subject).filter((g) => g.kind === 'word');
+  if (words.length === 0) return undefined;
+  return { tokens: new Set(words.flatMap((g) => g.variants)), names: [words.map((g) => g.variants)] };
+}
+
+function subjectOf(text: string): string | undefined {
+  const listing = LISTING_RE.exec(text);
+  if (listing) return listing[1];
+  const doer = DOER_LIST_RE.exec(text);
+  if (!doer) return undefined;
+  return `${doer[2] ?? LISTED_BY_VERB[doer[3]!]} ${doer[1]}`;
+}

@@ -1,0 +1,44 @@
+import { describe, expect, it } from 'vitest';
+import { listedSubject } from '../../../src/knowledge/index/listed-subjects.js';
+import { chunk, indexOf } from '../support/chunks.js';
+
+const REG = 'UU 23/2014';
+const analyzer = indexOf([chunk({ regulation: REG, pasal: '1' }, 'Kepala daerah.')]).analyzer;
+const subjectOf = (text: string, parts = {}) => {
+  const term = listedSubject(chunk({ regulation: REG, pasal: '67', ...parts }, text), analyzer);
+  return term ? term.names[0]!.map((variants) => variants[0]) : undefined;
+};
+
+describe('listedSubject', () => {
+  it('reads what a rule lists from its opening, past a reference to where the subject is set', () => {
+    expect(subjectOf('Kewajiban kepala daerah dan wakil kepala daerah meliputi: a. menaati peraturan; b. menjaga etika.')).toEqual([
+      'kewajiban',
+      'kepala',
+      'daerah',
+      'wakil',
+    ]);
+    expect(subjectOf('Urusan pemerintahan absolut sebagaimana dimaksud dalam Pasal 9 ayat (2) meliputi: a. politik luar negeri; b. pertahanan.')).toEqual([
+      'urusan',
+      'pemerintahan',
+      'absolut',
+    ]);
+    expect(subjectOf('Perangkat Daerah kabupaten/kota terdiri atas: a. sekretariat daerah; b. inspektorat.')).toContain('perangkat');
+  });
+
+  it('names a doer\'s listed tasks, rights or prohibitions by the verb that lists them', () => {
+    expect(subjectOf('Camat sebagaimana dimaksud dalam Pasal 224 ayat (1) mempunyai tugas: a. menyelenggarakan urusan; b. mengoordinasikan.')).toEqual([
+      'tugas',
+      'camat',
+    ]);
+    expect(subjectOf('Kepala daerah dan wakil kepala daerah dilarang: a. membuat keputusan; b. menjadi pengurus.')?.[0]).toBe('larangan');
+    expect(subjectOf('Anggota DPRD provinsi berkewajiban: a. memegang teguh Pancasila; b. menaati peraturan.')?.[0]).toBe('kewajiban');
+  });
+
+  it('is undefined for what is not such a list: a condition, a definition, a sentence without a colon, an FAQ', () => {
+    expect(subjectOf('Dalam hal kepala daerah berhalangan, tugasnya meliputi: a. satu; b. dua.')).toBeUndefined();
+    expect(subjectOf('Urusan pemerintahan absolut adalah urusan yang sepenuhnya menjadi kewenangan Pemerintah Pusat.')).toBeUndefined();
+    expect(subjectOf('Kriteria Inovasi Daerah meliputi pembaharuan dan manfaat.')).toBeUndefined();
+    expect(subjectOf('Kewajiban kepala daerah meliputi: a. satu; b. dua.', { restsOn: `${REG} Pasal 67` })).toBeUndefined();
+    expect(subjectOf('Kewajiban kepala daerah meliputi: a. satu; b. dua.', { pasal: '1', angka: '5' })).toBeUndefined();
+  });
+});
