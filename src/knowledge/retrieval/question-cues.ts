@@ -28,7 +28,7 @@ export interface QuestionCues {
    * ingested regulation's text rank as high as its articles.
    */
   framing: boolean;
-  /** Asks for an enumeration ("apa saja", "sebutkan", "isinya apa"). */
+  /** Asks for an enumeration ("apa saja", "sebutkan", "isinya apa", "syarat apa", "haknya apa"). */
   list: boolean;
   /** Asks for a period or a deadline ("berapa lama", "batas waktu", "kapan paling lambat"). */
   duration: boolean;
@@ -67,7 +67,7 @@ const PRACTICE_WORDS = new Set(
 );
 
 const LIST_RE =
-  / (apa|siapa|mana) (saja|aja|sj) | apa2 | sebutkan | (macam|jenis|daftar|rincian) | meliputi | (isinya|isi|memuat) (apa|apaan) | (minimal|sekurang|paling sedikit) | (contoh|contohnya|bentuknya|jenisnya) /;
+  / (apa|siapa|mana) (saja|aja|sj) | apa2 | sebutkan | (macam|jenis|daftar|rincian) | meliputi | (isinya|isi|memuat) (apa|apaan) | (minimal|sekurang|paling sedikit) | (contoh|contohnya|bentuknya|jenisnya) | (syarat|syaratnya|persyaratan|persyaratannya|kriteria|kriterianya|hak|haknya|kewajiban|kewajibannya|tugas|tugasnya|wewenang|wewenangnya|fungsi|fungsinya|larangan|unsur|unsurnya|asas|asasnya|prinsip|prinsipnya) (apa|apaan) /;
 const DURATION_RE = / (berapa|brp) (lama|hari|bulan|minggu|tahun) | batas waktu| tenggat | deadline | paling (lambat|lama) | jangka waktu | kapan /;
 
 /** Words standing for a doer in a question: "siapa", or "pihak/instansi/lembaga/unit/badan mana|apa". */

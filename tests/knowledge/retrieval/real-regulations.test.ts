@@ -38,9 +38,9 @@ describe.skipIf(!dir)(suite, () => {
   });
 
   it.each([
-    // One question below each figure of 2026-12-07 (UU 30/2014 0.85 / 0.95; PP 12/2017 0.95 / 1.00 since a
-    // list question ranks the rule listing its subject first, 0.90 / 0.95 before).
-    ['unseen-uu-30-2014', 'uu-30-2014', 0.8, 0.9],
+    // One question below each figure of 2026-12-07, since a list question ranks the rule listing its subject
+    // first (UU 30/2014 0.90 / 0.95, 0.85 / 0.95 before; PP 12/2017 0.95 / 1.00, 0.90 / 0.95 before).
+    ['unseen-uu-30-2014', 'uu-30-2014', 0.85, 0.9],
     ['unseen-pp-12-2017', 'pp-12-2017', 0.9, 0.95],
     // UU 23/2014 whole (1,771 chunks, its Lampiran among them), mostly on articles outside the innovation
     // chapter, one question below the figures of 2026-12-07: the looked-at set (0.750 / 0.875; 0.625 / 0.875

@@ -183,6 +183,19 @@ describe('the act a who-question asks about', () => {
   );
 });
 
+describe('questions asking for a list', () => {
+  it.each(['apa saja kewajiban kepala daerah?', 'sebutkan jenis inovasi daerah', 'keputusan dianggap sah kalau memenuhi syarat apa', 'DPRD punya hak apa?', 'tugasnya apa aja?'])(
+    'reads "%s" as asking for a list',
+    (question) => {
+      expect(readCues(question).list).toBe(true);
+    },
+  );
+
+  it.each(['apa itu inovasi daerah?', 'siapa yang menilai proposal?', 'syarat itu diatur di pasal berapa?'])('reads no list asked for in "%s"', (question) => {
+    expect(readCues(question).list).toBe(false);
+  });
+});
+
 describe('questions asking by what instrument something is set', () => {
   it.each(['aturannya pakai apa?', 'inovasi yang membebani warga ditetapkan dengan apa?', 'dipayungi aturan apa?', 'pake perda atau perkada?'])('reads "%s" as asking for the instrument', (question) => {
     expect(readCues(question).instrument).toBe(true);
