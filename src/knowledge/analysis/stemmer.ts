@@ -126,6 +126,24 @@ export function stemCandidates(word: string): string[] {
   return [...forms].filter((f) => f.length >= MIN_ROOT);
 }
 
+// The colloquial "e" of a closing syllable where the standard word has "a": pinjem → pinjam, dateng →
+// datang, bener → benar, seneng → senang.
+const COLLOQUIAL_E_RE = /^(.*[^aeiou])e([^aeiouy]{1,2})$/;
+
+/**
+ * Standard spellings a chat word may stand for, with its affixes and without: "minjemnya" → pinjam,
+ * "ngembaliin" stays as stemCandidates reads it. Only for a word the corpus does not know; which of these
+ * is a real word is for the caller's vocabulary to say.
+ */
+export function colloquialForms(word: string): string[] {
+  const out = new Set<string>();
+  for (const form of [word, ...stemCandidates(word)]) {
+    const m = COLLOQUIAL_E_RE.exec(form);
+    if (m && form.length >= 4) out.add(`${m[1]}a${m[2]}`);
+  }
+  return [...out];
+}
+
 /** A stem table as saved: roots and their support (same order), and the vocabulary. */
 export interface StemTableParts {
   roots: string[];

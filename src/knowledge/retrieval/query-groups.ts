@@ -1,5 +1,6 @@
 import type { WeightedGroup } from '../index/bm25.js';
 import type { KnowledgeIndex } from '../index/knowledge-index.js';
+import { colloquialForms } from '../analysis/stemmer.js';
 import { QuestionText } from './question-text.js';
 
 /** How much a match through each route counts, relative to the word as typed. */
@@ -31,6 +32,15 @@ export function prepareQuery(question: string | QuestionText, index: KnowledgeIn
   const groups = index.analyzer.analyzeWords(words).map((group, i): WeightedGroup => {
     const variants = group.variants.map((token, v) => ({ token, weight: v === 0 ? 1 : ROOT_WEIGHT }));
     let known = variants.some((v) => index.bm25.has(v.token));
+    if (!known && group.kind === 'word' && index.analyzer.options.slang) {
+      // A chat spelling of a word the corpus has ("minjem" for pinjam) is that word, not a typo of another.
+      for (const form of colloquialForms(group.surface)) {
+        if (!index.bm25.has(form)) continue;
+        variants.push({ token: form, weight: ROOT_WEIGHT });
+        for (const root of index.analyzer.stemTable.stems(form)) variants.push({ token: root, weight: ROOT_WEIGHT });
+      }
+      known = variants.some((v) => index.bm25.has(v.token));
+    }
     if (!known && group.kind === 'word') {
       for (const near of index.fuzzy.near(group.surface).slice(0, 3)) {
         variants.push({ token: near, weight: FUZZY_WEIGHT });

@@ -1,5 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { FuzzyVocabulary, editDistanceAtMostOne, skeleton } from '../../../src/knowledge/index/fuzzy.js';
+import { colloquialForms } from '../../../src/knowledge/analysis/stemmer.js';
+import { prepareQuery } from '../../../src/knowledge/retrieval/query-groups.js';
+import { chunk, indexOf } from '../support/chunks.js';
 
 // Typo tolerance sits next to the analyzer: words the index does not know are corrected before matching.
 describe('FuzzyVocabulary', () => {
@@ -49,5 +52,25 @@ describe('editDistanceAtMostOne', () => {
     expect(editDistanceAtMostOne('daerah', 'deareh')).toBe(false);
     expect(editDistanceAtMostOne('daerah', 'daearh')).toBe(true);
     expect(editDistanceAtMostOne('daerah', 'da')).toBe(false);
+  });
+});
+
+describe('chat spellings of words the corpus has', () => {
+  it('offers the standard "a" for the colloquial "e" of a closing syllable, with and without affixes', () => {
+    expect(colloquialForms('tetep')).toContain('tetap');
+    expect(colloquialForms('minjemnya')).toContain('pinjam');
+    expect(colloquialForms('dibatesin')).toContain('batas');
+    expect(colloquialForms('inovasi')).toEqual([]);
+  });
+
+  it('matches a question\'s chat word to the corpus word, and counts it as known', () => {
+    const index = indexOf([
+      chunk({ regulation: 'UU 23/2014', pasal: '300', ayat: '1' }, 'Daerah dapat meminjam; pinjaman Daerah bersumber dari Pemerintah Pusat dan lembaga keuangan bank.'),
+      chunk({ regulation: 'UU 23/2014', pasal: '301' }, 'Ketentuan mengenai hibah kepada Daerah diatur dengan peraturan pemerintah.'),
+    ]);
+    const query = prepareQuery('minjemnya bisa dari mana aja?', index);
+    const group = query.groups.findIndex((g) => g.group.surface === 'minjemnya');
+    expect(query.groups[group]!.variants.map((v) => v.token)).toContain('pinjam');
+    expect(query.unknown.has(group)).toBe(false);
   });
 });
