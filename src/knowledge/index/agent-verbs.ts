@@ -14,7 +14,7 @@ const EMPTY_VERBS: ReadonlySet<string> = new Set(
  * Verbs that hand the act to the noun after them ("Menteri melakukan evaluasi", "Gubernur melakukan
  * pembinaan dan pengawasan"): the act stated with its doer is that noun's.
  */
-const LIGHT_VERBS: ReadonlySet<string> = new Set(['melakukan', 'melaksanakan', 'mengadakan', 'menyelenggarakan']);
+export const LIGHT_VERBS: ReadonlySet<string> = new Set(['melakukan', 'melaksanakan', 'mengadakan', 'menyelenggarakan', 'memberikan', 'memberi']);
 const NEGATIONS: ReadonlySet<string> = new Set(['tidak', 'belum', 'bukan', 'tanpa']);
 /** Active prefixes of Indonesian verbs (meN-, memper-): such a verb has its doer as its subject. */
 const ACTIVE = /^me(?:m|n|ng|ny)?[a-z]/;
@@ -110,11 +110,16 @@ const CHAT_ACTIVE = /^(?:n|ng|ny|nge)[a-z]{3,}/;
 export function doerAct(words: readonly string[], doers: ReadonlySet<string>, stems: StemTable): string | undefined {
   for (let i = 1; i < words.length; i += 1) {
     const w = words[i]!;
-    if (!(ACTIVE.test(w) || CHAT_ACTIVE.test(w)) || EMPTY_VERBS.has(w) || LIGHT_VERBS.has(w) || stems.stems(w).length === 0) continue;
+    const light = LIGHT_VERBS.has(w);
+    if (!light && (!(ACTIVE.test(w) || CHAT_ACTIVE.test(w)) || EMPTY_VERBS.has(w) || stems.stems(w).length === 0)) continue;
     // "bupati yang gak mau kasih layanan …" describes the doer (a relative clause, a denied act); it does not ask what the doer does.
     const before = words.slice(Math.max(0, i - SUBJECT_WINDOW), i);
     if (before.includes('yang') || before.some((b) => NEGATIONS.has(b))) continue;
-    if (hasDoerBefore(words, i, doers)) return w;
+    if (!hasDoerBefore(words, i, doers)) continue;
+    // "kepala daerah harus memberikan persetujuan": the act is the noun a light verb hands it to.
+    if (!light) return w;
+    const act = words[i + 1];
+    if (act && stems.stems(act).length > 0) return act;
   }
   return undefined;
 }

@@ -43,9 +43,10 @@ describe.skipIf(!dir)(suite, () => {
     ['unseen-uu-30-2014', 'uu-30-2014', 0.85, 0.9],
     ['unseen-pp-12-2017', 'pp-12-2017', 0.9, 0.95],
     // UU 23/2014 whole (1,771 chunks, its Lampiran among them), mostly on articles outside the innovation
-    // chapter, one question below the figures of 2026-12-07: the looked-at set (0.750 / 0.875; 0.625 / 0.875
-    // before the rule listing a list question's subject ranked first) and one only measured (0.750 / 0.875).
-    ['unseen-uu-23-2014', 'uu-23-2014', 0.725, 0.85],
+    // chapter, one question below the figures of 2026-12-07: the looked-at set (0.775 / 0.875; 0.625 / 0.875
+    // before the rule listing a list question's subject ranked first and "memberikan" was read as a light
+    // verb) and one only measured (0.750 / 0.875).
+    ['unseen-uu-23-2014', 'uu-23-2014', 0.75, 0.85],
     ['check-uu-23-2014', 'uu-23-2014', 0.675, 0.825],
   ] as const)('answers innovators\u2019 questions of %s about %s, a regulation nobody curated', async (set, name, hitAt1, hitAt5) => {
     const index = indexOfRegulation(file(name));
