@@ -32,6 +32,22 @@ describe('listedSubject', () => {
     ]);
     expect(subjectOf('Kepala daerah dan wakil kepala daerah dilarang: a. membuat keputusan; b. menjadi pengurus.')?.[0]).toBe('larangan');
     expect(subjectOf('Anggota DPRD provinsi berkewajiban: a. memegang teguh Pancasila; b. menaati peraturan.')?.[0]).toBe('kewajiban');
+    expect(subjectOf('Setiap penggunaan Diskresi Pejabat Pemerintahan bertujuan untuk: a. melancarkan; b. mengisi kekosongan hukum.')).toEqual([
+      'tujuan',
+      'penggunaan',
+      'diskresi',
+      'pejabat',
+      'pemerintahan',
+    ]);
+    expect(subjectOf('Inovasi Daerah diselenggarakan berdasarkan prinsip: a. peningkatan efisiensi; b. perbaikan efektivitas.')?.[0]).toBe('prinsip');
+  });
+
+  it('reads what a rule lists "at least" and what a document must contain', () => {
+    expect(subjectOf('Laporan keuangan sebagaimana dimaksud pada ayat (1) paling sedikit meliputi: a. neraca; b. laporan operasional.')).toEqual([
+      'laporan',
+      'keuangan',
+    ]);
+    expect(subjectOf('Tata tertib DPRD provinsi paling sedikit memuat ketentuan tentang: a. pengucapan sumpah; b. penetapan pimpinan.')).toContain('tertib');
   });
 
   it('is undefined for what is not such a list: a condition, a definition, a sentence without a colon, an FAQ', () => {
