@@ -110,16 +110,12 @@ const CHAT_ACTIVE = /^(?:n|ng|ny|nge)[a-z]{3,}/;
 export function doerAct(words: readonly string[], doers: ReadonlySet<string>, stems: StemTable): string | undefined {
   for (let i = 1; i < words.length; i += 1) {
     const w = words[i]!;
-    const light = LIGHT_VERBS.has(w);
-    if (!light && (!(ACTIVE.test(w) || CHAT_ACTIVE.test(w)) || EMPTY_VERBS.has(w) || stems.stems(w).length === 0)) continue;
+    // A light verb is returned too: the caller reads the act from the noun after it (see Retriever.actTokens).
+    if (!(ACTIVE.test(w) || CHAT_ACTIVE.test(w)) || EMPTY_VERBS.has(w) || stems.stems(w).length === 0) continue;
     // "bupati yang gak mau kasih layanan …" describes the doer (a relative clause, a denied act); it does not ask what the doer does.
     const before = words.slice(Math.max(0, i - SUBJECT_WINDOW), i);
     if (before.includes('yang') || before.some((b) => NEGATIONS.has(b))) continue;
-    if (!hasDoerBefore(words, i, doers)) continue;
-    // "kepala daerah harus memberikan persetujuan": the act is the noun a light verb hands it to.
-    if (!light) return w;
-    const act = words[i + 1];
-    if (act && stems.stems(act).length > 0) return act;
+    if (hasDoerBefore(words, i, doers)) return w;
   }
   return undefined;
 }

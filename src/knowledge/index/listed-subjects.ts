@@ -10,7 +10,7 @@ const LISTING_RE =
 // prohibitions, purposes or principles, listed; what is listed is named by the verb ("tugas camat",
 // "larangan kepala daerah", "tujuan penggunaan Diskresi", "prinsip Inovasi Daerah").
 const DOER_LIST_RE =
-  /^([A-Z][^,.;:()]{2,120}?)\s+(?:sebagaimana\s+dimaksud\s+(?:dalam|pada)\s+[^:;]*?\s+)?(?:(?:mempunyai|memiliki)\s+(tugas|fungsi|hak|kewajiban|wewenang|kewenangan)|(?:diselenggarakan|dilaksanakan)\s+berdasarkan(?:\s+pada)?\s+(asas|prinsip)|(berwenang|berhak|berkewajiban|bertugas|bertujuan|berfungsi|dilarang|wajib)(?:\s+(?:untuk|sebagai))?)\s*:/;
+  /^([A-Z][^,.;:()]{2,120}?)\s+(?:sebagaimana\s+dimaksud\s+(?:dalam|pada)\s+[^:;]*?\s+)?(?:(?:mempunyai|memiliki)\s+(tugas|fungsi|hak|kewajiban|wewenang|kewenangan)|(?:diselenggarakan|dilaksanakan)\s+berdasarkan(?:\s+pada)?\s+(asas|prinsip)|(?:harus|wajib)\s+memenuhi\s+(syarat|persyaratan|kriteria)|(berwenang|berhak|berkewajiban|bertugas|bertujuan|berfungsi|dilarang|wajib)(?:\s+(?:untuk|sebagai))?)\s*:/;
 const LISTED_BY_VERB: Readonly<Record<string, string>> = {
   berwenang: 'wewenang',
   berhak: 'hak',
@@ -45,5 +45,5 @@ function subjectOf(text: string): string | undefined {
   if (listing) return listing[1];
   const doer = DOER_LIST_RE.exec(text);
   if (!doer) return undefined;
-  return `${doer[2] ?? doer[3] ?? LISTED_BY_VERB[doer[4]!]} ${doer[1]}`;
+  return `${doer[2] ?? doer[3] ?? doer[4] ?? LISTED_BY_VERB[doer[5]!]} ${doer[1]}`;
 }

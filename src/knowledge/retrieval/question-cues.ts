@@ -1,4 +1,3 @@
-import { LIGHT_VERBS } from '../index/agent-verbs.js';
 import { QuestionText } from './question-text.js';
 
 /**
@@ -73,11 +72,8 @@ const DURATION_RE = / (berapa|brp) (lama|hari|bulan|minggu|tahun) | batas waktu|
 
 /** Words standing for a doer in a question: "siapa", or "pihak/instansi/lembaga/unit/badan mana|apa". */
 const DOER_NOUNS = new Set(['pihak', 'instansi', 'lembaga', 'unit', 'badan']);
-/**
- * Words between "yang" and the act that say nothing about the act itself ("yang berhak menilai"), and the
- * light verbs that hand the act to the noun after them ("yang memberikan persetujuan" asks who approves).
- */
-const BEFORE_ACT = new Set(['saja', 'dapat', 'bisa', 'boleh', 'berhak', 'berwenang', 'harus', 'wajib', 'akan', 'bertugas', 'mengurus', 'tidak', 'sudah', 'pertama', ...LIGHT_VERBS]);
+/** Words between "yang" and the act that say nothing about the act itself ("yang berhak menilai"). */
+const BEFORE_ACT = new Set(['saja', 'dapat', 'bisa', 'boleh', 'berhak', 'berwenang', 'harus', 'wajib', 'akan', 'bertugas', 'melakukan', 'mengurus', 'tidak', 'sudah', 'pertama']);
 
 const PASSIVE = /^di[a-z]{3,}/;
 

@@ -10,7 +10,7 @@ import { lookUpPasal, readPasalRequests, type PasalLookup, type PasalRequest } f
 import { DocScores } from './doc-scores.js';
 import { fuseRanks, lexicalRanking, type Fused } from './fused-ranking.js';
 import { termMatch } from '../index/defined-terms.js';
-import { doerAct } from '../index/agent-verbs.js';
+import { doerAct, LIGHT_VERBS } from '../index/agent-verbs.js';
 import { QuestionText } from './question-text.js';
 import { DEFAULT_PRIORS, type RankingPriors } from './ranking-priors.js';
 
@@ -138,7 +138,7 @@ export class Retriever {
     hits: Bm25Hit[],
     pairs: readonly number[],
     actedOn: AskedAct | undefined,
-    listAsked: string[][],
+    listAsked: string[][] | undefined,
   ): DocScores {
     const { chunks, roles, definedTerms } = this.index;
     const p = this.priors;
@@ -206,7 +206,7 @@ export class Retriever {
    * about, or who does the asked act. A property of the passage's own text, so a restatement does not
    * lend it to the rules it rests on.
    */
-  private shapeFactor(doc: number, cues: QuestionCues, actedOn: AskedAct | undefined, listAsked: string[][]): number {
+  private shapeFactor(doc: number, cues: QuestionCues, actedOn: AskedAct | undefined, listAsked: string[][] | undefined): number {
     const p = this.priors;
     const form = this.index.forms[doc]!;
     let factor = 1;
@@ -215,9 +215,11 @@ export class Retriever {
     }
     // "Apa saja kewajiban kepala daerah?" is answered by the rule listing exactly that ("Kewajiban kepala
     // daerah … meliputi: a. …"), over its neighbours that define the subject or use its words for more.
-    if (listAsked.length > 0 && form.list) {
+    if (listAsked && form.list) {
       const listed = this.index.listedSubject(doc);
-      if (listed && termMatch(listAsked, listed).termShare === 1) factor *= p.listedSubject;
+      if (listed && termMatch(listAsked, listed).termShare === 1) {
+        factor *= p.listedSubject;
+      }
     }
     // Who does what is a norm, stated by rules: not by a definition of what something is, nor by notes
     // about a regulation or a practice. A restatement's doer comes from one of the rules it rests on, which
@@ -226,9 +228,15 @@ export class Retriever {
     return factor;
   }
 
-  /** The index tokens of the act a who-question asks about: the word as typed and its roots. */
-  private actTokens(act: string): Set<string> {
-    return new Set(this.index.analyzer.analyzeWords([act]).flatMap((g) => (g.kind === 'word' ? g.variants : [])));
+  /**
+   * The index tokens of the act a who-question asks about: the word as typed and its roots, and after a
+   * light verb ("siapa yang melaksanakan pembinaan") the noun it hands the act to, as the index reads
+   * "Gubernur melaksanakan pembinaan" (see agentVerbRoots); the verb's own roots still meet "pembinaan
+   * dilaksanakan oleh gubernur".
+   */
+  private actTokens(act: string, words: readonly string[]): Set<string> {
+    const acted = LIGHT_VERBS.has(act) ? [act, words[words.indexOf(act) + 1] ?? ''].filter(Boolean) : [act];
+    return new Set(this.index.analyzer.analyzeWords(acted).flatMap((g) => (g.kind === 'word' ? g.variants : [])));
   }
 
   /** Regulations the question names, by number ("PP 38") or by subject ("UU pemda"), as citation names. */
@@ -277,8 +285,8 @@ export class Retriever {
     const subject = definitionSubject(query, cues);
     const pairs = query.groups.flatMap((g, i) => (g.group.kind === 'pair' ? [i] : []));
     const act = this.priors.agent === 1 ? undefined : (cues.act ?? doerAct(read.words(), this.index.doers(), this.index.analyzer.stemTable));
-    const actedOn = act ? askedAct(this.actTokens(act), query.groups, raw) : undefined;
-    const listAsked = cues.list && !cues.definition && this.priors.listedSubject !== 1 ? listSubject(query) : [];
+    const actedOn = act ? askedAct(this.actTokens(act, read.words()), query.groups, raw) : undefined;
+    const listAsked = cues.list && !cues.definition && this.priors.listedSubject !== 1 ? listSubject(query) : undefined;
     const scores = this.adjustLexical(named, cues, subject, raw, pairs, actedOn, listAsked);
     const denseIndex = this.mode !== 'bm25' && (this.mode === 'dense' || this.denseWeight > 0) ? this.index.dense : undefined;
     // The adjusted scores are the retriever's own scratch: listed before waiting for the dense half, read

@@ -40,6 +40,7 @@ describe('listedSubject', () => {
       'pemerintahan',
     ]);
     expect(subjectOf('Inovasi Daerah diselenggarakan berdasarkan prinsip: a. peningkatan efisiensi; b. perbaikan efektivitas.')?.[0]).toBe('prinsip');
+    expect(subjectOf('Pejabat Pemerintahan yang menggunakan Diskresi harus memenuhi syarat: a. sesuai tujuan; b. tidak bertentangan.')?.[0]).toBe('syarat');
   });
 
   it('reads what a rule lists "at least" and what a document must contain', () => {

@@ -211,6 +211,26 @@ describe('questions asking who does something', () => {
   });
 });
 
+describe('a who-question about an act a light verb hands to a noun', () => {
+  const REG = 'PP 38/2017';
+  const giving = indexOf([
+    chunk(
+      { regulation: REG, pasal: '25', ayat: '1' },
+      'Menteri memberikan penghargaan kepada Pemerintah Daerah yang berhasil menerapkan inovasi dan melaporkan hasilnya secara berkala kepada Presiden melalui sekretariat kabinet.',
+    ),
+    chunk({ regulation: REG, pasal: '25', ayat: '2' }, 'Penghargaan diberikan kepada pemerintah daerah berupa sertifikat; pemerintah daerah penerima penghargaan diumumkan.'),
+    chunk({ regulation: REG, pasal: '8', ayat: '3' }, 'Proposal dibahas oleh tim independen untuk dinyatakan layak.'),
+    chunk({ regulation: REG, pasal: '29' }, 'Inovasi yang berhasil dapat diterapkan secara nasional oleh Menteri.'),
+    chunk({ regulation: REG, pasal: '24' }, 'Penerima penghargaan ditetapkan oleh Menteri.'),
+  ]);
+  const first = async (question: string, priors = {}) => (await new Retriever(giving, { priors }).search(question, 5)).hits[0]?.chunk.citation;
+
+  it('ranks the rule where a doer "memberikan penghargaan" first for "siapa yang memberikan penghargaan"', async () => {
+    expect(await first('siapa yang memberikan penghargaan kepada pemerintah daerah?')).toBe(`${REG} Pasal 25 ayat (1)`);
+    expect(await first('siapa yang memberikan penghargaan kepada pemerintah daerah?', { agent: 1 })).toBe(`${REG} Pasal 25 ayat (2)`);
+  });
+});
+
 describe('questions asking for a period', () => {
   const REG = 'PP 38/2017';
   const periodIndex = indexOf([
