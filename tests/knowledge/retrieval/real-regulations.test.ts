@@ -49,11 +49,12 @@ describe.skipIf(!dir)(suite, () => {
     ['unseen-uu-23-2014', 'uu-23-2014', 0.75, 0.85],
     ['check-uu-23-2014', 'uu-23-2014', 0.675, 0.825],
     // Written on 2026-12-07 by a helper who read only the regulation texts (not our code, base or sets),
-    // one question below that day's figures: 0.750 / 0.975, 0.680 / 0.800, 0.680 / 0.840 (0.700 / 0.975,
-    // 0.680 / 0.800 and 0.680 / 0.840 with the ranking of the day before).
+    // one question below that day's figures: 0.750 / 0.975, 0.680 / 0.800, 0.760 / 0.880 (0.700 / 0.975,
+    // 0.680 / 0.800 and 0.680 / 0.840 with the ranking of the day before; PP 12/2017's Pasal 30, 38 and 39,
+    // joined by OCR to a division title, were not read as articles before that day).
     ['fresh-uu-23-2014', 'uu-23-2014', 0.725, 0.95],
     ['fresh-uu-30-2014', 'uu-30-2014', 0.64, 0.76],
-    ['fresh-pp-12-2017', 'pp-12-2017', 0.64, 0.8],
+    ['fresh-pp-12-2017', 'pp-12-2017', 0.72, 0.84],
   ] as const)('answers innovators\u2019 questions of %s about %s, a regulation nobody curated', async (set, name, hitAt1, hitAt5) => {
     const index = indexOfRegulation(file(name));
     const questions = readQuestions(path.join(PROJECT_ROOT, 'tests/fixtures/eval', `${set}.jsonl`));

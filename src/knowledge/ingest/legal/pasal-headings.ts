@@ -35,6 +35,10 @@ const REFERENCE_WORDS = new Set(
 const REFERENCE_FOLLOWERS =
   /^(?:ayat|huruf|angka|dan|atau|sampai|serta|juncto|jo\.?|yang|Undang|UUD|Tahun|tentang)\b|^[,.;:)\]]/;
 const DIVISION_RE = /^(?:BAB\s+[IVXLC]+|Bagian\s+Ke\p{Ll}+|Paragraf\s+\d+)\b/u;
+// "… pemberhentian. Bagian Kedua Tata Cara Penjatuhan Sanksi Administratif": a division's title ends the line
+// so far, after a sentence (OCR joins the title and the next Pasal onto the line of the last provision;
+// "Bag'an" is an OCR'd "Bagian").
+const DIVISION_TAIL_RE = /(?:^|[.;:]\s+)(?:BAB\s+[IVXLC]+|Bag\S{0,2}an\s+Ke\p{Ll}+|Paragraf\s+\d+)(?:\s+[^\s.;:]+){0,16}$/u;
 
 interface Candidate {
   start: number;
@@ -96,18 +100,26 @@ function heading(c: Candidate, value: number, end: number): PasalHeading {
   return { pasal: `${value}${suffix}`, value, start: c.start, end };
 }
 
-/** A second, looser pass for headings the first pass skipped between two accepted neighbours. */
+/** How many numbers a gap between two accepted headings may lack for the looser pass to look into it. */
+const MAX_GAP = 5;
+
+/**
+ * A second, looser pass for headings the first pass skipped between two accepted neighbours: the next
+ * number not placed like a heading but not a cross-reference either, or a later number of the gap placed
+ * like one (its own predecessor lost to OCR). Each one found narrows the gap for the next.
+ */
 function fillGaps(headings: PasalHeading[], candidates: Candidate[]): void {
   for (let i = 1; i < headings.length; i++) {
     const before = headings[i - 1];
     const after = headings[i];
-    if (!before || !after || after.value !== before.value + 2) continue;
+    if (!before || !after || after.value - before.value < 2 || after.value - before.value > MAX_GAP + 1) continue;
     const wanted = before.value + 1;
-    const found = candidates.find(
-      (c) => c.start > before.end && c.start < after.start && (c.first === wanted || c.joined === wanted) && c.loose,
-    );
-    if (found) {
-      headings.splice(i, 0, heading(found, wanted, found.joined === wanted ? found.endJoined : found.endFirst));
+    for (const c of candidates) {
+      if (c.start <= before.end || c.start >= after.start || !c.loose) continue;
+      const value = c.joined !== undefined && c.joined > before.value && c.joined < after.value ? c.joined : c.first;
+      if (value === undefined || value <= before.value || value >= after.value || (value !== wanted && !c.shaped)) continue;
+      headings.splice(i, 0, heading(c, value, value === c.joined ? c.endJoined : c.endFirst));
+      break;
     }
   }
 }
@@ -146,7 +158,8 @@ function toCandidate(text: string, m: RegExpExecArray): Candidate {
     onlyFurnitureBefore ||
     /[.;:'"”]$/.test(before) ||
     markerValue(beforeWords[beforeWords.length - 1] ?? '') !== undefined ||
-    DIVISION_RE.test(before);
+    DIVISION_RE.test(before) ||
+    DIVISION_TAIL_RE.test(before);
   const peek = (from: number): string => text.slice(from, from + 40);
   const followed = followedLikeHeading(peek(endJoined)) || followedLikeHeading(peek(endFirst));
   // A heading alone on its line is not a reference, whatever the line before ends with ("… Ketentuan").

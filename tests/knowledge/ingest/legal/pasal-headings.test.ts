@@ -23,6 +23,25 @@ describe('findPasalHeadings', () => {
     expect(numbers('Pasal 1\nSatu.\nBagian Kesatu Pengusulan Pasal 2 (1) Usulan diajukan.')).toEqual(['1', '2']);
   });
 
+  it('finds a heading OCR joined to the end of the last provision after a division title, and the one after it', () => {
+    // PP 12/2017 as OCR'd: Pasal 38 sits mid-line after "… pemberhentian. Bagian Kedua <title>", Pasal 39
+    // mid-line after a sentence; both were missed, and Pasal 38's text was read as the Bagian's title.
+    const text = [
+      'Pasal 1',
+      'Satu.',
+      'Pasal 2',
+      'a. teguran; dan',
+      'b. pemberhentian. Bagian Kedua Tata Cara Penjatuhan Sanksi Administratif Pasal 3 (l) Kepala daerah dijatuhi teguran.',
+      '(2) Teguran dijatuhkan oleh Menteri. Pasal 4 (1) Kepala daerah dapat dibantu pakar.',
+      'Pasal 5',
+      'Lima.',
+    ].join('\n');
+    expect(numbers(text)).toEqual(['1', '2', '3', '4', '5']);
+    // A BAB title with an OCR'd "Bag'an" before it, the previous number lost.
+    const lost = 'Pasal 1\nSatu.\nPasal 2\nDua undang-undang. BAB V PENGHARGAAN Bag\'an Kesatu Umum Pasal 4 Selain bentuk pembinaan.\nPasal 5\nLima.';
+    expect(numbers(lost)).toEqual(['1', '2', '4', '5']);
+  });
+
   it('does not take a cross-reference for a heading, even when it is the expected number', () => {
     const text = [
       'Pasal 1',
