@@ -1,4 +1,4 @@
-import { isContentWord } from '../analysis/analyzer.js';
+import { conceptsOf, isContentWord } from '../analysis/analyzer.js';
 import { stemCandidates } from '../analysis/stemmer.js';
 import { STOPWORDS } from '../analysis/stopwords.js';
 import { WordMemo } from '../analysis/word-memo.js';
@@ -288,7 +288,11 @@ function asksGeneralPhrase(asking: string, index: KnowledgeIndex): boolean {
     const [first, second] = [words[i]!, words[i + 1]!];
     if (!isContentWord(first) || !isContentWord(second)) continue;
     // The background holds only phrases of at least three lines: any count is a phrase of general government.
-    if (backgroundPairCount(first, second) > 0 && !index.bm25.has(index.analyzer.pairToken(first, second))) return true;
+    if (backgroundPairCount(first, second) === 0 || index.bm25.has(index.analyzer.pairToken(first, second))) continue;
+    // The base may spell the phrase as one word ("walikota" for "wali kota") or hold it as a concept the
+    // phrase is a name of ("wali kota" → kepala daerah): then it speaks of it, in its own spelling.
+    if (index.bm25.has(first + second) || conceptsOf([first, second]).some((c) => c.phrase.includes(' ') && index.bm25.has(c.concept))) continue;
+    return true;
   }
   return false;
 }

@@ -294,6 +294,18 @@ describe('abstention that reads the question', () => {
     expect(story.signals.generalPhrase).toBe(0);
   });
 
+  it('does not take a phrase the base spells as one word, or holds as its concept, for one it never uses ("wali kota")', async () => {
+    const closed = indexOf([
+      chunk({ regulation: 'UU 30/2014', pasal: '80', ayat: '2' }, 'Sanksi administratif atas Keputusan bupati/walikota dijatuhkan oleh gubernur sebagai wakil Pemerintah Pusat.'),
+      chunk({ regulation: 'UU 30/2014', pasal: '81', ayat: '1' }, 'Sanksi administratif ringan berupa teguran lisan atau teguran tertulis.'),
+    ]);
+    const question = 'siapa yang menjatuhkan sanksi administratif atas keputusan wali kota?';
+    expect((await new Retriever(closed).search(question, 5)).signals.generalPhrase).toBe(0);
+    // Without the one-word spelling or the concept, the phrase is one the base does not speak of.
+    const neither = indexOf([chunk({ regulation: 'UU 30/2014', pasal: '81', ayat: '1' }, 'Sanksi administratif ringan berupa teguran lisan.')]);
+    expect((await new Retriever(neither).search('sanksi administratif atas keputusan wali kota?', 5)).signals.generalPhrase).toBe(1);
+  });
+
   it('asks for a Pasal only of passages that are or name one', async () => {
     const pasal = await search('pasal berapa yang mengatur laboratorium uji coba?');
     expect(pasal.signals.answerTypeMissing).toBe(0);
