@@ -23,6 +23,9 @@ const NAMING_WORD_WEIGHT = 0.2;
  */
 const LEXICAL_CANDIDATES = 1.5;
 
+/** The share of a listed subject's words a list question must name for the rule listing it to rank first. */
+const LISTED_SHARE = 0.8;
+
 /** How many of the best passages lend to the articles they refer to. */
 const REFERRING_PASSAGES = 5;
 
@@ -217,7 +220,8 @@ export class Retriever {
     // daerah … meliputi: a. …"), over its neighbours that define the subject or use its words for more.
     if (listAsked && form.list) {
       const listed = this.index.listedSubject(doc);
-      if (listed && termMatch(listAsked, listed).termShare === 1) {
+      // One word of a subject of five or more may be left out ("hak keuangan anggota DPRD" for "… DPRD provinsi").
+      if (listed && termMatch(listAsked, listed).termShare >= LISTED_SHARE) {
         factor *= p.listedSubject;
       }
     }

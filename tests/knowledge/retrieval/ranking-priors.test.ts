@@ -167,6 +167,20 @@ describe('a list question and the rule listing exactly what it asks', () => {
     expect(await first(question, { listedSubject: 1 })).not.toBe(`${REG} Pasal 225 ayat (1)`);
   });
 
+  it('forgives one word of a long subject the question leaves out ("hak keuangan anggota DPRD" of "… DPRD provinsi")', async () => {
+    const money = indexOf([
+      chunk({ regulation: REG, pasal: '130', ayat: '1', quote: true }, 'Hak keuangan anggota DPRD provinsi meliputi: a. uang representasi; b. tunjangan keluarga; c. tunjangan beras.'),
+      chunk(
+        { regulation: REG, pasal: '130', ayat: '3', quote: true },
+        'Hak keuangan anggota DPRD sebagaimana dimaksud pada ayat (1) dibayarkan sesuai kemampuan keuangan daerah; hak keuangan anggota DPRD diatur dengan peraturan pemerintah.',
+      ),
+      chunk({ regulation: REG, pasal: '107', quote: true }, 'Anggota DPRD provinsi mempunyai hak mengajukan rancangan Perda, hak bertanya dan hak imunitas.'),
+    ]);
+    const top = async (priors = {}) => (await new Retriever(money, { priors }).search('hak keuangan anggota DPRD itu apa saja?', 5)).hits[0]?.chunk.citation;
+    expect(await top()).toBe(`${REG} Pasal 130 ayat (1)`);
+    expect(await top({ listedSubject: 1 })).toBe(`${REG} Pasal 130 ayat (3)`);
+  });
+
   it('leaves a question that does not ask for a list to the other signals', async () => {
     expect(await first('apa itu urusan pemerintahan absolut?')).toBe(`${REG} Pasal 9 ayat (2)`);
   });

@@ -39,8 +39,8 @@ describe.skipIf(!dir)(suite, () => {
 
   it.each([
     // One question below each figure of 2026-12-07, since a list question ranks the rule listing its subject
-    // first (UU 30/2014 0.90 / 0.95, 0.85 / 0.95 before; PP 12/2017 0.95 / 1.00, 0.90 / 0.95 before).
-    ['unseen-uu-30-2014', 'uu-30-2014', 0.85, 0.9],
+    // first (UU 30/2014 0.95 / 1.00, 0.85 / 0.95 before; PP 12/2017 0.95 / 1.00, 0.90 / 0.95 before).
+    ['unseen-uu-30-2014', 'uu-30-2014', 0.9, 0.95],
     ['unseen-pp-12-2017', 'pp-12-2017', 0.9, 0.95],
     // UU 23/2014 whole (1,771 chunks, its Lampiran among them), mostly on articles outside the innovation
     // chapter, one question below the figures of 2026-12-07: the looked-at set (0.775 / 0.875; 0.625 / 0.875
@@ -49,10 +49,10 @@ describe.skipIf(!dir)(suite, () => {
     ['unseen-uu-23-2014', 'uu-23-2014', 0.75, 0.85],
     ['check-uu-23-2014', 'uu-23-2014', 0.675, 0.825],
     // Written on 2026-12-07 by a helper who read only the regulation texts (not our code, base or sets),
-    // one question below that day's figures: 0.750 / 0.975, 0.680 / 0.800, 0.760 / 0.880 (0.700 / 0.975,
+    // one question below that day's figures: 0.775 / 1.000, 0.680 / 0.800, 0.760 / 0.880 (0.700 / 0.975,
     // 0.680 / 0.800 and 0.680 / 0.840 with the ranking of the day before; PP 12/2017's Pasal 30, 38 and 39,
     // joined by OCR to a division title, were not read as articles before that day).
-    ['fresh-uu-23-2014', 'uu-23-2014', 0.725, 0.95],
+    ['fresh-uu-23-2014', 'uu-23-2014', 0.75, 0.975],
     ['fresh-uu-30-2014', 'uu-30-2014', 0.64, 0.76],
     ['fresh-pp-12-2017', 'pp-12-2017', 0.72, 0.84],
   ] as const)('answers innovators\u2019 questions of %s about %s, a regulation nobody curated', async (set, name, hitAt1, hitAt5) => {
