@@ -142,7 +142,12 @@ export function sentenceRoles(read: QuestionText, index: KnowledgeIndex): Senten
   if (!anyAsking || parts.length < 2) return whole;
   const asking = parts.reduce((n, p) => n + (p.kind === 'asking' ? subjectWords(p.words) : 0), 0);
   const askingWords = parts.reduce((n, p) => n + (p.kind === 'asking' ? p.words.length : 0), 0);
-  const pointsBack = parts.some((p) => p.kind === 'asking' && p.words.some((w) => BACK_REFERENCES.has(w)));
+  // Chat "tuh" right after a word of the part's own subject marks that subject ("pelayanan dasar tuh apa
+  // aja"), it does not point back at the story; after anything else ("aman gak tuh?") it does. ("Tugas
+  // tersebut", "keputusan itu" do point back.)
+  const pointsBack = parts.some(
+    (p) => p.kind === 'asking' && p.words.some((w, i) => BACK_REFERENCES.has(w) && !(w === 'tuh' && i > 0 && isContentWord(p.words[i - 1]!))),
+  );
   // The story counts in full only when the asking part asks about it: few words of its own, and short or
   // pointing back at it ("aman gak tuh?", "apakah hal tersebut dibolehkan?"). An asking sentence of its
   // own ("setelah diterima bupati, proposal kami diproses oleh siapa?") asks its own question, whatever

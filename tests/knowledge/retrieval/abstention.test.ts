@@ -69,6 +69,21 @@ describe('abstention that reads the question', () => {
     expect((await search('kami mau pengadaan barang untuk uji coba pakai APBD. apakah hal tersebut dibolehkan atau tidak?')).signals.outsideTopic).toBe(1);
   });
 
+  it('reads chat "tuh" after the question\'s own subject as marking it, not as pointing back at a remark after it', async () => {
+    // "buat tugas kuliah nih" is why they ask; the subject is before "tuh", in the sentence that asks.
+    const duties = indexOf([
+      chunk({ regulation: 'UU 23/2014', pasal: '12', ayat: '1' }, 'Urusan Pemerintahan Wajib yang berkaitan dengan Pelayanan Dasar meliputi: a. pendidikan; b. kesehatan; c. pekerjaan umum.'),
+      chunk({ regulation: 'UU 23/2014', pasal: '11', ayat: '1' }, 'Urusan Pemerintahan konkuren terdiri atas Urusan Pemerintahan Wajib dan Urusan Pemerintahan Pilihan.'),
+    ]);
+    const ask = (question: string) => new Retriever(duties).search(question, 5);
+    const remark = await ask('urusan wajib yang berkaitan dengan pelayanan dasar tuh apa saja sih? buat tugas kuliah nih');
+    const plain = await ask('urusan wajib yang berkaitan dengan pelayanan dasar apa saja sih? buat tugas kuliah nih');
+    expect(remark.signals).toEqual(plain.signals);
+    expect(remark.abstain).toBe(false);
+    // After anything else ("aman gak tuh?") it still points back at the story, which then counts in full.
+    expect((await search('kami mau pengadaan barang untuk uji coba pakai APBD. aman gak tuh?')).signals.outsideTopic).toBe(1);
+  });
+
   it('weighs names and offices the base lacks in the story around a question as everyday words, not as unknown subjects', async () => {
     const told = await search(
       'Selamat pagi. Saya kepala puskesmas Tanjung Raja, Kabupaten Ogan Ilir, dan kami menyiapkan usulan. Uji coba dilakukan di perangkat daerah mana? Terima kasih.',
