@@ -127,7 +127,8 @@ export function decideAbstention(input: AbstentionInput): { abstain: boolean; co
       role.asked(g.group) &&
       isOutsideTopic(g, index, input.top.slice(0, 2).some((h) => (h?.groupScores[i] ?? 0) > 0)) &&
       // Read for the few words that are outside at all: it walks the whole message.
-      !namesInnovationField(g.group.surface, input.question),
+      !namesInnovationField(g.group.surface, input.question) &&
+      !namedAsExample(g.group.surface, input.question),
   );
   const unknown = (i: number) => query.unknown.has(i) || surfaceOutside[i]!;
   const weights = query.groups.map((g, i) => role.weight(g.group) * groupWeight(g, i));
@@ -414,6 +415,27 @@ function namesInnovationField(word: string, question: QuestionText): boolean {
   for (let i = 0; i < words.length; i += 1) {
     if (words[i] !== word) continue;
     if (i === 0 || !FIELD_HOLDERS.has(words[i - 1]!)) return false;
+    seen = true;
+  }
+  return seen;
+}
+
+/** Words that introduce examples of what the question is about ("seperti", "misalnya"; chat "kyk" reads "seperti"). */
+const EXAMPLE_MARKERS: ReadonlySet<string> = new Set(['seperti', 'misalnya', 'misal', 'contohnya', 'semisal', 'umpamanya']);
+/** How many words after such a marker are read as its examples ("seperti mutasi pegawai atau perubahan alokasi anggaran"). */
+const EXAMPLE_SPAN = 6;
+
+/**
+ * The word is only ever an example of what is asked about ("keputusan strategis kyk mutasi pegawai"):
+ * the question is about the decision, not about personnel transfers.
+ */
+function namedAsExample(word: string, question: QuestionText): boolean {
+  const words = question.words();
+  let seen = false;
+  for (let i = 0; i < words.length; i += 1) {
+    if (words[i] !== word) continue;
+    const before = words.slice(Math.max(0, i - EXAMPLE_SPAN), i);
+    if (!before.some((w) => EXAMPLE_MARKERS.has(w))) return false;
     seen = true;
   }
   return seen;

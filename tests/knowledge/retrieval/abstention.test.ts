@@ -25,6 +25,22 @@ describe('abstention that reads the question', () => {
     expect(r.abstain).toBe(true);
   });
 
+  it('does not read an out-of-scope word named only as an example of what is asked ("keputusan strategis kyk mutasi pegawai")', async () => {
+    const mandate = indexOf([
+      chunk(
+        { regulation: 'UU 30/2014', pasal: '14', ayat: '7' },
+        'Pejabat Pemerintahan yang memperoleh Wewenang melalui Mandat tidak berwenang mengambil Keputusan yang bersifat strategis yang berdampak pada perubahan status hukum, alokasi anggaran dan kepegawaian.',
+      ),
+      chunk({ regulation: 'UU 30/2014', pasal: '13', ayat: '1' }, 'Pendelegasian Kewenangan ditetapkan berdasarkan ketentuan peraturan perundang-undangan.'),
+    ]);
+    const ask = (question: string) => new Retriever(mandate).search(question, 5);
+    const example = await ask('pejabat yg cuma dapet mandat boleh ga ambil keputusan strategis kyk mutasi pegawai?');
+    expect(example.signals.outsideTopic).toBe(0);
+    expect(example.abstain).toBe(false);
+    // Asked about directly, the subject is still one Pandu leaves aside.
+    expect((await ask('bagaimana prosedur mutasi pegawai di pemda?')).signals.outsideTopic).toBe(1);
+  });
+
   it('reads an out-of-scope word the base lacks but whose concept it holds like a word it has: "iuran" charged to citizens', async () => {
     const charges = indexOf([
       chunk({ regulation: PP, pasal: '20', ayat: '2' }, 'Penerapan Inovasi Daerah yang membebani masyarakat ditetapkan dengan Perda.'),
