@@ -52,6 +52,10 @@ export const CONCEPTS: Readonly<Record<string, readonly string[]>> = {
   sederhana: ['sederhana', 'simpel', 'simple', 'simpel banget', 'tidak rumit', 'kecil kecilan'],
   sampaikan: ['sampaikan', 'disampaikan', 'menyampaikan', 'penyampaian', 'kirim', 'dikirim', 'mengirim', 'dikirimkan', 'mengirimkan', 'pengiriman', 'serahkan', 'diserahkan', 'menyerahkan', 'teruskan', 'diteruskan', 'meneruskan'],
   tata_kelola: ['tata kelola', 'manajemen pemerintahan', 'tata laksana internal', 'urusan internal', 'internal kantor', 'urusan dapur'],
+  // Who enforces the law, as people name them and as regulations group them.
+  penegak_hukum: ['aparat penegak hukum', 'penegak hukum', 'aph', 'polisi', 'kepolisian', 'jaksa', 'kejaksaan'],
+  // A certified copy of a document, in the everyday word and the law's.
+  legalisasi: ['legalisasi', 'legalisir', 'dilegalisir', 'melegalisir', 'dilegalisasi', 'melegalisasi'],
   pidana: ['pidana', 'dipidana', 'dipenjara', 'penjara', 'kriminalisasi', 'dikriminalisasi', 'dituntut', 'ditangkap', 'masalah hukum', 'jerat hukum', 'terjerat hukum'],
   wajib: ['wajib', 'diwajibkan', 'keharusan', 'mandatori', 'mandatory'],
   laporan: ['laporan', 'lapor', 'melaporkan', 'dilaporkan', 'pelaporan', 'progres', 'progress', 'report'],

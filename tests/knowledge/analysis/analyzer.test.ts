@@ -125,6 +125,9 @@ describe('Analyzer.analyze', () => {
     expect(concepts('SK bupati')).toEqual(concepts('keputusan kepala daerah'));
     expect(concepts('SK bupati')).toEqual(['c:keputusan_kepala_daerah']);
     expect(concepts('perusda')).toEqual(concepts('BUMD'));
+    // Everyday names of the law's terms: "polisi" for aparat penegak hukum, "legalisir" for legalisasi.
+    expect(concepts('dibawa ke polisi')).toEqual(concepts('aparat penegak hukum'));
+    expect(concepts('legalisir fotokopi')).toEqual(['c:legalisasi']);
   });
 
   it('reads the research office ("Perangkat Daerah yang membidangi penelitian dan pengembangan") as litbang, not as any Perangkat Daerah', () => {
