@@ -114,14 +114,28 @@ function fillGaps(headings: PasalHeading[], candidates: Candidate[]): void {
     const after = headings[i];
     if (!before || !after || after.value - before.value < 2 || after.value - before.value > MAX_GAP + 1) continue;
     const wanted = before.value + 1;
-    for (const c of candidates) {
-      if (c.start <= before.end || c.start >= after.start || !c.loose) continue;
+    // Candidates are in text order: look only between the two headings (a hostile file has thousands).
+    for (let k = firstAfter(candidates, before.end); k < candidates.length && candidates[k]!.start < after.start; k += 1) {
+      const c = candidates[k]!;
+      if (!c.loose) continue;
       const value = c.joined !== undefined && c.joined > before.value && c.joined < after.value ? c.joined : c.first;
       if (value === undefined || value <= before.value || value >= after.value || (value !== wanted && !c.shaped)) continue;
       headings.splice(i, 0, heading(c, value, value === c.joined ? c.endJoined : c.endFirst));
       break;
     }
   }
+}
+
+/** The index of the first candidate starting after `end` (candidates are sorted by start). */
+function firstAfter(candidates: readonly Candidate[], end: number): number {
+  let lo = 0;
+  let hi = candidates.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (candidates[mid]!.start <= end) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
 }
 
 function missingNumbers(headings: PasalHeading[]): number[] {
