@@ -7,7 +7,7 @@ import type { QuestionCues } from '../retrieval/question-cues.js';
 import type { RetrievalHit } from '../retrieval/retriever.js';
 import { defersTo } from './deferrals.js';
 import { displayCitation, supportingHits } from './extractive.js';
-import { firstSentences } from './fit-message.js';
+import { clipNote, firstSentences } from './fit-message.js';
 
 export interface ComposeInput {
   /** Retrieved passages, best first. */
@@ -40,6 +40,8 @@ export interface ComposedAnswer {
 
 /** Other passages are mentioned in full sentences, at most this many. */
 const MAX_RELATED = 2;
+/** The most a "Terkait" line quotes of its passage: a pointer to it, not the passage. */
+const RELATED_NOTE_CHARS = 400;
 /** Of a Pasal, at most this many ayat are shown whole; the rest are cited. */
 const MAX_AYAT = 12;
 
@@ -166,7 +168,7 @@ function fromArticles(articles: Article[], t: Translate): ComposedAnswer {
 function relatedNote(chunk: IndexedChunk, notes: RelatedNotes | undefined): string {
   let note = notes?.get(chunk);
   if (note === undefined) {
-    note = firstSentences(passageText(chunk, true), 2);
+    note = clipNote(firstSentences(passageText(chunk, true), 2), RELATED_NOTE_CHARS);
     notes?.set(chunk, note);
   }
   return note;

@@ -25,6 +25,20 @@ export function firstSentences(text: string, n: number): string {
   return splitSentences(text).slice(0, n).join(' ').trim();
 }
 
+/**
+ * A text cut to at most `max` characters for a pointer to a passage (the "Terkait" lines): at the end of a
+ * list item ("; ") in the second half when there is one, else at a space, marked "…" and its quote closed.
+ * An OCR'd list has no full stop for thousands of characters, so two sentences can be a whole article.
+ */
+export function clipNote(text: string, max: number): string {
+  if (text.length <= max) return text;
+  const head = text.slice(0, max);
+  const item = head.lastIndexOf('; ');
+  const cut = item >= max / 2 ? item + 1 : Math.max(head.lastIndexOf(' '), Math.floor(max / 2));
+  const clipped = `${text.slice(0, cut).trimEnd()} …`;
+  return text.startsWith('“') ? `${clipped}”` : clipped;
+}
+
 /** Abbreviations whose full stop does not end a sentence. */
 const ABBREVIATIONS = new Set(['no', 'nomor', 'dll', 'dsb', 'dst', 'dkk', 'hlm', 'kab', 'prov', 'kec', 'jl', 'yth', 'sdr', 'bpk', 'ybs', 'tsb', 'sbb', 'ps', 'psl', 'ay', 'mis', 'misal']);
 

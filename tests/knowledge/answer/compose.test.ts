@@ -47,6 +47,20 @@ describe('composeAnswer', () => {
     expect(answer.footer).toBe(`Dasar: ${PP} Pasal 13 ayat (1); ${PP} Pasal 13 ayat (2)`);
   });
 
+  it('quotes at most a few hundred characters of a runner-up whose list runs on without a full stop (OCR text)', () => {
+    const items = Array.from({ length: 30 }, (_, i) => `kepala daerah tidak menyampaikan laporan nomor ${i + 1} kepada Menteri`).join('; ');
+    const long = indexOf([
+      chunk({ regulation: 'PP 12/2017', pasal: '16', ayat: '3', quote: true }, 'Pengawasan dilakukan pada tahapan perencanaan dan penganggaran daerah.'),
+      chunk({ regulation: 'PP 12/2017', pasal: '36', ayat: '2', quote: true }, `Pelanggaran administratif terdiri atas: ${items}.`),
+    ]);
+    const of = (citation: string) => long.chunks.find((c) => c.citation === citation)!;
+    const hits = [hit(1, of('PP 12/2017 Pasal 16 ayat (3)')), hit(0.95, of('PP 12/2017 Pasal 36 ayat (2)'))];
+    const line = composeAnswer({ hits, index: long }, t).body.split('\n').find((l) => l.startsWith('•'))!;
+    expect(line.length).toBeLessThan(450);
+    // Cut after a whole item, marked, and the quote closed.
+    expect(line).toMatch(/kepada Menteri; …”$/);
+  });
+
   it('writes a related note from the passage it is given, also when an index rebuilt with a changed text has the same citation', () => {
     // One cache for both indexes, as the answerer keeps one across reloads.
     const notes = new WeakMap();

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { MAX_ANSWER_CHARS, firstSentences, fitText } from '../../../src/knowledge/answer/fit-message.js';
+import { MAX_ANSWER_CHARS, clipNote, firstSentences, fitText } from '../../../src/knowledge/answer/fit-message.js';
 
 const sentence = (i: number) => `Kalimat nomor ${i} menjelaskan satu ketentuan inovasi daerah secara ringkas.`;
 
@@ -31,6 +31,14 @@ describe('fitText', () => {
 
   it('keeps answers well under Telegram’s 4096-character limit by default', () => {
     expect(MAX_ANSWER_CHARS).toBeLessThan(4096);
+  });
+});
+
+describe('clipNote', () => {
+  it('keeps a short text, and cuts a long one after a list item, or else at a space, marked and with its quote closed', () => {
+    expect(clipNote('Pendek.', 20)).toBe('Pendek.');
+    expect(clipNote('“a. satu dua tiga; b. empat lima enam; c. tujuh delapan”', 40)).toBe('“a. satu dua tiga; b. empat lima enam; …”');
+    expect(clipNote('satu dua tiga empat lima enam tujuh delapan', 20)).toBe('satu dua tiga empat …');
   });
 });
 
