@@ -77,7 +77,7 @@ export const CONCEPTS: Readonly<Record<string, readonly string[]>> = {
   provinsi: ['provinsi', 'prov'],
   // The drafting formulae of Indonesian legislation (deadlines, minimum content, prohibitions, other lawful
   // funding) and the everyday ways of asking for them: a question "brp lama" is answered by "paling lama".
-  batas_waktu: ['batas waktu', 'tenggat', 'tenggat waktu', 'tenggang waktu', 'jangka waktu', 'paling lambat', 'paling lama', 'berapa lama', 'berapa hari', 'berapa bulan', 'deadline', 'jatuh tempo'],
+  batas_waktu: ['batas waktu', 'batas akhir', 'tenggat', 'tenggat waktu', 'tenggang waktu', 'jangka waktu', 'paling lambat', 'paling lama', 'berapa lama', 'berapa hari', 'berapa bulan', 'deadline', 'jatuh tempo'],
   paling_sedikit: ['sekurang kurangnya', 'paling sedikit', 'minimal', 'setidaknya', 'setidak tidaknya', 'minimum'],
   // How regional-government regulations write about offices, meetings and complaints, and how people ask:
   // "dipecat" is "diberhentikan" (not "dihentikan", stopping an activity), "bolos" "tidak menghadiri".

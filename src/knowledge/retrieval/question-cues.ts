@@ -68,7 +68,7 @@ const PRACTICE_WORDS = new Set(
 
 const LIST_RE =
   / (apa|siapa|mana) (saja|aja|sj) | apa2 | sebutkan | (macam|jenis|daftar|rincian) | meliputi | (isinya|isi|memuat) (apa|apaan) | (minimal|sekurang|paling sedikit) | (contoh|contohnya|bentuknya|jenisnya) | (syarat|syaratnya|persyaratan|persyaratannya|kriteria|kriterianya|hak|haknya|kewajiban|kewajibannya|tugas|tugasnya|wewenang|wewenangnya|fungsi|fungsinya|larangan|unsur|unsurnya|asas|asasnya|prinsip|prinsipnya) (apa|apaan) /;
-const DURATION_RE = / (berapa|brp) (lama|hari|bulan|minggu|tahun) | batas waktu| tenggat | deadline | paling (lambat|lama) | jangka waktu | kapan /;
+const DURATION_RE = / (berapa|brp) (lama|hari|bulan|minggu|tahun) | batas (waktu|akhir)| tenggat | deadline | paling (lambat|lama) | jangka waktu | kapan /;
 
 /** Words standing for a doer in a question: "siapa", or "pihak/instansi/lembaga/unit/badan mana|apa". */
 const DOER_NOUNS = new Set(['pihak', 'instansi', 'lembaga', 'unit', 'badan']);

@@ -128,6 +128,8 @@ describe('Analyzer.analyze', () => {
     // Everyday names of the law's terms: "polisi" for aparat penegak hukum, "legalisir" for legalisasi.
     expect(concepts('dibawa ke polisi')).toEqual(concepts('aparat penegak hukum'));
     expect(concepts('legalisir fotokopi')).toEqual(['c:legalisasi']);
+    // "Batas akhir" is a deadline, as "batas waktu" and "paling lambat" are.
+    expect(concepts('batas akhir penetapan')).toEqual(concepts('paling lambat'));
   });
 
   it('reads the research office ("Perangkat Daerah yang membidangi penelitian dan pengembangan") as litbang, not as any Perangkat Daerah', () => {

@@ -183,6 +183,12 @@ describe('the act a who-question asks about', () => {
   );
 });
 
+describe('questions asking for a period', () => {
+  it.each(['berapa lama uji coba?', 'batas akhir penetapan perencanaan tahunan tanggal berapa?', 'batas waktu laporan?'])('reads "%s" as asking for a period', (question) => {
+    expect(readCues(question).duration).toBe(true);
+  });
+});
+
 describe('questions asking for a list', () => {
   it.each(['apa saja kewajiban kepala daerah?', 'sebutkan jenis inovasi daerah', 'keputusan dianggap sah kalau memenuhi syarat apa', 'DPRD punya hak apa?', 'tugasnya apa aja?'])(
     'reads "%s" as asking for a list',
