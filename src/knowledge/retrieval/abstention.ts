@@ -410,11 +410,15 @@ const FIELD_HOLDERS: ReadonlySet<string> = new Set(['aplikasi', 'inovasi', 'laya
 function namesInnovationField(word: string, question: QuestionText): boolean {
   // "aplikasi SIPD", "layanan OSS": a system's name (typed as an acronym) is the subject itself.
   if (isSpecific(word, question.text)) return false;
-  const words = question.words();
+  return everyUse(question.words(), word, (words, i) => i > 0 && FIELD_HOLDERS.has(words[i - 1]!));
+}
+
+/** The message uses the word, and each time where `holds` says (given the words and the use's place). */
+function everyUse(words: readonly string[], word: string, holds: (words: readonly string[], at: number) => boolean): boolean {
   let seen = false;
   for (let i = 0; i < words.length; i += 1) {
     if (words[i] !== word) continue;
-    if (i === 0 || !FIELD_HOLDERS.has(words[i - 1]!)) return false;
+    if (!holds(words, i)) return false;
     seen = true;
   }
   return seen;
@@ -430,15 +434,7 @@ const EXAMPLE_SPAN = 6;
  * the question is about the decision, not about personnel transfers.
  */
 function namedAsExample(word: string, question: QuestionText): boolean {
-  const words = question.words();
-  let seen = false;
-  for (let i = 0; i < words.length; i += 1) {
-    if (words[i] !== word) continue;
-    const before = words.slice(Math.max(0, i - EXAMPLE_SPAN), i);
-    if (!before.some((w) => EXAMPLE_MARKERS.has(w))) return false;
-    seen = true;
-  }
-  return seen;
+  return everyUse(question.words(), word, (words, i) => words.slice(Math.max(0, i - EXAMPLE_SPAN), i).some((w) => EXAMPLE_MARKERS.has(w)));
 }
 
 /** Typed in capitals (an acronym such as BLUD, SKP) or as a name in mid-sentence (Banyuwangi). */

@@ -422,21 +422,26 @@ const STATES_SCOPE_RE = /\b(?:meliputi|mencakup|terdiri atas|terdiri dari|antara
 function definitionSubject(query: PreparedQuery, cues: QuestionCues): string[][] {
   if (!cues.definition && !cues.coverage) return [];
   const scope = query.groups.some((g) => g.group.surface === 'lingkup' || g.group.surface === 'lingkupnya');
-  // Words naming a regulation ("UU 30/2014", "PP") say where to look, not what to define.
-  const legal = new Set(query.groups.filter((g) => g.group.kind === 'legal').flatMap((g) => g.group.surface.split(':')));
-  return query.groups
-    .filter((g) => (g.group.kind === 'word' || g.group.kind === 'concept') && !DEFINITION_CUES.has(g.group.surface) && !COVERAGE_CUES.has(g.group.surface))
+  return subjectGroups(query)
+    .filter((g) => !DEFINITION_CUES.has(g.group.surface) && !COVERAGE_CUES.has(g.group.surface))
     .filter((g) => !(scope && g.group.surface === 'ruang'))
-    .filter((g) => !/^\d+$/.test(g.group.surface) && !legal.has(g.group.surface))
     .map((g) => g.variants.map((v) => v.token));
 }
 
-/** The words naming what a list question asks to be listed: its words and concepts, less numbers and regulation names. */
-function listSubject(query: PreparedQuery): string[][] {
+/**
+ * The question's words and concepts that can name a subject: not numbers, and not the words naming a
+ * regulation ("UU 30/2014", "PP"), which say where to look, not what is asked about.
+ */
+function subjectGroups(query: PreparedQuery): PreparedQuery['groups'] {
   const legal = new Set(query.groups.filter((g) => g.group.kind === 'legal').flatMap((g) => g.group.surface.split(':')));
-  return query.groups
-    .filter((g) => (g.group.kind === 'word' || g.group.kind === 'concept') && !/^\d+$/.test(g.group.surface) && !legal.has(g.group.surface))
-    .map((g) => g.variants.map((v) => v.token));
+  return query.groups.filter(
+    (g) => (g.group.kind === 'word' || g.group.kind === 'concept') && !/^\d+$/.test(g.group.surface) && !legal.has(g.group.surface),
+  );
+}
+
+/** The words naming what a list question asks to be listed (see subjectGroups). */
+function listSubject(query: PreparedQuery): string[][] {
+  return subjectGroups(query).map((g) => g.variants.map((v) => v.token));
 }
 
 /** Definitions and Penjelasan items whose defined term is exactly the subject asked about. */

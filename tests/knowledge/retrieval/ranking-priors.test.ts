@@ -1,4 +1,6 @@
 import { describe, expect, it } from 'vitest';
+import type { KnowledgeIndex } from '../../../src/knowledge/index/knowledge-index.js';
+import type { RankingPriors } from '../../../src/knowledge/retrieval/ranking-priors.js';
 import { Retriever } from '../../../src/knowledge/retrieval/retriever.js';
 import { chunk, indexOf } from '../support/chunks.js';
 
@@ -22,6 +24,11 @@ const index = indexOf([
     'Di banyak daerah evaluasi usulan inovasi dilakukan BRIDA; lamanya beragam, sering lebih dari 10 hari kerja.',
   ),
 ]);
+/** The citation an index's retriever ranks first for a question, with some priors switched off. */
+const firstOf =
+  (idx: KnowledgeIndex) =>
+  async (question: string, priors: Partial<RankingPriors> = {}): Promise<string | undefined> =>
+    (await new Retriever(idx, { priors }).search(question, 5)).hits[0]?.chunk.citation;
 const rank = async (question: string) => (await new Retriever(index).search(question, 5)).hits.map((h) => `${h.chunk.citation}${h.chunk.restsOn ? ' (FAQ)' : ''}`);
 
 describe('rules above their restatements and practice notes', () => {
@@ -49,7 +56,7 @@ describe('the framing text of a regulation ingested as it is', () => {
     chunk({ regulation: REG, pasal: '222', quote: true }, 'Pembentukan kecamatan harus memenuhi persyaratan dasar, persyaratan teknis, dan persyaratan administratif.'),
     chunk({ regulation: REG, pasal: '225', ayat: '1', quote: true }, 'Camat mempunyai tugas menyelenggarakan urusan pemerintahan umum di kecamatan.'),
   ]);
-  const first = async (question: string, priors = {}) => (await new Retriever(ingested, { priors }).search(question, 5)).hits[0]?.chunk.citation;
+  const first = firstOf(ingested);
 
   it('ranks the article above the Lampiran for a question about a rule, and the Lampiran first when it is asked for', async () => {
     expect(await first('persyaratan pembentukan kecamatan apa saja?')).toBe(`${REG} Pasal 222`);
@@ -74,7 +81,7 @@ describe('questions that ask for a definition, a list or a deferred-to rule', ()
     chunk({ regulation: REG, pasal: '52', ayat: '1' }, 'Sahnya Keputusan meliputi: ditetapkan pejabat berwenang, dibuat sesuai prosedur, dan substansi sesuai objek.'),
     chunk({ regulation: REG, pasal: '56', ayat: '1' }, 'Keputusan yang tidak memenuhi persyaratan sebagaimana dimaksud dalam Pasal 52 ayat (1) merupakan Keputusan yang tidak sah.'),
   ]);
-  const first = async (question: string, priors = {}) => (await new Retriever(regIndex, { priors }).search(question, 5)).hits[0]?.chunk.citation;
+  const first = firstOf(regIndex);
 
   it('answers "apa itu X" with the definition of exactly X, by its full name or its abbreviation', async () => {
     expect(await first('apa pengertian APIP')).toBe(`${REG} Pasal 1 angka 3`);
@@ -106,7 +113,7 @@ describe('questions that ask for a definition, a list or a deferred-to rule', ()
         'Penilaian Inovasi Daerah meliputi: a. ketepatan sasaran; b. kemanfaatan; c. kemudahan replikasi; dan d. keberlanjutan.',
       ),
     ]);
-    const top = async (question: string) => (await new Retriever(forms).search(question, 5)).hits[0]?.chunk.citation;
+    const top = firstOf(forms);
     // The list that only names the term among others is not what the term covers.
     expect(await top('inovasi tata kelola pemerintahan daerah mencakup apa saja?')).toBe('PP 38/2017 Pasal 5 ayat (1)');
     // A definition that does not say what its term covers gives way to the rule that lists it.
@@ -153,7 +160,7 @@ describe('a list question and the rule listing exactly what it asks', () => {
       'Lurah mempunyai tugas membantu camat dalam: a. pelaksanaan kegiatan pemerintahan kelurahan; b. pemberdayaan masyarakat; c. pelayanan masyarakat di kecamatan tempat camat bertugas.',
     ),
   ]);
-  const first = async (question: string, priors = {}) => (await new Retriever(lists, { priors }).search(question, 5)).hits[0]?.chunk.citation;
+  const first = firstOf(lists);
 
   it('ranks the rule listing the subject asked about above its definition and other lists', async () => {
     const question = 'urusan pemerintahan absolut yang jadi kewenangan pemerintah pusat itu apa saja?';
@@ -176,7 +183,7 @@ describe('a list question and the rule listing exactly what it asks', () => {
       ),
       chunk({ regulation: REG, pasal: '107', quote: true }, 'Anggota DPRD provinsi mempunyai hak mengajukan rancangan Perda, hak bertanya dan hak imunitas.'),
     ]);
-    const top = async (priors = {}) => (await new Retriever(money, { priors }).search('hak keuangan anggota DPRD itu apa saja?', 5)).hits[0]?.chunk.citation;
+    const top = (priors = {}) => firstOf(money)('hak keuangan anggota DPRD itu apa saja?', priors);
     expect(await top()).toBe(`${REG} Pasal 130 ayat (1)`);
     expect(await top({ listedSubject: 1 })).toBe(`${REG} Pasal 130 ayat (3)`);
   });
@@ -197,7 +204,7 @@ describe('questions asking who does something', () => {
     chunk({ regulation: REG, pasal: '25' }, 'Penerima penghargaan ditetapkan oleh Menteri.'),
     chunk({ regulation: REG, pasal: '29' }, 'Inovasi yang berhasil dapat diterapkan secara nasional oleh Menteri.'),
   ]);
-  const first = async (question: string, priors = {}) => (await new Retriever(whoIndex, { priors }).search(question, 5)).hits[0]?.chunk.citation;
+  const first = firstOf(whoIndex);
 
   it('ranks the rule stating who does the asked act above a neighbour that only names the act', async () => {
     expect(await first('yg nilai inovasi daerah itu siapa')).toBe(`${REG} Pasal 22 ayat (1)`);
@@ -213,7 +220,7 @@ describe('questions asking who does something', () => {
       chunk({ regulation: REG, pasal: '8', ayat: '1' }, 'Inisiatif disiapkan oleh kepala Daerah.'),
       chunk({ regulation: REG, pasal: '15', ayat: '1' }, 'Penetapan keputusan diberitahukan kepada Menteri.'),
     ]);
-    const top = async (priors = {}) => (await new Retriever(actIndex, { priors }).search('kepala daerah netapin apa kalau usulan sudah layak?', 5)).hits[0]?.chunk.citation;
+    const top = (priors = {}) => firstOf(actIndex)('kepala daerah netapin apa kalau usulan sudah layak?', priors);
     expect(await top()).toBe(`${REG} Pasal 14 ayat (1)`);
     // "netapin" reads as the corpus's own "menetapkan" (analyzer version 14), which only Pasal 14 uses: it
     // is found without the prior too (before, only the root "tetap" met it, and "ditetapkan" won).
@@ -237,7 +244,7 @@ describe('a who-question about an act a light verb hands to a noun', () => {
     chunk({ regulation: REG, pasal: '29' }, 'Inovasi yang berhasil dapat diterapkan secara nasional oleh Menteri.'),
     chunk({ regulation: REG, pasal: '24' }, 'Penerima penghargaan ditetapkan oleh Menteri.'),
   ]);
-  const first = async (question: string, priors = {}) => (await new Retriever(giving, { priors }).search(question, 5)).hits[0]?.chunk.citation;
+  const first = firstOf(giving);
 
   it('ranks the rule where a doer "memberikan penghargaan" first for "siapa yang memberikan penghargaan"', async () => {
     expect(await first('siapa yang memberikan penghargaan kepada pemerintah daerah?')).toBe(`${REG} Pasal 25 ayat (1)`);
@@ -255,7 +262,7 @@ describe('questions asking for a period', () => {
     chunk({ regulation: REG, pasal: '20', ayat: '4' }, 'Kepala Daerah wajib melaporkan penerapan inovasi kepada Menteri paling lambat 6 (enam) bulan sejak penerapan ditetapkan.'),
     chunk({ regulation: REG, pasal: '13', ayat: '1' }, 'Evaluasi usulan dilakukan paling lama 10 (sepuluh) hari kerja.'),
   ]);
-  const first = async (question: string, priors = {}) => (await new Retriever(periodIndex, { priors }).search(question, 5)).hits[0]?.chunk.citation;
+  const first = firstOf(periodIndex);
 
   it('finds the period of the act asked about, not a passage talking about deadlines', async () => {
     expect(await first('batas waktu laporan penerapan berapa lama?')).toBe(`${REG} Pasal 20 ayat (4)`);
@@ -274,7 +281,7 @@ describe('rules above the Penjelasan of their words, and the instrument asked fo
     chunk({ regulation: REG, pasal: '20', ayat: '2' }, 'Penerapan inovasi yang menimbulkan pembebanan kepada masyarakat ditetapkan dengan Perda.'),
     chunk({ regulation: REG, pasal: '30', ayat: '1' }, 'Kegiatan inovasi dianggarkan dalam APBD.'),
   ]);
-  const first = async (question: string, priors = {}) => (await new Retriever(ruleIndex, { priors }).search(question, 5)).hits[0]?.chunk.citation;
+  const first = firstOf(ruleIndex);
 
   it('ranks the rule stating the instrument asked for above a Penjelasan sharing its words', async () => {
     const question = 'inovasi yang bikin warga bayar pungutan ditetapkan dengan apa?';
