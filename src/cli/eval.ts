@@ -16,7 +16,8 @@ import { pasalLookupQuestions } from '../eval/pasal-lookups.js';
 import { readQuestions } from '../eval/questions.js';
 import { PRIOR_ABLATIONS } from '../knowledge/retrieval/ranking-priors.js';
 import { Retriever } from '../knowledge/retrieval/retriever.js';
-import { fitAbstention, leaveOneOutReport } from '../eval/fit-report.js';
+import { fitAbstention, leaveOneOutReport, parseLabelledSpec, type LabelledFile } from '../eval/fit-report.js';
+import { loadConfig } from '../config.js';
 import { bootstrap } from './bootstrap.js';
 
 /**
@@ -25,7 +26,7 @@ import { bootstrap } from './bootstrap.js';
  * for Pandu and, in the same run, a plain MiniSearch baseline over the same chunks.
  * `--pasal-lookups` asks for every Pasal of the data folder by number instead of reading a question file;
  * `--misses` lists the questions Pandu got wrong, with what it retrieved instead.
- * `--fit-abstention --questions a.jsonl,b.jsonl` fits the abstention model on labelled sets and prints it;
+ * `--fit-abstention --questions a.jsonl,b.jsonl@dir` fits the abstention model on labelled sets and prints it;
  * with `--leave-one-out` it instead fits on all files but one and measures the one left out, for each file.
  */
 const { values } = parseArgs({
@@ -58,23 +59,54 @@ await probe.db.$disconnect();
 const app = await createApp(config, { logger, skipKnowledgeSync: !empty });
 try {
   if (values['fit-abstention']) {
-    // --questions takes a comma-separated list here: every labelled set the model is fitted on.
-    const files = (values.questions ?? '').split(',').filter(Boolean);
-    const retriever = new Retriever(app.index());
-    const lines = values['leave-one-out']
-      ? await leaveOneOutReport(
-          retriever,
-          files.map((file) => ({ file, questions: readQuestions(path.resolve(file)) })),
-        )
-      : await fitAbstention(
-          retriever,
-          files.flatMap((f) => readQuestions(path.resolve(f))),
-        );
-    for (const line of lines) console.log(line);
+    // --questions takes a comma-separated list here: every labelled set the model is fitted on, each
+    // answered from the data folder given with --data-dir, or from its own ("set.jsonl@data-dir").
+    const files = await labelledFiles((values.questions ?? '').split(',').filter(Boolean), new Retriever(app.index()));
+    try {
+      const lines = values['leave-one-out'] ? await leaveOneOutReport(files) : await fitAbstention(files);
+      for (const line of lines) console.log(line);
+    } finally {
+      await Promise.all(files.opened.map((other) => other.close()));
+    }
     process.exitCode = 0;
   } else await evaluate();
 } finally {
   await app.close();
+}
+
+/**
+ * The labelled files of a fit, each with the retriever of its data folder: `set.jsonl@dir` is answered from
+ * `dir` (a folder where regulations were added with `kb add`; never synced with the shipped base here), a
+ * plain `set.jsonl` from this run's. The apps opened for other folders are returned to be closed.
+ */
+async function labelledFiles(
+  specs: readonly string[],
+  own: Retriever,
+): Promise<LabelledFile[] & { opened: Array<{ close(): Promise<void> }> }> {
+  const opened: Array<{ close(): Promise<void> }> = [];
+  const retrievers = new Map<string, Retriever>();
+  const files: LabelledFile[] = [];
+  for (const spec of specs) {
+    const { file, dataDir } = parseLabelledSpec(spec);
+    const dir = dataDir ? path.resolve(dataDir) : undefined;
+    let retriever = own;
+    if (dir) {
+      let theirs = retrievers.get(dir);
+      if (!theirs) {
+        const other = await createApp(loadConfig({ ...process.env, DATA_DIR: dir, DATABASE_URL: undefined }), {
+          logger,
+          skipKnowledgeSync: true,
+        });
+        opened.push(other);
+        theirs = new Retriever(other.index());
+        retrievers.set(dir, theirs);
+      }
+      retriever = theirs;
+    }
+    const name = path.basename(file, '.jsonl') + (dir ? `@${path.basename(dir)}` : '');
+    files.push({ name, questions: readQuestions(path.resolve(file)), retriever });
+  }
+  return Object.assign(files, { opened });
 }
 
 async function evaluate(): Promise<void> {

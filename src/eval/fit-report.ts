@@ -1,4 +1,3 @@
-import path from 'node:path';
 import { ABSTENTION_MODEL, confidenceFrom } from '../knowledge/retrieval/abstention.js';
 import type { Retriever } from '../knowledge/retrieval/retriever.js';
 import {
@@ -9,10 +8,30 @@ import {
   confidenceOf,
   crossValidate,
   fitLogistic,
+  type AbstentionExample,
   leaveOneSetOut,
   type LabelledSet,
 } from './fit-abstention.js';
 import type { EvalQuestion } from './questions.js';
+
+/**
+ * A labelled question file and the retriever that answers it: the shipped base's, or that of a data folder
+ * holding one regulation ingested through `kb add` (questions about a regulation Pandu was not curated for).
+ */
+export interface LabelledFile {
+  name: string;
+  questions: readonly EvalQuestion[];
+  retriever: Retriever;
+}
+
+/**
+ * A labelled file as given to `--fit-abstention`: `set.jsonl`, answered from the run's data folder, or
+ * `set.jsonl@dir`, answered from `dir` (resolved by the caller).
+ */
+export function parseLabelledSpec(spec: string): { file: string; dataDir?: string } {
+  const at = spec.lastIndexOf('@');
+  return at > 0 && at < spec.length - 1 ? { file: spec.slice(0, at), dataDir: spec.slice(at + 1) } : { file: spec };
+}
 
 const pct = (r: { abstention: number; falseAbstention: number }) =>
   `abstain ${r.abstention.toFixed(3)}  salah-abstain ${r.falseAbstention.toFixed(3)}`;
@@ -22,8 +41,9 @@ const pct = (r: { abstention: number; falseAbstention: number }) =>
  * fitting set, 5-fold cross-validated rates, and the coefficients to paste into abstention.ts (the fitted
  * bias plus MARGIN_SHIFT, as the shipped model's).
  */
-export async function fitAbstention(retriever: Retriever, questions: readonly EvalQuestion[]): Promise<string[]> {
-  const examples = await collectExamples(retriever, questions);
+export async function fitAbstention(sets: ReadonlyArray<LabelledFile>): Promise<string[]> {
+  const examples: AbstentionExample[] = [];
+  for (const set of sets) examples.push(...(await collectExamples(set.retriever, set.questions)));
   const fitted = fitLogistic(examples, DEFAULT_FIT);
   const shipped = { ...fitted, bias: Math.round((fitted.bias + MARGIN_SHIFT) * 100) / 100 };
   return [
@@ -47,13 +67,10 @@ export async function fitAbstention(retriever: Retriever, questions: readonly Ev
  * is the mean over files, each file weighing the same (abstention over files with out-of-scope questions,
  * false abstention over files with in-scope ones).
  */
-export async function leaveOneOutReport(
-  retriever: Retriever,
-  files: ReadonlyArray<{ file: string; questions: readonly EvalQuestion[] }>,
-): Promise<string[]> {
+export async function leaveOneOutReport(files: ReadonlyArray<LabelledFile>): Promise<string[]> {
   const sets: LabelledSet[] = [];
   for (const f of files) {
-    sets.push({ name: path.basename(f.file, '.jsonl'), examples: await collectExamples(retriever, f.questions, { keepRuled: true }) });
+    sets.push({ name: f.name, examples: await collectExamples(f.retriever, f.questions, { keepRuled: true }) });
   }
   const rows = leaveOneSetOut(sets, DEFAULT_FIT, MARGIN_SHIFT);
   const inUse = sets.map((s) => abstentionRates(s.examples, (x) => confidenceFrom(x)));

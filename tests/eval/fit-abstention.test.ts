@@ -8,6 +8,7 @@ import {
   leaveOneSetOut,
   type AbstentionExample,
 } from '../../src/eval/fit-abstention.js';
+import { fitAbstention, leaveOneOutReport, parseLabelledSpec } from '../../src/eval/fit-report.js';
 import { Retriever } from '../../src/knowledge/retrieval/retriever.js';
 import { chunk, indexOf } from '../knowledge/support/chunks.js';
 import type { AbstentionSignals } from '../../src/knowledge/retrieval/abstention.js';
@@ -86,5 +87,66 @@ describe('fitting the abstention model', () => {
     expect(rows[0]!.outside).toBe(examples.slice(20, 40).filter((e) => !e.inScope).length + 1);
     expect(rows[0]!.abstention).toBe(1);
     expect(rows[2]!.abstention).toBeLessThan(0.5);
+  });
+});
+
+describe('fitting on sets answered from different data folders', () => {
+  it('reads "set.jsonl@dir" as a set and the folder that answers it', () => {
+    expect(parseLabelledSpec('tests/fixtures/eval/dev.jsonl')).toEqual({ file: 'tests/fixtures/eval/dev.jsonl' });
+    expect(parseLabelledSpec('fresh.jsonl@/tmp/alone-uu-30')).toEqual({ file: 'fresh.jsonl', dataDir: '/tmp/alone-uu-30' });
+    // A trailing "@" names no folder.
+    expect(parseLabelledSpec('dev.jsonl@')).toEqual({ file: 'dev.jsonl@' });
+  });
+
+  it("asks each set's questions of its own retriever and reports the sets by name", async () => {
+    const curated = indexOf([
+      chunk({ regulation: 'PP 38/2017', pasal: '4' }, 'Bentuk inovasi daerah meliputi inovasi tata kelola dan inovasi pelayanan publik.'),
+    ]);
+    const ingested = indexOf([
+      chunk(
+        { regulation: 'UU 30/2014', pasal: '1', angka: '9' },
+        'Diskresi adalah keputusan pejabat pemerintahan untuk persoalan konkret.',
+      ),
+    ]);
+    const asked: string[] = [];
+    const recording = (name: string, index: typeof curated) => {
+      const retriever = new Retriever(index);
+      const search = retriever.search.bind(retriever);
+      retriever.search = (question, k) => {
+        asked.push(`${name}: ${question}`);
+        return search(question, k);
+      };
+      return retriever;
+    };
+    const q = (id: string, question: string, inScope: boolean) => ({
+      id,
+      question,
+      citations: [],
+      in_scope: inScope,
+      difficulty: 'formal',
+    });
+    const lines = await leaveOneOutReport([
+      {
+        name: 'curated',
+        retriever: recording('curated', curated),
+        questions: [q('c1', 'apa saja bentuk inovasi daerah?', true), q('c2', 'berapa gaji bupati?', false)],
+      },
+      {
+        name: 'alone@uu-30',
+        retriever: recording('uu-30', ingested),
+        questions: [q('u1', 'apa itu diskresi?', true), q('u2', 'berapa tunjangan camat?', false)],
+      },
+    ]);
+    expect(asked).toEqual([
+      'curated: apa saja bentuk inovasi daerah?',
+      'curated: berapa gaji bupati?',
+      'uu-30: apa itu diskresi?',
+      'uu-30: berapa tunjangan camat?',
+    ]);
+    expect(lines.some((l) => l.startsWith('curated '))).toBe(true);
+    expect(lines.some((l) => l.startsWith('alone@uu-30 '))).toBe(true);
+    expect(
+      (await fitAbstention([{ name: 'alone', retriever: new Retriever(ingested), questions: [q('u1', 'apa itu diskresi?', true)] }]))[0],
+    ).toMatch(/^1 contoh \(1 dalam cakupan\)/);
   });
 });
