@@ -24,7 +24,7 @@ export const SLANG: Readonly<Record<string, string>> = {
   tsb: 'tersebut', spt: 'seperti', kyk: 'seperti', kayak: 'seperti',
   sblm: 'sebelum', stlh: 'setelah', abis: 'setelah', habis: 'setelah',
   pd: 'pada', kpd: 'kepada', ke: 'ke', ttg: 'tentang', tntg: 'tentang',
-  org: 'orang', thn: 'tahun', th: 'tahun', tgl: 'tanggal', bln: 'bulan', hr: 'hari', mgg: 'minggu',
+  org: 'orang', thn: 'tahun', th: 'tahun', taun: 'tahun', dlm: 'dalam', dlam: 'dalam', tgl: 'tanggal', bln: 'bulan', hr: 'hari', mgg: 'minggu',
   pgn: 'ingin', pengen: 'ingin', pingin: 'ingin', mau: 'ingin',
   aja: 'saja', aj: 'saja', sja: 'saja', sj: 'saja', doang: 'saja',
   dikit: 'sedikit', sdikit: 'sedikit', bnyk: 'banyak', byk: 'banyak',

@@ -142,18 +142,21 @@ export class RegulationDirectory {
   }
 
   /**
-   * The question's words that name a regulation by its subject ("administrasi" and "pemerintahan" in
+   * The question's words that name a regulation by its subject ("UU", "administrasi" and "pemerintahan" in
    * "menurut UU administrasi pemerintahan"): they say where to look, not what is asked.
    */
   subjectWords(words: readonly string[]): Set<string> {
     return this.matchSubjects(words).words;
   }
 
-  /** namedBySubject and subjectWords at once, for a caller that needs both. */
-  matchSubjects(words: readonly string[]): { named: string[]; words: Set<string> } {
+  /**
+   * namedBySubject and subjectWords at once, for a caller that needs both, with the positions of the naming
+   * words in `words` (a word the question also uses elsewhere names nothing there).
+   */
+  matchSubjects(words: readonly string[]): { named: string[]; words: Set<string>; at: Set<number> } {
     let best = 0;
     let named: string[] = [];
-    let naming = new Set<string>();
+    let naming = new Set<number>();
     words.forEach((_word, i) => {
       const found = kindAt(words, i);
       if (!found) return;
@@ -161,9 +164,10 @@ export class RegulationDirectory {
       let j = found.next;
       while (j < words.length && SKIPPED_AFTER_KIND.has(words[j]!)) j += 1;
       if (j < words.length && /^\d/.test(words[j]!)) return; // named by number: legal-refs.ts has it
-      const window = words.slice(j, j + WINDOW).filter(isContentWord);
+      const window: number[] = [];
+      for (let k = j; k < Math.min(words.length, j + WINDOW); k += 1) if (isContentWord(words[k]!)) window.push(k);
       if (window.length === 0) return;
-      const perWord = window.map((w) => new Set(wordTokens(w, this.analyzer).flat()));
+      const perWord = window.map((k) => new Set(wordTokens(words[k]!, this.analyzer).flat()));
       const tokens = new Set(perWord.flatMap((t) => [...t]));
       for (const e of this.list) {
         if (kind && e.type !== kind) continue;
@@ -171,19 +175,23 @@ export class RegulationDirectory {
           const matched = subject.map((variants) => variants.some((v) => tokens.has(v)));
           const share = matched.filter(Boolean).length / subject.length;
           if (!matched[0] || share < 0.5) continue;
-          const used = window.filter((_, k) => subject.some((variants) => variants.some((v) => perWord[k]!.has(v))));
+          // The kind ("UU", "peraturan pemerintah") and the words after it ("nomor", "tentang") name it too.
+          const used = [
+            ...Array.from({ length: j - i }, (_, k) => i + k),
+            ...window.filter((_, k) => subject.some((variants) => variants.some((v) => perWord[k]!.has(v)))),
+          ];
           if (share > best) {
             best = share;
             named = [e.name];
             naming = new Set(used);
           } else if (share === best && !named.includes(e.name)) {
             named.push(e.name);
-            for (const w of used) naming.add(w);
+            for (const k of used) naming.add(k);
           }
         }
       }
     });
-    return { named, words: naming };
+    return { named, words: new Set([...naming].map((k) => words[k]!)), at: naming };
   }
 
   /**

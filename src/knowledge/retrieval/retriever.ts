@@ -262,18 +262,34 @@ export class Retriever {
    * namedRegulations), and as search words would only pull in its definitions of those very words. A word
    * the question also uses elsewhere keeps its weight.
    */
-  private withoutNamingWords(query: PreparedQuery, bySubject: ReadonlySubjects | undefined): PreparedQuery['groups'] {
-    const naming = bySubject?.words;
-    if (!naming || naming.size === 0) return query.groups;
-    const surfaces = new Set(this.index.analyzer.analyze([...naming].join(' ')).map((g) => g.surface));
-    const uses = new Map<string, number>();
-    for (const g of query.groups) if (g.group.kind === 'word') uses.set(g.group.surface, (uses.get(g.group.surface) ?? 0) + 1);
-    const naming1 = (g: PreparedQuery['groups'][number]) =>
-      (g.group.kind === 'word' && surfaces.has(g.group.surface) && uses.get(g.group.surface) === 1) ||
-      (g.group.kind === 'concept' && surfaces.has(g.group.surface) && g.group.surface.split(' ').every((w) => uses.get(w) === 1));
-    const weighed = query.groups.map((g) => (naming1(g) ? { ...g, weight: g.weight * NAMING_WORD_WEIGHT } : g));
+  private withoutNamingWords(query: PreparedQuery, naming: ReadonlySet<number>): PreparedQuery['groups'] {
+    if (naming.size === 0) return query.groups;
+    const weighed = query.groups.map((g, i) => (naming.has(i) ? { ...g, weight: g.weight * NAMING_WORD_WEIGHT } : g));
     // A question that is nothing but the regulation's name keeps its words.
     return weighed.some((g, i) => g.group.kind !== 'pair' && g.weight === query.groups[i]!.weight && g.group.kind !== 'legal') ? weighed : query.groups;
+  }
+
+  /**
+   * The query's groups that only name a regulation by its subject ("administrasi pemerintahan" in "menurut
+   * UU administrasi pemerintahan"): a word the question uses once, or a concept made of such words. They
+   * choose the regulation (see namedRegulations); they are not what is asked about.
+   */
+  private namingGroups(query: PreparedQuery, bySubject: ReadonlySubjects | undefined, read: QuestionText): Set<number> {
+    const found = new Set<number>();
+    if (!bySubject || bySubject.at.size === 0) return found;
+    const words = read.words();
+    const surfaces = new Set(this.index.analyzer.analyze([...bySubject.words].join(' ')).map((g) => g.surface));
+    // Every use of the word is in the name: a word group stands for all of them.
+    const onlyNaming = (word: string) => words.every((w, k) => w !== word || bySubject.at.has(k));
+    query.groups.forEach((g, i) => {
+      if (
+        (g.group.kind === 'word' && surfaces.has(g.group.surface) && onlyNaming(g.group.surface)) ||
+        (g.group.kind === 'concept' && surfaces.has(g.group.surface) && g.group.surface.split(' ').every(onlyNaming))
+      ) {
+        found.add(i);
+      }
+    });
+    return found;
   }
 
   async search(question: string, k = 5): Promise<RetrievalResult> {
@@ -283,14 +299,15 @@ export class Retriever {
     const cues = readCues(read);
     const bySubject = this.priors.namedBySubject ? this.index.regulations.matchSubjects(read.words()) : undefined;
     const named = this.namedRegulations(query, bySubject, read);
+    const naming = this.namingGroups(query, bySubject, read);
     const raw = useBm25
-      ? this.index.bm25.search(askingWordsWeighed(this.withoutNamingWords(query, bySubject), cues, this.priors.askingWord), Math.round(this.depth * LEXICAL_CANDIDATES))
+      ? this.index.bm25.search(askingWordsWeighed(this.withoutNamingWords(query, naming), cues, this.priors.askingWord), Math.round(this.depth * LEXICAL_CANDIDATES))
       : [];
-    const subject = definitionSubject(query, cues);
+    const subject = definitionSubject(query, cues, naming);
     const pairs = query.groups.flatMap((g, i) => (g.group.kind === 'pair' ? [i] : []));
     const act = this.priors.agent === 1 ? undefined : (cues.act ?? doerAct(read.words(), this.index.doers(), this.index.analyzer.stemTable));
     const actedOn = act ? askedAct(this.actTokens(act, read.words()), query.groups, raw) : undefined;
-    const listAsked = cues.list && !cues.definition && this.priors.listedSubject !== 1 ? listSubject(query) : undefined;
+    const listAsked = cues.list && !cues.definition && this.priors.listedSubject !== 1 ? listSubject(query, naming) : undefined;
     const scores = this.adjustLexical(named, cues, subject, raw, pairs, actedOn, listAsked);
     const denseIndex = this.mode !== 'bm25' && (this.mode === 'dense' || this.denseWeight > 0) ? this.index.dense : undefined;
     // The adjusted scores are the retriever's own scratch: listed before waiting for the dense half, read
@@ -410,7 +427,7 @@ function askedAct(tokens: ReadonlySet<string>, groups: PreparedQuery['groups'], 
 }
 
 /** Regulations a question names by subject, and the words that name them (see RegulationDirectory). */
-type ReadonlySubjects = { readonly named: readonly string[]; readonly words: ReadonlySet<string> };
+type ReadonlySubjects = { readonly named: readonly string[]; readonly words: ReadonlySet<string>; readonly at: ReadonlySet<number> };
 
 /** A passage saying what its subject covers ("… yang meliputi …", "terdiri atas"). */
 const STATES_SCOPE_RE = /\b(?:meliputi|mencakup|terdiri atas|terdiri dari|antara lain)\b/i;
@@ -419,10 +436,10 @@ const STATES_SCOPE_RE = /\b(?:meliputi|mencakup|terdiri atas|terdiri dari|antara
  * The words naming what a definition (or coverage) question asks about, less the words asking for a
  * definition or a scope ("ruang" of "ruang lingkup" included).
  */
-function definitionSubject(query: PreparedQuery, cues: QuestionCues): string[][] {
+function definitionSubject(query: PreparedQuery, cues: QuestionCues, naming: ReadonlySet<number>): string[][] {
   if (!cues.definition && !cues.coverage) return [];
   const scope = query.groups.some((g) => g.group.surface === 'lingkup' || g.group.surface === 'lingkupnya');
-  return subjectGroups(query)
+  return subjectGroups(query, naming)
     .filter((g) => !DEFINITION_CUES.has(g.group.surface) && !COVERAGE_CUES.has(g.group.surface))
     .filter((g) => !(scope && g.group.surface === 'ruang'))
     .map((g) => g.variants.map((v) => v.token));
@@ -430,18 +447,20 @@ function definitionSubject(query: PreparedQuery, cues: QuestionCues): string[][]
 
 /**
  * The question's words and concepts that can name a subject: not numbers, and not the words naming a
- * regulation ("UU 30/2014", "PP"), which say where to look, not what is asked about.
+ * regulation ("UU 30/2014", "PP", "UU administrasi pemerintahan": `naming`), which say where to look, not
+ * what is asked about.
  */
-function subjectGroups(query: PreparedQuery): PreparedQuery['groups'] {
+function subjectGroups(query: PreparedQuery, naming: ReadonlySet<number>): PreparedQuery['groups'] {
   const legal = new Set(query.groups.filter((g) => g.group.kind === 'legal').flatMap((g) => g.group.surface.split(':')));
   return query.groups.filter(
-    (g) => (g.group.kind === 'word' || g.group.kind === 'concept') && !/^\d+$/.test(g.group.surface) && !legal.has(g.group.surface),
+    (g, i) =>
+      (g.group.kind === 'word' || g.group.kind === 'concept') && !/^\d+$/.test(g.group.surface) && !legal.has(g.group.surface) && !naming.has(i),
   );
 }
 
 /** The words naming what a list question asks to be listed (see subjectGroups). */
-function listSubject(query: PreparedQuery): string[][] {
-  return subjectGroups(query).map((g) => g.variants.map((v) => v.token));
+function listSubject(query: PreparedQuery, naming: ReadonlySet<number>): string[][] {
+  return subjectGroups(query, naming).map((g) => g.variants.map((v) => v.token));
 }
 
 /** Definitions and Penjelasan items whose defined term is exactly the subject asked about. */

@@ -35,10 +35,26 @@ describe('regulations named by their subject', () => {
   });
 
   it("does not let the words naming a regulation pull in that regulation's definition of them", async () => {
-    expect(index.regulations.subjectWords(normaliseWords('menurut UU pelayanan publik, penyelenggara wajib apa?'))).toEqual(new Set(['pelayanan', 'publik']));
+    expect(index.regulations.subjectWords(normaliseWords('menurut UU pelayanan publik, penyelenggara wajib apa?'))).toEqual(new Set(['uu', 'pelayanan', 'publik']));
     expect(index.regulations.subjectWords(normaliseWords('menurut UU, penyelenggara wajib apa?')).size).toBe(0);
     const hits = (await new Retriever(index).search('menurut UU pelayanan publik, penyelenggara wajib apa?', 3)).hits;
     expect(hits[0]?.chunk.citation).toBe('UU 25/2009 Pasal 15');
+  });
+
+  it('reads the subject of a definition question without the words naming the regulation', async () => {
+    const title = 'Undang-Undang Nomor 30 Tahun 2014 tentang Administrasi Pemerintahan';
+    const uu30 = indexOf([
+      chunk({ regulation: 'UU 30/2014', pasal: '1', angka: '9', documentTitle: title }, 'Diskresi adalah Keputusan dan/atau Tindakan yang ditetapkan oleh Pejabat Pemerintahan untuk mengatasi persoalan konkret.'),
+      chunk({ regulation: 'UU 30/2014', pasal: '22', documentTitle: title }, 'Diskresi hanya dapat dilakukan oleh Pejabat Pemerintahan yang berwenang untuk melancarkan administrasi pemerintahan.'),
+      chunk(
+        { regulation: 'UU 30/2014', pasal: '25', ayat: '2', penjelasan: true, documentTitle: title },
+        'Diskresi yang mengubah alokasi anggaran dicatat dalam administrasi pemerintahan; Diskresi demikian dilaporkan kepada atasan dalam administrasi pemerintahan.',
+      ),
+    ]);
+    for (const q of ['Apa yang dimaksud dengan Diskresi menurut UU Administrasi Pemerintahan?', 'apa itu diskresi dlm undang-undang tentang administrasi pemerintahan']) {
+      const hits = (await new Retriever(uu30).search(q, 3)).hits;
+      expect(hits[0]?.chunk.citation, q).toBe('UU 30/2014 Pasal 1 angka 9');
+    }
   });
 
   it('takes a kind closing its clause as the one regulation of that kind the index holds', () => {

@@ -174,6 +174,8 @@ describe('abstention that reads the question', () => {
     expect(told.signals.coverageTop1).toBeGreaterThan((await search('Kemarin atasan minta cari tahu, uji coba dilakukan di perangkat daerah mana?')).signals.coverageTop1);
     // A time word in the part that asks still asks about now.
     expect((await search('tahun ini, uji coba dilakukan di perangkat daerah mana?')).signals.asksCurrent).toBe(1);
+    // … as typed in a chat: "taun ini", "thn ini".
+    expect((await search('taun ini uji coba dilakukan di perangkat daerah mana?')).signals.asksCurrent).toBe(1);
   });
 
   it('reads a time word right before someone wanting to know or asking as dating the asking, not the fact', async () => {
