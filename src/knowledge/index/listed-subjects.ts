@@ -4,13 +4,14 @@ import type { IndexedChunk } from './indexed-chunk.js';
 
 // "Kewajiban kepala daerah dan wakil kepala daerah meliputi: a. …", "Urusan pemerintahan absolut
 // sebagaimana dimaksud dalam Pasal 9 ayat (2) meliputi: a. …": a rule that opens by naming what it lists.
+// "AUPB yang dimaksud dalam Undang-Undang ini meliputi asas: a. …": the kind of item may follow the verb.
 const LISTING_RE =
-  /^([A-Z][^,.;:()]{2,120}?)\s+(?:sebagaimana\s+dimaksud\s+(?:dalam|pada)\s+[^:;]*?\s+)?(?:(?:paling\s+sedikit|sekurang-kurangnya)\s+)?(?:meliputi|terdiri\s+atas|terdiri\s+dari|mencakup|berupa|antara\s+lain|memuat(?:\s+[a-z]+){0,3})\s*:/;
+  /^([A-Z][^,.;:()]{2,120}?)\s+(?:(?:sebagaimana|yang)\s+dimaksud\s+(?:dalam|pada)\s+[^:;]*?\s+)?(?:(?:paling\s+sedikit|sekurang-kurangnya)\s+)?(?:(?:meliputi|terdiri\s+atas|terdiri\s+dari|mencakup)(?:\s+([a-z]+))?|berupa|antara\s+lain|memuat(?:\s+[a-z]+){0,3})\s*:/;
 // "Camat … mempunyai tugas: a. …", "Kepala daerah … dilarang: a. …": the doer's tasks, rights, duties or
 // prohibitions, purposes or principles, listed; what is listed is named by the verb ("tugas camat",
 // "larangan kepala daerah", "tujuan penggunaan Diskresi", "prinsip Inovasi Daerah").
 const DOER_LIST_RE =
-  /^([A-Z][^,.;:()]{2,120}?)\s+(?:sebagaimana\s+dimaksud\s+(?:dalam|pada)\s+[^:;]*?\s+)?(?:(?:mempunyai|memiliki)\s+(tugas|fungsi|hak|kewajiban|wewenang|kewenangan)|(?:diselenggarakan|dilaksanakan)\s+berdasarkan(?:\s+pada)?\s+(asas|prinsip)|(?:harus|wajib)\s+memenuhi\s+(syarat|persyaratan|kriteria)|(berwenang|berhak|berkewajiban|bertugas|bertujuan|berfungsi|dilarang|wajib)(?:\s+(?:untuk|sebagai))?)\s*:/;
+  /^([A-Z][^,.;:()]{2,120}?)\s+(?:(?:sebagaimana|yang)\s+dimaksud\s+(?:dalam|pada)\s+[^:;]*?\s+)?(?:(?:mempunyai|memiliki)\s+(tugas|fungsi|hak|kewajiban|wewenang|kewenangan)|(?:diselenggarakan|dilaksanakan)\s+berdasarkan(?:\s+pada)?\s+(asas|prinsip)|(?:harus|wajib)\s+memenuhi\s+(syarat|persyaratan|kriteria)|(berwenang|berhak|berkewajiban|bertugas|bertujuan|berfungsi|dilarang|wajib)(?:\s+(?:untuk|sebagai))?)\s*:/;
 const LISTED_BY_VERB: Readonly<Record<string, string>> = {
   berwenang: 'wewenang',
   berhak: 'hak',
@@ -42,7 +43,7 @@ export function listedSubject(chunk: IndexedChunk, analyzer: Analyzer): DefinedT
 
 function subjectOf(text: string): string | undefined {
   const listing = LISTING_RE.exec(text);
-  if (listing) return listing[1];
+  if (listing) return listing[2] ? `${listing[2]} ${listing[1]}` : listing[1];
   const doer = DOER_LIST_RE.exec(text);
   if (!doer) return undefined;
   return `${doer[2] ?? doer[3] ?? doer[4] ?? LISTED_BY_VERB[doer[5]!]} ${doer[1]}`;

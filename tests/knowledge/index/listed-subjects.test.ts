@@ -23,6 +23,8 @@ describe('listedSubject', () => {
       'absolut',
     ]);
     expect(subjectOf('Perangkat Daerah kabupaten/kota terdiri atas: a. sekretariat daerah; b. inspektorat.')).toContain('perangkat');
+    // The kind of item named after the verb, and "yang dimaksud dalam …" read as "sebagaimana dimaksud …".
+    expect(subjectOf('AUPB yang dimaksud dalam Undang-Undang ini meliputi asas: a. kepastian hukum; b. kemanfaatan.')).toEqual(['asas', 'aupb']);
   });
 
   it('names a doer\'s listed tasks, rights or prohibitions by the verb that lists them', () => {
