@@ -479,6 +479,11 @@ const FRAME_WORDS: ReadonlySet<string> = new Set([
   'cakup',
   'meliputi',
   'terdiri',
+  // The kinds of something ("jenis sanksi apa saja", "macam-macam pembinaan"): a list of its kinds is asked for.
+  'jenis',
+  'jenisnya',
+  'macam',
+  'macamnya',
   // Asking itself ("ingin menanyakan", "mau bertanya"), in every affixed form through its root.
   'tanya',
 ]);

@@ -19,6 +19,13 @@ describe('abstention that reads the question', () => {
     }
   });
 
+  it('takes a word asking for the kinds of something ("jenis", "macam") as framing, also where the base never uses it', async () => {
+    // The base says "Uji coba dilakukan pada …"; it has no "jenis" or "macam" anywhere.
+    for (const question of ['uji coba dilakukan pada perangkat daerah jenis apa saja?', 'macam-macam perangkat daerah uji coba apa saja?']) {
+      expect((await search(question)).signals.unknownShare, question).toBe(0);
+    }
+  });
+
   it('takes an out-of-scope subject as typed, before stemming ("pengadaan" is not "ada")', async () => {
     const r = await search('pengadaan barang untuk uji coba inovasi lewat e-katalog gimana?');
     expect(r.signals.outsideTopic).toBe(1);
