@@ -26,6 +26,14 @@ const LEXICAL_CANDIDATES = 1.5;
 /** The share of a listed subject's words a list question must name for the rule listing it to rank first. */
 const LISTED_SHARE = 0.8;
 
+/**
+ * For a list question, BM25 candidates as a multiple of the usual ones, of which those past the usual are
+ * kept only when they list the subject asked: in a regulation's chapter every article shares the chapter's
+ * title ("BAB VI SANKSI ADMINISTRATIF"), and the rule listing the sanctions, longer than its neighbours,
+ * ranked 85th by words alone for "sanksi administratif apa saja".
+ */
+const LISTED_CANDIDATES = 5;
+
 /** How many of the best passages lend to the articles they refer to. */
 const REFERRING_PASSAGES = 5;
 
@@ -218,18 +226,22 @@ export class Retriever {
     }
     // "Apa saja kewajiban kepala daerah?" is answered by the rule listing exactly that ("Kewajiban kepala
     // daerah … meliputi: a. …"), over its neighbours that define the subject or use its words for more.
-    if (listAsked && form.list) {
-      const listed = this.index.listedSubject(doc);
-      // One word of a subject of five or more may be left out ("hak keuangan anggota DPRD" for "… DPRD provinsi").
-      if (listed && termMatch(listAsked, listed).termShare >= LISTED_SHARE) {
-        factor *= p.listedSubject;
-      }
-    }
+    if (listAsked && this.listsAsked(doc, listAsked)) factor *= p.listedSubject;
     // Who does what is a norm, stated by rules: not by a definition of what something is, nor by notes
     // about a regulation or a practice. A restatement's doer comes from one of the rules it rests on, which
     // gets the factor when the restatement lends it its score.
     if (actedOn?.docs.has(doc) && this.index.roles[doc] === 'rule' && sharesAny(this.index.agentRoots(doc), actedOn.tokens)) factor *= p.agent;
     return factor;
+  }
+
+  /**
+   * The passage is a rule listing the subject a list question asks for. One word of a subject of five or
+   * more may be left out ("hak keuangan anggota DPRD" for "… DPRD provinsi").
+   */
+  private listsAsked(doc: number, listAsked: string[][]): boolean {
+    if (!this.index.forms[doc]!.list) return false;
+    const listed = this.index.listedSubject(doc);
+    return listed !== undefined && termMatch(listAsked, listed).termShare >= LISTED_SHARE;
   }
 
   /**
@@ -300,14 +312,22 @@ export class Retriever {
     const bySubject = this.priors.namedBySubject ? this.index.regulations.matchSubjects(read.words()) : undefined;
     const named = this.namedRegulations(query, bySubject, read);
     const naming = this.namingGroups(query, bySubject, read);
+    const listAsked = cues.list && !cues.definition && this.priors.listedSubject !== 1 ? listSubject(query, naming) : undefined;
+    const candidates = Math.round(this.depth * LEXICAL_CANDIDATES);
     const raw = useBm25
-      ? this.index.bm25.search(askingWordsWeighed(this.withoutNamingWords(query, naming), cues, this.priors.askingWord), Math.round(this.depth * LEXICAL_CANDIDATES))
+      ? this.index.bm25.search(
+          askingWordsWeighed(this.withoutNamingWords(query, naming), cues, this.priors.askingWord),
+          listAsked?.length ? candidates * LISTED_CANDIDATES : candidates,
+        )
       : [];
+    if (listAsked?.length && raw.length > candidates) {
+      const kept = raw.slice(candidates).filter((h) => this.listsAsked(h.doc, listAsked));
+      raw.splice(candidates, raw.length - candidates, ...kept);
+    }
     const subject = definitionSubject(query, cues, naming);
     const pairs = query.groups.flatMap((g, i) => (g.group.kind === 'pair' ? [i] : []));
     const act = this.priors.agent === 1 ? undefined : (cues.act ?? doerAct(read.words(), this.index.doers(), this.index.analyzer.stemTable));
     const actedOn = act ? askedAct(this.actTokens(act, read.words()), query.groups, raw) : undefined;
-    const listAsked = cues.list && !cues.definition && this.priors.listedSubject !== 1 ? listSubject(query, naming) : undefined;
     const scores = this.adjustLexical(named, cues, subject, raw, pairs, actedOn, listAsked);
     const denseIndex = this.mode !== 'bm25' && (this.mode === 'dense' || this.denseWeight > 0) ? this.index.dense : undefined;
     // The adjusted scores are the retriever's own scratch: listed before waiting for the dense half, read

@@ -188,6 +188,23 @@ describe('a list question and the rule listing exactly what it asks', () => {
     expect(await top({ listedSubject: 1 })).toBe(`${REG} Pasal 130 ayat (3)`);
   });
 
+  it('finds the rule listing the subject among many articles that share its words through their chapter title', async () => {
+    const heading = 'BAB VI SANKSI ADMINISTRATIF > Bagian Kedua Tata Cara Penjatuhan Sanksi';
+    const chapter = indexOf([
+      chunk(
+        { regulation: 'PP 12/2017', pasal: '37', ayat: '4', heading, quote: true },
+        'Sanksi administratif sebagaimana dimaksud pada ayat (1) terdiri atas: a. teguran tertulis; b. tidak dibayarkan hak keuangan selama 3 (tiga) bulan; ' +
+          'c. penundaan evaluasi rancangan peraturan daerah; d. penundaan dana alokasi umum; e. mengikuti program pembinaan khusus; f. pemberhentian sementara; dan g. pemberhentian.',
+      ),
+      // Short articles of the same chapter, which match "sanksi administratif" through its title alone.
+      ...Array.from({ length: 80 }, (_, i) =>
+        chunk({ regulation: 'PP 12/2017', pasal: String(38 + i), heading, quote: true }, `Teguran tertulis ${i + 1} disampaikan kepada kepala daerah oleh Menteri.`),
+      ),
+    ]);
+    expect(await firstOf(chapter)('sanksi administratif apa saja?')).toBe('PP 12/2017 Pasal 37 ayat (4)');
+    expect(await firstOf(chapter)('sanksi administratif apa saja?', { listedSubject: 1 })).not.toBe('PP 12/2017 Pasal 37 ayat (4)');
+  });
+
   it('leaves a question that does not ask for a list to the other signals', async () => {
     expect(await first('apa itu urusan pemerintahan absolut?')).toBe(`${REG} Pasal 9 ayat (2)`);
   });
