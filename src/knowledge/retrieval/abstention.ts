@@ -454,11 +454,20 @@ const CURRENT_RE = /(?<! (sampai|hingga)) (sekarang|skrg|terkini|terbaru) |(?<! 
  */
 const DATES_THE_ASKING_RE = /^(?:[a-z]+ ){0,2}(?:(?:ingin|mau|perlu) (?:tahu|mengetahui)|bertanya|menanyakan|nanya|minta|meminta) /;
 
+/**
+ * A past time word right after an event of the story ("dalam rapat harmonisasi kemarin ada perdebatan
+ * apakah …", "sosialisasi minggu lalu"): it dates the meeting that led to the question, not the fact asked.
+ */
+const DATED_EVENT_RE = /\b(?:rapat|pertemuan|acara|sosialisasi|diskusi|bimtek|kunjungan|webinar|forum|musyawarah|sidang|kegiatan)(?: [a-z]+){0,2} $/;
+const PAST_RE = /^ (?:kemarin|(?:tahun|bulan|minggu|hari) lalu) $/;
+
 /** Whether the asking parts (normalised words, a space at each end) ask for a fact as it stands at a time. */
 function asksCurrentFact(asking: string): boolean {
   for (const m of asking.matchAll(CURRENT_RE)) {
     // Each alternative ends with the space after its last word.
-    if (!DATES_THE_ASKING_RE.test(asking.slice(m.index + m[0].length))) return true;
+    if (DATES_THE_ASKING_RE.test(asking.slice(m.index + m[0].length))) continue;
+    if (PAST_RE.test(m[0]) && DATED_EVENT_RE.test(asking.slice(0, m.index + 1))) continue;
+    return true;
   }
   return false;
 }

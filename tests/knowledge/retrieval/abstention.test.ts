@@ -185,6 +185,14 @@ describe('abstention that reads the question', () => {
     expect((await search('taun ini uji coba dilakukan di perangkat daerah mana?')).signals.asksCurrent).toBe(1);
   });
 
+  it('reads a past time word right after a meeting of the story as dating the meeting, not the fact asked', async () => {
+    const meeting = await search('Dalam rapat koordinasi kemarin ada perdebatan apakah uji coba dilakukan di perangkat daerah?');
+    expect(meeting.signals.asksCurrent).toBe(0);
+    expect((await search('Pada sosialisasi minggu lalu ada yang bertanya, uji coba dilakukan di perangkat daerah mana?')).signals.asksCurrent).toBe(0);
+    // Not after a meeting, "kemarin" still asks for how something stood at a time.
+    expect((await search('uji coba kemarin dilakukan di perangkat daerah mana?')).signals.asksCurrent).toBe(1);
+  });
+
   it('reads a time word right before someone wanting to know or asking as dating the asking, not the fact', async () => {
     for (const question of [
       'Sekarang pimpinan ingin tahu apakah uji coba dilakukan di perangkat daerah?',
