@@ -568,7 +568,9 @@ function asksRegionRecord(question: QuestionText, index: KnowledgeIndex): boolea
   });
 }
 
-const MONEY_ASKED_RE = /\b(biaya|biayanya|harga|harganya|tarif|rupiah|nominal|nominalnya|honor|honornya|gaji|uang|besaran|besarnya)\b/;
+// An amount of money: its words, a unit after "berapa" ("cair brp M", "berapa juta"), or the value of something paid out.
+const MONEY_ASKED_RE =
+  /\b(biaya|biayanya|harga|harganya|tarif|rupiah|nominal|nominalnya|honor|honornya|gaji|uang|besaran|besarnya)\b|\b(berapa|brp) (juta|jt|miliar|milyar|m|triliun|rp)\b|\bnilai (maksimal |minimal |paling (banyak|sedikit|tinggi) )?(hibah|paket|kontrak|pengadaan|bantuan|proyek|pinjaman|dana|tunjangan|insentif)\b/;
 const MONEY_STATED_RE = /\bRp\.?\s?\d|\brupiah\b|\b\d{1,3}(?:\.\d{3})+(?:,\d+)?\b/i;
 const CONTACT_ASKED_RE = /\b(alamat|alamatnya|telepon|telp|nomor (hp|wa|whatsapp|telepon|kontak)|kontak|email|surel|website|situs)\b/;
 const CONTACT_STATED_RE = /\b(jl\.|jalan|gedung|telp|telepon|@|https?:|www\.|\.go\.id|\.com)\b/i;

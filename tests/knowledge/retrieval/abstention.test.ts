@@ -297,6 +297,14 @@ describe('abstention that reads the question', () => {
     expect((await search('daerah mana saja yang uji coba inovasi?')).signals.factMissing).toBe(1);
   });
 
+  it('reads an amount of money asked in other words ("brp M", "nilai maksimal hibah") as a fact the passages must state', async () => {
+    for (const question of ['dana uji coba inovasi kabupaten kita cair brp M?', 'berapa nilai maksimal hibah untuk uji coba inovasi daerah?', 'berapa juta dana uji coba inovasi?']) {
+      expect((await search(question)).signals.factMissing, question).toBe(1);
+    }
+    // A score is not money.
+    expect((await search('berapa nilai minimal penilaian inovasi daerah?')).signals.factMissing).toBe(0);
+  });
+
   it('weighs a word after a form of address ("pak camat") as the asker, not the subject', async () => {
     const story = await search('pak camat tanya, uji coba dilakukan di perangkat daerah mana?');
     const subject = await search('camat uji coba dilakukan di perangkat daerah mana?');
