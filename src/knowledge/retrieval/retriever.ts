@@ -282,9 +282,9 @@ export class Retriever {
   }
 
   /**
-   * The query's groups that only name a regulation by its subject ("administrasi pemerintahan" in "menurut
-   * UU administrasi pemerintahan"): a word the question uses once, or a concept made of such words. They
-   * choose the regulation (see namedRegulations); they are not what is asked about.
+   * The query's groups that only name a regulation by its subject ("UU administrasi pemerintahan" in
+   * "menurut UU administrasi pemerintahan"): a word every use of which is in the name, or a concept made of
+   * such words. They choose the regulation (see namedRegulations); they are not what is asked about.
    */
   private namingGroups(query: PreparedQuery, bySubject: ReadonlySubjects | undefined, read: QuestionText): Set<number> {
     const found = new Set<number>();
