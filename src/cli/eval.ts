@@ -61,12 +61,12 @@ try {
   if (values['fit-abstention']) {
     // --questions takes a comma-separated list here: every labelled set the model is fitted on, each
     // answered from the data folder given with --data-dir, or from its own ("set.jsonl@data-dir").
-    const files = await labelledFiles((values.questions ?? '').split(',').filter(Boolean), new Retriever(app.index()));
+    const { files, opened } = await labelledFiles((values.questions ?? '').split(',').filter(Boolean), new Retriever(app.index()));
     try {
       const lines = values['leave-one-out'] ? await leaveOneOutReport(files) : await fitAbstention(files);
       for (const line of lines) console.log(line);
     } finally {
-      await Promise.all(files.opened.map((other) => other.close()));
+      await Promise.all(opened.map((other) => other.close()));
     }
     process.exitCode = 0;
   } else await evaluate();
@@ -82,7 +82,7 @@ try {
 async function labelledFiles(
   specs: readonly string[],
   own: Retriever,
-): Promise<LabelledFile[] & { opened: Array<{ close(): Promise<void> }> }> {
+): Promise<{ files: LabelledFile[]; opened: Array<{ close(): Promise<void> }> }> {
   const opened: Array<{ close(): Promise<void> }> = [];
   const retrievers = new Map<string, Retriever>();
   const files: LabelledFile[] = [];
@@ -106,7 +106,7 @@ async function labelledFiles(
     const name = path.basename(file, '.jsonl') + (dir ? `@${path.basename(dir)}` : '');
     files.push({ name, questions: readQuestions(path.resolve(file)), retriever });
   }
-  return Object.assign(files, { opened });
+  return { files, opened };
 }
 
 async function evaluate(): Promise<void> {

@@ -143,8 +143,11 @@ export class Bm25Index {
     return Math.log(1 + (this.size - n + 0.5) / (n + 0.5));
   }
 
-  /** The `limit` best documents matching at least one group, best first. `variantWeights` discounts fuzzy guesses. */
-  search(groups: readonly WeightedGroup[], limit: number): Bm25Hit[] {
+  /**
+   * The `limit` best documents matching at least one group, best first. `admit` (given a document and its
+   * rank among them) may leave some out before their hits, with their group scores, are made.
+   */
+  search(groups: readonly WeightedGroup[], limit: number, admit?: (doc: number, rank: number) => boolean): Bm25Hit[] {
     const { k1 } = this.params;
     const { offsets, docs, tfs } = this.parts;
     const lengthNorm = this.lengthNorm;
@@ -209,7 +212,8 @@ export class Bm25Index {
     // Zeros held as doubles: the group scores written below are doubles, and an array made of small
     // integers (`new Array(g).fill(0)`) would be converted, a new backing store each, on its first write.
     const zeros = new Array<number>(g).fill(0.5).fill(0);
-    const hits = top.sorted().map((doc, rank) => {
+    const ranked = admit ? top.sorted().filter(admit) : top.sorted();
+    const hits = ranked.map((doc, rank) => {
       // `best` is all zeros again: it marks the returned documents (rank + 1) while their group scores are read.
       best[doc] = rank + 1;
       return { doc, score: total[doc]!, groupScores: zeros.slice() };

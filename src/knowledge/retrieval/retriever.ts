@@ -314,16 +314,12 @@ export class Retriever {
     const naming = this.namingGroups(query, bySubject, read);
     const listAsked = cues.list && !cues.definition && this.priors.listedSubject !== 1 ? listSubject(query, naming) : undefined;
     const candidates = Math.round(this.depth * LEXICAL_CANDIDATES);
-    const raw = useBm25
-      ? this.index.bm25.search(
-          askingWordsWeighed(this.withoutNamingWords(query, naming), cues, this.priors.askingWord),
-          listAsked?.length ? candidates * LISTED_CANDIDATES : candidates,
-        )
-      : [];
-    if (listAsked?.length && raw.length > candidates) {
-      const kept = raw.slice(candidates).filter((h) => this.listsAsked(h.doc, listAsked));
-      raw.splice(candidates, raw.length - candidates, ...kept);
-    }
+    const groups = askingWordsWeighed(this.withoutNamingWords(query, naming), cues, this.priors.askingWord);
+    const raw = !useBm25
+      ? []
+      : listAsked?.length
+        ? this.index.bm25.search(groups, candidates * LISTED_CANDIDATES, (doc, rank) => rank < candidates || this.listsAsked(doc, listAsked))
+        : this.index.bm25.search(groups, candidates);
     const subject = definitionSubject(query, cues, naming);
     const pairs = query.groups.flatMap((g, i) => (g.group.kind === 'pair' ? [i] : []));
     const act = this.priors.agent === 1 ? undefined : (cues.act ?? doerAct(read.words(), this.index.doers(), this.index.analyzer.stemTable));
