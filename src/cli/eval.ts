@@ -1,3 +1,4 @@
+import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { createApp, openKnowledge } from '../app.js';
@@ -91,6 +92,8 @@ async function labelledFiles(
     const dir = dataDir ? path.resolve(dataDir) : undefined;
     let retriever = own;
     if (dir) {
+      // An absent folder would be created empty, and its set measured against no knowledge at all.
+      if (!existsSync(dir)) throw new Error(`folder data untuk ${file} tidak ditemukan: ${dir} (isi dulu dengan \`kb add\`)`);
       let theirs = retrievers.get(dir);
       if (!theirs) {
         const other = await createApp(loadConfig({ ...process.env, DATA_DIR: dir, DATABASE_URL: undefined }), {
