@@ -1,4 +1,6 @@
 import { spawnSync } from 'node:child_process';
+import v8 from 'node:v8';
+import { runInNewContext } from 'node:vm';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { run as runBot } from '@grammyjs/runner';
@@ -113,7 +115,18 @@ interface Measured {
   cpuMs: number;
 }
 
+/**
+ * A full garbage collection before a measured window, so no window pays for the garbage an earlier one
+ * left (two whole apps share this heap: a major collection landing in an echo window of half a second
+ * doubled its CPU per update and made the paired ratios range from 1.7 to 3.0).
+ */
+const collectGarbage = (() => {
+  v8.setFlagsFromString('--expose-gc');
+  return runInNewContext('gc') as () => void;
+})();
+
 function measuring(updates: number): () => Measured {
+  collectGarbage();
   const started = performance.now();
   const cpu = process.cpuUsage();
   return () => {
@@ -126,7 +139,12 @@ function measuring(updates: number): () => Measured {
  * Pandu's whole pipeline: grammY runner → adapter → router (users, sessions, dedup) → retrieval → replies.
  * `typingDelayMs: 0` sends "typing" before every answer, as Pandu did before it waited for slow ones.
  */
-async function measurePandu(stack: Stack, app: App, round: number, typingDelayMs?: number): Promise<Measured & { messages: number }> {
+async function measurePandu(
+  stack: Stack,
+  app: App,
+  round: number,
+  variant: { typingDelayMs?: number; httpClient?: 'grammy' } = {},
+): Promise<Measured & { messages: number }> {
   const fake = await startFakeTelegram({ recordPayloads: false });
   const telegram = stack.createTelegramBot({
     token: fake.token,
@@ -136,7 +154,7 @@ async function measurePandu(stack: Stack, app: App, round: number, typingDelayMs
     t: app.i18n.t,
     logger: silentLogger(),
     botInfo: FAKE_BOT,
-    ...(typingDelayMs !== undefined ? { typingDelayMs } : {}),
+    ...variant,
   });
   const running = await stack.launchTelegram(telegram);
   try {
@@ -238,6 +256,7 @@ export async function run(): Promise<void> {
     pandu: [] as Measured[],
     fromSources: [] as Measured[],
     typingAtOnce: [] as Measured[],
+    grammyClient: [] as Measured[],
     core: [] as Measured[],
     corePrisma: [] as Measured[],
     echo: [] as Measured[],
@@ -247,6 +266,10 @@ export async function run(): Promise<void> {
   const ratios: number[] = [];
   try {
     const viaPrisma = prismaRouter(sources.app);
+    // One unrecorded round of each first: the first measured round otherwise still paid for V8 compiling
+    // Pandu's retrieval (1.2 ms an update against 0.8 in the rounds after it), and the echo bot has less to compile.
+    await measurePandu(build, compiled.app, 0);
+    await measureEcho();
     for (let round = 1; round <= ROUNDS; round += 1) {
       // Pandu and the echo bot back to back, in alternating order: the machine's speed drifts (other
       // work, the heap's state), and a ratio taken within a round is fair to both sides of it.
@@ -257,8 +280,10 @@ export async function run(): Promise<void> {
       series.pandu.push(pandu);
       series.echo.push(echo);
       ratios.push(pandu.cpuMs / echo.cpuMs);
+      console.log(`  round ${round}: pandu ${pandu.cpuMs.toFixed(3)} ms, echo ${echo.cpuMs.toFixed(3)} ms CPU/update`);
       series.fromSources.push(await measurePandu(SOURCES, sources.app, round));
-      series.typingAtOnce.push(await measurePandu(build, compiled.app, round + ROUNDS, 0));
+      series.typingAtOnce.push(await measurePandu(build, compiled.app, round + ROUNDS, { typingDelayMs: 0 }));
+      series.grammyClient.push(await measurePandu(build, compiled.app, round + 2 * ROUNDS, { httpClient: 'grammy' }));
       series.core.push(await measureCore(compiled.app.router, round, 'core'));
       series.corePrisma.push(await measureCore(viaPrisma, round, 'prisma'));
     }
@@ -275,6 +300,7 @@ export async function run(): Promise<void> {
   );
   console.log(`  the same from the TypeScript sources through tsx (esbuild's naming helpers): ${fmt(series.fromSources)}`);
   console.log(`  the same compiled, "typing" sent before every answer: ${fmt(series.typingAtOnce)}`);
+  console.log(`  the same compiled, Bot API calls through grammY's own HTTP client (node-fetch): ${fmt(series.grammyClient)}`);
   console.log(`pandu core alone, compiled (router.handle, same questions and concurrency, no Telegram): ${fmt(series.core)}`);
   console.log(`  from the sources, stores on Prisma queries (no prepared hot statements): ${fmt(series.corePrisma)}`);
   console.log(`bare grammY echo bot (${ECHO_UPDATES} updates): ${fmt(series.echo)}`);

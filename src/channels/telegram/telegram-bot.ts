@@ -6,6 +6,7 @@ import { KeyedLock } from '../../core/keyed-lock.js';
 import { realTimers, type Timers } from '../../core/timers.js';
 import type { Translate } from '../../i18n/translator.js';
 import { scrubbingChild, type Logger } from '../../logger.js';
+import { botApiFetch } from './bot-api-fetch.js';
 import { commandMenus, type MenuCommand } from './command-menu.js';
 import { isRateLimited, telegramErrScrubbing } from './fault.js';
 import { InFlight } from './in-flight.js';
@@ -61,6 +62,11 @@ export interface TelegramBotOptions {
   /** Waits between attempts to reach an unreachable Bot API (start-up and polling). */
   reconnect?: BackoffPolicy;
   timers?: Timers;
+  /**
+   * The HTTP client of Bot API calls: Pandu's lean one on Node's http (botApiFetch), or grammY's own
+   * (node-fetch), kept so the benchmark can measure what the lean one buys.
+   */
+  httpClient?: 'node-http' | 'grammy';
 }
 
 /**
@@ -100,7 +106,12 @@ export function createTelegramBot(options: TelegramBotOptions): TelegramBot {
   const timers = options.timers ?? realTimers;
   const apiRoot = (options.apiRoot ?? DEFAULT_API_ROOT).replace(/\/+$/, '');
   const bot = new Bot(token, {
-    client: { apiRoot, timeoutSeconds: options.requestTimeoutSeconds ?? REQUEST_TIMEOUT_SECONDS },
+    client: {
+      apiRoot,
+      timeoutSeconds: options.requestTimeoutSeconds ?? REQUEST_TIMEOUT_SECONDS,
+      // grammY types its option as the WHATWG fetch; it reads only what BotApiResponse has.
+      ...(options.httpClient === 'grammy' ? {} : { fetch: botApiFetch as unknown as typeof fetch }),
+    },
     ...(options.botInfo ? { botInfo: options.botInfo } : {}),
   });
   const inFlight = new InFlight();
