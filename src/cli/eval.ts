@@ -30,23 +30,33 @@ import { bootstrap } from './bootstrap.js';
  * `--fit-abstention --questions a.jsonl,b.jsonl@dir` fits the abstention model on labelled sets and prints it;
  * with `--leave-one-out` it instead fits on all files but one and measures the one left out, for each file.
  */
-const { values } = parseArgs({
-  options: {
-    questions: { type: 'string' },
-    json: { type: 'boolean', default: false },
-    'data-dir': { type: 'string' },
-    ablation: { type: 'boolean', default: false },
-    misses: { type: 'boolean', default: false },
-    'fit-abstention': { type: 'boolean', default: false },
-    'leave-one-out': { type: 'boolean', default: false },
-    'pasal-lookups': { type: 'boolean', default: false },
-  },
-});
+const USAGE =
+  'usage: npm run --silent eval -- (--questions <file.jsonl> | --pasal-lookups) [--json] [--data-dir <dir>] [--ablation] [--misses]';
+const values = readArgs();
 if (!values.questions && !values['pasal-lookups']) {
-  console.error(
-    'usage: npm run --silent eval -- (--questions <file.jsonl> | --pasal-lookups) [--json] [--data-dir <dir>] [--ablation] [--misses]',
-  );
+  console.error(USAGE);
   process.exit(2);
+}
+
+/** The options, or the usage and exit code 2 for one it does not know. */
+function readArgs() {
+  try {
+    return parseArgs({
+      options: {
+        questions: { type: 'string' },
+        json: { type: 'boolean', default: false },
+        'data-dir': { type: 'string' },
+        ablation: { type: 'boolean', default: false },
+        misses: { type: 'boolean', default: false },
+        'fit-abstention': { type: 'boolean', default: false },
+        'leave-one-out': { type: 'boolean', default: false },
+        'pasal-lookups': { type: 'boolean', default: false },
+      },
+    }).values;
+  } catch (error) {
+    console.error(`${error instanceof Error ? error.message : String(error)}\n${USAGE}`);
+    process.exit(2);
+  }
 }
 if (values['data-dir']) {
   process.env.DATA_DIR = path.resolve(values['data-dir']);

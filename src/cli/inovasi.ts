@@ -18,12 +18,23 @@ import { bootstrap } from './bootstrap.js';
  */
 const { config, logger } = bootstrap('warn');
 const { t } = loadTranslator(config.localesDir);
-const { values, positionals } = parseArgs({ allowPositionals: true, options: { 'dry-run': { type: 'boolean', default: false } } });
+const { values, positionals } = readArgs();
 const [command, file, ...extra] = positionals;
 
 if (command !== 'import' || !file || extra.length > 0) {
   console.error(t('innovations.import.usage'));
   process.exit(2);
+}
+
+/** The command line, or the usage and exit code 2 for an option it does not know (a typo, not a stack trace). */
+function readArgs() {
+  try {
+    return parseArgs({ allowPositionals: true, options: { 'dry-run': { type: 'boolean', default: false } } });
+  } catch (error) {
+    console.error(t('innovations.import.bad_option', { detail: error instanceof Error ? error.message : String(error) }));
+    console.error(t('innovations.import.usage'));
+    process.exit(2);
+  }
 }
 
 let exitCode = 0;

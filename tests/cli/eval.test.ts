@@ -90,3 +90,15 @@ describe('npm run eval (table)', () => {
     expect(baseline[3]).toBeLessThan(1);
   });
 });
+
+describe('npm run eval with an option it does not know', () => {
+  it('prints the option and the usage and exits 2, without a stack trace or touching a data folder', async () => {
+    const result = await runCli('src/cli/eval.ts', ['--questoins', QUESTIONS], {
+      env: cliEnv(path.join(temp.dir, 'never-made')),
+    });
+    expect(result.code).toBe(2);
+    expect(result.stderr).toContain("Unknown option '--questoins'");
+    expect(result.stderr).toContain('usage: npm run --silent eval --');
+    expect(result.stderr).not.toMatch(/\n\s+at /);
+  });
+});

@@ -221,21 +221,25 @@ describe('npm run inovasi -- import (XLSX)', () => {
 });
 
 describe('npm run inovasi -- unusable input', () => {
-  it('exits 2 with a reason for missing headers, a broken XLSX and wrong usage, before touching the database', async () => {
+  it('exits 2 with a reason for missing headers, a broken XLSX, wrong usage and an unknown option, before touching the database', async () => {
     const users = await db.user.count();
     writeCsv('tanpa-kolom.csv', ['nama,opd,tahap,jadwal', 'A,B,usulan,']);
     fs.writeFileSync(file('rusak.xlsx'), 'PK\u0003\u0004 bukan berkas excel');
-    const [headers, broken, usage] = await Promise.all([
+    const [headers, broken, usage, option] = await Promise.all([
       inovasi('import', file('tanpa-kolom.csv')),
       inovasi('import', file('rusak.xlsx')),
       inovasi('impor'),
+      inovasi('import', file('tanpa-kolom.csv'), '--dry-rum'),
     ]);
     expect(headers.stderr).toContain(
       'Kolom wajib tidak ada: mulai, kanal, id_kanal. Baris pertama harus berisi judul kolom: nama,opd,tahap,mulai,jadwal,kanal,id_kanal,zona.',
     );
     expect(broken.stderr).toContain('Berkas tidak dapat dibaca sebagai Excel (.xlsx).');
     expect(usage.stderr).toContain('Pemakaian: npm run inovasi -- import BERKAS.csv|BERKAS.xlsx [--dry-run]');
-    for (const r of [headers, broken, usage]) expect(r.code).toBe(2);
+    expect(option.stderr).toContain("Pilihan tidak dapat dibaca: Unknown option '--dry-rum'");
+    expect(option.stderr).toContain('Pemakaian: npm run inovasi -- import');
+    expect(option.stderr).not.toMatch(/\n\s+at /);
+    for (const r of [headers, broken, usage, option]) expect(r.code).toBe(2);
     expect(await db.user.count()).toBe(users);
   });
 });
