@@ -1,6 +1,7 @@
 import type { Translate } from '../../i18n/translator.js';
 import type { Logger } from '../../logger.js';
 import type { IndexedChunk } from '../index/indexed-chunk.js';
+import type { SpelledOut } from '../retrieval/acronyms.js';
 import type { RetrievalHit, Retriever } from '../retrieval/retriever.js';
 import type { Answer } from './answer.js';
 import { absentArticleText } from './absent-article.js';
@@ -59,6 +60,8 @@ export class Answerer {
       { hits: result.hits, index: retriever.index, lookup: result.lookup, cues: result.cues, definitionFirst: result.definitionFirst, notes: this.notes },
       this.t,
     );
+    // Said first, whoever writes the answer: the passages were found through that reading.
+    const read = result.spelledOut?.length ? `${this.readAcronyms(result.spelledOut)}\n\n` : '';
     let llmError: string | undefined;
     if (this.llm) {
       try {
@@ -76,7 +79,7 @@ export class Answerer {
         }
         const used = checked.used.length > 0 ? checked.used : [1];
         const citedHits = used.map((i) => context[i - 1]!).filter(Boolean);
-        const body = checked.text;
+        const body = `${read}${checked.text}`;
         const legend = citedHits.map((h, k) => `[${used[k]}] ${displayCitation(h.chunk, this.t)}`).join('\n');
         const footer = withAmendmentNote(`${this.t('qa.basis')}:\n${legend}`, citedHits.map((h) => h.chunk), this.t);
         const text = this.compose(body, footer);
@@ -87,7 +90,7 @@ export class Answerer {
         this.logger.error({ err: llmError }, 'llm answer failed; using extractive answer');
       }
     }
-    const body = llmError ? `${this.t('qa.llm_fallback')}\n\n${composed.body}` : composed.body;
+    const body = llmError ? `${this.t('qa.llm_fallback')}\n\n${read}${composed.body}` : `${read}${composed.body}`;
     return { ...base, kind: 'answer', text: this.compose(body, withAmendmentNote(composed.footer, composed.used, this.t)), citations: composed.citations, via: 'extractive', llmError };
   }
 
@@ -103,6 +106,15 @@ export class Answerer {
     const composed = composeAnswer({ hits, index, notes: this.notes }, this.t);
     const text = this.compose(composed.body, withAmendmentNote(composed.footer, composed.used, this.t));
     return { kind: 'answer', text, citations: composed.citations, hits, confidence: 1, via: 'extractive' };
+  }
+
+  /**
+   * How the acronyms the base never writes were read ("PAD = pendapatan asli daerah"): the answer rests on
+   * that reading, so the person can tell when it was not what they meant.
+   */
+  private readAcronyms(spelledOut: readonly SpelledOut[]): string {
+    const list = spelledOut.map((s) => this.t('qa.read_acronym', { acronym: s.acronym, phrase: s.phrase })).join(', ');
+    return this.t('qa.read_acronyms', { list });
   }
 
   /** Shortens the body to fit a chat message; the citation footer is always kept whole. */

@@ -62,6 +62,8 @@ export interface RankingPriors {
   exactLookup: boolean;
   /** A regulation may be named by its subject ("UU pemda"), not only by its number. */
   namedBySubject: boolean;
+  /** An acronym the base never writes is read as the phrase it abbreviates in nearby passages (acronyms.ts). */
+  spelledOutAcronyms: boolean;
 }
 
 export const DEFAULT_PRIORS: RankingPriors = {
@@ -84,6 +86,7 @@ export const DEFAULT_PRIORS: RankingPriors = {
   pairShare: 0.4,
   exactLookup: true,
   namedBySubject: true,
+  spelledOutAcronyms: true,
 };
 
 /** Each prior switched off on its own, for `eval --ablation`. */
@@ -101,4 +104,5 @@ export const PRIOR_ABLATIONS: ReadonlyArray<{ label: string; priors: Partial<Ran
   { label: 'tanpa subjek daftar yang ditanya', priors: { listedSubject: 1 } },
   { label: 'tanpa redam kata tanya waktu', priors: { askingWord: 1 } },
   { label: 'tanpa redam pasangan kata', priors: { pairShare: 1 } },
+  { label: 'tanpa singkatan diuraikan', priors: { spelledOutAcronyms: false } },
 ];

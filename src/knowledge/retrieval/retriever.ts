@@ -5,6 +5,7 @@ import { decideAbstention, type AbstentionSignals } from './abstention.js';
 import type { Bm25Hit } from '../index/bm25.js';
 import type { VectorHit } from '../index/vector-index.js';
 import { prepareQuery, type PreparedQuery } from './query-groups.js';
+import { spellOutAcronyms, type SpelledOut } from './acronyms.js';
 import { COVERAGE_CUES, DEFINITION_CUES, DURATION_CUES, readCues, type QuestionCues } from './question-cues.js';
 import { lookUpPasal, readPasalRequests, type PasalLookup, type PasalRequest } from './pasal-lookup.js';
 import { DocScores } from './doc-scores.js';
@@ -59,6 +60,8 @@ export interface RetrievalResult {
   definitionFirst?: boolean;
   /** Refused because the base lacks every article asked for: what was asked, and in which regulations. */
   absentArticles?: AbsentArticles;
+  /** Acronyms the base never writes, read as the phrases they abbreviate there (see acronyms.ts). */
+  spelledOut?: SpelledOut[];
 }
 
 export interface AbsentArticles {
@@ -305,7 +308,11 @@ export class Retriever {
   }
 
   async search(question: string, k = 5): Promise<RetrievalResult> {
-    const read = new QuestionText(question);
+    const spelled =
+      this.mode !== 'dense' && this.priors.spelledOutAcronyms
+        ? spellOutAcronyms(question, this.index, (groups, limit) => this.index.bm25.search(groups, limit))
+        : undefined;
+    const read = new QuestionText(spelled?.text ?? question);
     const query = prepareQuery(read, this.index);
     const useBm25 = this.mode !== 'dense';
     const cues = readCues(read);
@@ -403,6 +410,7 @@ export class Retriever {
       ...(lookup ? { lookup } : {}),
       ...(defined.length > 0 && !lookup ? { definitionFirst: true } : {}),
       ...(decision.signals.absentArticle === 1 ? { absentArticles: { requests: readPasalRequests(read), named: [...named] } } : {}),
+      ...(spelled ? { spelledOut: spelled.spelledOut } : {}),
     };
   }
 }

@@ -61,6 +61,16 @@ describe('Answerer without an LLM (extractive answers)', () => {
     expect(lastLine(answer.text)).toMatch(/^Dasar: Perwal Lestari 12\/2023 Pasal 6/);
   });
 
+  it('says first how it read an acronym the base never writes, then answers from the passage that writes it out', async () => {
+    const answer = await ask('BSD dikelola oleh siapa?');
+    expect(answer).toMatchObject({ kind: 'answer', via: 'extractive' });
+    expect(answer.text.split('\n')[0]).toBe(
+      '(Singkatan dalam pertanyaan saya baca sesuai sebutan di peraturan: BSD = bank sampah digital. Bila maksud Anda lain, mohon tulis kepanjangannya.)',
+    );
+    expect(answer.text).toContain('Bank Sampah Digital dikelola oleh Perangkat Daerah yang membidangi lingkungan hidup.');
+    expect(lastLine(answer.text)).toMatch(/^Dasar: /);
+  });
+
   it('marks a practice note as practice, not regulation text', async () => {
     const answer = await ask('cara lapor IID gmn');
     expect(answer.citations[0]).toBe('IID 2023 (Kemendagri)');

@@ -43,6 +43,15 @@ describe('Answerer with an OpenAI-compatible model', () => {
     );
   });
 
+  it('says first how retrieval read an acronym the base never writes, and asks the model the question as typed', async () => {
+    fake.reply = 'Pengelolanya Perangkat Daerah yang membidangi lingkungan hidup [1].';
+    const answer = await ask('BSD dikelola oleh siapa?');
+    expect(answer).toMatchObject({ kind: 'answer', via: 'llm' });
+    expect(answer.text.startsWith('(Singkatan dalam pertanyaan saya baca sesuai sebutan di peraturan: BSD = bank sampah digital.')).toBe(true);
+    expect(answer.text).toContain('\n\nPengelolanya Perangkat Daerah yang membidangi lingkungan hidup [1].\n\nDasar:\n[1] ');
+    expect(messagesOf().at(-1)!.content).toContain('BSD dikelola oleh siapa?');
+  });
+
   it('lists only the passages the model actually marked, in the order it used them', async () => {
     const question = 'poin sampah sy bisa dituker jadi apa aja?';
     await ask(question);
