@@ -104,6 +104,8 @@ export const CONCEPTS: Readonly<Record<string, readonly string[]>> = {
   aturan_pelaksana: ['ketentuan lebih lanjut', 'diatur lebih lanjut', 'pengaturan lebih lanjut', 'pengaturan rinci', 'aturan rinci', 'aturan rincinya', 'aturan pelaksana', 'aturan pelaksanaan', 'aturan pelaksananya', 'peraturan pelaksana', 'peraturan pelaksanaan', 'aturan turunan', 'aturan turunannya', 'peraturan turunan'],
   hentikan: ['menghentikan', 'dihentikan', 'penghentian', 'hentikan', 'disetop', 'distop', 'setop', 'stop'],
   guna: ['guna', 'menggunakan', 'digunakan', 'penggunaan', 'pakai', 'dipakai', 'memakai', 'pemakaian'],
+  // A government word people shorten where regulations write it out.
+  diklat: ['diklat', 'pendidikan dan pelatihan'],
 };
 
 /**
@@ -114,5 +116,5 @@ export const CONCEPTS: Readonly<Record<string, readonly string[]>> = {
 export const ABBREVIATIONS: ReadonlySet<string> = new Set(
   `opd skpd kadis pemda pemkab pemkot pemprov kada walkot perkada perbup perwal pergub kepbup asn pns pppk dprd
   litbang brida balitbang balitbangda bappelitbang bapelitbang mendagri kemendagri bskdn apbd rkpd iid iga kipp
-  kemenpan kemenpanrb menpan menpanrb panrb hki haki sdgs sdg tpb lab labkurtor`.split(/\s+/),
+  kemenpan kemenpanrb menpan menpanrb panrb hki haki sdgs sdg tpb lab labkurtor diklat`.split(/\s+/),
 );

@@ -130,6 +130,9 @@ describe('Analyzer.analyze', () => {
     expect(concepts('legalisir fotokopi')).toEqual(['c:legalisasi']);
     // "Batas akhir" is a deadline, as "batas waktu" and "paling lambat" are.
     expect(concepts('batas akhir penetapan')).toEqual(concepts('paling lambat'));
+    // "Diklat" is how everyone says "pendidikan dan pelatihan".
+    expect(concepts('diklat kepemimpinan')).toEqual(['c:diklat']);
+    expect(concepts('pendidikan dan pelatihan')).toEqual(['c:diklat']);
   });
 
   it('reads the research office ("Perangkat Daerah yang membidangi penelitian dan pengembangan") as litbang, not as any Perangkat Daerah', () => {
