@@ -367,9 +367,12 @@ export class Retriever {
     let ranked = fusion.first(Math.max(k, 10) + defined.length + (lookup?.docs.length ?? 0));
     if (defined.length > 0) {
       const top = ranked[0]?.[1].rrf ?? maxRrf;
+      // A term the general provisions define (Pasal 1 angka N) is defined there for the whole regulation;
+      // a rule saying what one of its kinds is ("Inovasi Daerah lainnya … merupakan …") comes after it.
+      const listed = (doc: number) => (this.index.chunks[doc]!.angka ? 0 : 1);
       const head = defined
         .map((doc): [number, Fused] => [doc, fusion.entry(doc) ?? { rrf: 0, bm25: 0, similarity: 0 }])
-        .sort((a, b) => b[1].rrf - a[1].rrf || a[0] - b[0])
+        .sort((a, b) => listed(a[0]) - listed(b[0]) || b[1].rrf - a[1].rrf || a[0] - b[0])
         .map(([doc, e], i): [number, Fused] => [doc, { ...e, rrf: Math.max(top, maxRrf) * (1 - i * 1e-3) }]);
       const first = new Set(defined);
       ranked = [...head, ...ranked.filter(([doc]) => !first.has(doc))];

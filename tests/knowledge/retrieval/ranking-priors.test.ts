@@ -97,6 +97,18 @@ describe('questions that ask for a definition, a list or a deferred-to rule', ()
     expect(await first('apa yang dimaksud fasilitasi khusus?')).toBe(`${REG} Pasal 5 ayat (2)`);
   });
 
+  it('puts the general provisions\' definition of X before a rule saying what "X lainnya" is, which matches X as closely by its words', async () => {
+    const both = indexOf([
+      chunk(
+        { regulation: 'PP 38/2017', pasal: '1', angka: '1' },
+        'Inovasi Daerah adalah semua bentuk pembaharuan dalam penyelenggaraan Pemerintahan Daerah, baik tata kelola, pelayanan publik, maupun bentuk pembaharuan lain sesuai kewenangan.',
+      ),
+      chunk({ regulation: 'PP 38/2017', pasal: '5', ayat: '3' }, 'Inovasi Daerah lainnya merupakan segala bentuk Inovasi Daerah.'),
+      chunk({ regulation: 'PP 38/2017', pasal: '6' }, 'Kriteria Inovasi Daerah meliputi pembaharuan dan manfaat bagi Daerah.'),
+    ]);
+    expect(await firstOf(both)('apa definisi inovasi daerah?')).toBe('PP 38/2017 Pasal 1 angka 1');
+  });
+
   it('answers what a term covers ("X mencakup apa saja?") with the definition that says so, or with the rule listing what X covers', async () => {
     const forms = indexOf([
       chunk(
