@@ -107,7 +107,9 @@ export function askedAct(words: readonly string[]): string | undefined {
 
 const INSTRUMENT_RE =
   / (ditetapkan|diatur|dipayungi|dituangkan|diputuskan|disahkan) (dengan|dalam|pakai|lewat|melalui|oleh) (apa|aturan|peraturan|produk hukum) | (aturannya|peraturannya|dasar hukumnya|payung hukumnya|payungnya) (pakai|apa|berupa) | (pakai|dipayungi|payung) (aturan|peraturan|produk hukum) (apa|yang mana) | (perda|perkada) (atau|apa|ato) (perda|perkada) | (diatur|ditetapkan) (pakai|dengan|dalam|lewat) (perda|perkada) /;
-const COMPARISON_RE = / (beda|bedanya|perbedaan|membedakan|dibedakan|bedain) /;
+/** Words asking how things differ ("apa bedanya mandat dengan delegasi"). */
+export const COMPARISON_WORDS: ReadonlySet<string> = new Set(['beda', 'bedanya', 'perbedaan', 'membedakan', 'dibedakan', 'bedain']);
+const COMPARISON_RE = new RegExp(` (${[...COMPARISON_WORDS].join('|')}) `);
 const PERMISSION_RE = / (bolehkah|bisakah|wajibkah|haruskah|dilarang|dilarangkah) |( boleh | wajib | harus | bisa ).*( tidak| tidak ya| ya)\s*$/;
 
 export function readCues(question: string | QuestionText): QuestionCues {

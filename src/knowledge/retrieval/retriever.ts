@@ -6,7 +6,8 @@ import type { Bm25Hit } from '../index/bm25.js';
 import type { VectorHit } from '../index/vector-index.js';
 import { prepareQuery, type PreparedQuery } from './query-groups.js';
 import { spellOutAcronyms, type SpelledOut } from './acronyms.js';
-import { COVERAGE_CUES, DEFINITION_CUES, DURATION_CUES, readCues, type QuestionCues } from './question-cues.js';
+import { COMPARISON_WORDS, COVERAGE_CUES, DEFINITION_CUES, DURATION_CUES, readCues, type QuestionCues } from './question-cues.js';
+import { normaliseWords } from '../analysis/analyzer.js';
 import { lookUpPasal, readPasalRequests, type PasalLookup, type PasalRequest } from './pasal-lookup.js';
 import { DocScores } from './doc-scores.js';
 import { fuseRanks, lexicalRanking, type Fused } from './fused-ranking.js';
@@ -138,6 +139,25 @@ export class Retriever {
       }
       return undefined;
     }
+  }
+
+  /**
+   * "Apa bedanya X dengan Y": the definitions of the things compared, each defined exactly, when the
+   * sentence asking names at least two of them. "Apa yang membedakan tiap tipe" compares the kinds of one
+   * thing, and the story of a long message ("dinas-dinas di daerah kami") is not what is compared: put
+   * first, the definitions of "Daerah" and of "dinas" answered a question about the types of dinas.
+   */
+  private comparedDefinitions(subject: string[][], read: QuestionText): number[] {
+    const asking = read.text
+      .split(/[.?!\n]+/)
+      .map((sentence) => normaliseWords(sentence))
+      .find((words) => words.some((w) => COMPARISON_WORDS.has(w)));
+    const said = new Set(asking ?? read.words());
+    const found = subject
+      .filter((variants) => variants.some((v) => said.has(v)))
+      .map((one) => exactDefinitions(this.index, [one]))
+      .filter((docs) => docs.length > 0);
+    return found.length >= 2 ? found.flat() : [];
   }
 
   /**
@@ -349,7 +369,7 @@ export class Retriever {
     const defined =
       useBm25 && this.priors.definedTerm > 1
         ? cues.comparison
-          ? subject.flatMap((one) => exactDefinitions(this.index, [one]))
+          ? this.comparedDefinitions(subject, read)
           : cues.definition
             ? exactDefinitions(this.index, subject)
             : exactDefinitions(this.index, subject).filter((doc) => STATES_SCOPE_RE.test(this.index.chunks[doc]!.text))

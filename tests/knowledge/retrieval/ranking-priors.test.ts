@@ -93,6 +93,23 @@ describe('questions that ask for a definition, a list or a deferred-to rule', ()
     expect(hits.slice(0, 2).sort()).toEqual([`${REG} Pasal 1 angka 23`, `${REG} Pasal 1 angka 24`]);
   });
 
+  it('puts definitions first only when the sentence asking how things differ names two defined things', async () => {
+    const kinds = indexOf([
+      chunk({ regulation: 'UU 23/2014', pasal: '1', angka: '12' }, 'Daerah adalah kesatuan masyarakat hukum yang mempunyai batas wilayah.'),
+      chunk({ regulation: 'UU 23/2014', pasal: '1', angka: '45' }, 'Dinas adalah unsur pelaksana urusan pemerintahan yang menjadi kewenangan Daerah.'),
+      chunk(
+        { regulation: 'UU 23/2014', pasal: '217', ayat: '2' },
+        'Dinas diklasifikasikan atas: a. dinas tipe A dengan beban kerja besar; b. dinas tipe B dengan beban kerja sedang; c. dinas tipe C dengan beban kerja kecil.',
+      ),
+    ]);
+    const top = firstOf(kinds);
+    // The kinds of one thing, asked after a story about the region: the rule classifying them, not two definitions.
+    expect(await top('Kami di daerah sedang mengkaji dinas. Dinas itu dibagi menjadi tipe apa saja dan apa yang membedakan tiap tipe?')).toBe(
+      'UU 23/2014 Pasal 217 ayat (2)',
+    );
+    expect(await top('apa bedanya dinas dengan daerah?')).toMatch(/Pasal 1 angka (12|45)$/);
+  });
+
   it('also finds a rule that opens by saying what something is ("X … merupakan …")', async () => {
     expect(await first('apa yang dimaksud fasilitasi khusus?')).toBe(`${REG} Pasal 5 ayat (2)`);
   });
