@@ -152,7 +152,8 @@ export class Retriever {
       .split(/[.?!\n]+/)
       .map((sentence) => normaliseWords(sentence))
       .find((words) => words.some((w) => COMPARISON_WORDS.has(w)));
-    const said = new Set(asking ?? read.words());
+    // Every token the sentence stands for: its words, their roots and the concepts they name ("OPD").
+    const said = new Set(this.index.analyzer.analyzeWords(asking ?? read.words()).flatMap((g) => g.variants));
     const found = subject
       .filter((variants) => variants.some((v) => said.has(v)))
       .map((one) => exactDefinitions(this.index, [one]))
