@@ -36,6 +36,9 @@ const LISTED_SHARE = 0.8;
  */
 const LISTED_CANDIDATES = 5;
 
+/** Words besides the things compared that a comparison of their definitions may hold ("apa beda pejabat Plt dan Plh"). */
+const COMPARED_ASPECT_WORDS = 1;
+
 /** How many of the best passages lend to the articles they refer to. */
 const REFERRING_PASSAGES = 5;
 
@@ -145,7 +148,8 @@ export class Retriever {
    * "Apa bedanya X dengan Y": the definitions of the things compared, each defined exactly, when the
    * sentence asking names at least two of them. "Apa yang membedakan tiap tipe" compares the kinds of one
    * thing, and the story of a long message ("dinas-dinas di daerah kami") is not what is compared: put
-   * first, the definitions of "Daerah" and of "dinas" answered a question about the types of dinas.
+   * first, the definitions of "Daerah" and of "dinas" answered a question about the types of dinas. Nor
+   * when the sentence asks how one aspect of them differs.
    */
   private comparedDefinitions(subject: string[][], read: QuestionText): number[] {
     const asking = read.text
@@ -154,11 +158,11 @@ export class Retriever {
       .find((words) => words.some((w) => COMPARISON_WORDS.has(w)));
     // Every token the sentence stands for: its words, their roots and the concepts they name ("OPD").
     const said = new Set(this.index.analyzer.analyzeWords(asking ?? read.words()).flatMap((g) => g.variants));
-    const found = subject
-      .filter((variants) => variants.some((v) => said.has(v)))
-      .map((one) => exactDefinitions(this.index, [one]))
-      .filter((docs) => docs.length > 0);
-    return found.length >= 2 ? found.flat() : [];
+    const named = subject.filter((variants) => variants.some((v) => said.has(v)));
+    const found = named.map((one) => exactDefinitions(this.index, [one])).filter((docs) => docs.length > 0);
+    // "Perbedaan tanggung jawab pejabat antara delegasi dan mandat" compares one aspect of the two, which
+    // their definitions do not state: more than one other word in the sentence is such an aspect.
+    return found.length >= 2 && named.length - found.length <= COMPARED_ASPECT_WORDS ? found.flat() : [];
   }
 
   /**

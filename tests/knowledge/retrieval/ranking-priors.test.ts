@@ -93,6 +93,17 @@ describe('questions that ask for a definition, a list or a deferred-to rule', ()
     expect(hits.slice(0, 2).sort()).toEqual([`${REG} Pasal 1 angka 23`, `${REG} Pasal 1 angka 24`]);
   });
 
+  it('answers how one aspect of X and Y differs with the rules stating it, not with their definitions', async () => {
+    const aspect = indexOf([
+      chunk({ regulation: 'UU 30/2014', pasal: '1', angka: '23' }, 'Delegasi adalah pelimpahan kewenangan dari pejabat yang lebih tinggi kepada yang lebih rendah.'),
+      chunk({ regulation: 'UU 30/2014', pasal: '1', angka: '24' }, 'Mandat adalah pelimpahan kewenangan kepada pejabat yang lebih rendah.'),
+      chunk({ regulation: 'UU 30/2014', pasal: '13', ayat: '7' }, 'Pejabat yang memperoleh wewenang melalui delegasi, tanggung jawab kewenangan berada pada penerima delegasi.'),
+      chunk({ regulation: 'UU 30/2014', pasal: '14', ayat: '8' }, 'Pejabat yang memperoleh wewenang melalui mandat, tanggung jawab kewenangan tetap pada pemberi mandat.'),
+    ]);
+    const hits = (await new Retriever(aspect).search('apa perbedaan tanggung jawab kewenangan antara delegasi dan mandat?', 5)).hits.map((h) => h.chunk.citation);
+    expect(hits.slice(0, 2).sort()).toEqual(['UU 30/2014 Pasal 13 ayat (7)', 'UU 30/2014 Pasal 14 ayat (8)']);
+  });
+
   it('puts definitions first only when the sentence asking how things differ names two defined things', async () => {
     const kinds = indexOf([
       chunk({ regulation: 'UU 23/2014', pasal: '1', angka: '12' }, 'Daerah adalah kesatuan masyarakat hukum yang mempunyai batas wilayah.'),
