@@ -44,6 +44,11 @@ export interface QuestionCues {
   instrument: boolean;
   /** Asks how two things differ ("bedanya mandat dengan delegasi"): each is defined on its own. */
   comparison: boolean;
+  /**
+   * Asks what becomes of what existed before a regulation took effect ("inovasi yg dibuat sblm PP ini
+   * keluar masih diakui?", "izin yang terbit sebelum UU ini berlaku"): its transitional provisions answer.
+   */
+  transition: boolean;
 }
 
 /** Words that ask what something means; they name the kind of answer, not its subject. */
@@ -110,6 +115,9 @@ const INSTRUMENT_RE =
 /** Words asking how things differ ("apa bedanya mandat dengan delegasi"). */
 export const COMPARISON_WORDS: ReadonlySet<string> = new Set(['beda', 'bedanya', 'perbedaan', 'membedakan', 'dibedakan', 'bedain']);
 const COMPARISON_RE = new RegExp(` (${[...COMPARISON_WORDS].join('|')}) `);
+// "sebelum PP ini keluar", "sebelum UU 30/2014 berlaku", "sebelum peraturan baru terbit", "masa peralihan".
+const TRANSITION_RE =
+  / sebelum (pp|uu|perda|perkada|perpres|permen|peraturan|aturan|undang undang)( pemerintah| daerah| presiden| menteri)?( nomor)?( \d+)*( tahun \d+)?( ini| baru| tersebut| itu| tadi)? (mulai )?(keluar|terbit|berlaku|ada|diundangkan|disahkan|ditetapkan|lahir|dibuat|muncul) | (masa|ketentuan|aturan) peralihan /;
 const PERMISSION_RE = / (bolehkah|bisakah|wajibkah|haruskah|dilarang|dilarangkah) |( boleh | wajib | harus | bisa ).*( tidak| tidak ya| ya)\s*$/;
 
 export function readCues(question: string | QuestionText): QuestionCues {
@@ -129,5 +137,19 @@ export function readCues(question: string | QuestionText): QuestionCues {
   const act = askedAct(words);
   const instrument = INSTRUMENT_RE.test(joined);
   const coverage = words.some((w) => COVERAGE_CUES.has(w));
-  return { definition: definition || comparison, coverage, results, practice, framing, list, duration, permission, instrument, comparison, ...(act ? { act } : {}) };
+  const transition = TRANSITION_RE.test(joined);
+  return {
+    definition: definition || comparison,
+    coverage,
+    results,
+    practice,
+    framing,
+    list,
+    duration,
+    permission,
+    instrument,
+    comparison,
+    transition,
+    ...(act ? { act } : {}),
+  };
 }

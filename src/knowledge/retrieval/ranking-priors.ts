@@ -58,6 +58,14 @@ export interface RankingPriors {
    * whole (the pair group's own weight), as evidence that the question's phrasing is in the base.
    */
   pairShare: number;
+  /**
+   * An article among a regulation's transitional provisions (under "KETENTUAN PERALIHAN"), for a question
+   * about what existed before the regulation took effect: their words are a regulation's own ("dinyatakan
+   * sebagai", "tetap berlaku"), rarely the asker's ("masih diakui", "sebelum PP ini keluar"). At 2 such an
+   * article, matching only the question's commonest words, stayed below the definitions its everyday words
+   * ("pemda") matched; 3 lifts it on three sets about PP 38/2017 and changes no curated question.
+   */
+  transitional: number;
   /** A question naming a Pasal is first an exact look-up of that Pasal by its metadata. */
   exactLookup: boolean;
   /** A regulation may be named by its subject ("UU pemda"), not only by its number. */
@@ -84,6 +92,7 @@ export const DEFAULT_PRIORS: RankingPriors = {
   practice: 0.5,
   framingText: 0.5,
   pairShare: 0.4,
+  transitional: 3,
   exactLookup: true,
   namedBySubject: true,
   spelledOutAcronyms: true,
@@ -105,4 +114,5 @@ export const PRIOR_ABLATIONS: ReadonlyArray<{ label: string; priors: Partial<Ran
   { label: 'tanpa redam kata tanya waktu', priors: { askingWord: 1 } },
   { label: 'tanpa redam pasangan kata', priors: { pairShare: 1 } },
   { label: 'tanpa singkatan diuraikan', priors: { spelledOutAcronyms: false } },
+  { label: 'tanpa ketentuan peralihan', priors: { transitional: 1 } },
 ];

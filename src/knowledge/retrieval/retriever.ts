@@ -39,6 +39,9 @@ const LISTED_CANDIDATES = 5;
 /** Words besides the things compared that a comparison of their definitions may hold ("apa beda pejabat Plt dan Plh"). */
 const COMPARED_ASPECT_WORDS = 1;
 
+/** The chapter of a regulation's transitional provisions, as its heading names it. */
+const TRANSITIONAL_RE = /\bperalihan\b/i;
+
 /** How many of the best passages lend to the articles they refer to. */
 const REFERRING_PASSAGES = 5;
 
@@ -144,6 +147,12 @@ export class Retriever {
     }
   }
 
+  /** Whether a passage is among a regulation's transitional provisions (its chapter heading says so). */
+  private isTransitional(doc: number): boolean {
+    const heading = this.index.chunks[doc]!.heading;
+    return Boolean(heading && TRANSITIONAL_RE.test(heading));
+  }
+
   /**
    * "Apa bedanya X dengan Y": the definitions of the things compared, each defined exactly, when the
    * sentence asking names at least two of them. "Apa yang membedakan tiap tipe" compares the kinds of one
@@ -205,6 +214,7 @@ export class Retriever {
       if (!cues.definition && role === 'penjelasan') factor *= p.elucidation;
       if (!cues.practice && (role === 'practice' || (role === 'restatement' && chunk.practice))) factor *= p.practice;
       if (!cues.framing && role === 'note' && chunk.quote) factor *= p.framingText;
+      if (cues.transition && this.isTransitional(h.doc)) factor *= p.transitional;
       let score = h.score;
       for (const i of pairs) score -= (1 - p.pairShare) * h.groupScores[i]!;
       if (role === 'restatement') lendable.set(h.doc, score * factor);
@@ -347,10 +357,17 @@ export class Retriever {
     const listAsked = cues.list && !cues.definition && this.priors.listedSubject !== 1 ? listSubject(query, naming) : undefined;
     const candidates = Math.round(this.depth * LEXICAL_CANDIDATES);
     const groups = askingWordsWeighed(this.withoutNamingWords(query, naming), cues, this.priors.askingWord);
+    // A list question, or one about what came before a regulation, reaches further down for the rule
+    // listing its subject or the transitional provisions: by words alone they can rank far below.
+    const transitional = cues.transition && this.priors.transitional > 1;
     const raw = !useBm25
       ? []
-      : listAsked?.length
-        ? this.index.bm25.search(groups, candidates * LISTED_CANDIDATES, (doc, rank) => rank < candidates || this.listsAsked(doc, listAsked))
+      : listAsked?.length || transitional
+        ? this.index.bm25.search(
+            groups,
+            candidates * LISTED_CANDIDATES,
+            (doc, rank) => rank < candidates || (listAsked?.length ? this.listsAsked(doc, listAsked) : false) || (transitional && this.isTransitional(doc)),
+          )
         : this.index.bm25.search(groups, candidates);
     const subject = definitionSubject(query, cues, naming);
     const pairs = query.groups.flatMap((g, i) => (g.group.kind === 'pair' ? [i] : []));

@@ -121,6 +121,23 @@ describe('questions that ask for a definition, a list or a deferred-to rule', ()
     expect(await top('apa bedanya dinas dengan daerah?')).toMatch(/Pasal 1 angka (12|45)$/);
   });
 
+  it('answers what became of things made before a regulation took effect with its transitional provisions, however far down their words put them', async () => {
+    const REG38 = 'PP 38/2017';
+    // Many articles about innovations, each sharing the question's everyday words more than the transitional one does.
+    const articles = Array.from({ length: 70 }, (_, i) =>
+      chunk({ regulation: REG38, pasal: String(i + 2), heading: 'BAB III PENGUSULAN' }, `Inovasi daerah yang dibuat pemerintah daerah dicatat dan diakui dalam laporan tahap ${i + 2}.`),
+    );
+    const transitional = chunk(
+      { regulation: REG38, pasal: '95', ayat: '1', heading: 'BAB X KETENTUAN PERALIHAN' },
+      'Inovasi Daerah yang dihasilkan sebelum Peraturan Pemerintah ini mulai berlaku dinyatakan sebagai Inovasi Daerah sepanjang memenuhi kriteria.',
+    );
+    const index = indexOf([...articles, transitional]);
+    const question = 'inovasi yg udh dibikin pemda sblm PP ini keluar masih diakui sbg inovasi daerah ga sih?';
+    expect(await firstOf(index)(question)).toBe(`${REG38} Pasal 95 ayat (1)`);
+    const without = await new Retriever(index, { priors: { transitional: 1 } }).search(question, 10);
+    expect(without.hits.map((h) => h.chunk.citation)).not.toContain(`${REG38} Pasal 95 ayat (1)`);
+  });
+
   it('also finds a rule that opens by saying what something is ("X … merupakan …")', async () => {
     expect(await first('apa yang dimaksud fasilitasi khusus?')).toBe(`${REG} Pasal 5 ayat (2)`);
   });

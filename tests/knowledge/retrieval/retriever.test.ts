@@ -141,6 +141,20 @@ describe('question cues and the confidence model', () => {
     expect(readCues('inovasi daerah itu maksudnya apa?').definition).toBe(true);
   });
 
+  it('reads a question about what existed before a regulation took effect, not every "sebelum" or "berlaku"', () => {
+    for (const q of [
+      'inovasi yg udh dibikin sblm PP ini keluar masih diakui ga?',
+      'izin yang terbit sebelum UU 30/2014 berlaku masih sah?',
+      'keputusan yang dibuat sebelum peraturan baru terbit gimana nasibnya?',
+      'bagaimana masa peralihan setelah perda ditetapkan?',
+    ]) {
+      expect(readCues(q).transition).toBe(true);
+    }
+    for (const q of ['sebelum uji coba, proposal dibahas siapa?', 'PP 38/2017 mulai berlaku kapan?', 'laporan disampaikan sebelum tanggal berapa?']) {
+      expect(readCues(q).transition).toBe(false);
+    }
+  });
+
   it('reads a question about a regulation\'s framing (lampiran, menimbang, latar belakang), not the everyday words that share a name with it', () => {
     for (const q of ['isi lampiran UU 23/2014 soal pendidikan?', 'apa dasar pertimbangan UU pemda dibuat?', 'latar belakang PP 38/2017 apa?', 'bagian menimbang PP 38 isinya?']) {
       expect(readCues(q).framing).toBe(true);
