@@ -1,5 +1,4 @@
 import { STOPWORDS } from '../analysis/stopwords.js';
-import type { WeightedGroup } from '../index/bm25.js';
 import type { KnowledgeIndex } from '../index/knowledge-index.js';
 import { prepareQuery } from './query-groups.js';
 
@@ -32,23 +31,21 @@ export interface SpelledOut {
  * "Badan Pemeriksa Keuangan" in the articles on audit findings. People abbreviate what a regulation writes
  * out (and a regulation defines only some of its own abbreviations), so an unknown acronym otherwise
  * matched nothing, or a typo correction ("pad" → "pada"), and counted against the question in abstention.
- * An acronym the base knows (as a word or through a concept: SK, OPD, APBD) is left as it is, and so is one
- * no nearby passage spells out (an outside system's name stays unknown).
+ * An acronym the base knows (as a word or through a concept: OPD, APBD, BUMD) is left as it is, and so is
+ * one no nearby passage spells out (an outside system's name stays unknown). A message typed in capitals
+ * holds no acronyms to read: its "GAJI" is a word the base lacks.
  *
- * `search` ranks passages for word groups (BM25); it is called once, and only when an unknown acronym was
- * typed. Returns the question with each acronym replaced by its phrase, and what was replaced.
+ * Costs one BM25 search of the rest of the question, only when an unknown acronym was typed. Returns the
+ * question with each acronym replaced by its phrase, and what was replaced.
  */
-export function spellOutAcronyms(
-  question: string,
-  index: KnowledgeIndex,
-  search: (groups: WeightedGroup[], limit: number) => ReadonlyArray<{ doc: number }>,
-): { text: string; spelledOut: SpelledOut[] } | undefined {
+export function spellOutAcronyms(question: string, index: KnowledgeIndex): { text: string; spelledOut: SpelledOut[] } | undefined {
   const typed = new Set([...question.matchAll(TYPED_ACRONYM_RE)].map((m) => m[1]!));
-  const unknown = [...typed].filter((acronym) => !knows(index, acronym.toLowerCase()));
+  if (typed.size === 0 || typedInCapitals(question)) return undefined;
+  const unknown = [...typed].filter((acronym) => !STOPWORDS.has(acronym.toLowerCase()) && !knows(index, acronym.toLowerCase()));
   if (unknown.length === 0) return undefined;
   const rest = prepareQuery(unknown.reduce((text, acronym) => text.replace(standingAlone(acronym), ' '), question), index).groups;
   if (rest.length === 0) return undefined;
-  const passages = search(rest, CONTEXT_PASSAGES).map((hit) => runsOf(index.chunks[hit.doc]!.text));
+  const passages = index.bm25.search(rest, CONTEXT_PASSAGES).map((hit) => runsOf(index.chunks[hit.doc]!.text));
   const spelledOut: SpelledOut[] = [];
   let text = question;
   for (const acronym of unknown) {
@@ -58,6 +55,12 @@ export function spellOutAcronyms(
     text = text.replace(standingAlone(acronym), phrase);
   }
   return spelledOut.length > 0 ? { text, spelledOut } : undefined;
+}
+
+/** Most of the message's words written in capitals (caps lock), not a few acronyms among ordinary words. */
+function typedInCapitals(question: string): boolean {
+  const words = question.match(/\p{L}{2,}/gu) ?? [];
+  return words.filter((w) => w === w.toUpperCase()).length * 2 > words.length;
 }
 
 /** Whether each two words of a phrase in a row are found together in at least two passages of the base. */

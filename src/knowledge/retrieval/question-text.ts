@@ -30,6 +30,14 @@ export class QuestionText {
       .filter((words) => words.length > 0);
   }
 
+  /** The question's sentences (split where one ends, not at commas), each as normalised words. */
+  sentences(): ReadonlyArray<readonly string[]> {
+    return this.text
+      .split(/[.?!\n]+/)
+      .map((part) => normaliseWords(part))
+      .filter((words) => words.length > 0);
+  }
+
   /** The normalised words joined, with a space at each end, for phrase patterns (" apa itu "). */
   spaced(): string {
     this.joined ??= ` ${this.words().join(' ')} `;

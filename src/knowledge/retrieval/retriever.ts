@@ -7,7 +7,6 @@ import type { VectorHit } from '../index/vector-index.js';
 import { prepareQuery, type PreparedQuery } from './query-groups.js';
 import { spellOutAcronyms, type SpelledOut } from './acronyms.js';
 import { COMPARISON_WORDS, COVERAGE_CUES, DEFINITION_CUES, DURATION_CUES, readCues, type QuestionCues } from './question-cues.js';
-import { normaliseWords } from '../analysis/analyzer.js';
 import { lookUpPasal, readPasalRequests, type PasalLookup, type PasalRequest } from './pasal-lookup.js';
 import { DocScores } from './doc-scores.js';
 import { fuseRanks, lexicalRanking, type Fused } from './fused-ranking.js';
@@ -161,10 +160,7 @@ export class Retriever {
    * when the sentence asks how one aspect of them differs.
    */
   private comparedDefinitions(subject: string[][], read: QuestionText): number[] {
-    const asking = read.text
-      .split(/[.?!\n]+/)
-      .map((sentence) => normaliseWords(sentence))
-      .find((words) => words.some((w) => COMPARISON_WORDS.has(w)));
+    const asking = read.sentences().find((words) => words.some((w) => COMPARISON_WORDS.has(w)));
     // Every token the sentence stands for: its words, their roots and the concepts they name ("OPD").
     const said = new Set(this.index.analyzer.analyzeWords(asking ?? read.words()).flatMap((g) => g.variants));
     const named = subject.filter((variants) => variants.some((v) => said.has(v)));
@@ -344,9 +340,7 @@ export class Retriever {
 
   async search(question: string, k = 5): Promise<RetrievalResult> {
     const spelled =
-      this.mode !== 'dense' && this.priors.spelledOutAcronyms
-        ? spellOutAcronyms(question, this.index, (groups, limit) => this.index.bm25.search(groups, limit))
-        : undefined;
+      this.mode !== 'dense' && this.priors.spelledOutAcronyms ? spellOutAcronyms(question, this.index) : undefined;
     const read = new QuestionText(spelled?.text ?? question);
     const query = prepareQuery(read, this.index);
     const useBm25 = this.mode !== 'dense';

@@ -14,8 +14,7 @@ const index = indexOf([
   chunk({ regulation: 'PP 9/2030', pasal: '8' }, 'Dewan meminta penjelasan atas laporan hasil pemeriksaan.'),
   chunk({ regulation: 'PP 9/2030', pasal: '7' }, 'Usulan dinas dievaluasi oleh tim. Pelaksanaan tugas tim dilaporkan.'),
 ]);
-const bm25 = (groups: Parameters<typeof index.bm25.search>[0], limit: number) => index.bm25.search(groups, limit);
-const spell = (question: string) => spellOutAcronyms(question, index, bm25);
+const spell = (question: string) => spellOutAcronyms(question, index);
 
 describe('spelling out acronyms the base never writes', () => {
   it('reads an acronym as the phrase of those initials in the passages about the rest of the question', () => {
@@ -51,6 +50,12 @@ describe('spelling out acronyms the base never writes', () => {
     expect(spell('OPD mana yang mengusulkan?')).toBeUndefined();
     expect(spell('usulan PT dievaluasi oleh siapa?')).toBeUndefined();
     expect(spell('pad itu sumbernya dari mana?')).toBeUndefined();
+  });
+
+  it('reads no acronym in a message typed in capitals, where every word is in capitals', () => {
+    // In ordinary case "PAD" is read; in caps lock its words are only words, the unknown ones unknown.
+    expect(spell('PAD ITU SUMBERNYA DARI MANA?')).toBeUndefined();
+    expect(spell('APA SAJA SUMBER PENDAPATAN DAERAH?')).toBeUndefined();
   });
 
   it('ranks the passage that writes the phrase first, says what it read, and can be switched off', async () => {
